@@ -1,0 +1,3 @@
+module looplab
+
+go 1.26

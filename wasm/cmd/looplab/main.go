@@ -1,0 +1,42 @@
+// Command looplab is LoopLab's native command line: it simulates a
+// scenario and prints its timeline or its JSON trace.
+//
+//	looplab sim APP.py [--load FILE] [--cores N] [--workers N]
+//	                   [--switch-interval S] [--free-threaded] [--latency S] [--json]
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
+                   [--switch-interval SECONDS] [--free-threaded]
+                   [--latency SECONDS] [--width N] [--json]
+
+Simulates APP.py (a FastAPI app, served the requests in --load, or an
+asyncio script) on a model of CPython and prints its timeline; --json prints
+the trace instead.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	switch args[0] {
+	case "sim":
+		return simCommand(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "looplab: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

@@ -1,0 +1,303 @@
+package py
+
+import (
+	"fmt"
+	"strconv"
+
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+)
+
+// asgi serves one request the way FastAPI on Starlette does: solve the
+// dependencies (async ones awaited on the loop, sync ones in the
+// threadpool), run the endpoint the same way, send the response, then run
+// the background tasks one after another.
+type asgi struct {
+	run   *Run
+	app   *appVal
+	req   *sim.Request
+	ctx   *sim.Ctx
+	stage int
+	route *route
+	path  map[string]string
+	query map[string]string
+	calls []*pendingCall // dependencies being solved; the endpoint at the bottom
+	cache map[*Function]Value
+	sub   *Fiber // an async dependency, endpoint or background task running inline
+	bg    *bgTasks
+	next  int // next background task
+	wait  bool
+}
+
+const (
+	stageRoute = iota
+	stageSolve
+	stageBackground
+	stageDone
+)
+
+type pendingCall struct {
+	fn       *Function
+	args     []Value
+	endpoint bool
+}
+
+func newASGI(r *Run, app *appVal, req *sim.Request) sim.Fiber {
+	return &asgi{run: r, app: app, req: req, cache: map[*Function]Value{}, bg: &bgTasks{}}
+}
+
+// Describe implements sim.Describer.
+func (a *asgi) Describe(done bool) string {
+	if a.sub != nil {
+		return a.sub.Describe(done)
+	}
+	if a.route != nil {
+		code := a.route.fn.Code
+		return fmt.Sprintf("coro=<%s() done, defined at %s:%d>", code.Name, code.File, code.Def.Line)
+	}
+	return "coro=<run_asgi()>"
+}
+
+// Resume implements sim.Fiber.
+func (a *asgi) Resume(c *sim.Ctx, v any, err error) sim.Effect {
+	a.ctx = c
+	got := a.wait
+	a.wait = false
+	for {
+		if a.sub != nil {
+			eff := a.sub.Resume(c, v, err)
+			d, ok := eff.(sim.Done)
+			if !ok {
+				return eff
+			}
+			a.sub = nil
+			v, err, got = d.Value, d.Err, true
+		}
+		if got {
+			got = false
+			if eff := a.finished(v, err); eff != nil {
+				return eff
+			}
+			v, err = nil, nil
+			continue
+		}
+		if eff := a.advance(); eff != nil {
+			return eff
+		}
+	}
+}
+
+// advance starts the next piece of work; it returns an effect to wait on,
+// or nil when a coroutine was started inline.
+func (a *asgi) advance() sim.Effect {
+	switch a.stage {
+	case stageRoute:
+		r, path, query, status := a.app.match(a.req.Method(), a.req.Path())
+		if r == nil {
+			a.ctx.Respond(status)
+			a.stage = stageDone
+			return sim.Done{}
+		}
+		a.route, a.path, a.query = r, path, query
+		a.calls = []*pendingCall{{fn: r.fn, endpoint: true}}
+		a.stage = stageSolve
+		return nil
+	case stageSolve:
+		top := a.calls[len(a.calls)-1]
+		for len(top.args) < top.fn.Code.NumParams {
+			v, dep, exc := a.param(top.fn, len(top.args))
+			if exc != nil {
+				return a.fail(exc)
+			}
+			if dep != nil {
+				a.calls = append(a.calls, &pendingCall{fn: dep})
+				return nil
+			}
+			top.args = append(top.args, v)
+		}
+		return a.invoke(top.fn, top.args, top.endpoint)
+	case stageBackground:
+		if a.next >= len(a.bg.tasks) {
+			a.stage = stageDone
+			return sim.Done{}
+		}
+		t := a.bg.tasks[a.next]
+		a.next++
+		fn, ok := t.fn.(*Function)
+		if ok && fn.Code.Async {
+			fr, exc := newFrame(fn, t.args, t.kw, t.kwv)
+			if exc != nil {
+				a.warn(exc)
+				return nil
+			}
+			a.sub = newFiber(a.run, fr)
+			return nil
+		}
+		a.wait = true
+		job := jobFor(a.sub0(), t.fn, t.args)
+		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "background task " + job.Label + " in the threadpool"}
+	}
+	return sim.Done{}
+}
+
+// sub0 is a fiber to build jobs from (globals and run).
+func (a *asgi) sub0() *Fiber {
+	fr := &Frame{code: a.route.fn.Code, globals: a.route.fn.Globals}
+	return &Fiber{run: a.run, frames: []*Frame{fr}, ctx: a.ctx}
+}
+
+// invoke calls a dependency or the endpoint: async ones inline on the
+// loop, sync ones in the threadpool.
+func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
+	if fn.Code.Async {
+		fr, exc := newFrame(fn, args, nil, nil)
+		if exc != nil {
+			return a.fail(exc)
+		}
+		if endpoint {
+			a.ctx.MarkStart()
+		}
+		a.sub = newFiber(a.run, fr)
+		return nil
+	}
+	job := jobFor(a.sub0(), fn, args)
+	if endpoint {
+		job.Fiber = &startMarker{inner: job.Fiber}
+	}
+	a.wait = true
+	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "await " + fn.Code.Name + "() in the threadpool"}
+}
+
+// finished takes the result of the work started last.
+func (a *asgi) finished(v any, err error) sim.Effect {
+	if a.stage == stageBackground {
+		if err != nil {
+			a.warn(fromSim(err))
+		}
+		return nil
+	}
+	top := a.calls[len(a.calls)-1]
+	a.calls = a.calls[:len(a.calls)-1]
+	if err != nil {
+		return a.fail(fromSim(err))
+	}
+	if !top.endpoint {
+		a.cache[top.fn] = v
+		parent := a.calls[len(a.calls)-1]
+		parent.args = append(parent.args, v)
+		return nil
+	}
+	a.ctx.Respond(a.route.status)
+	a.stage = stageBackground
+	return nil
+}
+
+// fail answers with the exception's status: an HTTPException's own, 422
+// for a bad parameter, else 500 with uvicorn's error log line.
+func (a *asgi) fail(exc *Exception) sim.Effect {
+	a.stage = stageDone
+	switch {
+	case sim.IsCancelled(toSim(exc)):
+		return sim.Done{Err: toSim(exc)}
+	case exc.Type.isA(excHTTP):
+		a.ctx.Respond(exc.Status)
+	case exc.Status == 422:
+		a.ctx.Respond(422)
+	default:
+		a.warn(exc)
+		a.ctx.Respond(500)
+	}
+	return sim.Done{}
+}
+
+func (a *asgi) warn(exc *Exception) {
+	where := ""
+	if exc.Pos.Line > 0 {
+		where = fmt.Sprintf(" (%s, line %d)", a.run.prog.File, exc.Pos.Line)
+	}
+	a.ctx.Warn(fmt.Sprintf("Exception in ASGI application, %s: %s%s", a.req.Name(), exc.Error(), where))
+}
+
+// param finds the value of parameter i of fn: a path or query parameter,
+// a dependency (returned to be solved first), BackgroundTasks, or the default.
+func (a *asgi) param(fn *Function, i int) (Value, *Function, *Exception) {
+	code := fn.Code
+	name := code.Params[i]
+	var def Value
+	hasDef := false
+	if first := code.NumParams - len(fn.Defaults); i >= first {
+		def, hasDef = fn.Defaults[i-first], true
+	}
+	if d, ok := def.(*dependsVal); ok {
+		if v, ok := a.cache[d.fn]; ok {
+			return v, nil, nil
+		}
+		return nil, d.fn, nil
+	}
+	ann := annotation(code, i)
+	switch ann {
+	case "BackgroundTasks":
+		return a.bg, nil, nil
+	case "Request":
+		return nil, nil, nil
+	}
+	if raw, ok := a.path[name]; ok {
+		return convertParam(raw, ann, name)
+	}
+	if raw, ok := a.query[name]; ok {
+		return convertParam(raw, ann, name)
+	}
+	if hasDef {
+		return def, nil, nil
+	}
+	return nil, nil, &Exception{Type: excValue, Args: []Value{"field required: " + name}, Status: 422}
+}
+
+func annotation(code *Code, i int) string {
+	if code.Decl == nil || i >= len(code.Decl.Params) {
+		return ""
+	}
+	switch a := code.Decl.Params[i].Annotation.(type) {
+	case *syntax.Name:
+		return a.ID
+	case *syntax.Attribute:
+		return a.Name
+	}
+	return ""
+}
+
+func convertParam(raw, ann, name string) (Value, *Function, *Exception) {
+	bad := &Exception{Type: excValue, Args: []Value{fmt.Sprintf("%s is not a valid %s", name, ann)}, Status: 422}
+	switch ann {
+	case "int":
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			return nil, nil, bad
+		}
+		return n, nil, nil
+	case "float":
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return nil, nil, bad
+		}
+		return f, nil, nil
+	case "bool":
+		return raw == "true" || raw == "1" || raw == "yes", nil, nil
+	}
+	return raw, nil, nil
+}
+
+// startMarker marks the request's endpoint as started when its thread
+// first runs it.
+type startMarker struct {
+	inner   sim.Fiber
+	started bool
+}
+
+func (s *startMarker) Resume(c *sim.Ctx, v any, err error) sim.Effect {
+	if !s.started {
+		s.started = true
+		c.MarkStart()
+	}
+	return s.inner.Resume(c, v, err)
+}

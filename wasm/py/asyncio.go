@@ -1,0 +1,419 @@
+package py
+
+import (
+	"fmt"
+
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+)
+
+// futureVal is an asyncio future, task or gather seen from Python.
+type futureVal struct {
+	fut     *sim.Future
+	task    *sim.Task
+	convert func(Value) Value
+	label   string
+}
+
+func (v *futureVal) typeName() string {
+	if v.task != nil {
+		return "Task"
+	}
+	return "Future"
+}
+
+func (v *futureVal) String() string {
+	if v.task != nil {
+		state := "pending"
+		if v.fut.Done() {
+			state = "finished"
+		}
+		return fmt.Sprintf("<Task %s name='%s'>", state, v.task.Name())
+	}
+	return "<Future>"
+}
+
+func (v *futureVal) attr(name string) (Value, bool) {
+	switch name {
+	case "cancel":
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.fut.Cancel(), nil })), true
+	case "done":
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.fut.Done(), nil })), true
+	case "cancelled":
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			_, err := v.fut.Result()
+			return v.fut.Done() && sim.IsCancelled(err), nil
+		})), true
+	case "result":
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			if !v.fut.Done() {
+				return nil, newExc(excRuntime, "Result is not set.")
+			}
+			r, err := v.fut.Result()
+			if err != nil {
+				return nil, fromSim(err)
+			}
+			return v.conv(r), nil
+		})), true
+	case "get_name":
+		if v.task != nil {
+			return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.task.Name(), nil })), true
+		}
+	}
+	return nil, false
+}
+
+func (v *futureVal) conv(r Value) Value {
+	if v.convert != nil {
+		return v.convert(r)
+	}
+	return r
+}
+
+func (v *futureVal) await(f *Fiber) (Value, sim.Effect, *Exception) {
+	if v.fut.Done() {
+		r, err := v.fut.Result()
+		if err != nil {
+			return nil, nil, fromSim(err)
+		}
+		return v.conv(r), nil, nil
+	}
+	f.convert = v.convert
+	return nil, sim.Await{F: v.fut, Label: v.label}, nil
+}
+
+// sleepAw is asyncio.sleep(d).
+type sleepAw struct {
+	d      sim.Time
+	result Value
+}
+
+func (s *sleepAw) typeName() string          { return "coroutine" }
+func (s *sleepAw) attr(string) (Value, bool) { return nil, false }
+func (s *sleepAw) String() string            { return "<coroutine object sleep>" }
+
+func (s *sleepAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
+	if s.d == 0 {
+		return nil, sim.Yield{}, nil
+	}
+	res := s.result
+	f.convert = func(Value) Value { return res }
+	return nil, sim.Await{F: f.ctx.Sleep(s.d), Label: "await asyncio.sleep(" + fmtSeconds(s.d) + ")"}, nil
+}
+
+// lazyAw is an awaitable that does its work when awaited (wait_for,
+// to_thread, run_in_threadpool and the I/O of client libraries).
+type lazyAw struct {
+	name string
+	run  func(f *Fiber) (Value, sim.Effect, *Exception)
+}
+
+func (l *lazyAw) typeName() string          { return "coroutine" }
+func (l *lazyAw) attr(string) (Value, bool) { return nil, false }
+func (l *lazyAw) String() string            { return "<coroutine object " + l.name + ">" }
+func (l *lazyAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
+	return l.run(f)
+}
+
+// toFuture makes an awaitable into a future on the running loop: a
+// coroutine becomes a task, as asyncio.ensure_future does.
+func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
+	switch x := v.(type) {
+	case *futureVal:
+		return x.fut, nil
+	case *Coroutine:
+		t, exc := f.newTask(x, "")
+		if exc != nil {
+			return nil, exc
+		}
+		return t.Future(), nil
+	case awaitable:
+		fr := &Frame{code: awaitCode(x), globals: f.frames[0].globals}
+		return f.ctx.CreateTask(&Fiber{run: f.run, frames: []*Frame{fr}, root: fr.code}, fmt.Sprint(x)).Future(), nil
+	}
+	return nil, newExc(excType, fmt.Sprintf("An asyncio.Future, a coroutine or an awaitable is required, not %s", typeName(v)))
+}
+
+// awaitCode is a tiny function body "return await aw", used to run a
+// non-coroutine awaitable as a task.
+func awaitCode(aw Value) *Code {
+	return &Code{Name: "await", Instrs: []Instr{{Op: opConst}, {Op: opAwait}, {Op: opReturn}},
+		Pos: make([]syntax.Pos, 3), Consts: []Value{aw}, VarArgs: -1, KwArgs: -1}
+}
+
+func (f *Fiber) newTask(co *Coroutine, name string) (*sim.Task, *Exception) {
+	if co.Started {
+		return nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
+	}
+	co.Started = true
+	label := co.Fn.Code.Name + "()"
+	t := f.ctx.CreateTask(&Fiber{run: f.run, frames: []*Frame{co.Frame}, root: co.Fn.Code}, label)
+	return t, nil
+}
+
+func needLoop(c *call) *Exception {
+	if c.ctx().Loop() == nil {
+		return newExc(excRuntime, "no running event loop")
+	}
+	return nil
+}
+
+func asyncioModule() *Module {
+	m := &Module{Name: "asyncio", Attrs: map[string]Value{
+		"TimeoutError":   excTimeout,
+		"CancelledError": excCancelled,
+	}}
+	fns := map[string]func(c *call) (Value, sim.Effect, *Exception){
+		"sleep": func(c *call) (Value, sim.Effect, *Exception) {
+			v, ok := c.arg(0, "delay")
+			if !ok {
+				return nil, nil, c.errorf("sleep() missing required argument: 'delay'")
+			}
+			d, exc := seconds(v, "asyncio.sleep()")
+			res, _ := c.arg(1, "result")
+			return &sleepAw{d: d, result: res}, nil, exc
+		},
+		"create_task":   createTask,
+		"ensure_future": createTask,
+		"gather":        gather,
+		"wait_for":      waitFor,
+		"run":           asyncioRun,
+		"get_running_loop": func(c *call) (Value, sim.Effect, *Exception) {
+			if exc := needLoop(c); exc != nil {
+				return nil, nil, exc
+			}
+			return &loopVal{}, nil, nil
+		},
+		"get_event_loop": func(c *call) (Value, sim.Effect, *Exception) {
+			if exc := needLoop(c); exc != nil {
+				return nil, nil, exc
+			}
+			return &loopVal{}, nil, nil
+		},
+		"Semaphore":        newSemaphore,
+		"BoundedSemaphore": newSemaphore,
+		"Lock": func(c *call) (Value, sim.Effect, *Exception) {
+			return &semVal{sem: sim.NewSemaphore(1), kind: "Lock"}, nil, nil
+		},
+		"to_thread": func(c *call) (Value, sim.Effect, *Exception) {
+			if len(c.args) == 0 {
+				return nil, nil, c.errorf("to_thread() needs a function")
+			}
+			job := jobFor(c.f, c.args[0], c.args[1:])
+			return &lazyAw{name: "to_thread", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+				return nil, sim.Await{F: f.ctx.RunInExecutor(nil, job), Label: "await asyncio.to_thread(" + job.Label + ")"}, nil
+			}}, nil, nil
+		},
+	}
+	for name, fn := range fns {
+		m.Attrs[name] = &Builtin{Name: "asyncio." + name, Fn: fn}
+	}
+	return m
+}
+
+func createTask(c *call) (Value, sim.Effect, *Exception) {
+	if exc := needLoop(c); exc != nil {
+		return nil, nil, exc
+	}
+	v, _ := c.arg(0, "coro")
+	switch x := v.(type) {
+	case *Coroutine:
+		t, exc := c.f.newTask(x, "")
+		if exc != nil {
+			return nil, nil, exc
+		}
+		return &futureVal{fut: t.Future(), task: t, label: "await " + t.Name()}, nil, nil
+	case *futureVal:
+		return x, nil, nil
+	}
+	fut, exc := toFuture(c.f, v)
+	if exc != nil {
+		return nil, nil, exc
+	}
+	return &futureVal{fut: fut, label: "await a task"}, nil, nil
+}
+
+// gather wraps its coroutines in tasks at once, in argument order, and
+// returns a future of the results in the same order.
+func gather(c *call) (Value, sim.Effect, *Exception) {
+	if exc := needLoop(c); exc != nil {
+		return nil, nil, exc
+	}
+	futs := make([]*sim.Future, 0, len(c.args))
+	for _, a := range c.args {
+		fut, exc := toFuture(c.f, a)
+		if exc != nil {
+			return nil, nil, exc
+		}
+		futs = append(futs, fut)
+	}
+	retExc := false
+	if v, ok := c.arg(-1, "return_exceptions"); ok {
+		retExc = truthy(v)
+	}
+	conv := func(v Value) Value {
+		items, _ := v.([]any)
+		out := &List{Items: make([]Value, len(items))}
+		for i, it := range items {
+			if err, ok := it.(error); ok {
+				out.Items[i] = fromSim(err)
+			} else {
+				out.Items[i] = it
+			}
+		}
+		return out
+	}
+	label := fmt.Sprintf("await asyncio.gather(%d awaitables)", len(futs))
+	return &futureVal{fut: c.ctx().Gather(futs, retExc), convert: conv, label: label}, nil, nil
+}
+
+func waitFor(c *call) (Value, sim.Effect, *Exception) {
+	aw, ok := c.arg(0, "fut")
+	if !ok {
+		return nil, nil, c.errorf("wait_for() missing required argument: 'fut'")
+	}
+	tv, ok := c.arg(1, "timeout")
+	if !ok {
+		return nil, nil, c.errorf("wait_for() missing required argument: 'timeout'")
+	}
+	var timeout sim.Time = -1
+	if tv != nil {
+		d, exc := seconds(tv, "timeout")
+		if exc != nil {
+			return nil, nil, exc
+		}
+		timeout = d
+	}
+	return &lazyAw{name: "wait_for", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+		fut, exc := toFuture(f, aw)
+		if exc != nil {
+			return nil, nil, exc
+		}
+		if timeout < 0 {
+			return nil, sim.Await{F: fut, Label: "await asyncio.wait_for(...)"}, nil
+		}
+		return nil, sim.Await{F: f.ctx.WaitFor(fut, timeout), Label: "await asyncio.wait_for(..., timeout=" + fmtSeconds(timeout) + ")"}, nil
+	}}, nil, nil
+}
+
+// asyncioRun starts an event loop on the calling thread.
+func asyncioRun(c *call) (Value, sim.Effect, *Exception) {
+	if c.ctx().Loop() != nil {
+		return nil, nil, newExc(excRuntime, "asyncio.run() cannot be called from a running event loop")
+	}
+	v, _ := c.arg(0, "main")
+	co, ok := v.(*Coroutine)
+	if !ok {
+		return nil, nil, newExc(excValue, "a coroutine was expected, got "+repr(v))
+	}
+	if co.Started {
+		return nil, nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
+	}
+	co.Started = true
+	fib := &Fiber{run: c.f.run, frames: []*Frame{co.Frame}, root: co.Fn.Code}
+	return nil, sim.RunLoop{Main: fib, Name: co.Fn.Code.Name + "()", Lane: -1}, nil
+}
+
+// loopVal is the running event loop.
+type loopVal struct{}
+
+func (l *loopVal) typeName() string { return "_UnixSelectorEventLoop" }
+func (l *loopVal) attr(name string) (Value, bool) {
+	switch name {
+	case "run_in_executor":
+		return method(l, name, runInExecutor), true
+	case "time":
+		return method(l, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			return c.ctx().Now().Seconds(), nil, nil
+		}), true
+	}
+	return nil, false
+}
+
+func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
+	if len(c.args) < 2 {
+		return nil, nil, c.errorf("run_in_executor() needs an executor (or None) and a function")
+	}
+	var pool *sim.Pool
+	switch ex := c.args[0].(type) {
+	case nil:
+	case *poolVal:
+		pool = ex.pool
+	default:
+		return nil, nil, c.errorf("run_in_executor() needs an executor or None, not %s", typeName(ex))
+	}
+	job := jobFor(c.f, c.args[1], c.args[2:])
+	where := "the default executor"
+	if pool != nil {
+		where = "a pool"
+	}
+	fut := c.ctx().RunInExecutor(pool, job)
+	return &futureVal{fut: fut, label: "await " + job.Label + " in " + where}, nil, nil
+}
+
+// semVal is asyncio.Semaphore or Lock.
+type semVal struct {
+	sem  *sim.Semaphore
+	kind string
+}
+
+func newSemaphore(c *call) (Value, sim.Effect, *Exception) {
+	n := int64(1)
+	if v, ok := c.arg(0, "value"); ok {
+		k, ok := v.(int64)
+		if !ok || k < 0 {
+			return nil, nil, newExc(excValue, "Semaphore initial value must be >= 0")
+		}
+		n = k
+	}
+	return &semVal{sem: sim.NewSemaphore(int(n)), kind: "Semaphore"}, nil, nil
+}
+
+func (s *semVal) typeName() string { return s.kind }
+func (s *semVal) String() string {
+	return fmt.Sprintf("<asyncio.locks.%s [value=%d]>", s.kind, s.sem.Value())
+}
+
+func (s *semVal) attr(name string) (Value, bool) {
+	switch name {
+	case "acquire":
+		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			return &lazyAw{name: "acquire", run: func(f *Fiber) (Value, sim.Effect, *Exception) { return s.acquire(f) }}, nil, nil
+		}), true
+	case "release":
+		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			c.ctx().Release(s.sem)
+			return nil, nil, nil
+		}), true
+	case "locked":
+		return method(s, name, pure(func(c *call, _ Value) (Value, *Exception) { return s.sem.Value() == 0, nil })), true
+	}
+	return nil, false
+}
+
+func (s *semVal) acquire(f *Fiber) (Value, sim.Effect, *Exception) {
+	fut := f.ctx.Acquire(s.sem)
+	if fut == nil {
+		return true, nil, nil
+	}
+	return nil, sim.Await{F: fut, Label: "waiting for the " + s.kind}, nil
+}
+
+func (s *semVal) enter(f *Fiber, async bool) (Value, sim.Effect, *Exception) {
+	if !async {
+		return nil, nil, newExc(excType, "use 'async with' with an asyncio."+s.kind)
+	}
+	if f.ctx.Loop() == nil {
+		return nil, nil, newExc(excRuntime, "no running event loop")
+	}
+	_, eff, exc := s.acquire(f)
+	if eff != nil {
+		f.convert = func(Value) Value { return nil }
+	}
+	return nil, eff, exc
+}
+
+func (s *semVal) exit(f *Fiber, async bool) *Exception {
+	f.ctx.Release(s.sem)
+	return nil
+}

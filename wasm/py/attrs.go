@@ -1,0 +1,482 @@
+package py
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"looplab/wasm/sim"
+)
+
+func noAttr(x Value, name string) *Exception {
+	if m, ok := x.(*Module); ok {
+		return newExc(excAttribute, fmt.Sprintf("module '%s' has no attribute '%s' (or it is not simulated)", m.Name, name))
+	}
+	return newExc(excAttribute, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(x), name))
+}
+
+func method(self Value, name string, fn func(c *call, self Value) (Value, sim.Effect, *Exception)) *BoundMethod {
+	return &BoundMethod{Self: self, Name: name, Fn: fn}
+}
+
+// pure wraps a method that computes a value without effects.
+func pure(fn func(c *call, self Value) (Value, *Exception)) func(c *call, self Value) (Value, sim.Effect, *Exception) {
+	return func(c *call, self Value) (Value, sim.Effect, *Exception) {
+		v, exc := fn(c, self)
+		return v, nil, exc
+	}
+}
+
+func getAttr(x Value, name string) (Value, *Exception) {
+	switch v := x.(type) {
+	case *Module:
+		if a, ok := v.Attrs[name]; ok {
+			return a, nil
+		}
+	case object:
+		if a, ok := v.attr(name); ok {
+			return a, nil
+		}
+	case *List:
+		if m, ok := listMethods[name]; ok {
+			return method(v, name, pure(m)), nil
+		}
+	case *Dict:
+		if m, ok := dictMethods[name]; ok {
+			return method(v, name, pure(m)), nil
+		}
+	case string:
+		if m, ok := strMethods[name]; ok {
+			return method(v, name, pure(m)), nil
+		}
+	case *Exception:
+		switch name {
+		case "args":
+			return &Tuple{Items: v.Args}, nil
+		case "status_code":
+			return int64(v.Status), nil
+		case "detail":
+			if len(v.Args) > 0 {
+				return v.Args[0], nil
+			}
+			return nil, nil
+		}
+	case *Function:
+		if name == "__name__" {
+			return v.Code.Name, nil
+		}
+	}
+	return nil, noAttr(x, name)
+}
+
+func setAttr(x Value, name string, v Value) *Exception {
+	if o, ok := x.(interface{ setAttr(string, Value) bool }); ok && o.setAttr(name, v) {
+		return nil
+	}
+	return newExc(excAttribute, fmt.Sprintf("cannot set attribute '%s' on '%s' in the simulator", name, typeName(x)))
+}
+
+func index(n int, i Value) (int, *Exception) {
+	k, ok := i.(int64)
+	if b, isBool := i.(bool); isBool {
+		k, ok = boolInt(b), true
+	}
+	if !ok {
+		return 0, newExc(excType, "indices must be integers, not "+typeName(i))
+	}
+	if k < 0 {
+		k += int64(n)
+	}
+	if k < 0 || k >= int64(n) {
+		return 0, newExc(excIndex, "index out of range")
+	}
+	return int(k), nil
+}
+
+func subscript(x, i Value) (Value, *Exception) {
+	if s, ok := i.(*slice); ok {
+		return s.apply(x)
+	}
+	switch v := x.(type) {
+	case *List:
+		k, exc := index(len(v.Items), i)
+		if exc != nil {
+			return nil, exc
+		}
+		return v.Items[k], nil
+	case *Tuple:
+		k, exc := index(len(v.Items), i)
+		if exc != nil {
+			return nil, exc
+		}
+		return v.Items[k], nil
+	case string:
+		r := []rune(v)
+		k, exc := index(len(r), i)
+		if exc != nil {
+			return nil, exc
+		}
+		return string(r[k]), nil
+	case *Dict:
+		if val, ok := v.Get(i); ok {
+			return val, nil
+		}
+		return nil, &Exception{Type: excKey, Args: []Value{i}}
+	case object:
+		if g, ok := v.(interface{ item(Value) (Value, *Exception) }); ok {
+			return g.item(i)
+		}
+	}
+	return nil, newExc(excType, fmt.Sprintf("'%s' object is not subscriptable", typeName(x)))
+}
+
+func setItem(x, i, val Value) *Exception {
+	switch v := x.(type) {
+	case *List:
+		k, exc := index(len(v.Items), i)
+		if exc != nil {
+			return exc
+		}
+		v.Items[k] = val
+		return nil
+	case *Dict:
+		if !v.Set(i, val) {
+			return newExc(excType, "unhashable type: '"+typeName(i)+"'")
+		}
+		return nil
+	}
+	return newExc(excType, fmt.Sprintf("'%s' object does not support item assignment", typeName(x)))
+}
+
+// slice is slice(lo, hi, step) for list, tuple and str subscripts.
+type slice struct{ lo, hi, step Value }
+
+func (s *slice) apply(x Value) (Value, *Exception) {
+	var items []Value
+	switch v := x.(type) {
+	case *List:
+		items = v.Items
+	case *Tuple:
+		items = v.Items
+	case string:
+		for _, r := range v {
+			items = append(items, string(r))
+		}
+	default:
+		return nil, newExc(excType, fmt.Sprintf("'%s' object is not subscriptable", typeName(x)))
+	}
+	n := int64(len(items))
+	step := int64(1)
+	if s.step != nil {
+		st, ok := s.step.(int64)
+		if !ok || st == 0 {
+			return nil, newExc(excValue, "slice step must be a non-zero integer")
+		}
+		step = st
+	}
+	bound := func(v Value, def int64) (int64, *Exception) {
+		if v == nil {
+			return def, nil
+		}
+		k, ok := v.(int64)
+		if !ok {
+			return 0, newExc(excType, "slice indices must be integers or None")
+		}
+		if k < 0 {
+			k += n
+		}
+		if step > 0 {
+			return max(0, min(k, n)), nil
+		}
+		return max(-1, min(k, n-1)), nil
+	}
+	var lo, hi int64
+	var exc *Exception
+	if step > 0 {
+		lo, exc = bound(s.lo, 0)
+		if exc == nil {
+			hi, exc = bound(s.hi, n)
+		}
+	} else {
+		lo, exc = bound(s.lo, n-1)
+		if exc == nil {
+			hi, exc = bound(s.hi, -1)
+		}
+	}
+	if exc != nil {
+		return nil, exc
+	}
+	var out []Value
+	for i := lo; (step > 0 && i < hi) || (step < 0 && i > hi); i += step {
+		out = append(out, items[i])
+	}
+	switch x.(type) {
+	case *Tuple:
+		return &Tuple{Items: out}, nil
+	case string:
+		var b strings.Builder
+		for _, p := range out {
+			b.WriteString(p.(string))
+		}
+		return b.String(), nil
+	}
+	return &List{Items: out}, nil
+}
+
+// iterator is what GET_ITER makes.
+type iterator interface{ next() (Value, bool) }
+
+type itemsIter struct {
+	items []Value
+	i     int
+}
+
+func (it *itemsIter) next() (Value, bool) {
+	if it.i >= len(it.items) {
+		return nil, false
+	}
+	it.i++
+	return it.items[it.i-1], true
+}
+
+type rangeIter struct{ cur, stop, step int64 }
+
+func (it *rangeIter) next() (Value, bool) {
+	if (it.step > 0 && it.cur >= it.stop) || (it.step < 0 && it.cur <= it.stop) {
+		return nil, false
+	}
+	v := it.cur
+	it.cur += it.step
+	return v, true
+}
+
+// rangeVal is range(start, stop, step).
+type rangeVal struct{ start, stop, step int64 }
+
+func (r *rangeVal) typeName() string             { return "range" }
+func (r *rangeVal) attr(string) (Value, bool)    { return nil, false }
+func (r *rangeVal) String() string {
+	if r.step == 1 {
+		return fmt.Sprintf("range(%d, %d)", r.start, r.stop)
+	}
+	return fmt.Sprintf("range(%d, %d, %d)", r.start, r.stop, r.step)
+}
+
+func (r *rangeVal) len() int64 {
+	if r.step > 0 && r.stop > r.start {
+		return (r.stop - r.start + r.step - 1) / r.step
+	}
+	if r.step < 0 && r.stop < r.start {
+		return (r.start - r.stop - r.step - 1) / -r.step
+	}
+	return 0
+}
+
+func getIter(x Value) (Value, *Exception) {
+	if r, ok := x.(*rangeVal); ok {
+		return &rangeIter{cur: r.start, stop: r.stop, step: r.step}, nil
+	}
+	items, exc := iterate(x)
+	if exc != nil {
+		return nil, exc
+	}
+	return &itemsIter{items: items}, nil
+}
+
+// maxIterate bounds how many items materialising an iterable may make.
+const maxIterate = 1_000_000
+
+// iterate lists the items of an iterable.
+func iterate(x Value) ([]Value, *Exception) {
+	switch v := x.(type) {
+	case *List:
+		return v.Items, nil
+	case *Tuple:
+		return v.Items, nil
+	case *Dict:
+		return v.Keys, nil
+	case string:
+		var out []Value
+		for _, r := range v {
+			out = append(out, string(r))
+		}
+		return out, nil
+	case *rangeVal:
+		n := v.len()
+		if n > maxIterate {
+			return nil, newExc(excMemory, fmt.Sprintf("range of %d items is over the simulator's limit of %d", n, maxIterate))
+		}
+		out := make([]Value, 0, n)
+		for i := v.start; (v.step > 0 && i < v.stop) || (v.step < 0 && i > v.stop); i += v.step {
+			out = append(out, i)
+		}
+		return out, nil
+	case *itemsIter:
+		return v.items[v.i:], nil
+	}
+	return nil, newExc(excType, fmt.Sprintf("'%s' object is not iterable", typeName(x)))
+}
+
+var listMethods = map[string]func(c *call, self Value) (Value, *Exception){
+	"append": func(c *call, self Value) (Value, *Exception) {
+		l := self.(*List)
+		v, ok := c.arg(0, "")
+		if !ok {
+			return nil, c.errorf("append() takes exactly one argument")
+		}
+		if len(l.Items) >= maxIterate {
+			return nil, newExc(excMemory, "list is over the simulator's size limit")
+		}
+		l.Items = append(l.Items, v)
+		return nil, nil
+	},
+	"extend": func(c *call, self Value) (Value, *Exception) {
+		l := self.(*List)
+		v, _ := c.arg(0, "")
+		items, exc := iterate(v)
+		if exc != nil {
+			return nil, exc
+		}
+		l.Items = append(l.Items, items...)
+		return nil, nil
+	},
+	"pop": func(c *call, self Value) (Value, *Exception) {
+		l := self.(*List)
+		i := Value(int64(-1))
+		if v, ok := c.arg(0, ""); ok {
+			i = v
+		}
+		k, exc := index(len(l.Items), i)
+		if exc != nil {
+			return nil, newExc(excIndex, "pop index out of range")
+		}
+		v := l.Items[k]
+		l.Items = append(l.Items[:k], l.Items[k+1:]...)
+		return v, nil
+	},
+	"copy": func(c *call, self Value) (Value, *Exception) {
+		return &List{Items: append([]Value{}, self.(*List).Items...)}, nil
+	},
+	"sort": func(c *call, self Value) (Value, *Exception) {
+		l := self.(*List)
+		return nil, sortValues(l.Items)
+	},
+}
+
+func sortValues(items []Value) *Exception {
+	var exc *Exception
+	sort.SliceStable(items, func(i, j int) bool {
+		c, e := order(items[i], items[j], "<")
+		if e != nil && exc == nil {
+			exc = e
+		}
+		return c < 0
+	})
+	return exc
+}
+
+var dictMethods = map[string]func(c *call, self Value) (Value, *Exception){
+	"get": func(c *call, self Value) (Value, *Exception) {
+		k, _ := c.arg(0, "")
+		def, _ := c.arg(1, "")
+		if v, ok := self.(*Dict).Get(k); ok {
+			return v, nil
+		}
+		return def, nil
+	},
+	"keys": func(c *call, self Value) (Value, *Exception) {
+		return &List{Items: append([]Value{}, self.(*Dict).Keys...)}, nil
+	},
+	"values": func(c *call, self Value) (Value, *Exception) {
+		return &List{Items: append([]Value{}, self.(*Dict).Values...)}, nil
+	},
+	"items": func(c *call, self Value) (Value, *Exception) {
+		d := self.(*Dict)
+		out := &List{}
+		for i, k := range d.Keys {
+			out.Items = append(out.Items, &Tuple{Items: []Value{k, d.Values[i]}})
+		}
+		return out, nil
+	},
+	"update": func(c *call, self Value) (Value, *Exception) {
+		d := self.(*Dict)
+		if m, ok := c.arg(0, ""); ok {
+			src, ok := m.(*Dict)
+			if !ok {
+				return nil, c.errorf("update() needs a dict")
+			}
+			for i, k := range src.Keys {
+				d.Set(k, src.Values[i])
+			}
+		}
+		for i, k := range c.kw {
+			d.Set(k, c.kwVals[i])
+		}
+		return nil, nil
+	},
+}
+
+var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
+	"upper": func(c *call, self Value) (Value, *Exception) { return strings.ToUpper(self.(string)), nil },
+	"lower": func(c *call, self Value) (Value, *Exception) { return strings.ToLower(self.(string)), nil },
+	"strip": func(c *call, self Value) (Value, *Exception) { return strings.TrimSpace(self.(string)), nil },
+	"startswith": func(c *call, self Value) (Value, *Exception) {
+		p, _ := c.arg(0, "")
+		ps, ok := p.(string)
+		if !ok {
+			return nil, c.errorf("startswith() needs a str")
+		}
+		return strings.HasPrefix(self.(string), ps), nil
+	},
+	"endswith": func(c *call, self Value) (Value, *Exception) {
+		p, _ := c.arg(0, "")
+		ps, ok := p.(string)
+		if !ok {
+			return nil, c.errorf("endswith() needs a str")
+		}
+		return strings.HasSuffix(self.(string), ps), nil
+	},
+	"join": func(c *call, self Value) (Value, *Exception) {
+		v, _ := c.arg(0, "")
+		items, exc := iterate(v)
+		if exc != nil {
+			return nil, exc
+		}
+		parts := make([]string, len(items))
+		for i, it := range items {
+			s, ok := it.(string)
+			if !ok {
+				return nil, c.errorf("sequence item %d: expected str instance, %s found", i, typeName(it))
+			}
+			parts[i] = s
+		}
+		return strings.Join(parts, self.(string)), nil
+	},
+	"split": func(c *call, self Value) (Value, *Exception) {
+		var parts []string
+		if sep, ok := c.arg(0, "sep"); ok && sep != nil {
+			ss, ok := sep.(string)
+			if !ok || ss == "" {
+				return nil, newExc(excValue, "empty separator")
+			}
+			parts = strings.Split(self.(string), ss)
+		} else {
+			parts = strings.Fields(self.(string))
+		}
+		out := &List{}
+		for _, p := range parts {
+			out.Items = append(out.Items, p)
+		}
+		return out, nil
+	},
+	"replace": func(c *call, self Value) (Value, *Exception) {
+		a, _ := c.arg(0, "")
+		b, _ := c.arg(1, "")
+		as, ok1 := a.(string)
+		bs, ok2 := b.(string)
+		if !ok1 || !ok2 {
+			return nil, c.errorf("replace() needs str arguments")
+		}
+		return strings.ReplaceAll(self.(string), as, bs), nil
+	},
+}

@@ -1,0 +1,370 @@
+package py
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"looplab/wasm/sim"
+	"looplab/wasm/trace"
+)
+
+// builtins are the names every scenario can use without importing.
+var builtins = map[string]Value{}
+
+func init() {
+	for name, fn := range map[string]func(c *call) (Value, sim.Effect, *Exception){
+		"print": builtinPrint,
+		"cpu":   builtinCPU,
+	} {
+		builtins[name] = &Builtin{Name: name, Fn: fn}
+	}
+	for name, fn := range map[string]func(c *call) (Value, *Exception){
+		"len": builtinLen, "range": builtinRange, "str": builtinStr, "repr": builtinRepr,
+		"int": builtinInt, "float": builtinFloat, "bool": builtinBool, "list": builtinList,
+		"tuple": builtinTuple, "dict": builtinDict, "min": builtinMin, "max": builtinMax,
+		"sum": builtinSum, "abs": builtinAbs, "round": builtinRound, "sorted": builtinSorted,
+		"enumerate": builtinEnumerate, "zip": builtinZip, "slice": builtinSlice,
+	} {
+		builtins[name] = &Builtin{Name: name, Fn: pureBuiltin(fn)}
+	}
+	for _, e := range builtinExceptions {
+		builtins[e.Name] = e
+	}
+}
+
+func pureBuiltin(fn func(c *call) (Value, *Exception)) func(c *call) (Value, sim.Effect, *Exception) {
+	return func(c *call) (Value, sim.Effect, *Exception) {
+		v, exc := fn(c)
+		return v, nil, exc
+	}
+}
+
+// seconds reads a duration argument in seconds.
+func seconds(v Value, what string) (sim.Time, *Exception) {
+	f, ok := toFloat(v)
+	if !ok {
+		return 0, newExc(excType, fmt.Sprintf("%s must be a number of seconds, not %s", what, typeName(v)))
+	}
+	if f < 0 || math.IsNaN(f) {
+		return 0, newExc(excValue, what+" must not be negative")
+	}
+	if f > 1e6 {
+		f = 1e6 // beyond any time limit; the run stops there with a message
+	}
+	return sim.Time(math.Round(f * float64(trace.Second))), nil
+}
+
+// fmtSeconds prints a duration as the learner wrote it: 4, 0.5, 0.25.
+func fmtSeconds(d sim.Time) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+}
+
+func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
+	sep, end := " ", ""
+	if v, ok := c.arg(-1, "sep"); ok && v != nil {
+		sep = str(v)
+	}
+	if v, ok := c.arg(-1, "end"); ok && v != nil {
+		end = strings.TrimSuffix(str(v), "\n")
+	}
+	parts := make([]string, len(c.args))
+	for i, a := range c.args {
+		parts[i] = str(a)
+	}
+	c.ctx().Print(strings.Join(parts, sep) + end)
+	return nil, nil, nil
+}
+
+// builtinCPU is cpu(seconds): pure-Python CPU work that takes that long on
+// one core alone; it holds the GIL, so threads share it.
+func builtinCPU(c *call) (Value, sim.Effect, *Exception) {
+	v, ok := c.arg(0, "seconds")
+	if !ok {
+		return nil, nil, c.errorf("cpu() needs the seconds of CPU work, as in cpu(0.5)")
+	}
+	d, exc := seconds(v, "cpu()")
+	if exc != nil {
+		return nil, nil, exc
+	}
+	return nil, sim.CPU{D: d, Label: "cpu(" + fmtSeconds(d) + ")"}, nil
+}
+
+func builtinLen(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	switch x := v.(type) {
+	case string:
+		return int64(len([]rune(x))), nil
+	case *List:
+		return int64(len(x.Items)), nil
+	case *Tuple:
+		return int64(len(x.Items)), nil
+	case *Dict:
+		return int64(len(x.Keys)), nil
+	case *rangeVal:
+		return x.len(), nil
+	}
+	return nil, c.errorf("object of type '%s' has no len()", typeName(v))
+}
+
+func builtinRange(c *call) (Value, *Exception) {
+	var n [3]int64
+	for i, a := range c.args {
+		k, ok := a.(int64)
+		if !ok || i > 2 {
+			return nil, c.errorf("range() takes up to 3 integers")
+		}
+		n[i] = k
+	}
+	switch len(c.args) {
+	case 1:
+		return &rangeVal{0, n[0], 1}, nil
+	case 2:
+		return &rangeVal{n[0], n[1], 1}, nil
+	case 3:
+		if n[2] == 0 {
+			return nil, newExc(excValue, "range() arg 3 must not be zero")
+		}
+		return &rangeVal{n[0], n[1], n[2]}, nil
+	}
+	return nil, c.errorf("range expected at least 1 argument, got 0")
+}
+
+func builtinStr(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "")
+	if !ok {
+		return "", nil
+	}
+	return str(v), nil
+}
+
+func builtinRepr(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	return repr(v), nil
+}
+
+func builtinInt(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "")
+	if !ok {
+		return int64(0), nil
+	}
+	switch x := v.(type) {
+	case bool:
+		return boolInt(x), nil
+	case int64:
+		return x, nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 9e18 {
+			return nil, newExc(excOverflow, "cannot convert float to integer")
+		}
+		return int64(x), nil
+	case string:
+		n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(x, "_", "")), 10, 64)
+		if err != nil {
+			return nil, newExc(excValue, fmt.Sprintf("invalid literal for int() with base 10: %s", quote(x)))
+		}
+		return n, nil
+	}
+	return nil, c.errorf("int() argument must be a string or a number, not '%s'", typeName(v))
+}
+
+func builtinFloat(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "")
+	if !ok {
+		return 0.0, nil
+	}
+	if f, ok := toFloat(v); ok {
+		return f, nil
+	}
+	if s, ok := v.(string); ok {
+		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			return nil, newExc(excValue, "could not convert string to float: "+quote(s))
+		}
+		return f, nil
+	}
+	return nil, c.errorf("float() argument must be a string or a number, not '%s'", typeName(v))
+}
+
+func builtinBool(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	return truthy(v), nil
+}
+
+func builtinList(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "")
+	if !ok {
+		return &List{}, nil
+	}
+	items, exc := iterate(v)
+	return &List{Items: append([]Value{}, items...)}, exc
+}
+
+func builtinTuple(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "")
+	if !ok {
+		return &Tuple{}, nil
+	}
+	items, exc := iterate(v)
+	return &Tuple{Items: append([]Value{}, items...)}, exc
+}
+
+func builtinDict(c *call) (Value, *Exception) {
+	d := newDict()
+	if v, ok := c.arg(0, ""); ok {
+		src, ok := v.(*Dict)
+		if !ok {
+			return nil, c.errorf("dict() takes a dict or keyword arguments")
+		}
+		for i, k := range src.Keys {
+			d.Set(k, src.Values[i])
+		}
+	}
+	for i, k := range c.kw {
+		d.Set(k, c.kwVals[i])
+	}
+	return d, nil
+}
+
+func extreme(c *call, want int) (Value, *Exception) {
+	items := c.args
+	if len(items) == 1 {
+		var exc *Exception
+		if items, exc = iterate(items[0]); exc != nil {
+			return nil, exc
+		}
+	}
+	if len(items) == 0 {
+		return nil, newExc(excValue, c.name+"() arg is an empty sequence")
+	}
+	best := items[0]
+	for _, it := range items[1:] {
+		o, exc := order(it, best, "<")
+		if exc != nil {
+			return nil, exc
+		}
+		if o*want > 0 {
+			best = it
+		}
+	}
+	return best, nil
+}
+
+func builtinMin(c *call) (Value, *Exception) { return extreme(c, -1) }
+func builtinMax(c *call) (Value, *Exception) { return extreme(c, 1) }
+
+func builtinSum(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	items, exc := iterate(v)
+	if exc != nil {
+		return nil, exc
+	}
+	var total Value = int64(0)
+	if s, ok := c.arg(1, "start"); ok {
+		total = s
+	}
+	for _, it := range items {
+		if total, exc = binary("+", total, it); exc != nil {
+			return nil, exc
+		}
+	}
+	return total, nil
+}
+
+func builtinAbs(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	i, f, isF, ok := number(v)
+	switch {
+	case !ok:
+		return nil, c.errorf("bad operand type for abs(): '%s'", typeName(v))
+	case isF:
+		return math.Abs(f), nil
+	case i < 0:
+		return -i, nil
+	}
+	return i, nil
+}
+
+func builtinRound(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	f, ok := toFloat(v)
+	if !ok {
+		return nil, c.errorf("type %s doesn't define __round__", typeName(v))
+	}
+	nd, has := c.arg(1, "ndigits")
+	if !has || nd == nil {
+		return int64(math.RoundToEven(f)), nil
+	}
+	n, ok := nd.(int64)
+	if !ok {
+		return nil, c.errorf("ndigits must be an integer")
+	}
+	p := math.Pow(10, float64(n))
+	return math.RoundToEven(f*p) / p, nil
+}
+
+func builtinSorted(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	items, exc := iterate(v)
+	if exc != nil {
+		return nil, exc
+	}
+	out := append([]Value{}, items...)
+	if exc := sortValues(out); exc != nil {
+		return nil, exc
+	}
+	if r, ok := c.arg(-1, "reverse"); ok && truthy(r) {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return &List{Items: out}, nil
+}
+
+func builtinEnumerate(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "")
+	items, exc := iterate(v)
+	if exc != nil {
+		return nil, exc
+	}
+	start := int64(0)
+	if s, ok := c.arg(1, "start"); ok {
+		start, _ = s.(int64)
+	}
+	out := &List{}
+	for i, it := range items {
+		out.Items = append(out.Items, &Tuple{Items: []Value{start + int64(i), it}})
+	}
+	return out, nil
+}
+
+func builtinZip(c *call) (Value, *Exception) {
+	var lists [][]Value
+	for _, a := range c.args {
+		items, exc := iterate(a)
+		if exc != nil {
+			return nil, exc
+		}
+		lists = append(lists, items)
+	}
+	out := &List{}
+	for i := 0; len(lists) > 0; i++ {
+		row := make([]Value, len(lists))
+		for j, l := range lists {
+			if i >= len(l) {
+				return out, nil
+			}
+			row[j] = l[i]
+		}
+		out.Items = append(out.Items, &Tuple{Items: row})
+	}
+	return out, nil
+}
+
+func builtinSlice(c *call) (Value, *Exception) {
+	lo, _ := c.arg(0, "")
+	hi, _ := c.arg(1, "")
+	step, _ := c.arg(2, "")
+	return &slice{lo, hi, step}, nil
+}

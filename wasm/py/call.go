@@ -1,0 +1,209 @@
+package py
+
+import (
+	"fmt"
+
+	"looplab/wasm/sim"
+)
+
+// call is one call of a builtin: its arguments and the running fiber.
+type call struct {
+	f      *Fiber
+	name   string
+	args   []Value
+	kw     []string
+	kwVals []Value
+}
+
+func (c *call) ctx() *sim.Ctx { return c.f.ctx }
+
+// arg returns the i-th positional argument or the keyword argument name.
+func (c *call) arg(i int, name string) (Value, bool) {
+	if i >= 0 && i < len(c.args) {
+		return c.args[i], true
+	}
+	for j, k := range c.kw {
+		if k == name {
+			return c.kwVals[j], true
+		}
+	}
+	return nil, false
+}
+
+func (c *call) errorf(format string, args ...any) *Exception {
+	return newExc(excType, fmt.Sprintf(format, args...))
+}
+
+// callValue calls fn. A Python function pushes a frame and returns
+// (nil, nil); a builtin may return an effect, which suspends the fiber.
+func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (sim.Effect, *Exception) {
+	fr := f.frames[len(f.frames)-1]
+	switch x := fn.(type) {
+	case *Function:
+		nf, exc := newFrame(x, args, kw, kwVals)
+		if exc != nil {
+			return nil, exc
+		}
+		if x.Code.Async {
+			fr.push(&Coroutine{Fn: x, Frame: nf})
+			return nil, nil
+		}
+		if len(f.frames) >= maxDepth {
+			return nil, newExc(excRuntime, "maximum recursion depth exceeded")
+		}
+		f.frames = append(f.frames, nf)
+		return nil, nil
+	case *Builtin:
+		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals})
+		return f.result(v, eff, exc)
+	case *BoundMethod:
+		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals}, x.Self)
+		return f.result(v, eff, exc)
+	case *ExcType:
+		e := &Exception{Type: x, Args: args}
+		if x.isA(excHTTP) {
+			c := &call{args: args, kw: kw, kwVals: kwVals}
+			status, _ := c.arg(0, "status_code")
+			n, ok := status.(int64)
+			if !ok {
+				return nil, newExc(excType, "HTTPException needs a status_code")
+			}
+			e.Status = int(n)
+			detail, _ := c.arg(1, "detail")
+			e.Args = []Value{detail}
+		}
+		fr.push(e)
+		return nil, nil
+	}
+	return nil, newExc(excType, fmt.Sprintf("'%s' object is not callable", typeName(fn)))
+}
+
+const maxDepth = 200
+
+// result pushes a builtin's value or suspends on its effect.
+func (f *Fiber) result(v Value, eff sim.Effect, exc *Exception) (sim.Effect, *Exception) {
+	if exc != nil {
+		return nil, exc
+	}
+	if eff != nil {
+		return f.suspend(eff), nil
+	}
+	f.frames[len(f.frames)-1].push(v)
+	return nil, nil
+}
+
+// newFrame binds arguments to parameters, as Python does.
+func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, *Exception) {
+	code := fn.Code
+	fr := &Frame{code: code, globals: fn.Globals, locals: make([]Value, code.NumLocals)}
+	for i := range fr.locals {
+		fr.locals[i] = unbound
+	}
+	np := code.NumParams
+	if len(args) > np && code.VarArgs < 0 {
+		return nil, newExc(excType, fmt.Sprintf("%s() takes %d positional argument%s but %d were given", code.Name, np, plural(np), len(args)))
+	}
+	for i := 0; i < len(args) && i < np; i++ {
+		fr.locals[i] = args[i]
+	}
+	if code.VarArgs >= 0 {
+		rest := []Value{}
+		if len(args) > np {
+			rest = append(rest, args[np:]...)
+		}
+		fr.locals[code.VarArgs] = &Tuple{Items: rest}
+	}
+	var extra *Dict
+	if code.KwArgs >= 0 {
+		extra = newDict()
+		fr.locals[code.KwArgs] = extra
+	}
+	for j, k := range kw {
+		i := -1
+		for p, name := range code.Params {
+			if name == k {
+				i = p
+				break
+			}
+		}
+		switch {
+		case i < 0 && extra != nil:
+			extra.Set(k, kwVals[j])
+		case i < 0:
+			return nil, newExc(excType, fmt.Sprintf("%s() got an unexpected keyword argument '%s'", code.Name, k))
+		case fr.locals[i] != unbound:
+			return nil, newExc(excType, fmt.Sprintf("%s() got multiple values for argument '%s'", code.Name, k))
+		default:
+			fr.locals[i] = kwVals[j]
+		}
+	}
+	firstDefault := np - len(fn.Defaults)
+	for i := 0; i < np; i++ {
+		if fr.locals[i] != unbound {
+			continue
+		}
+		if i >= firstDefault {
+			fr.locals[i] = fn.Defaults[i-firstDefault]
+			continue
+		}
+		return nil, newExc(excType, fmt.Sprintf("%s() missing required argument: '%s'", code.Name, code.Params[i]))
+	}
+	return fr, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// awaitable is implemented by everything "await" accepts besides coroutines.
+type awaitable interface {
+	await(f *Fiber) (Value, sim.Effect, *Exception)
+}
+
+func (f *Fiber) await(x Value) (sim.Effect, *Exception) {
+	switch a := x.(type) {
+	case *Coroutine:
+		if a.Started {
+			return nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
+		}
+		a.Started = true
+		if len(f.frames) >= maxDepth {
+			return nil, newExc(excRuntime, "maximum recursion depth exceeded")
+		}
+		f.frames = append(f.frames, a.Frame)
+		return nil, nil
+	case awaitable:
+		if f.ctx.Loop() == nil {
+			return nil, newExc(excRuntime, "no running event loop")
+		}
+		v, eff, exc := a.await(f)
+		return f.result(v, eff, exc)
+	}
+	return nil, newExc(excType, fmt.Sprintf("object %s can't be used in 'await' expression", typeName(x)))
+}
+
+// contextManager is implemented by objects usable in with / async with.
+type contextManager interface {
+	enter(f *Fiber, async bool) (Value, sim.Effect, *Exception)
+	exit(f *Fiber, async bool) *Exception
+}
+
+func (f *Fiber) enter(x Value, async bool) (sim.Effect, *Exception) {
+	cm, ok := x.(contextManager)
+	if !ok {
+		word := "the context manager protocol"
+		if async {
+			word = "the asynchronous context manager protocol"
+		}
+		return nil, newExc(excType, fmt.Sprintf("'%s' object does not support %s", typeName(x), word))
+	}
+	v, eff, exc := cm.enter(f, async)
+	return f.result(v, eff, exc)
+}
+
+func (f *Fiber) exit(x Value, async bool) *Exception {
+	return x.(contextManager).exit(f, async)
+}

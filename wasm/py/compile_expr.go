@@ -1,0 +1,355 @@
+package py
+
+import (
+	"looplab/wasm/py/syntax"
+)
+
+func (c *compiler) expr(e syntax.Expr) {
+	switch e := e.(type) {
+	case *syntax.Name:
+		c.load(e.ID, e.Pos)
+	case *syntax.Num:
+		if e.IsFloat {
+			c.emitConst(e.Float, e.Pos)
+		} else {
+			c.emitConst(e.Int, e.Pos)
+		}
+	case *syntax.Str:
+		c.emitConst(e.Value, e.Pos)
+	case *syntax.Const:
+		switch e.Value {
+		case "True":
+			c.emitConst(true, e.Pos)
+		case "False":
+			c.emitConst(false, e.Pos)
+		case "None":
+			c.emitConst(nil, e.Pos)
+		default:
+			c.emitConst(ellipsis{}, e.Pos)
+		}
+	case *syntax.FString:
+		c.fstring(e)
+	case *syntax.List:
+		c.sequence(e.Elems, opBuildList, e.Pos)
+	case *syntax.Set:
+		c.sequence(e.Elems, opBuildSet, e.Pos)
+	case *syntax.Tuple:
+		c.sequence(e.Elems, opBuildTuple, e.Pos)
+		if hasStar(e.Elems) {
+			c.emitConst(builtins["tuple"], e.Pos)
+			c.emit(opRot2, 0, 0, e.Pos)
+			c.emit(opCall, 1, -1, e.Pos)
+		}
+	case *syntax.Dict:
+		c.dict(e)
+	case *syntax.Comprehension:
+		c.comprehension(e)
+	case *syntax.Call:
+		c.call(e)
+	case *syntax.Attribute:
+		c.checkModuleAttr(e)
+		c.expr(e.X)
+		c.emit(opLoadAttr, c.constIndex(e.Name), 0, e.NamePos)
+	case *syntax.Subscript:
+		c.expr(e.X)
+		c.expr(e.Index)
+		c.emit(opSubscr, 0, 0, e.Pos)
+	case *syntax.Slice:
+		c.emitConst(builtins["slice"], e.Pos)
+		for _, part := range []syntax.Expr{e.Lo, e.Hi, e.Step} {
+			if part == nil {
+				c.emitConst(nil, e.Pos)
+			} else {
+				c.expr(part)
+			}
+		}
+		c.emit(opCall, 3, -1, e.Pos)
+	case *syntax.Starred:
+		c.fail(e.Pos, "a starred expression is only allowed in a call or a list")
+	case *syntax.BinOp:
+		c.expr(e.X)
+		c.expr(e.Y)
+		op := opIndex(binaryOps, e.Op)
+		if e.Op == "@" {
+			c.fail(e.Pos, "matrix multiplication is not simulated")
+		}
+		c.emit(opBinary, op, 0, e.Pos)
+	case *syntax.UnaryOp:
+		c.expr(e.X)
+		c.emit(opUnary, opIndex(unaryOps, e.Op), 0, e.Pos)
+	case *syntax.BoolOp:
+		c.expr(e.X)
+		op := opJumpIfFalseOrPop
+		if e.Op == "or" {
+			op = opJumpIfTrueOrPop
+		}
+		j := c.emit(op, 0, 0, e.Pos)
+		c.expr(e.Y)
+		c.patch(j)
+	case *syntax.Compare:
+		c.compare(e)
+	case *syntax.IfExp:
+		c.expr(e.Cond)
+		jf := c.emit(opPopJumpIfFalse, 0, 0, e.Pos)
+		c.expr(e.Then)
+		jend := c.emit(opJump, 0, 0, e.Pos)
+		c.patch(jf)
+		c.expr(e.Else)
+		c.patch(jend)
+	case *syntax.Await:
+		if !c.async {
+			if c.module {
+				c.fail(e.Pos, "'await' outside function")
+			}
+			c.fail(e.Pos, "'await' outside async function; make the function 'async def'")
+		}
+		c.expr(e.X)
+		c.emit(opAwait, 0, 0, e.Pos)
+	case *syntax.Lambda:
+		body := []syntax.Stmt{&syntax.Return{Pos: e.Body.Start(), Value: e.Body}}
+		c.makeFunction(nil, "<lambda>", e.Params, body, false, true, e.Pos)
+	default:
+		c.fail(e.Start(), "this expression is not simulated")
+	}
+}
+
+// ellipsis is the value of "...".
+type ellipsis struct{}
+
+func (ellipsis) String() string { return "Ellipsis" }
+
+func hasStar(elems []syntax.Expr) bool {
+	for _, e := range elems {
+		if _, ok := e.(*syntax.Starred); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sequence builds a list, set or tuple; starred items are spliced in.
+func (c *compiler) sequence(elems []syntax.Expr, op Op, pos syntax.Pos) {
+	if !hasStar(elems) {
+		for _, x := range elems {
+			c.expr(x)
+		}
+		c.emit(op, int32(len(elems)), 0, pos)
+		return
+	}
+	c.emit(opBuildList, 0, 0, pos)
+	for _, x := range elems {
+		if s, ok := x.(*syntax.Starred); ok {
+			c.expr(s.X)
+		} else {
+			c.expr(x)
+			c.emit(opBuildList, 1, 0, pos)
+		}
+		c.emit(opListExtend, 0, 0, pos)
+	}
+}
+
+func (c *compiler) dict(e *syntax.Dict) {
+	c.emit(opBuildDict, 0, 0, e.Pos)
+	for i, k := range e.Keys {
+		if k == nil {
+			c.expr(e.Values[i])
+		} else {
+			c.expr(k)
+			c.expr(e.Values[i])
+			c.emit(opBuildDict, 1, 0, e.Pos)
+		}
+		c.emit(opDictUpdate, 0, 0, e.Pos)
+	}
+}
+
+func (c *compiler) fstring(e *syntax.FString) {
+	for _, p := range e.Parts {
+		if p.Expr == nil {
+			c.emitConst(p.Lit, e.Pos)
+			continue
+		}
+		if p.Debug {
+			c.emitConst(p.ExprSrc+"=", e.Pos)
+		}
+		c.expr(p.Expr)
+		conv := int32(p.Conv)
+		if p.Debug && conv == 0 && p.Spec == "" {
+			conv = 'r'
+		}
+		c.emit(opFormat, c.constIndex(p.Spec), conv, p.Expr.Start())
+	}
+	n := 0
+	for _, p := range e.Parts {
+		n++
+		if p.Debug {
+			n++
+		}
+	}
+	c.emit(opBuildString, int32(n), 0, e.Pos)
+}
+
+// comprehension runs eagerly into a list or dict (generator expressions
+// too: scenarios only pass them straight to calls).
+func (c *compiler) comprehension(e *syntax.Comprehension) {
+	acc := c.temp()
+	scope := len(c.hidden)
+	defer func() { c.hidden = c.hidden[:scope] }()
+	if e.Kind == "dict" {
+		c.emit(opBuildDict, 0, 0, e.Pos)
+	} else {
+		c.emit(opBuildList, 0, 0, e.Pos)
+	}
+	c.emit(opStoreLocal, acc, 0, e.Pos)
+	c.expr(e.Iter)
+	c.emit(opGetIter, 0, 0, e.Pos)
+	top := c.here()
+	next := c.emit(opForIter, 0, 0, e.Pos)
+	c.compTarget(e.Target)
+	for _, cond := range e.Conds {
+		c.expr(cond)
+		c.emit(opPopJumpIfFalse, int32(top), 0, cond.Start())
+	}
+	if e.Kind == "dict" {
+		c.expr(e.Key)
+		c.expr(e.Elt)
+		c.emit(opDictSetItem, acc, 0, e.Pos)
+	} else {
+		c.expr(e.Elt)
+		c.emit(opListAppend, acc, 0, e.Pos)
+	}
+	c.emit(opJump, int32(top), 0, e.Pos)
+	c.patch(next)
+	c.emit(opLoadLocal, acc, 0, e.Pos)
+}
+
+// compTarget binds a comprehension variable as a hidden local, so it does
+// not leak into the function, as in Python 3.
+func (c *compiler) compTarget(t syntax.Expr) {
+	switch t := t.(type) {
+	case *syntax.Name:
+		c.bindHidden(t)
+	case *syntax.Tuple:
+		c.emit(opUnpack, int32(len(t.Elems)), 0, t.Pos)
+		for _, x := range t.Elems {
+			c.compTarget(x)
+		}
+	default:
+		c.fail(t.Start(), "this comprehension target is not simulated")
+	}
+}
+
+func (c *compiler) bindHidden(n *syntax.Name) {
+	slot := c.temp()
+	c.emit(opStoreLocal, slot, 0, n.Pos)
+	c.hidden = append(c.hidden, hiddenName{n.ID, slot})
+}
+
+type hiddenName struct {
+	name string
+	slot int32
+}
+
+func (c *compiler) compare(e *syntax.Compare) {
+	c.expr(e.Operands[0])
+	if len(e.Ops) == 1 {
+		c.expr(e.Operands[1])
+		c.emit(opCompare, opIndex(compareOps, e.Ops[0]), 0, e.Pos)
+		return
+	}
+	var ends []int
+	tmp := c.temp()
+	for i, op := range e.Ops {
+		c.expr(e.Operands[i+1])
+		if i < len(e.Ops)-1 {
+			c.emit(opDup, 0, 0, e.Pos)
+			c.emit(opStoreLocal, tmp, 0, e.Pos)
+		}
+		c.emit(opCompare, opIndex(compareOps, op), 0, e.Pos)
+		if i < len(e.Ops)-1 {
+			ends = append(ends, c.emit(opJumpIfFalseOrPop, 0, 0, e.Pos))
+			c.emit(opLoadLocal, tmp, 0, e.Pos)
+		}
+	}
+	for _, j := range ends {
+		c.patch(j)
+	}
+}
+
+func (c *compiler) call(e *syntax.Call) {
+	c.expr(e.Func)
+	star := false
+	for _, a := range e.Args {
+		if a.Star || a.DoubleStar {
+			star = true
+		}
+	}
+	if !star {
+		var kw []string
+		for _, a := range e.Args {
+			if a.Name != "" {
+				kw = append(kw, a.Name)
+			} else if len(kw) > 0 {
+				c.fail(a.Pos, "positional argument follows keyword argument")
+			}
+			c.expr(a.Value)
+		}
+		kwIndex := int32(-1)
+		if len(kw) > 0 {
+			kwIndex = c.constIndex(kw)
+		}
+		c.emit(opCall, int32(len(e.Args)-len(kw)), kwIndex, e.LParen)
+		return
+	}
+	c.emit(opBuildList, 0, 0, e.Pos)
+	for _, a := range e.Args {
+		switch {
+		case a.Star:
+			c.expr(a.Value)
+			c.emit(opListExtend, 0, 0, a.Pos)
+		case a.Name == "" && !a.DoubleStar:
+			c.expr(a.Value)
+			c.emit(opBuildList, 1, 0, a.Pos)
+			c.emit(opListExtend, 0, 0, a.Pos)
+		}
+	}
+	c.emit(opBuildDict, 0, 0, e.Pos)
+	for _, a := range e.Args {
+		switch {
+		case a.DoubleStar:
+			c.expr(a.Value)
+			c.emit(opDictUpdate, 0, 0, a.Pos)
+		case a.Name != "":
+			c.emitConst(a.Name, a.Pos)
+			c.expr(a.Value)
+			c.emit(opBuildDict, 1, 0, a.Pos)
+			c.emit(opDictUpdate, 0, 0, a.Pos)
+		}
+	}
+	c.emit(opCallEx, 0, 0, e.LParen)
+}
+
+// checkModuleAttr catches misspelt or unsimulated module members at
+// compile time: "asyncio.sleeep" or "asyncio.Queue".
+func (c *compiler) checkModuleAttr(e *syntax.Attribute) {
+	n, ok := e.X.(*syntax.Name)
+	if !ok {
+		return
+	}
+	if _, local := c.locals[n.ID]; local && !c.module {
+		return
+	}
+	modName, ok := c.imports[n.ID]
+	if !ok {
+		return
+	}
+	m, ok := modules[modName]
+	if !ok {
+		return
+	}
+	if _, ok := m.Attrs[e.Name]; !ok {
+		if _, ok := modules[modName+"."+e.Name]; ok {
+			return
+		}
+		c.fail(e.NamePos, "%s.%s is not simulated%s", modName, e.Name, suggest(e.Name, m.names()))
+	}
+}

@@ -1,0 +1,329 @@
+package py
+
+import (
+	"looplab/wasm/py/syntax"
+)
+
+func (c *compiler) stmts(list []syntax.Stmt) {
+	for _, s := range list {
+		c.stmt(s)
+	}
+}
+
+func (c *compiler) stmt(s syntax.Stmt) {
+	switch s := s.(type) {
+	case *syntax.ExprStmt:
+		c.expr(s.X)
+		c.emit(opPop, 0, 0, s.Pos)
+	case *syntax.Assign:
+		c.expr(s.Value)
+		for i, t := range s.Targets {
+			if i < len(s.Targets)-1 {
+				c.emit(opDup, 0, 0, s.Pos)
+			}
+			c.storeTarget(t)
+		}
+	case *syntax.AnnAssign:
+		if s.Value != nil {
+			c.expr(s.Value)
+			c.storeTarget(s.Target)
+		}
+	case *syntax.AugAssign:
+		c.augAssign(s)
+	case *syntax.FuncDef:
+		c.funcDef(s)
+	case *syntax.Return:
+		if c.module {
+			c.fail(s.Pos, "'return' outside function")
+		}
+		if s.Value != nil {
+			c.expr(s.Value)
+		} else {
+			c.emitConst(nil, s.Pos)
+		}
+		if c.needsCleanup(len(c.cleanups)) {
+			tmp := c.temp()
+			c.emit(opStoreLocal, tmp, 0, s.Pos)
+			c.unwind(0, true, s.Pos)
+			c.emit(opLoadLocal, tmp, 0, s.Pos)
+		}
+		c.emit(opReturn, 0, 0, s.Pos)
+	case *syntax.If:
+		c.expr(s.Cond)
+		jf := c.emit(opPopJumpIfFalse, 0, 0, s.Pos)
+		c.stmts(s.Body)
+		if len(s.Else) == 0 {
+			c.patch(jf)
+			return
+		}
+		jend := c.emit(opJump, 0, 0, s.Pos)
+		c.patch(jf)
+		c.stmts(s.Else)
+		c.patch(jend)
+	case *syntax.For:
+		c.forStmt(s)
+	case *syntax.Break, *syntax.Continue:
+		c.jumpOut(s)
+	case *syntax.Try:
+		c.tryStmt(s)
+	case *syntax.With:
+		c.withStmt(s.Items, s.Body, s.Async, s.Pos)
+	case *syntax.Raise:
+		if s.Exc == nil {
+			c.emit(opRaise, 0, 0, s.Pos)
+			return
+		}
+		c.expr(s.Exc)
+		c.emit(opRaise, 1, 0, s.Pos)
+	case *syntax.Pass:
+	case *syntax.Import:
+		for _, n := range s.Names {
+			mod := c.module_(n.Name, n.Pos)
+			if n.As == "" {
+				mod = c.module_(importBinding(n), n.Pos)
+			}
+			c.emitConst(mod, n.Pos)
+			c.store(importBinding(n), n.Pos)
+		}
+	case *syntax.ImportFrom:
+		mod := c.module_(s.Module, s.Pos)
+		for _, n := range s.Names {
+			v, ok := mod.Attrs[n.Name]
+			if !ok {
+				c.fail(n.Pos, "cannot import name '%s' from '%s': it is not simulated%s", n.Name, s.Module, suggest(n.Name, mod.names()))
+			}
+			c.emitConst(v, n.Pos)
+			c.store(fromBinding(n), n.Pos)
+		}
+	default:
+		c.fail(s.Start(), "this statement is not simulated")
+	}
+}
+
+func (c *compiler) module_(name string, pos syntax.Pos) *Module {
+	m, ok := modules[name]
+	if !ok {
+		c.fail(pos, "module '%s' is not simulated; LoopLab knows %s", name, moduleList())
+	}
+	return m
+}
+
+func (c *compiler) augAssign(s *syntax.AugAssign) {
+	op := opIndex(binaryOps, s.Op)
+	switch t := s.Target.(type) {
+	case *syntax.Name:
+		c.load(t.ID, t.Pos)
+		c.expr(s.Value)
+		c.emit(opBinary, op, 0, s.Pos)
+		c.store(t.ID, t.Pos)
+	case *syntax.Attribute:
+		obj := c.temp()
+		c.expr(t.X)
+		c.emit(opStoreLocal, obj, 0, t.Pos)
+		c.emit(opLoadLocal, obj, 0, t.Pos)
+		c.emit(opLoadAttr, c.constIndex(t.Name), 0, t.NamePos)
+		c.expr(s.Value)
+		c.emit(opBinary, op, 0, s.Pos)
+		c.emit(opLoadLocal, obj, 0, t.Pos)
+		c.emit(opStoreAttr, c.constIndex(t.Name), 0, t.NamePos)
+	case *syntax.Subscript:
+		obj, idx := c.temp(), c.temp()
+		c.expr(t.X)
+		c.emit(opStoreLocal, obj, 0, t.Pos)
+		c.expr(t.Index)
+		c.emit(opStoreLocal, idx, 0, t.Pos)
+		c.emit(opLoadLocal, obj, 0, t.Pos)
+		c.emit(opLoadLocal, idx, 0, t.Pos)
+		c.emit(opSubscr, 0, 0, t.Pos)
+		c.expr(s.Value)
+		c.emit(opBinary, op, 0, s.Pos)
+		c.emit(opLoadLocal, obj, 0, t.Pos)
+		c.emit(opLoadLocal, idx, 0, t.Pos)
+		c.emit(opStoreSubscr, 0, 0, t.Pos)
+	default:
+		c.fail(s.Pos, "cannot assign to this expression")
+	}
+}
+
+func (c *compiler) forStmt(s *syntax.For) {
+	if s.Async {
+		c.fail(s.Pos, "async for is not simulated; await inside a plain for loop instead")
+	}
+	c.expr(s.Iter)
+	c.emit(opGetIter, 0, 0, s.Pos)
+	top := c.here()
+	next := c.emit(opForIter, 0, 0, s.Pos)
+	c.storeTarget(s.Target)
+	c.cleanups = append(c.cleanups, cleanup{kind: cleanLoop, continue_: top})
+	c.stmts(s.Body)
+	cl := c.cleanups[len(c.cleanups)-1]
+	c.cleanups = c.cleanups[:len(c.cleanups)-1]
+	c.emit(opJump, int32(top), 0, s.Pos)
+	c.patch(next)
+	for _, j := range cl.breakTo {
+		c.patch(j)
+	}
+}
+
+// jumpOut compiles break and continue: undo the blocks inside the loop.
+func (c *compiler) jumpOut(s syntax.Stmt) {
+	pos := s.Start()
+	_, isBreak := s.(*syntax.Break)
+	loop := -1
+	for i := len(c.cleanups) - 1; i >= 0; i-- {
+		if c.cleanups[i].kind == cleanLoop {
+			loop = i
+			break
+		}
+	}
+	if loop < 0 {
+		word := "continue"
+		if isBreak {
+			word = "break"
+		}
+		c.fail(pos, "'%s' outside loop", word)
+	}
+	c.unwind(loop+1, false, pos)
+	if isBreak {
+		c.emit(opPop, 0, 0, pos) // the loop's iterator
+		j := c.emit(opJump, 0, 0, pos)
+		c.cleanups[loop].breakTo = append(c.cleanups[loop].breakTo, j)
+		return
+	}
+	c.emit(opJump, int32(c.cleanups[loop].continue_), 0, pos)
+}
+
+func (c *compiler) needsCleanup(from int) bool {
+	for _, cl := range c.cleanups[:from] {
+		if cl.kind != cleanLoop {
+			return true
+		}
+	}
+	return false
+}
+
+// unwind emits, innermost first, what leaving the blocks cleanups[downTo:]
+// requires. For a return, loops also drop their iterators so that a with
+// block's manager is on top of the stack when it exits.
+func (c *compiler) unwind(downTo int, ret bool, pos syntax.Pos) {
+	saved := c.cleanups
+	for i := len(saved) - 1; i >= downTo; i-- {
+		cl := saved[i]
+		c.cleanups = saved[:i]
+		switch cl.kind {
+		case cleanLoop:
+			if ret {
+				c.emit(opPop, 0, 0, pos)
+			}
+		case cleanFinally:
+			c.emit(opPopTry, 0, 0, pos)
+			c.stmts(cl.finally)
+		case cleanWith:
+			c.emit(opPopTry, 0, 0, pos)
+			c.emit(opWithExit, boolInt32(cl.async), 0, pos)
+		case cleanExcept:
+			c.emit(opPopExcept, 0, 0, pos)
+		}
+	}
+	c.cleanups = saved
+}
+
+func boolInt32(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// tryStmt compiles try/except/else/finally. A finally body is copied onto
+// every way out, as CPython does.
+func (c *compiler) tryStmt(s *syntax.Try) {
+	if len(s.Finally) > 0 {
+		setup := c.emit(opSetupTry, 0, 0, s.Pos)
+		c.cleanups = append(c.cleanups, cleanup{kind: cleanFinally, finally: s.Finally})
+		c.tryExcept(s)
+		c.cleanups = c.cleanups[:len(c.cleanups)-1]
+		c.emit(opPopTry, 0, 0, s.Pos)
+		c.stmts(s.Finally)
+		jend := c.emit(opJump, 0, 0, s.Pos)
+		c.patch(setup)
+		c.stmts(s.Finally)
+		c.emit(opReraise, 0, 0, s.Pos)
+		c.patch(jend)
+		return
+	}
+	c.tryExcept(s)
+}
+
+func (c *compiler) tryExcept(s *syntax.Try) {
+	if len(s.Handlers) == 0 {
+		c.stmts(s.Body)
+		c.stmts(s.Else)
+		return
+	}
+	setup := c.emit(opSetupTry, 0, 0, s.Pos)
+	c.stmts(s.Body)
+	c.emit(opPopTry, 0, 0, s.Pos)
+	c.stmts(s.Else)
+	var ends []int
+	ends = append(ends, c.emit(opJump, 0, 0, s.Pos))
+	c.patch(setup)
+	for _, h := range s.Handlers {
+		var next int = -1
+		if h.Type != nil {
+			c.emit(opDup, 0, 0, h.Pos)
+			c.expr(h.Type)
+			c.emit(opExcMatch, 0, 0, h.Pos)
+			next = c.emit(opPopJumpIfFalse, 0, 0, h.Pos)
+		}
+		if h.Name != "" {
+			c.store(h.Name, h.Pos)
+		} else {
+			c.emit(opPop, 0, 0, h.Pos)
+		}
+		c.cleanups = append(c.cleanups, cleanup{kind: cleanExcept})
+		c.stmts(h.Body)
+		c.cleanups = c.cleanups[:len(c.cleanups)-1]
+		c.emit(opPopExcept, 0, 0, h.Pos)
+		ends = append(ends, c.emit(opJump, 0, 0, h.Pos))
+		if next >= 0 {
+			c.patch(next)
+		}
+	}
+	c.emit(opReraise, 0, 0, s.Pos)
+	for _, j := range ends {
+		c.patch(j)
+	}
+}
+
+// withStmt compiles "[async] with a as x, b:" as nested single withs.
+func (c *compiler) withStmt(items []syntax.WithItem, body []syntax.Stmt, async bool, pos syntax.Pos) {
+	if async && !c.async {
+		c.fail(pos, "'async with' outside async function")
+	}
+	it := items[0]
+	c.expr(it.Context)
+	c.emit(opDup, 0, 0, pos)
+	c.emit(opWithEnter, boolInt32(async), 0, it.Context.Start())
+	if it.Target != nil {
+		c.storeTarget(it.Target)
+	} else {
+		c.emit(opPop, 0, 0, pos)
+	}
+	setup := c.emit(opSetupTry, 0, 0, pos)
+	c.cleanups = append(c.cleanups, cleanup{kind: cleanWith, async: async})
+	if len(items) > 1 {
+		c.withStmt(items[1:], body, async, pos)
+	} else {
+		c.stmts(body)
+	}
+	c.cleanups = c.cleanups[:len(c.cleanups)-1]
+	c.emit(opPopTry, 0, 0, pos)
+	c.emit(opWithExit, boolInt32(async), 0, pos)
+	jend := c.emit(opJump, 0, 0, pos)
+	c.patch(setup)
+	c.emit(opRot2, 0, 0, pos)
+	c.emit(opWithExit, boolInt32(async), 0, pos)
+	c.emit(opReraise, 0, 0, pos)
+	c.patch(jend)
+}

@@ -1,0 +1,166 @@
+package py
+
+import (
+	"fmt"
+	"strings"
+
+	"looplab/wasm/sim"
+)
+
+// appVal is a FastAPI application: its routes in registration order.
+type appVal struct {
+	routes []*route
+}
+
+// route is one path operation.
+type route struct {
+	method   string
+	path     string
+	segments []string
+	fn       *Function
+	status   int
+}
+
+func (a *appVal) typeName() string { return "FastAPI" }
+func (a *appVal) attr(name string) (Value, bool) {
+	switch name {
+	case "get", "post", "put", "delete", "patch":
+		return method(a, "app."+name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			return a.decorator(c, strings.ToUpper(name))
+		}), true
+	}
+	return nil, false
+}
+
+// decorator is app.get("/path", status_code=...): it registers the
+// function and returns it unchanged.
+func (a *appVal) decorator(c *call, method string) (Value, sim.Effect, *Exception) {
+	p, ok := c.arg(0, "path")
+	path, isStr := p.(string)
+	if !ok || !isStr || !strings.HasPrefix(path, "/") {
+		return nil, nil, c.errorf("%s needs a path that starts with '/'", c.name)
+	}
+	status := 200
+	if v, ok := c.arg(-1, "status_code"); ok {
+		n, ok := v.(int64)
+		if !ok || n < 100 || n > 599 {
+			return nil, nil, newExc(excValue, "status_code must be an HTTP status")
+		}
+		status = int(n)
+	}
+	reg := func(c *call) (Value, sim.Effect, *Exception) {
+		fn, ok := c.args[0].(*Function)
+		if len(c.args) != 1 || !ok {
+			return nil, nil, c.errorf("a route decorator takes a function")
+		}
+		a.routes = append(a.routes, &route{method: method, path: path, segments: strings.Split(path, "/"), fn: fn, status: status})
+		return fn, nil, nil
+	}
+	return &Builtin{Name: "route", Fn: reg}, nil, nil
+}
+
+// match finds the route for a request, with its path parameters.
+// It reports 404 or 405 when there is none.
+func (a *appVal) match(method, target string) (*route, map[string]string, map[string]string, int) {
+	path, query, _ := strings.Cut(target, "?")
+	segs := strings.Split(path, "/")
+	pathMatched := false
+	for _, r := range a.routes {
+		params, ok := matchSegments(r.segments, segs)
+		if !ok {
+			continue
+		}
+		pathMatched = true
+		if r.method == method {
+			return r, params, parseQuery(query), 0
+		}
+	}
+	if pathMatched {
+		return nil, nil, nil, 405
+	}
+	return nil, nil, nil, 404
+}
+
+func matchSegments(pattern, segs []string) (map[string]string, bool) {
+	if len(pattern) != len(segs) {
+		return nil, false
+	}
+	params := map[string]string{}
+	for i, p := range pattern {
+		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") && segs[i] != "" {
+			name, _, _ := strings.Cut(p[1:len(p)-1], ":")
+			params[name] = segs[i]
+			continue
+		}
+		if p != segs[i] {
+			return nil, false
+		}
+	}
+	return params, true
+}
+
+func parseQuery(q string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range strings.Split(q, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		out[k] = v
+	}
+	return out
+}
+
+// dependsVal is Depends(fn), a parameter default.
+type dependsVal struct{ fn *Function }
+
+func (d *dependsVal) typeName() string          { return "Depends" }
+func (d *dependsVal) attr(string) (Value, bool) { return nil, false }
+func (d *dependsVal) String() string            { return fmt.Sprintf("Depends(%s)", d.fn.Code.Name) }
+
+// bgTasks is a request's BackgroundTasks.
+type bgTasks struct {
+	tasks []bgTask
+}
+
+type bgTask struct {
+	fn   Value
+	args []Value
+	kw   []string
+	kwv  []Value
+}
+
+func (b *bgTasks) typeName() string { return "BackgroundTasks" }
+func (b *bgTasks) attr(name string) (Value, bool) {
+	if name != "add_task" {
+		return nil, false
+	}
+	return method(b, "background_tasks.add_task", func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+		if len(c.args) == 0 {
+			return nil, nil, c.errorf("add_task() needs a function")
+		}
+		b.tasks = append(b.tasks, bgTask{fn: c.args[0], args: c.args[1:], kw: c.kw, kwv: c.kwVals})
+		return nil, nil, nil
+	}), true
+}
+
+func fastapiModule() *Module {
+	return &Module{Name: "fastapi", Attrs: map[string]Value{
+		"FastAPI": &Builtin{Name: "FastAPI", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return &appVal{}, nil, nil
+		}},
+		"Depends": &Builtin{Name: "Depends", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			v, _ := c.arg(0, "dependency")
+			fn, ok := v.(*Function)
+			if !ok {
+				return nil, nil, c.errorf("Depends() needs a function")
+			}
+			return &dependsVal{fn: fn}, nil, nil
+		}},
+		"BackgroundTasks": &Builtin{Name: "BackgroundTasks", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return &bgTasks{}, nil, nil
+		}},
+		"HTTPException": excHTTP,
+		"Request":       &Builtin{Name: "Request", Fn: func(c *call) (Value, sim.Effect, *Exception) { return nil, nil, c.errorf("Request is only an annotation here") }},
+	}}
+}

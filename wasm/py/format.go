@@ -1,0 +1,444 @@
+package py
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// typeName is Python's type(v).__name__.
+func typeName(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return "NoneType"
+	case bool:
+		return "bool"
+	case int64:
+		return "int"
+	case float64:
+		return "float"
+	case string:
+		return "str"
+	case *List:
+		return "list"
+	case *Tuple:
+		return "tuple"
+	case *Dict:
+		return "dict"
+	case *Function:
+		return "function"
+	case *Coroutine:
+		return "coroutine"
+	case *Builtin, *BoundMethod:
+		return "builtin_function_or_method"
+	case *Module:
+		return "module"
+	case *Exception:
+		return x.Type.Name
+	case *ExcType:
+		return "type"
+	case object:
+		return x.typeName()
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// object is implemented by the simulated library objects.
+type object interface {
+	typeName() string
+	attr(name string) (Value, bool)
+}
+
+// str is Python's str(v).
+func str(v Value) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case *Exception:
+		return x.message()
+	}
+	return repr(v)
+}
+
+// repr is Python's repr(v).
+func repr(v Value) string {
+	var b strings.Builder
+	writeRepr(&b, v)
+	return b.String()
+}
+
+func writeRepr(b *strings.Builder, v Value) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("None")
+	case bool:
+		if x {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case float64:
+		b.WriteString(floatRepr(x))
+	case string:
+		b.WriteString(quote(x))
+	case *List:
+		b.WriteByte('[')
+		writeItems(b, x.Items)
+		b.WriteByte(']')
+	case *Tuple:
+		b.WriteByte('(')
+		writeItems(b, x.Items)
+		if len(x.Items) == 1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+	case *Dict:
+		b.WriteByte('{')
+		for i, k := range x.Keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, k)
+			b.WriteString(": ")
+			writeRepr(b, x.Values[i])
+		}
+		b.WriteByte('}')
+	case *Function:
+		fmt.Fprintf(b, "<function %s>", x.Code.Name)
+	case *Coroutine:
+		fmt.Fprintf(b, "<coroutine object %s>", x.Fn.Code.Name)
+	case *Builtin:
+		fmt.Fprintf(b, "<built-in function %s>", x.Name)
+	case *BoundMethod:
+		fmt.Fprintf(b, "<bound method %s of %s>", x.Name, typeName(x.Self))
+	case *Module:
+		fmt.Fprintf(b, "<module '%s'>", x.Name)
+	case *Exception:
+		b.WriteString(x.Type.Name)
+		b.WriteByte('(')
+		writeItems(b, x.Args)
+		b.WriteByte(')')
+	case *ExcType:
+		fmt.Fprintf(b, "<class '%s'>", x.Name)
+	case fmt.Stringer:
+		b.WriteString(x.String())
+	default:
+		fmt.Fprintf(b, "<%s object>", typeName(v))
+	}
+}
+
+func writeItems(b *strings.Builder, items []Value) {
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeRepr(b, it)
+	}
+}
+
+// quote writes a string the way Python's repr does: single quotes unless
+// the text has a single quote and no double quote.
+func quote(s string) string {
+	q := byte('\'')
+	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// floatRepr follows Python's float repr: shortest round-trip digits, at
+// least one decimal, scientific notation below 1e-4 and from 1e16.
+func floatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	if a := math.Abs(f); a != 0 && (a < 1e-4 || a >= 1e16) {
+		s := strconv.FormatFloat(f, 'e', -1, 64)
+		mant, exp, _ := strings.Cut(s, "e")
+		sign := exp[0]
+		exp = strings.TrimLeft(exp[1:], "0")
+		if len(exp) < 2 {
+			exp = strings.Repeat("0", 2-len(exp)) + exp
+		}
+		return mant + "e" + string(sign) + exp
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsRune(s, '.') {
+		s += ".0"
+	}
+	return s
+}
+
+// formatValue is format(v, spec): the format-spec mini-language for str,
+// int and float ([[fill]align][sign][z][#][0][width][,|_][.precision][type]).
+func formatValue(v Value, spec string) (string, error) {
+	if spec == "" {
+		return str(v), nil
+	}
+	fs, err := parseSpec(spec)
+	if err != nil {
+		return "", err
+	}
+	var body string
+	switch x := v.(type) {
+	case bool:
+		if fs.typ == 0 || fs.typ == 's' {
+			body = str(x)
+		} else {
+			return formatValue(boolInt(x), spec)
+		}
+	case int64:
+		body, err = fs.formatInt(x)
+	case float64:
+		body, err = fs.formatFloat(x)
+	case string:
+		if fs.typ != 0 && fs.typ != 's' {
+			return "", fmt.Errorf("Unknown format code '%c' for object of type 'str'", fs.typ)
+		}
+		body = x
+		if fs.prec >= 0 && len([]rune(body)) > fs.prec {
+			body = string([]rune(body)[:fs.prec])
+		}
+		if fs.align == 0 {
+			fs.align = '<'
+		}
+	default:
+		body = str(v)
+		if fs.align == 0 {
+			fs.align = '<'
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	return fs.pad(body), nil
+}
+
+type spec struct {
+	fill      rune
+	align     rune
+	sign      rune
+	zero      bool
+	width     int
+	grouping  rune
+	prec      int
+	typ       rune
+}
+
+func parseSpec(s string) (spec, error) {
+	fs := spec{fill: ' ', prec: -1}
+	r := []rune(s)
+	i := 0
+	isAlign := func(c rune) bool { return c == '<' || c == '>' || c == '^' || c == '=' }
+	if len(r) >= 2 && isAlign(r[1]) {
+		fs.fill, fs.align, i = r[0], r[1], 2
+	} else if len(r) >= 1 && isAlign(r[0]) {
+		fs.align, i = r[0], 1
+	}
+	if i < len(r) && (r[i] == '+' || r[i] == '-' || r[i] == ' ') {
+		fs.sign = r[i]
+		i++
+	}
+	if i < len(r) && r[i] == '0' {
+		fs.zero = true
+		i++
+	}
+	for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+		fs.width = fs.width*10 + int(r[i]-'0')
+		i++
+	}
+	if i < len(r) && (r[i] == ',' || r[i] == '_') {
+		fs.grouping = r[i]
+		i++
+	}
+	if i < len(r) && r[i] == '.' {
+		i++
+		if i >= len(r) || r[i] < '0' || r[i] > '9' {
+			return fs, fmt.Errorf("Format specifier missing precision")
+		}
+		fs.prec = 0
+		for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+			fs.prec = fs.prec*10 + int(r[i]-'0')
+			i++
+		}
+	}
+	if i < len(r) {
+		fs.typ = r[i]
+		i++
+	}
+	if i != len(r) || fs.width > 1000 || fs.prec > 100 {
+		return fs, fmt.Errorf("Invalid format specifier '%s'", s)
+	}
+	if fs.zero && fs.align == 0 {
+		fs.fill, fs.align = '0', '='
+	}
+	return fs, nil
+}
+
+func (fs spec) signed(neg bool, digits string) string {
+	switch {
+	case neg:
+		return "-" + digits
+	case fs.sign == '+':
+		return "+" + digits
+	case fs.sign == ' ':
+		return " " + digits
+	}
+	return digits
+}
+
+func (fs spec) formatInt(x int64) (string, error) {
+	switch fs.typ {
+	case 0, 'd', 'n':
+		neg := x < 0
+		d := strconv.FormatUint(absInt(x), 10)
+		return fs.signed(neg, group(d, fs.grouping)), nil
+	case 'x', 'X', 'o', 'b':
+		base := map[rune]int{'x': 16, 'X': 16, 'o': 8, 'b': 2}[fs.typ]
+		d := strconv.FormatUint(absInt(x), base)
+		if fs.typ == 'X' {
+			d = strings.ToUpper(d)
+		}
+		return fs.signed(x < 0, d), nil
+	case 'f', 'F', 'e', 'E', 'g', 'G', '%':
+		return fs.formatFloat(float64(x))
+	}
+	return "", fmt.Errorf("Unknown format code '%c' for object of type 'int'", fs.typ)
+}
+
+func absInt(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
+}
+
+func (fs spec) formatFloat(x float64) (string, error) {
+	neg := math.Signbit(x) && x != 0
+	a := math.Abs(x)
+	prec := fs.prec
+	var d string
+	switch fs.typ {
+	case 'f', 'F':
+		if prec < 0 {
+			prec = 6
+		}
+		d = strconv.FormatFloat(a, 'f', prec, 64)
+	case 'e', 'E':
+		if prec < 0 {
+			prec = 6
+		}
+		d = pyExp(strconv.FormatFloat(a, 'e', prec, 64))
+	case '%':
+		if prec < 0 {
+			prec = 6
+		}
+		d = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
+	case 'g', 'G':
+		if prec < 0 {
+			prec = 6
+		}
+		d = pyExp(strconv.FormatFloat(a, 'g', max(prec, 1), 64))
+	case 0:
+		if prec < 0 {
+			d = floatRepr(a)
+		} else {
+			d = pyExp(strconv.FormatFloat(a, 'g', max(prec, 1), 64))
+			if !strings.ContainsAny(d, ".e") {
+				d += ".0"
+			}
+		}
+	default:
+		return "", fmt.Errorf("Unknown format code '%c' for object of type 'float'", fs.typ)
+	}
+	if fs.typ == 'E' || fs.typ == 'G' {
+		d = strings.ToUpper(d)
+	}
+	if fs.grouping != 0 {
+		ip, frac, hasFrac := strings.Cut(d, ".")
+		d = group(ip, fs.grouping)
+		if hasFrac {
+			d += "." + frac
+		}
+	}
+	return fs.signed(neg, d), nil
+}
+
+// pyExp rewrites Go's exponent "e+5" to Python's "e+05".
+func pyExp(s string) string {
+	mant, exp, ok := strings.Cut(s, "e")
+	if !ok {
+		return s
+	}
+	if len(exp) == 2 {
+		exp = exp[:1] + "0" + exp[1:]
+	}
+	return mant + "e" + exp
+}
+
+func group(digits string, sep rune) string {
+	if sep == 0 || len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	lead := len(digits) % 3
+	if lead > 0 {
+		b.WriteString(digits[:lead])
+	}
+	for i := lead; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteRune(sep)
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+func (fs spec) pad(body string) string {
+	n := len([]rune(body))
+	if n >= fs.width {
+		return body
+	}
+	fill := strings.Repeat(string(fs.fill), fs.width-n)
+	switch fs.align {
+	case '<':
+		return body + fill
+	case '^':
+		left := (fs.width - n) / 2
+		return strings.Repeat(string(fs.fill), left) + body + strings.Repeat(string(fs.fill), fs.width-n-left)
+	case '=':
+		if len(body) > 0 && (body[0] == '-' || body[0] == '+' || body[0] == ' ') {
+			return body[:1] + fill + body[1:]
+		}
+		return fill + body
+	}
+	return fill + body
+}

@@ -1,0 +1,46 @@
+package py
+
+import (
+	"strings"
+
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+)
+
+// jobFor packages "fn(*args)" to run in a worker thread or process.
+func jobFor(f *Fiber, fn Value, args []Value) sim.Job {
+	consts := append([]Value{fn}, args...)
+	instrs := make([]Instr, 0, len(consts)+2)
+	for i := range consts {
+		instrs = append(instrs, Instr{Op: opConst, A: int32(i)})
+	}
+	instrs = append(instrs, Instr{Op: opCall, A: int32(len(args)), B: -1}, Instr{Op: opReturn})
+	code := &Code{Name: callableName(fn), File: f.run.prog.File, Instrs: instrs, Pos: make([]syntax.Pos, len(instrs)),
+		Consts: consts, VarArgs: -1, KwArgs: -1}
+	if fnv, ok := fn.(*Function); ok {
+		code.Def = fnv.Code.Def
+	}
+	fr := &Frame{code: code, globals: f.frames[0].globals}
+	return sim.Job{Fiber: &Fiber{run: f.run, frames: []*Frame{fr}, root: code}, Label: callLabel(fn, args)}
+}
+
+func callableName(fn Value) string {
+	switch x := fn.(type) {
+	case *Function:
+		return x.Code.Name
+	case *Builtin:
+		return x.Name
+	case *BoundMethod:
+		return x.Name
+	}
+	return typeName(fn)
+}
+
+// callLabel shows a call the way it reads in code: "cpu(0.8)".
+func callLabel(fn Value, args []Value) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i] = repr(a)
+	}
+	return callableName(fn) + "(" + strings.Join(parts, ", ") + ")"
+}

@@ -1,0 +1,26 @@
+package py
+
+import "looplab/wasm/sim"
+
+// modules are the importable (simulated) modules by dotted name.
+var modules = map[string]*Module{}
+
+func init() {
+	cf := concurrentModule()
+	tp := &Builtin{Name: "run_in_threadpool", Fn: runInThreadpool}
+	conc := &Module{Name: "starlette.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
+	fa := fastapiModule()
+	fconc := &Module{Name: "fastapi.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
+	fa.Attrs["concurrency"] = fconc
+	for _, m := range []*Module{
+		asyncioModule(), timeModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
+		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
+		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},
+		{Name: "uvicorn", Attrs: map[string]Value{"run": &Builtin{Name: "uvicorn.run", Fn: uvicornRun}}},
+	} {
+		modules[m.Name] = m
+	}
+}
+
+// uvicornRun is a no-op: the simulator always serves the app with uvicorn.
+func uvicornRun(c *call) (Value, sim.Effect, *Exception) { return nil, nil, nil }

@@ -1,0 +1,169 @@
+package py
+
+import (
+	"fmt"
+
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+	"looplab/wasm/trace"
+)
+
+// Settings are the interpreter's knobs.
+type Settings struct {
+	Workers  int      // uvicorn --workers (apps only)
+	Latency  sim.Time // I/O latency of a call whose URL does not say "/delay/N"
+	MaxSteps int      // bytecode instructions per run, against runaway loops
+}
+
+// Defaults fills unset settings.
+func (s Settings) Defaults() Settings {
+	if s.Workers <= 0 {
+		s.Workers = 1
+	}
+	if s.Latency <= 0 {
+		s.Latency = 100 * trace.Millisecond
+	}
+	if s.MaxSteps <= 0 {
+		s.MaxSteps = 20_000_000
+	}
+	return s
+}
+
+// Run is the interpreter state shared by every fiber of one simulation.
+type Run struct {
+	prog     *Program
+	settings Settings
+	steps    int
+	maxSteps int
+}
+
+// Load parses and compiles a scenario. Errors are *syntax.Error.
+func Load(file string, src []byte) (*Program, error) {
+	mod, err := syntax.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Compile(file, mod)
+	if err != nil {
+		return nil, err
+	}
+	p.App = isApp(mod)
+	return p, nil
+}
+
+// isApp reports whether the module makes a FastAPI application; such a
+// module is served by uvicorn instead of run as a script.
+func isApp(mod *syntax.Module) bool {
+	for _, s := range mod.Body {
+		a, ok := s.(*syntax.Assign)
+		if !ok {
+			continue
+		}
+		call, ok := a.Value.(*syntax.Call)
+		if !ok {
+			continue
+		}
+		switch f := call.Func.(type) {
+		case *syntax.Name:
+			if f.ID == "FastAPI" {
+				return true
+			}
+		case *syntax.Attribute:
+			if f.Name == "FastAPI" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *Program) newGlobals(name string) *Globals {
+	g := &Globals{Values: make([]Value, len(p.GlobalNames)), Defined: make([]bool, len(p.GlobalNames)), Prog: p}
+	g.Values[0], g.Defined[0] = name, true
+	return g
+}
+
+func (p *Program) moduleFiber(r *Run, g *Globals) *Fiber {
+	fr := &Frame{code: p.Module, globals: g, locals: make([]Value, p.Module.NumLocals)}
+	for i := range fr.locals {
+		fr.locals[i] = unbound
+	}
+	return newFiber(r, fr)
+}
+
+// Start sets the program up in s: a script runs its module on the main
+// thread; an app is imported by every uvicorn worker and serves requests
+// added with s.AddRequest.
+func (p *Program) Start(s *sim.Sim, set Settings) error {
+	set = set.Defaults()
+	r := &Run{prog: p, settings: set, maxSteps: set.MaxSteps}
+	if !p.App {
+		g := p.newGlobals("__main__")
+		s.RunScript(p.moduleFiber(r, g), func(c *sim.Ctx, v any, err error) {
+			if err != nil {
+				printTraceback(c, p.File, fromSim(err))
+			}
+		})
+		return nil
+	}
+	return s.Serve(set.Workers, func(c *sim.Ctx) (sim.Handler, error) {
+		g := p.newGlobals("main")
+		if err := p.importModule(c, r, g); err != nil {
+			return nil, err
+		}
+		app := findApp(g)
+		if app == nil {
+			return nil, &syntax.Error{Pos: syntax.Pos{Line: 1, Col: 1}, Msg: "no FastAPI app found; assign one at module level, as in app = FastAPI()"}
+		}
+		return func(req *sim.Request) sim.Fiber { return newASGI(r, app, req) }, nil
+	})
+}
+
+// importModule runs an app's module code as uvicorn's import does: at once,
+// before the server starts, so it must not sleep or wait.
+func (p *Program) importModule(c *sim.Ctx, r *Run, g *Globals) error {
+	f := p.moduleFiber(r, g)
+	for {
+		eff := f.Resume(c, nil, nil)
+		switch e := eff.(type) {
+		case sim.Done:
+			if e.Err != nil {
+				exc := fromSim(e.Err)
+				return &syntax.Error{Pos: exc.Pos, Msg: exc.Error()}
+			}
+			return nil
+		case sim.CPU:
+			if e.D == 0 {
+				continue
+			}
+		}
+		pos := f.frames[len(f.frames)-1].pos()
+		return &syntax.Error{Pos: pos, Msg: "module code in an app runs when uvicorn imports it, before any request; it must not sleep, block or await (move this into an endpoint)"}
+	}
+}
+
+func findApp(g *Globals) *appVal {
+	var found *appVal
+	for i, v := range g.Values {
+		if a, ok := v.(*appVal); ok {
+			if g.Prog.GlobalNames[i] == "app" {
+				return a
+			}
+			if found == nil {
+				found = a
+			}
+		}
+	}
+	return found
+}
+
+// printTraceback prints an uncaught exception as Python does, on the
+// console (the trace's prints).
+func printTraceback(c *sim.Ctx, file string, e *Exception) {
+	c.Print("Traceback (most recent call last):")
+	for i := len(e.Trace) - 1; i >= 0; i-- {
+		t := e.Trace[i]
+		c.Print(fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
+	}
+	c.Print(e.Error())
+}

@@ -1,0 +1,102 @@
+package py
+
+import "looplab/wasm/py/syntax"
+
+// assignedNames lists the names a block of statements binds, in order of
+// first appearance, without looking inside nested function bodies: Python's
+// rule for what is local to a function (or global to a module).
+func assignedNames(body []syntax.Stmt) []string {
+	var names []string
+	seen := map[string]bool{}
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	var target func(e syntax.Expr)
+	target = func(e syntax.Expr) {
+		switch t := e.(type) {
+		case *syntax.Name:
+			add(t.ID)
+		case *syntax.Tuple:
+			for _, x := range t.Elems {
+				target(x)
+			}
+		case *syntax.List:
+			for _, x := range t.Elems {
+				target(x)
+			}
+		case *syntax.Starred:
+			target(t.X)
+		}
+	}
+	var walk func(stmts []syntax.Stmt)
+	walk = func(stmts []syntax.Stmt) {
+		for _, s := range stmts {
+			switch s := s.(type) {
+			case *syntax.Assign:
+				for _, t := range s.Targets {
+					target(t)
+				}
+			case *syntax.AnnAssign:
+				target(s.Target)
+			case *syntax.AugAssign:
+				target(s.Target)
+			case *syntax.FuncDef:
+				add(s.Name)
+			case *syntax.Import:
+				for _, n := range s.Names {
+					add(importBinding(n))
+				}
+			case *syntax.ImportFrom:
+				for _, n := range s.Names {
+					add(fromBinding(n))
+				}
+			case *syntax.If:
+				walk(s.Body)
+				walk(s.Else)
+			case *syntax.For:
+				target(s.Target)
+				walk(s.Body)
+			case *syntax.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					add(h.Name)
+					walk(h.Body)
+				}
+				walk(s.Else)
+				walk(s.Finally)
+			case *syntax.With:
+				for _, it := range s.Items {
+					if it.Target != nil {
+						target(it.Target)
+					}
+				}
+				walk(s.Body)
+			}
+		}
+	}
+	walk(body)
+	return names
+}
+
+// importBinding is the name "import a.b [as c]" binds: c, or a.
+func importBinding(n syntax.ImportName) string {
+	if n.As != "" {
+		return n.As
+	}
+	for i := 0; i < len(n.Name); i++ {
+		if n.Name[i] == '.' {
+			return n.Name[:i]
+		}
+	}
+	return n.Name
+}
+
+func fromBinding(n syntax.ImportName) string {
+	if n.As != "" {
+		return n.As
+	}
+	return n.Name
+}

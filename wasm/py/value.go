@@ -1,0 +1,177 @@
+// Package py runs LoopLab's Python subset on the simulator: it checks and
+// compiles the syntax tree into a small bytecode, and runs it as
+// resumable fibers whose blocking, sleeping and awaiting become simulator
+// effects. It also knows what the simulated libraries do (asyncio, time,
+// FastAPI, concurrent.futures, requests, httpx, asyncpg).
+package py
+
+import (
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+)
+
+// Value is a Python value: nil (None), bool, int64, float64, string, or one
+// of the pointer types below.
+type Value = any
+
+// List is a Python list.
+type List struct{ Items []Value }
+
+// Tuple is a Python tuple.
+type Tuple struct{ Items []Value }
+
+// Dict is an insertion-ordered Python dict with hashable keys (None, bool,
+// int, float, str, tuples of those).
+type Dict struct {
+	Keys   []Value
+	Values []Value
+	index  map[any]int
+}
+
+// Function is a def or async def (or lambda) bound to its globals.
+type Function struct {
+	Code     *Code
+	Defaults []Value // for the last len(Defaults) parameters
+	Globals  *Globals
+}
+
+// Coroutine is what calling an async def returns: a prepared frame that
+// runs when awaited or wrapped in a task.
+type Coroutine struct {
+	Fn      *Function
+	Frame   *Frame
+	Started bool
+}
+
+// Builtin is a function implemented in Go. It may return an effect, in
+// which case the fiber suspends and the value the simulator hands back
+// becomes the call's result.
+type Builtin struct {
+	Name string
+	Fn   func(c *call) (Value, sim.Effect, *Exception)
+}
+
+// Module is an imported (simulated) module.
+type Module struct {
+	Name  string
+	Attrs map[string]Value
+}
+
+// BoundMethod is obj.method.
+type BoundMethod struct {
+	Self Value
+	Name string
+	Fn   func(c *call, self Value) (Value, sim.Effect, *Exception)
+}
+
+// Globals is one process's module namespace: every uvicorn worker and the
+// script's main process import the module on their own.
+type Globals struct {
+	Values  []Value
+	Defined []bool
+	Prog    *Program
+}
+
+// ExcType is an exception class.
+type ExcType struct {
+	Name   string
+	Parent *ExcType
+}
+
+// Exception is a raised exception instance.
+type Exception struct {
+	Type   *ExcType
+	Args   []Value
+	Status int // HTTPException's status_code
+	Pos    syntax.Pos
+	Trace  []tbEntry // frames it left, innermost first
+}
+
+func (e *Exception) Error() string {
+	if m := e.message(); m != "" {
+		return e.Type.Name + ": " + m
+	}
+	return e.Type.Name
+}
+
+func (e *Exception) message() string {
+	switch len(e.Args) {
+	case 0:
+		return ""
+	case 1:
+		return str(e.Args[0])
+	}
+	return repr(&Tuple{Items: e.Args})
+}
+
+// isA reports whether t is cls or a subclass of it.
+func (t *ExcType) isA(cls *ExcType) bool {
+	for ; t != nil; t = t.Parent {
+		if t == cls {
+			return true
+		}
+	}
+	return false
+}
+
+func newDict() *Dict { return &Dict{index: map[any]int{}} }
+
+// hashKey maps a value to a comparable Go key, or false when unhashable.
+func hashKey(v Value) (any, bool) {
+	switch x := v.(type) {
+	case nil, string:
+		return x, true
+	case bool:
+		if x {
+			return int64(1), true
+		}
+		return int64(0), true
+	case int64:
+		return x, true
+	case float64:
+		if x == float64(int64(x)) {
+			return int64(x), true
+		}
+		return x, true
+	case *Tuple:
+		key := ""
+		for _, it := range x.Items {
+			k, ok := hashKey(it)
+			if !ok {
+				return nil, false
+			}
+			key += repr(k) + "\x00"
+		}
+		return "tuple:" + key, true
+	}
+	return nil, false
+}
+
+// Get looks a key up.
+func (d *Dict) Get(k Value) (Value, bool) {
+	hk, ok := hashKey(k)
+	if !ok {
+		return nil, false
+	}
+	i, ok := d.index[hk]
+	if !ok {
+		return nil, false
+	}
+	return d.Values[i], true
+}
+
+// Set stores a key; it reports false for an unhashable key.
+func (d *Dict) Set(k, v Value) bool {
+	hk, ok := hashKey(k)
+	if !ok {
+		return false
+	}
+	if i, ok := d.index[hk]; ok {
+		d.Values[i] = v
+		return true
+	}
+	d.index[hk] = len(d.Keys)
+	d.Keys = append(d.Keys, k)
+	d.Values = append(d.Values, v)
+	return true
+}

@@ -1,0 +1,456 @@
+package py
+
+import (
+	"fmt"
+
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+)
+
+// Frame is one running function.
+type Frame struct {
+	code     *Code
+	globals  *Globals
+	pc       int
+	locals   []Value
+	stack    []Value
+	blocks   []tryBlock
+	handling []*Exception // exceptions being handled, for a bare raise
+}
+
+type tryBlock struct{ handler, depth, handling int }
+
+func (fr *Frame) push(v Value) { fr.stack = append(fr.stack, v) }
+
+func (fr *Frame) pop() Value {
+	n := len(fr.stack) - 1
+	v := fr.stack[n]
+	fr.stack[n] = nil
+	fr.stack = fr.stack[:n]
+	return v
+}
+
+func (fr *Frame) top() Value { return fr.stack[len(fr.stack)-1] }
+
+// pos is where the instruction being executed came from.
+func (fr *Frame) pos() syntax.Pos {
+	if fr.pc > 0 && fr.pc <= len(fr.code.Pos) {
+		return fr.code.Pos[fr.pc-1]
+	}
+	return fr.code.Def
+}
+
+// Fiber runs frames for one task, job or script; it implements sim.Fiber.
+type Fiber struct {
+	run     *Run
+	frames  []*Frame
+	ctx     *sim.Ctx
+	pending bool              // suspended inside an instruction that wants a value
+	convert func(Value) Value // turns the simulator's value into Python's
+	root    *Code             // the task's coroutine, for debug descriptions
+	last    syntax.Pos
+}
+
+func newFiber(r *Run, fr *Frame) *Fiber {
+	return &Fiber{run: r, frames: []*Frame{fr}, root: fr.code}
+}
+
+// Resume implements sim.Fiber.
+func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
+	f.ctx = c
+	if err != nil {
+		f.pending = false
+		f.convert = nil
+		if eff := f.throw(fromSim(err)); eff != nil {
+			return eff
+		}
+	} else if f.pending {
+		f.pending = false
+		if f.convert != nil {
+			v = f.convert(v)
+			f.convert = nil
+		}
+		f.frames[len(f.frames)-1].push(v)
+	}
+	return f.exec()
+}
+
+// Describe implements sim.Describer, as asyncio's task repr shows it.
+func (f *Fiber) Describe(done bool) string {
+	name := f.root.Name + "()"
+	if done || len(f.frames) == 0 {
+		return fmt.Sprintf("coro=<%s done, defined at %s:%d>", name, f.root.File, f.root.Def.Line)
+	}
+	return fmt.Sprintf("coro=<%s running at %s:%d>", name, f.root.File, f.frames[0].pos().Line)
+}
+
+// throw raises exc where the fiber is: the innermost try block catches it,
+// or it leaves the fiber (returned as a Done effect).
+func (f *Fiber) throw(exc *Exception) sim.Effect {
+	for len(f.frames) > 0 {
+		fr := f.frames[len(f.frames)-1]
+		if exc.Pos.Line == 0 {
+			exc.Pos = fr.pos()
+		}
+		if n := len(fr.blocks); n > 0 {
+			b := fr.blocks[n-1]
+			fr.blocks = fr.blocks[:n-1]
+			clear(fr.stack[b.depth:])
+			fr.stack = fr.stack[:b.depth]
+			fr.handling = append(fr.handling[:b.handling], exc)
+			fr.push(exc)
+			fr.pc = b.handler
+			return nil
+		}
+		exc.Trace = append(exc.Trace, tbEntry{Name: fr.code.Name, Pos: fr.pos()})
+		f.frames = f.frames[:len(f.frames)-1]
+	}
+	return sim.Done{Err: toSim(exc)}
+}
+
+// tbEntry is one line of a traceback.
+type tbEntry struct {
+	Name string
+	Pos  syntax.Pos
+}
+
+// suspend returns an effect from inside an instruction that wants a value.
+func (f *Fiber) suspend(eff sim.Effect) sim.Effect {
+	f.pending = true
+	return eff
+}
+
+// fatal stops the whole simulation with a positioned error (a runaway
+// scenario, not a Python exception a learner could catch).
+func (f *Fiber) fatal(msg string) sim.Effect {
+	pos := f.frames[len(f.frames)-1].pos()
+	err := &syntax.Error{Pos: pos, Msg: msg}
+	f.ctx.Sim().Fail(err)
+	return sim.Done{Err: &sim.Exception{Type: "RuntimeError", Msg: msg}}
+}
+
+// exec runs instructions until the fiber needs the simulator or ends.
+func (f *Fiber) exec() sim.Effect {
+	r := f.run
+	for {
+		fr := f.frames[len(f.frames)-1]
+		if r.steps++; r.steps > r.maxSteps {
+			return f.fatal(fmt.Sprintf("the scenario ran more than %d steps (the step limit); use cpu(seconds) for CPU-bound work instead of long loops", r.maxSteps))
+		}
+		in := fr.code.Instrs[fr.pc]
+		fr.pc++
+		var exc *Exception
+		switch in.Op {
+		case opNop:
+		case opConst:
+			fr.push(fr.code.Consts[in.A])
+		case opLoadLocal:
+			v := fr.locals[in.A]
+			if v == unbound {
+				exc = newExc(excName, fmt.Sprintf("local variable '%s' referenced before assignment", localName(fr.code, int(in.A))))
+				break
+			}
+			fr.push(v)
+		case opStoreLocal:
+			fr.locals[in.A] = fr.pop()
+		case opLoadGlobal:
+			g := fr.globals
+			if !g.Defined[in.A] {
+				exc = newExc(excName, fmt.Sprintf("name '%s' is not defined (yet)", g.Prog.GlobalNames[in.A]))
+				break
+			}
+			fr.push(g.Values[in.A])
+		case opStoreGlobal:
+			fr.globals.Values[in.A] = fr.pop()
+			fr.globals.Defined[in.A] = true
+		case opLoadAttr:
+			var v Value
+			v, exc = getAttr(fr.pop(), fr.code.Consts[in.A].(string))
+			if exc == nil {
+				fr.push(v)
+			}
+		case opStoreAttr:
+			obj := fr.pop()
+			exc = setAttr(obj, fr.code.Consts[in.A].(string), fr.pop())
+		case opSubscr:
+			i := fr.pop()
+			var v Value
+			v, exc = subscript(fr.pop(), i)
+			if exc == nil {
+				fr.push(v)
+			}
+		case opStoreSubscr:
+			i := fr.pop()
+			obj := fr.pop()
+			exc = setItem(obj, i, fr.pop())
+		case opBinary:
+			y := fr.pop()
+			var v Value
+			v, exc = binary(binaryOps[in.A], fr.pop(), y)
+			if exc == nil {
+				fr.push(v)
+			}
+		case opUnary:
+			var v Value
+			v, exc = unary(unaryOps[in.A], fr.pop())
+			if exc == nil {
+				fr.push(v)
+			}
+		case opCompare:
+			y := fr.pop()
+			var b bool
+			b, exc = compare(compareOps[in.A], fr.pop(), y)
+			if exc == nil {
+				fr.push(b)
+			}
+		case opJump:
+			fr.pc = int(in.A)
+		case opPopJumpIfFalse:
+			if !truthy(fr.pop()) {
+				fr.pc = int(in.A)
+			}
+		case opPopJumpIfTrue:
+			if truthy(fr.pop()) {
+				fr.pc = int(in.A)
+			}
+		case opJumpIfFalseOrPop:
+			if !truthy(fr.top()) {
+				fr.pc = int(in.A)
+			} else {
+				fr.pop()
+			}
+		case opJumpIfTrueOrPop:
+			if truthy(fr.top()) {
+				fr.pc = int(in.A)
+			} else {
+				fr.pop()
+			}
+		case opBuildList, opBuildSet:
+			fr.push(&List{Items: fr.popN(int(in.A))})
+		case opBuildTuple:
+			fr.push(&Tuple{Items: fr.popN(int(in.A))})
+		case opBuildDict:
+			items := fr.popN(2 * int(in.A))
+			d := newDict()
+			for i := 0; i < len(items); i += 2 {
+				if !d.Set(items[i], items[i+1]) {
+					exc = newExc(excType, "unhashable type: '"+typeName(items[i])+"'")
+				}
+			}
+			fr.push(d)
+		case opListAppend:
+			l := fr.locals[in.A].(*List)
+			l.Items = append(l.Items, fr.pop())
+		case opDictSetItem:
+			v := fr.pop()
+			k := fr.pop()
+			if !fr.locals[in.A].(*Dict).Set(k, v) {
+				exc = newExc(excType, "unhashable type: '"+typeName(k)+"'")
+			}
+		case opListExtend:
+			var items []Value
+			items, exc = iterate(fr.pop())
+			if exc == nil {
+				l := fr.top().(*List)
+				l.Items = append(l.Items, items...)
+			}
+		case opDictUpdate:
+			m, ok := fr.pop().(*Dict)
+			if !ok {
+				exc = newExc(excType, "argument after ** must be a mapping")
+				break
+			}
+			d := fr.top().(*Dict)
+			for i, k := range m.Keys {
+				d.Set(k, m.Values[i])
+			}
+		case opBuildString:
+			parts := fr.popN(int(in.A))
+			s := ""
+			for _, p := range parts {
+				s += p.(string)
+			}
+			fr.push(s)
+		case opFormat:
+			v := fr.pop()
+			switch in.B {
+			case 'r':
+				v = repr(v)
+			case 's', 'a':
+				v = str(v)
+			}
+			s, err := formatValue(v, fr.code.Consts[in.A].(string))
+			if err != nil {
+				exc = newExc(excValue, err.Error())
+				break
+			}
+			fr.push(s)
+		case opCall:
+			var kw []string
+			if in.B >= 0 {
+				kw = fr.code.Consts[in.B].([]string)
+			}
+			vals := fr.popN(int(in.A) + len(kw))
+			fn := fr.pop()
+			if eff, e := f.callValue(fn, vals[:in.A], kw, vals[in.A:]); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opCallEx:
+			kwd := fr.pop().(*Dict)
+			args := fr.pop().(*List)
+			fn := fr.pop()
+			var kw []string
+			var kwv []Value
+			for i, k := range kwd.Keys {
+				ks, ok := k.(string)
+				if !ok {
+					exc = newExc(excType, "keywords must be strings")
+					break
+				}
+				kw = append(kw, ks)
+				kwv = append(kwv, kwd.Values[i])
+			}
+			if exc != nil {
+				break
+			}
+			if eff, e := f.callValue(fn, append([]Value{}, args.Items...), kw, kwv); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opMakeFunction:
+			defaults := fr.popN(int(in.B))
+			fr.push(&Function{Code: fr.code.Consts[in.A].(*Code), Defaults: defaults, Globals: fr.globals})
+		case opAwait:
+			if eff, e := f.await(fr.pop()); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opReturn:
+			v := fr.pop()
+			f.frames = f.frames[:len(f.frames)-1]
+			if len(f.frames) == 0 {
+				return sim.Done{Value: v}
+			}
+			f.frames[len(f.frames)-1].push(v)
+		case opPop:
+			fr.pop()
+		case opDup:
+			fr.push(fr.top())
+		case opRot2:
+			n := len(fr.stack)
+			fr.stack[n-1], fr.stack[n-2] = fr.stack[n-2], fr.stack[n-1]
+		case opGetIter:
+			var it Value
+			it, exc = getIter(fr.pop())
+			if exc == nil {
+				fr.push(it)
+			}
+		case opForIter:
+			v, ok := fr.top().(iterator).next()
+			if !ok {
+				fr.pop()
+				fr.pc = int(in.A)
+			} else {
+				fr.push(v)
+			}
+		case opUnpack:
+			var items []Value
+			items, exc = iterate(fr.pop())
+			if exc == nil && len(items) != int(in.A) {
+				exc = newExc(excValue, fmt.Sprintf("expected %d values to unpack, got %d", in.A, len(items)))
+			}
+			if exc == nil {
+				for i := len(items) - 1; i >= 0; i-- {
+					fr.push(items[i])
+				}
+			}
+		case opSetupTry:
+			fr.blocks = append(fr.blocks, tryBlock{handler: int(in.A), depth: len(fr.stack), handling: len(fr.handling)})
+		case opPopTry:
+			fr.blocks = fr.blocks[:len(fr.blocks)-1]
+		case opExcMatch:
+			cls := fr.pop()
+			e := fr.top().(*Exception)
+			var ok bool
+			ok, exc = excMatches(e, cls)
+			fr.push(ok)
+		case opRaise:
+			if in.A == 0 {
+				if len(fr.handling) == 0 {
+					exc = newExc(excRuntime, "No active exception to reraise")
+				} else {
+					exc = fr.handling[len(fr.handling)-1]
+				}
+				break
+			}
+			exc = toException(fr.pop())
+		case opReraise:
+			exc = fr.pop().(*Exception)
+		case opPopExcept:
+			fr.handling = fr.handling[:len(fr.handling)-1]
+		case opWithEnter:
+			if eff, e := f.enter(fr.pop(), in.A == 1); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opWithExit:
+			exc = f.exit(fr.pop(), in.A == 1)
+		default:
+			return f.fatal(fmt.Sprintf("internal error: unknown instruction %d", in.Op))
+		}
+		if exc != nil {
+			if eff := f.throw(exc); eff != nil {
+				return eff
+			}
+		}
+	}
+}
+
+func (fr *Frame) popN(n int) []Value {
+	m := len(fr.stack) - n
+	out := make([]Value, n)
+	copy(out, fr.stack[m:])
+	clear(fr.stack[m:])
+	fr.stack = fr.stack[:m]
+	return out
+}
+
+// unbound marks a local that has no value yet.
+var unbound = &struct{ name string }{"unbound"}
+
+func localName(c *Code, i int) string {
+	if i < len(c.Params) {
+		return c.Params[i]
+	}
+	return fmt.Sprintf("#%d", i)
+}
+
+func excMatches(e *Exception, cls Value) (bool, *Exception) {
+	switch c := cls.(type) {
+	case *ExcType:
+		return e.Type.isA(c), nil
+	case *Tuple:
+		for _, it := range c.Items {
+			if ok, err := excMatches(e, it); ok || err != nil {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, newExc(excType, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+func toException(v Value) *Exception {
+	switch x := v.(type) {
+	case *Exception:
+		return x
+	case *ExcType:
+		return &Exception{Type: x}
+	}
+	return newExc(excType, "exceptions must derive from BaseException")
+}

@@ -1,0 +1,103 @@
+// Package scenario runs one scenario — Python code, a load of requests and
+// settings — through the interpreter and the simulator, and returns the
+// trace. It is the one entry point the CLI, the lesson compiler and the
+// playground share, so they all see the same run for the same input.
+package scenario
+
+import (
+	"errors"
+	"fmt"
+
+	"looplab/wasm/load"
+	"looplab/wasm/py"
+	"looplab/wasm/py/syntax"
+	"looplab/wasm/sim"
+	"looplab/wasm/trace"
+)
+
+// Settings are what a learner can change besides the code and the load.
+type Settings struct {
+	Cores          int        // CPU cores (default 4)
+	Workers        int        // uvicorn --workers (default 1)
+	SwitchInterval trace.Time // sys.setswitchinterval (default 5 ms)
+	FreeThreaded   bool       // Python 3.13t/3.14t: no GIL
+	Latency        trace.Time // network and database replies (default 100 ms)
+	Seed           uint64     // for the choices the OS makes (default 1)
+}
+
+// Spec is one scenario.
+type Spec struct {
+	File     string // name of the code in error messages, "app.py"
+	Code     string
+	LoadFile string // name of the load in error messages, "load.txt"
+	Load     string
+	Settings Settings
+}
+
+// Error is a problem at a place in one of the scenario's files; it prints
+// as "file:line:col: message".
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// Run simulates a scenario.
+func Run(spec Spec) (*trace.Trace, error) {
+	file := spec.File
+	if file == "" {
+		file = "app.py"
+	}
+	loadFile := spec.LoadFile
+	if loadFile == "" {
+		loadFile = "load.txt"
+	}
+	prog, err := py.Load(file, []byte(spec.Code))
+	if err != nil {
+		return nil, codeError(file, err)
+	}
+	reqs, err := load.Parse(spec.Load)
+	if err != nil {
+		var le *load.Error
+		if errors.As(err, &le) {
+			return nil, &Error{File: loadFile, Line: le.Line, Col: le.Col, Msg: le.Msg}
+		}
+		return nil, &Error{File: loadFile, Msg: err.Error()}
+	}
+	switch {
+	case prog.App && len(reqs) == 0:
+		return nil, &Error{File: file, Msg: "this FastAPI app gets no requests; give it a load such as 'at 0 GET /'"}
+	case !prog.App && len(reqs) > 0:
+		return nil, &Error{File: loadFile, Msg: "a load only applies to a FastAPI app; this code is a script (it has no app = FastAPI())"}
+	}
+	set := spec.Settings
+	s := sim.New(sim.Config{
+		Cores: set.Cores, SwitchInterval: set.SwitchInterval, FreeThreaded: set.FreeThreaded, Seed: set.Seed,
+	})
+	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency}); err != nil {
+		return nil, codeError(file, err)
+	}
+	for _, r := range reqs {
+		s.AddRequest(r.Method, r.Path, r.At)
+	}
+	tr, err := s.Run()
+	if err != nil {
+		return nil, codeError(file, err)
+	}
+	return tr, nil
+}
+
+func codeError(file string, err error) error {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return &Error{File: file, Line: se.Pos.Line, Col: se.Pos.Col, Msg: se.Msg}
+	}
+	return &Error{File: file, Msg: err.Error()}
+}

@@ -1,0 +1,64 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// ThreadpoolTokens is AnyIO's default thread limiter: 40 tokens per process,
+// shared by sync endpoints, sync dependencies and sync background tasks.
+const ThreadpoolTokens = 40
+
+// anyioPool is AnyIO's to_thread machinery for one process: a
+// CapacityLimiter whose waiters are served FIFO (AnyIO >= 3.7), and worker
+// threads that are started when none is idle.
+type anyioPool struct {
+	tokens  int
+	waiters []func()
+	threads *Pool
+}
+
+func (p *Process) anyioPool() *anyioPool {
+	if p.anyio == nil {
+		p.anyio = &anyioPool{tokens: ThreadpoolTokens, threads: &Pool{s: p.s, kind: poolAnyIO, proc: p}}
+	}
+	return p.anyio
+}
+
+func (a *anyioPool) run(c *Ctx, j Job) *Future {
+	s, l, lane := c.s, c.Loop(), c.Lane()
+	f := newFuture(l)
+	start := func() {
+		s.rec.Event(s.now, trace.EvToken, lane, fmt.Sprintf("takes a threadpool token (%d left)", a.tokens))
+		cf := a.threads.submit(c, j)
+		cf.onDone(func() {
+			l.callSoon(func() {
+				a.release(l, s, lane)
+				f.resolve(cf.result, cf.err)
+			})
+		})
+	}
+	if a.tokens > 0 && len(a.waiters) == 0 {
+		a.tokens--
+		start()
+		return f
+	}
+	s.rec.Set(lane, s.now, trace.Token, "waiting for a threadpool token")
+	a.waiters = append(a.waiters, start)
+	return f
+}
+
+// release frees a token; the oldest waiter gets it on the next iteration,
+// when its task wakes up.
+func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
+	if len(a.waiters) == 0 {
+		a.tokens++
+		s.rec.Event(s.now, trace.EvToken, lane, fmt.Sprintf("frees a threadpool token (%d free)", a.tokens))
+		return
+	}
+	next := a.waiters[0]
+	a.waiters = a.waiters[1:]
+	s.rec.Event(s.now, trace.EvToken, lane, "frees a threadpool token; the longest waiter takes it")
+	l.callSoon(next)
+}

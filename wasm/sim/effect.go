@@ -1,0 +1,89 @@
+package sim
+
+// Fiber is code that runs on a thread: a task's coroutine, a function run
+// in a worker thread or process, or a script's main module. Resume continues
+// it with the outcome of its previous effect (nil, nil at first) and runs it
+// until it needs the simulator again.
+type Fiber interface {
+	Resume(c *Ctx, result any, err error) Effect
+}
+
+// Describer is implemented by fibers that can say where they are, for
+// asyncio-debug style warnings: "coro=<slow() running at app.py:12>".
+type Describer interface {
+	Describe(done bool) string
+}
+
+// Effect is what a fiber asks of the simulator.
+type Effect interface{ effect() }
+
+// CPU is pure-Python work: it holds the GIL and a core for D.
+type CPU struct {
+	D     Time
+	Label string
+}
+
+// Block is a blocking call (time.sleep, requests.get): the thread waits D
+// with the GIL released. Result is handed back to the fiber.
+type Block struct {
+	D      Time
+	Label  string
+	Result any
+}
+
+// Await suspends a task until F is done (only on an event loop). IO marks
+// waits for network or database replies, drawn differently.
+type Await struct {
+	F     *Future
+	Label string
+	IO    bool
+}
+
+// Yield is "await asyncio.sleep(0)": let every other ready task run once.
+type Yield struct{}
+
+// RunLoop is asyncio.run(main) called from a thread: the thread becomes an
+// event loop until Main finishes, then continues with its result.
+type RunLoop struct {
+	Main Fiber
+	Name string
+	Lane int // the lane of the main task (-1 for none)
+}
+
+// Done ends the fiber with a value or an exception.
+type Done struct {
+	Value any
+	Err   error
+}
+
+func (CPU) effect()     {}
+func (Block) effect()   {}
+func (Await) effect()   {}
+func (Yield) effect()   {}
+func (RunLoop) effect() {}
+func (Done) effect()    {}
+
+// Exception is a Python exception crossing the simulator, such as the
+// CancelledError it throws into a cancelled task.
+type Exception struct {
+	Type  string // "CancelledError", "TimeoutError", "ValueError", ...
+	Msg   string
+	Value any // the interpreter's own exception object, if any
+}
+
+func (e *Exception) Error() string {
+	if e.Msg == "" {
+		return e.Type
+	}
+	return e.Type + ": " + e.Msg
+}
+
+// Cancelled and timed-out errors as asyncio raises them.
+func cancelledError() *Exception { return &Exception{Type: "CancelledError"} }
+func timeoutError() *Exception   { return &Exception{Type: "TimeoutError"} }
+
+// IsCancelled reports whether err is a CancelledError.
+func IsCancelled(err error) bool {
+	e, ok := err.(*Exception)
+	return ok && e.Type == "CancelledError"
+}

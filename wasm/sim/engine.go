@@ -1,0 +1,67 @@
+// Package sim is LoopLab's discrete-event model of CPython concurrency: event
+// loops with their ready queues and timers, tasks and futures, threads and
+// the GIL, cores, thread and process pools, and uvicorn workers serving
+// requests. Code runs as Fibers (supplied by the scenario interpreter) that
+// return Effects; the simulator decides when each effect completes.
+//
+// Time is integer microseconds, events are ordered by (time, sequence), and
+// every choice that real CPython leaves to the OS is made by a seeded
+// generator, so the same input always gives a byte-identical trace.
+package sim
+
+import "looplab/wasm/trace"
+
+// Time is virtual time in microseconds.
+type Time = trace.Time
+
+// event is one scheduled callback; dead events are skipped, which is how
+// timers are cancelled without searching the heap.
+type event struct {
+	at   Time
+	seq  uint64
+	fn   func()
+	dead bool
+}
+
+func eventBefore(a, b *event) bool {
+	if a.at != b.at {
+		return a.at < b.at
+	}
+	return a.seq < b.seq
+}
+
+// at schedules fn at time t (never earlier than now).
+func (s *Sim) at(t Time, fn func()) *event {
+	if t < s.now {
+		t = s.now
+	}
+	s.seq++
+	e := &event{at: t, seq: s.seq, fn: fn}
+	s.events.push(e)
+	return e
+}
+
+// after schedules fn d from now.
+func (s *Sim) after(d Time, fn func()) *event { return s.at(s.now+d, fn) }
+
+// soon schedules fn now, after everything already due now: it is how one
+// thread hands work to another without growing the Go stack.
+func (s *Sim) soon(fn func()) *event { return s.at(s.now, fn) }
+
+// rng is a small seeded generator (splitmix64) for choices the OS makes in
+// real CPython, such as which waiting thread gets the GIL.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0x9e3779b97f4a7c15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// intn returns a number in [0, n).
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// chance reports true with probability p.
+func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/float64(1<<53) < p }

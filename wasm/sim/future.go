@@ -1,0 +1,103 @@
+package sim
+
+// Future is an asyncio future (loop set: its done callbacks are scheduled
+// on the loop with call_soon, as asyncio does) or a concurrent.futures
+// future (loop nil: callbacks run at once in the thread that completes it).
+type Future struct {
+	loop      *Loop
+	done      bool
+	cancelled bool
+	result    any
+	err       error
+	cbs       []func()
+	// cancel overrides what Cancel does (tasks, sleeps, gathers); it reports
+	// whether a cancellation was started.
+	cancel func() bool
+}
+
+func newFuture(l *Loop) *Future { return &Future{loop: l} }
+
+// Done reports whether the future has a result or an exception.
+func (f *Future) Done() bool { return f.done }
+
+// Result is the outcome of a done future.
+func (f *Future) Result() (any, error) { return f.result, f.err }
+
+func (f *Future) resolve(v any, err error) {
+	if f.done {
+		return
+	}
+	f.done, f.result, f.err = true, v, err
+	f.cancelled = IsCancelled(err)
+	cbs := f.cbs
+	f.cbs = nil
+	for _, cb := range cbs {
+		f.run(cb)
+	}
+}
+
+func (f *Future) run(cb func()) {
+	if f.loop != nil {
+		f.loop.callSoon(cb)
+	} else {
+		cb()
+	}
+}
+
+// onDone adds a done callback (scheduled at once if already done).
+func (f *Future) onDone(cb func()) {
+	if f.done {
+		f.run(cb)
+		return
+	}
+	f.cbs = append(f.cbs, cb)
+}
+
+// Cancel asks the future to cancel, as Future.cancel() does.
+func (f *Future) Cancel() bool {
+	if f.done {
+		return false
+	}
+	if f.cancel != nil {
+		return f.cancel()
+	}
+	f.resolve(nil, cancelledError())
+	return true
+}
+
+// Task is an asyncio task: a fiber stepped by its loop.
+type Task struct {
+	fut         *Future
+	loop        *Loop
+	fiber       Fiber
+	name        string
+	lane        int
+	ctx         Ctx
+	waitingOn   *Future
+	mustCancel  bool
+	cancelAsked bool
+	started     bool
+	req         *Request
+}
+
+// Future is the task seen as the future other tasks await.
+func (t *Task) Future() *Future { return t.fut }
+
+// Name is the task's asyncio name, "Task-3".
+func (t *Task) Name() string { return t.name }
+
+// Lane is the trace lane that shows the task.
+func (t *Task) Lane() int { return t.lane }
+
+// cancel follows Task.cancel(): cancel what the task waits for, or throw
+// CancelledError into it at its next step.
+func (t *Task) cancelTask() bool {
+	if t.fut.done {
+		return false
+	}
+	if w := t.waitingOn; w != nil && w.Cancel() {
+		return true
+	}
+	t.mustCancel = true
+	return true
+}

@@ -1,0 +1,139 @@
+package sim
+
+import "looplab/wasm/trace"
+
+// gil is one process's Global Interpreter Lock, modelled on CPython's
+// take_gil/drop_gil: a waiting thread asks the holder to drop the lock when
+// it has waited a whole switch interval with no switch happening, and the
+// holder drops it at its next check. Which waiter then gets it is up to the
+// OS; the model draws it from the seeded generator (see Config.RequesterWins).
+type gil struct {
+	proc        *Process
+	holder      *Thread
+	last        *Thread
+	waiters     []*Thread
+	switches    uint64
+	requester   *Thread // the waiter that asked for the current drop
+	dropPending bool
+	lane        int
+}
+
+func (g *gil) openLane() {
+	s := g.proc.s
+	g.lane = s.rec.Lane("GIL · "+g.proc.name, trace.KindGIL)
+	if g.holder != nil {
+		s.rec.Set(g.lane, s.now, trace.Held, g.holder.name)
+	}
+}
+
+// acquire gets the GIL for t and then calls then (at once when it is free).
+func (t *Thread) acquire(then func()) {
+	s := t.s
+	g := t.proc.gil
+	if s.cfg.FreeThreaded || g.holder == nil {
+		g.take(t)
+		then()
+		return
+	}
+	t.gilThen = then
+	t.gilSaved = g.switches
+	g.waiters = append(g.waiters, t)
+	t.show(trace.GILWait, "waiting for the GIL")
+	t.showOwner(trace.GILWait, "waiting for the GIL in "+t.name)
+	t.gilTimer = s.after(s.cfg.SwitchInterval, func() { g.timeout(t) })
+}
+
+func (g *gil) take(t *Thread) {
+	if g.proc.s.cfg.FreeThreaded {
+		return
+	}
+	g.holder = t
+	g.dropPending = false
+	g.requester = nil
+	if g.last != t {
+		g.last = t
+		g.switches++
+	}
+	if g.lane >= 0 {
+		s := g.proc.s
+		s.rec.Set(g.lane, s.now, trace.Held, t.name)
+	}
+}
+
+// timeout is a waiter's timed wait ending: with no switch during it, the
+// waiter asks the holder to drop the GIL.
+func (g *gil) timeout(t *Thread) {
+	s := g.proc.s
+	t.gilTimer = nil
+	if t.gilThen == nil {
+		return
+	}
+	if g.switches == t.gilSaved && g.holder != nil {
+		g.requester = t
+		g.dropPending = true
+		if h := g.holder; h.computing {
+			h.preempt()
+		}
+	}
+	if t.gilThen != nil {
+		t.gilSaved = g.switches
+		t.gilTimer = s.after(s.cfg.SwitchInterval, func() { g.timeout(t) })
+	}
+}
+
+// release drops the GIL; forced says the holder was asked to.
+func (t *Thread) release(forced bool) {
+	s := t.s
+	g := t.proc.gil
+	if s.cfg.FreeThreaded || g.holder != t {
+		return
+	}
+	g.holder = nil
+	if len(g.waiters) == 0 {
+		g.dropPending = false
+		g.requester = nil
+		if g.lane >= 0 {
+			s.rec.Set(g.lane, s.now, "", "")
+		}
+		return
+	}
+	i := g.pick(forced)
+	w := g.waiters[i]
+	g.waiters = append(g.waiters[:i], g.waiters[i+1:]...)
+	if w.gilTimer != nil {
+		w.gilTimer.dead = true
+		w.gilTimer = nil
+	}
+	then := w.gilThen
+	w.gilThen = nil
+	g.take(w)
+	s.rec.Event(s.now, trace.EvGIL, w.lane, "the GIL passes from "+t.name+" to "+w.name)
+	s.soon(then)
+}
+
+// pick chooses the waiter that gets the GIL: after a forced drop the thread
+// that asked for it wins with probability RequesterWins, otherwise any other
+// waiter, as the OS wakes them.
+func (g *gil) pick(forced bool) int {
+	s := g.proc.s
+	req := -1
+	if forced && g.requester != nil {
+		for i, w := range g.waiters {
+			if w == g.requester {
+				req = i
+				break
+			}
+		}
+	}
+	if req >= 0 && (len(g.waiters) == 1 || s.rand.chance(s.cfg.RequesterWins)) {
+		return req
+	}
+	if req < 0 {
+		return s.rand.intn(len(g.waiters))
+	}
+	i := s.rand.intn(len(g.waiters) - 1)
+	if i >= req {
+		i++
+	}
+	return i
+}

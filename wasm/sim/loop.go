@@ -1,0 +1,317 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// handle is an entry of the ready queue: a task step or a plain callback.
+type handle struct {
+	task      *Task
+	val       any
+	err       error
+	fn        func()
+	when      Time
+	seq       uint64
+	cancelled bool
+}
+
+// Loop is an asyncio event loop on one thread. Each iteration follows
+// BaseEventLoop._run_once: take I/O events, move due timers to the ready
+// queue, then run exactly the handles that were ready when the iteration
+// began; callbacks they add wait for the next iteration.
+type Loop struct {
+	s       *Sim
+	thread  *Thread
+	proc    *Process
+	ready   ring
+	ntodo   int
+	io      []*handle
+	timers  minHeap[*handle]
+	state   loopState
+	wakeEv  *event
+	current *Task
+	stepAt  Time
+	inStep  bool
+	tasks   []*Task
+
+	// stop handling for asyncio.run
+	mainTask *Task
+	stopping bool
+	onStop   func()
+	// server is set for uvicorn worker loops: idle loops accept connections.
+	server *Server
+	worker int
+}
+
+type loopState int
+
+const (
+	loopIdle loopState = iota
+	loopWaking
+	loopRunning
+	loopStopped
+)
+
+func (p *Process) newLoop(t *Thread) *Loop {
+	l := &Loop{s: p.s, thread: t, proc: p}
+	l.timers.less = timerBefore
+	p.loop = l
+	return l
+}
+
+// callSoon appends a callback to the ready queue (call_soon, and
+// call_soon_threadsafe: both wake an idle loop).
+func (l *Loop) callSoon(fn func()) {
+	l.ready.push(&handle{fn: fn})
+	l.wake()
+}
+
+func (l *Loop) schedule(t *Task, v any, err error) {
+	l.ready.push(&handle{task: t, val: v, err: err})
+	l.s.rec.Set(t.lane, l.s.now, trace.Ready, "ready, waiting for the event loop")
+	l.wake()
+}
+
+// callLater adds a timer.
+func (l *Loop) callLater(d Time, fn func()) *handle {
+	l.s.seq++
+	h := &handle{fn: fn, when: l.s.now + d, seq: l.s.seq}
+	l.timers.push(h)
+	if l.state == loopIdle {
+		l.armTimer()
+	}
+	return h
+}
+
+// wake makes an idle loop start an iteration: its select() returns and
+// it must take the GIL back before it can run anything.
+func (l *Loop) wake() {
+	if l.state != loopIdle {
+		return
+	}
+	l.state = loopWaking
+	if l.wakeEv != nil {
+		l.wakeEv.dead = true
+		l.wakeEv = nil
+	}
+	// Deferred with soon so that everything arriving at this same instant
+	// is seen by the same iteration.
+	l.s.soon(func() { l.thread.acquire(l.iterate) })
+}
+
+// start runs the loop's first iteration on a thread that holds the GIL.
+func (l *Loop) start() {
+	l.state = loopRunning
+	l.iterate()
+}
+
+func (l *Loop) iterate() {
+	l.state = loopRunning
+	l.thread.show("", "")
+	for _, h := range l.io {
+		l.ready.push(h)
+	}
+	l.io = l.io[:0]
+	for l.timers.len() > 0 && l.timers.top().when <= l.s.now {
+		h := l.timers.pop()
+		if !h.cancelled {
+			l.ready.push(h)
+		}
+	}
+	l.ntodo = l.ready.len()
+	l.pump()
+}
+
+// pump runs ready handles until one waits (it calls pump again when done)
+// or the loop goes idle.
+func (l *Loop) pump() {
+	for {
+		for l.ntodo > 0 {
+			h := l.ready.pop()
+			l.ntodo--
+			if h.cancelled {
+				continue
+			}
+			if !l.run(h) {
+				return
+			}
+		}
+		if l.state == loopStopped {
+			return
+		}
+		if l.stopping && l.finishStop() {
+			return
+		}
+		if l.server != nil {
+			l.server.idleLoop(l)
+		}
+		if l.ready.len() == 0 && len(l.io) == 0 && !l.timerDue() {
+			l.goIdle()
+			return
+		}
+		for _, h := range l.io {
+			l.ready.push(h)
+		}
+		l.io = l.io[:0]
+		for l.timers.len() > 0 && l.timers.top().when <= l.s.now {
+			h := l.timers.pop()
+			if !h.cancelled {
+				l.ready.push(h)
+			}
+		}
+		l.ntodo = l.ready.len()
+	}
+}
+
+func (l *Loop) timerDue() bool {
+	for l.timers.len() > 0 && l.timers.top().cancelled {
+		l.timers.pop()
+	}
+	return l.timers.len() > 0 && l.timers.top().when <= l.s.now
+}
+
+func (l *Loop) goIdle() {
+	l.state = loopIdle
+	l.thread.release(false)
+	l.thread.show("", "")
+	l.armTimer()
+}
+
+func (l *Loop) armTimer() {
+	if l.wakeEv != nil {
+		l.wakeEv.dead = true
+		l.wakeEv = nil
+	}
+	for l.timers.len() > 0 && l.timers.top().cancelled {
+		l.timers.pop()
+	}
+	if l.timers.len() > 0 {
+		l.wakeEv = l.s.at(l.timers.top().when, l.wake)
+	}
+}
+
+// run runs one handle and reports whether it finished at once.
+func (l *Loop) run(h *handle) bool {
+	if h.task == nil {
+		h.fn()
+		return true
+	}
+	t := h.task
+	if t.fut.done {
+		return true
+	}
+	v, err := h.val, h.err
+	if t.mustCancel {
+		t.mustCancel = false
+		v, err = nil, cancelledError()
+	}
+	if !t.started {
+		t.started = true
+		l.s.rec.Event(l.s.now, trace.EvStart, t.lane, t.name+" starts")
+	}
+	l.current, l.stepAt = t, l.s.now
+	l.thread.owner = t.lane
+	l.thread.show(trace.Run, t.name)
+	l.s.rec.Set(t.lane, l.s.now, trace.Run, "running on the event loop")
+	l.inStep = true
+	sync := l.thread.drive(t.fiber, &t.ctx, v, err, func(e Effect) {
+		l.endStep(t, e)
+		if !l.inStep {
+			l.pump()
+		}
+	})
+	l.inStep = false
+	return sync
+}
+
+// endStep handles what a task step ended with.
+func (l *Loop) endStep(t *Task, e Effect) {
+	s := l.s
+	l.current = nil
+	l.thread.owner = -1
+	l.thread.show("", "")
+	if took := s.now - l.stepAt; took >= s.cfg.SlowCallback {
+		_, done := e.(Done)
+		s.rec.Warn(s.now, fmt.Sprintf("Executing %s took %.3f seconds", t.describe(done), took.Seconds()))
+	}
+	switch e := e.(type) {
+	case Await:
+		state := trace.Await
+		if e.IO {
+			state = trace.IO
+		}
+		s.rec.Set(t.lane, s.now, state, e.Label)
+		if e.F.done {
+			l.schedule(t, e.F.result, e.F.err)
+			return
+		}
+		t.waitingOn = e.F
+		f := e.F
+		f.onDone(func() {
+			if t.waitingOn == f {
+				t.waitingOn = nil
+			}
+			r, err := f.result, f.err
+			l.stepNow(t, r, err)
+		})
+	case Yield:
+		l.schedule(t, nil, nil)
+	case Done:
+		s.rec.Set(t.lane, s.now, "", "")
+		what := "finishes"
+		if IsCancelled(e.Err) {
+			what = "is cancelled"
+		} else if e.Err != nil {
+			what = "fails with " + e.Err.Error()
+		}
+		s.rec.Event(s.now, trace.EvEnd, t.lane, t.name+" "+what)
+		if e.Err != nil && !IsCancelled(e.Err) && len(t.fut.cbs) == 0 && t.req == nil && t != l.mainTask {
+			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.name, e.Err.Error()))
+		}
+		t.fut.resolve(e.Value, e.Err)
+	default:
+		s.Fail(fmt.Errorf("a task cannot %T on the event loop", e))
+	}
+}
+
+// stepNow is a done callback already running on the loop: asyncio's
+// Task.__wakeup steps the task right there, within the same handle.
+func (l *Loop) stepNow(t *Task, v any, err error) {
+	if t.fut.done {
+		return
+	}
+	// Run as a nested handle: the callback's handle ends when the step does.
+	l.ready.pushFront(&handle{task: t, val: v, err: err})
+	l.ntodo++
+}
+
+// newTask wraps a fiber in a task scheduled to start on a later iteration.
+func (l *Loop) newTask(f Fiber, name string, lane int) *Task {
+	p := l.proc
+	p.taskSeq++
+	if name == "" {
+		name = fmt.Sprintf("Task-%d", p.taskSeq)
+	}
+	t := &Task{loop: l, fiber: f, name: name, lane: lane}
+	t.fut = newFuture(l)
+	t.fut.cancel = t.cancelTask
+	t.ctx = Ctx{s: l.s, thread: l.thread, task: t}
+	l.tasks = append(l.tasks, t)
+	l.s.tasks = append(l.s.tasks, t)
+	l.schedule(t, nil, nil)
+	return t
+}
+
+func (t *Task) describe(done bool) string {
+	where := ""
+	if d, ok := t.fiber.(Describer); ok {
+		where = " " + d.Describe(done)
+	}
+	state := "pending"
+	if done {
+		state = "finished"
+	}
+	return fmt.Sprintf("<Task %s name='%s'%s>", state, t.name, where)
+}

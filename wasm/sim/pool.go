@@ -1,0 +1,157 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+type poolKind int
+
+const (
+	poolThreads   poolKind = iota // concurrent.futures.ThreadPoolExecutor
+	poolProcesses                 // concurrent.futures.ProcessPoolExecutor
+	poolAnyIO                     // AnyIO's worker threads (unbounded; the limiter bounds them)
+)
+
+// Pool is an executor: worker threads in the owning process, or worker
+// processes each with its own GIL. Work waits FIFO for a free worker.
+type Pool struct {
+	s       *Sim
+	kind    poolKind
+	proc    *Process
+	id      int
+	max     int // 0: no bound
+	workers int
+	idle    []*Thread
+	queue   []*queuedJob
+	running int
+}
+
+type queuedJob struct {
+	job   Job
+	owner int
+	req   *Request
+	fut   *Future
+}
+
+func (s *Sim) newPool(p *Process, kind poolKind, max int) *Pool {
+	s.pools++
+	return &Pool{s: s, kind: kind, proc: p, id: s.pools, max: max}
+}
+
+// Max is the pool's worker limit.
+func (pl *Pool) Max() int { return pl.max }
+
+// defaultExecutor is the loop's default executor, made on first use:
+// ThreadPoolExecutor(max_workers=min(32, cores + 4)), threads "asyncio_N".
+func (p *Process) defaultExecutor() *Pool {
+	if p.defExec == nil {
+		p.defExec = &Pool{s: p.s, kind: poolThreads, proc: p, max: min(32, p.s.cfg.Cores+4)}
+	}
+	return p.defExec
+}
+
+// submit queues a job and returns its concurrent future.
+func (pl *Pool) submit(c *Ctx, j Job) *Future {
+	owner := c.Lane()
+	q := &queuedJob{job: j, owner: owner, req: c.Request(), fut: newFuture(nil)}
+	if w := pl.takeIdle(); w != nil {
+		pl.start(w, q)
+	} else if pl.max == 0 || pl.workers < pl.max {
+		pl.start(pl.spawn(), q)
+	} else {
+		pl.queue = append(pl.queue, q)
+		pl.s.rec.Set(owner, pl.s.now, trace.Queued, "waiting for a free worker of "+pl.name())
+	}
+	return q.fut
+}
+
+// takeIdle picks an idle worker: ThreadPoolExecutor's idle threads wait on
+// one queue (oldest first); AnyIO reuses the most recently idle thread.
+func (pl *Pool) takeIdle() *Thread {
+	n := len(pl.idle)
+	if n == 0 {
+		return nil
+	}
+	if pl.kind == poolAnyIO {
+		w := pl.idle[n-1]
+		pl.idle = pl.idle[:n-1]
+		return w
+	}
+	w := pl.idle[0]
+	pl.idle = pl.idle[1:]
+	return w
+}
+
+func (pl *Pool) name() string {
+	switch {
+	case pl.kind == poolAnyIO:
+		return "the threadpool"
+	case pl.kind == poolProcesses:
+		return fmt.Sprintf("process pool %d", pl.id)
+	case pl.id == 0:
+		return "the default executor"
+	}
+	return fmt.Sprintf("thread pool %d", pl.id)
+}
+
+func (pl *Pool) spawn() *Thread {
+	pl.workers++
+	n := pl.workers
+	prefix := ""
+	if len(pl.s.procs) > 1 || pl.s.server != nil && len(pl.s.server.workers) > 1 {
+		prefix = pl.proc.name + " · "
+	}
+	switch pl.kind {
+	case poolAnyIO:
+		return pl.proc.newThread(fmt.Sprintf("%sthreadpool thread %d", prefix, n), trace.KindThread, trace.Thread)
+	case poolProcesses:
+		p := pl.s.newProcess(fmt.Sprintf("pool %d process %d", pl.id, n))
+		return p.newThread(p.name, trace.KindProcess, trace.Process)
+	case poolThreads:
+		if pl.id == 0 {
+			return pl.proc.newThread(fmt.Sprintf("%sexecutor thread %d", prefix, n), trace.KindThread, trace.Thread)
+		}
+		return pl.proc.newThread(fmt.Sprintf("%spool %d thread %d", prefix, pl.id, n), trace.KindThread, trace.Thread)
+	}
+	panic("unknown pool kind")
+}
+
+// start runs q on worker w: take the GIL, run the fiber to its end.
+func (pl *Pool) start(w *Thread, q *queuedJob) {
+	pl.running++
+	w.owner = q.owner
+	c := &Ctx{s: pl.s, thread: w, owner: q.owner, req: q.req}
+	pl.s.rec.Set(q.owner, pl.s.now, w.kind, w.where(q.job.Label))
+	w.acquire(func() {
+		w.show(trace.Run, q.job.Label)
+		w.showOwner(w.kind, w.where(q.job.Label))
+		w.drive(q.job.Fiber, c, nil, nil, func(e Effect) { pl.finish(w, q, e) })
+	})
+}
+
+func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
+	s := pl.s
+	d, ok := e.(Done)
+	if !ok {
+		s.Fail(fmt.Errorf("%T is not possible in a worker thread", e))
+		return
+	}
+	pl.running--
+	w.release(false)
+	w.show("", "")
+	w.owner = -1
+	s.rec.Event(s.now, trace.EvEnd, q.owner, "a worker of "+pl.name()+" finishes "+q.job.Label)
+	q.fut.resolve(d.Value, d.Err)
+	if len(pl.queue) > 0 {
+		next := pl.queue[0]
+		pl.queue = pl.queue[1:]
+		s.soon(func() { pl.start(w, next) })
+		return
+	}
+	pl.idle = append(pl.idle, w)
+}
+
+// busy reports whether any job is queued or running.
+func (pl *Pool) busy() bool { return pl.running > 0 || len(pl.queue) > 0 }

@@ -1,0 +1,79 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// RunScript runs a script's module code on the main thread of the main
+// process; done receives how it ended (an uncaught exception, say).
+func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
+	p := s.newProcess("main")
+	t := p.newThread("main thread", trace.KindThread, trace.Run)
+	c := &Ctx{s: s, thread: t, owner: -1}
+	var after func(Effect)
+	after = func(e Effect) {
+		switch e := e.(type) {
+		case Done:
+			t.release(false)
+			t.show("", "")
+			done(c, e.Value, e.Err)
+		case RunLoop:
+			t.runLoop(e, func(v any, err error) {
+				t.drive(f, c, v, err, after)
+			})
+		default:
+			s.Fail(fmt.Errorf("%T is not possible outside an event loop", e))
+		}
+	}
+	s.at(0, func() {
+		t.acquire(func() { t.drive(f, c, nil, nil, after) })
+	})
+}
+
+// runLoop is asyncio.run on thread t: a fresh loop runs main as a task;
+// when it is done the loop cancels what is left, waits for the default
+// executor, stops, and resume continues the thread with main's outcome.
+func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
+	s := t.s
+	s.rec.Rename(t.lane, "event loop (main thread)")
+	s.rec.Trace.Lanes[t.lane].Kind = trace.KindLoop
+	l := t.proc.newLoop(t)
+	lane := e.Lane
+	if lane < 0 {
+		lane = s.rec.Lane("", trace.KindTask)
+	}
+	main := l.newTask(e.Main, "", lane)
+	s.rec.Rename(lane, main.name+" "+e.Name)
+	l.mainTask = main
+	l.onStop = func() { resume(main.fut.result, main.fut.err) }
+	main.fut.onDone(func() { l.stopping = true })
+	l.start()
+}
+
+// finishStop runs at the end of each iteration once main is done; it
+// reports whether the loop has stopped.
+func (l *Loop) finishStop() bool {
+	pending := false
+	for _, t := range l.tasks {
+		if !t.fut.done {
+			pending = true
+			if !t.mustCancel && !t.cancelAsked {
+				t.cancelAsked = true
+				t.fut.Cancel()
+			}
+		}
+	}
+	if pending {
+		return false
+	}
+	if ex := l.proc.defExec; ex != nil && ex.busy() {
+		return false
+	}
+	l.stopping = false
+	l.state = loopStopped
+	l.thread.show("", "")
+	l.onStop()
+	return true
+}

@@ -1,0 +1,175 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// Handler builds the fiber that serves one request: Starlette's routing,
+// dependencies, the endpoint and background tasks (supplied by the
+// interpreter, which knows whether the endpoint is async).
+type Handler func(r *Request) Fiber
+
+// Server is uvicorn: one or more worker processes, each with an event loop
+// on its main thread, sharing one listening socket.
+//
+// How connections reach workers: every worker's loop selects on the shared
+// socket, so an arriving connection wakes the idle ones and the first to
+// accept takes every connection pending at that moment (asyncio accepts in a
+// loop). The kernel does not deal connections round-robin: a burst sent at
+// once usually lands in one worker. The model wakes one idle worker, drawn
+// by the seeded generator, and lets it take the whole backlog; a worker that
+// is busy accepts what is pending whenever its loop next polls.
+type Server struct {
+	s       *Sim
+	workers []*Worker
+	backlog []*Request
+	reqs    []*Request
+}
+
+// Worker is one uvicorn worker process.
+type Worker struct {
+	index         int
+	proc          *Process
+	loop          *Loop
+	handler       Handler
+	acceptPending bool
+}
+
+// Request is one HTTP request of the load.
+type Request struct {
+	s      *Sim
+	index  int
+	lane   int
+	name   string
+	worker *Worker
+}
+
+// Serve starts n uvicorn workers. setup runs once per worker process, at
+// import time, with a context on the worker's main thread; it returns the
+// worker's handler (module-level objects such as pools are per process).
+func (s *Sim) Serve(n int, setup func(c *Ctx) (Handler, error)) error {
+	sv := &Server{s: s}
+	s.server = sv
+	for i := 1; i <= n; i++ {
+		name, laneName := "server", "event loop"
+		if n > 1 {
+			name = fmt.Sprintf("worker %d", i)
+			laneName = name + " · event loop"
+		}
+		p := s.newProcess(name)
+		t := p.newThread(laneName, trace.KindLoop, trace.Run)
+		w := &Worker{index: i, proc: p, loop: p.newLoop(t)}
+		w.loop.server = sv
+		w.loop.worker = i
+		h, err := setup(&Ctx{s: s, thread: t, owner: -1})
+		if err != nil {
+			return err
+		}
+		w.handler = h
+		sv.workers = append(sv.workers, w)
+	}
+	return nil
+}
+
+// AddRequest schedules a request of the load; call before Run.
+func (s *Sim) AddRequest(method, path string, at Time) {
+	sv := s.server
+	r := &Request{s: s, index: len(sv.reqs)}
+	r.name = fmt.Sprintf("%s %s #%d", method, path, r.index+1)
+	r.lane = s.rec.Lane(r.name, trace.KindRequest)
+	s.rec.Trace.Requests = append(s.rec.Trace.Requests, trace.Request{
+		Method: method, Path: path, Sent: at, Start: -1, End: -1, Lane: r.lane,
+	})
+	sv.reqs = append(sv.reqs, r)
+	s.at(at, func() { sv.arrive(r) })
+}
+
+func (r *Request) rec() *trace.Request { return &r.s.rec.Trace.Requests[r.index] }
+
+// Method and Path are the request line.
+func (r *Request) Method() string { return r.rec().Method }
+func (r *Request) Path() string   { return r.rec().Path }
+
+// Name is "GET /slow #2".
+func (r *Request) Name() string { return r.name }
+
+func (sv *Server) arrive(r *Request) {
+	s := sv.s
+	sv.backlog = append(sv.backlog, r)
+	s.rec.Set(r.lane, s.now, trace.Queued, "waiting for the server to accept it")
+	s.rec.Event(s.now, trace.EvArrive, r.lane, r.name+" arrives")
+	for _, w := range sv.workers {
+		if w.acceptPending {
+			return
+		}
+	}
+	var idle []*Worker
+	for _, w := range sv.workers {
+		if w.loop.state == loopIdle {
+			idle = append(idle, w)
+		}
+	}
+	switch len(idle) {
+	case 0: // every loop is busy; one accepts when it next polls
+	case 1:
+		idle[0].queueAccept()
+	default:
+		idle[s.rand.intn(len(idle))].queueAccept()
+	}
+}
+
+func (w *Worker) queueAccept() {
+	w.acceptPending = true
+	w.loop.io = append(w.loop.io, &handle{fn: w.accept})
+	w.loop.wake()
+}
+
+// idleLoop is a loop's poll at the end of an iteration: pending
+// connections are readable, so it accepts them.
+func (sv *Server) idleLoop(l *Loop) {
+	if len(sv.backlog) == 0 {
+		return
+	}
+	for _, w := range sv.workers {
+		if w.acceptPending {
+			return
+		}
+	}
+	sv.workers[l.worker-1].queueAccept()
+}
+
+// accept takes every pending connection and starts a task for each, in
+// arrival order.
+func (w *Worker) accept() {
+	sv := w.loop.server
+	w.acceptPending = false
+	batch := sv.backlog
+	sv.backlog = nil
+	for _, r := range batch {
+		r.worker = w
+		r.rec().Worker = w.index
+		t := w.loop.newTask(w.handler(r), "", r.lane)
+		t.req = r
+	}
+}
+
+// MarkStart records that the endpoint's own code begins now.
+func (c *Ctx) MarkStart() {
+	if r := c.Request(); r != nil && r.rec().Start < 0 {
+		r.rec().Start = c.s.now
+		c.s.rec.Event(c.s.now, trace.EvStart, r.lane, r.name+" starts its endpoint")
+	}
+}
+
+// Respond records that the response is sent now with the given status.
+func (c *Ctx) Respond(status int) {
+	r := c.Request()
+	if r == nil || r.rec().End >= 0 {
+		return
+	}
+	r.rec().End = c.s.now
+	r.rec().Status = status
+	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, fmt.Sprintf("%s gets its response (%d)", r.name, status))
+}

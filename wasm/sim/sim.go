@@ -1,0 +1,143 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// Config holds the settings a scenario may change.
+type Config struct {
+	Cores          int  // CPU cores (default 4)
+	SwitchInterval Time // sys.setswitchinterval (default 5 ms)
+	FreeThreaded   bool // 3.13t/3.14t: no GIL
+	Seed           uint64
+	// RequesterWins is the chance that the thread whose wait timed out (and
+	// so asked for the GIL) is the one that gets it; otherwise the OS wakes
+	// another waiter. Real CPython does not hand the GIL out FIFO.
+	RequesterWins float64
+	// SlowCallback is asyncio debug mode's slow_callback_duration (0.1 s).
+	SlowCallback Time
+	// Limits that stop runaway scenarios with a message.
+	MaxTime   Time // simulated time (default 1 hour)
+	MaxEvents int  // scheduled events (default 20 million)
+}
+
+// Defaults fills unset fields.
+func (c Config) Defaults() Config {
+	if c.Cores <= 0 {
+		c.Cores = 4
+	}
+	if c.SwitchInterval <= 0 {
+		c.SwitchInterval = 5 * trace.Millisecond
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.RequesterWins == 0 {
+		c.RequesterWins = 0.6
+	}
+	if c.SlowCallback <= 0 {
+		c.SlowCallback = 100 * trace.Millisecond
+	}
+	if c.MaxTime <= 0 {
+		c.MaxTime = 3600 * trace.Second
+	}
+	if c.MaxEvents <= 0 {
+		c.MaxEvents = 20_000_000
+	}
+	return c
+}
+
+// Sim is one simulation run.
+type Sim struct {
+	cfg    Config
+	now    Time
+	seq    uint64
+	events minHeap[*event]
+	rand   rng
+	rec    *trace.Recorder
+	cpus   *cpus
+
+	procs   []*Process
+	threads int // threads created, for names
+	pools   int // pools created, for names
+	tasks   []*Task
+	server  *Server
+	fault   error // the first error that stops the run
+	stopped string
+}
+
+// New makes an empty simulation.
+func New(cfg Config) *Sim {
+	cfg = cfg.Defaults()
+	s := &Sim{cfg: cfg, rand: rng{state: cfg.Seed}, rec: trace.NewRecorder()}
+	s.events.less = eventBefore
+	s.cpus = newCPUs(s, cfg.Cores)
+	return s
+}
+
+// Config reports the settings in force.
+func (s *Sim) Config() Config { return s.cfg }
+
+// Now is the current virtual time.
+func (s *Sim) Now() Time { return s.now }
+
+// Recorder gives access to the trace being built.
+func (s *Sim) Recorder() *trace.Recorder { return s.rec }
+
+// Fail stops the run with an error (a scenario bug, such as an exception in
+// module code); Run returns it.
+func (s *Sim) Fail(err error) {
+	if s.fault == nil {
+		s.fault = err
+	}
+}
+
+// Run processes events until none are left, a limit is hit or a fault
+// stops the run, and returns the trace.
+func (s *Sim) Run() (*trace.Trace, error) {
+	n := 0
+	for s.events.len() > 0 && s.fault == nil {
+		e := s.events.pop()
+		if e.dead {
+			continue
+		}
+		if e.at > s.cfg.MaxTime {
+			s.stopped = fmt.Sprintf("stopped at the time limit of %s simulated", fmtDur(s.cfg.MaxTime))
+			s.now = s.cfg.MaxTime
+			break
+		}
+		if n++; n > s.cfg.MaxEvents {
+			s.stopped = fmt.Sprintf("stopped after %d events (the event limit); simplify the scenario", s.cfg.MaxEvents)
+			break
+		}
+		s.now = e.at
+		e.fn()
+	}
+	if s.fault != nil {
+		return nil, s.fault
+	}
+	tr := s.rec.Finish(s.now)
+	tr.Stopped = s.stopped
+	for _, t := range s.tasks {
+		if !t.fut.done {
+			tr.Pending = append(tr.Pending, "task "+t.name+" never finished")
+		}
+	}
+	if s.server != nil {
+		for _, r := range s.server.reqs {
+			if r.rec().End < 0 {
+				tr.Pending = append(tr.Pending, fmt.Sprintf("%s %s (#%d) got no response", r.Method(), r.Path(), r.index+1))
+			}
+		}
+	}
+	return tr, nil
+}
+
+func fmtDur(t Time) string {
+	if t%trace.Second == 0 {
+		return fmt.Sprintf("%d s", t/trace.Second)
+	}
+	return fmt.Sprintf("%.3f s", t.Seconds())
+}

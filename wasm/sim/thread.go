@@ -1,0 +1,162 @@
+package sim
+
+import (
+	"fmt"
+
+	"looplab/wasm/trace"
+)
+
+// Process is an OS process: its own GIL, threads and (for uvicorn workers)
+// event loop. A process pool worker is a Process too.
+type Process struct {
+	s       *Sim
+	name    string
+	gil     *gil
+	threads []*Thread
+	taskSeq int   // asyncio names tasks Task-1, Task-2, ... per process
+	loop    *Loop // the loop of its main thread, if any
+	anyio   *anyioPool
+	defExec *Pool
+}
+
+func (s *Sim) newProcess(name string) *Process {
+	p := &Process{s: s, name: name}
+	p.gil = &gil{proc: p, lane: -1}
+	s.procs = append(s.procs, p)
+	return p
+}
+
+// Thread is an OS thread of a process. It runs one fiber at a time: a task
+// step when it hosts an event loop, a job when it is a pool worker.
+type Thread struct {
+	s     *Sim
+	proc  *Process
+	name  string
+	lane  int
+	kind  trace.State // the state an owner lane shows while this thread runs its code
+	owner int         // lane of the request or task this thread works for now, -1 for none
+
+	// GIL wait
+	gilThen  func()
+	gilTimer *event
+	gilSaved uint64
+
+	// CPU work
+	computing bool
+	cpuLeft   Time
+	cpuLabel  string
+	cpuThen   func()
+}
+
+func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
+	s := p.s
+	t := &Thread{s: s, proc: p, name: name, kind: kind, owner: -1}
+	t.lane = s.rec.Lane(name, laneKind)
+	p.threads = append(p.threads, t)
+	s.threads++
+	if len(p.threads) == 2 && !s.cfg.FreeThreaded {
+		p.gil.openLane()
+	}
+	return t
+}
+
+// show sets what the thread's own lane and its owner's lane display.
+func (t *Thread) show(state trace.State, label string) {
+	t.s.rec.Set(t.lane, t.s.now, state, label)
+}
+
+func (t *Thread) showOwner(state trace.State, label string) {
+	if t.owner >= 0 {
+		t.s.rec.Set(t.owner, t.s.now, state, label)
+	}
+}
+
+// drive runs fiber f on t from its current point, handling CPU and Block
+// effects itself; any other effect goes to after. It reports whether after
+// was called before drive returned (the step ended without waiting).
+// The thread must hold the GIL.
+func (t *Thread) drive(f Fiber, c *Ctx, v any, err error, after func(Effect)) bool {
+	for {
+		eff := f.Resume(c, v, err)
+		v, err = nil, nil
+		switch e := eff.(type) {
+		case CPU:
+			if e.D <= 0 {
+				continue
+			}
+			t.compute(e.D, e.Label, func() { t.drive(f, c, nil, nil, after) })
+			return false
+		case Block:
+			t.block(e.D, e.Label, func() { t.drive(f, c, e.Result, nil, after) })
+			return false
+		case nil:
+			t.s.Fail(fmt.Errorf("internal error: a fiber returned no effect"))
+			return false
+		default:
+			after(eff)
+			return true
+		}
+	}
+}
+
+// compute holds the GIL and a core for d of work, then calls then.
+func (t *Thread) compute(d Time, label string, then func()) {
+	t.cpuLeft, t.cpuLabel, t.cpuThen = d, label, then
+	g := t.proc.gil
+	if !t.s.cfg.FreeThreaded && g.dropPending {
+		// A drop was asked for while this thread ran zero-time code: it
+		// honours it at its first eval-breaker check.
+		t.preempt()
+		return
+	}
+	t.computing = true
+	t.show(trace.Run, label)
+	t.showOwner(t.kind, t.where(label))
+	t.s.cpus.add(t)
+}
+
+// where labels an owner lane with the thread doing the work.
+func (t *Thread) where(label string) string {
+	if t.kind == trace.Run {
+		return label
+	}
+	if label == "" {
+		return "in " + t.name
+	}
+	return label + " in " + t.name
+}
+
+// cpuFinished is called by the cores when t's work is done.
+func (t *Thread) cpuFinished() {
+	t.computing = false
+	then := t.cpuThen
+	t.cpuThen = nil
+	then()
+}
+
+// preempt makes a computing thread drop the GIL (a forced switch) and queue
+// to get it back, then go on with the rest of its work.
+func (t *Thread) preempt() {
+	if t.computing {
+		t.s.cpus.remove(t)
+		t.computing = false
+	}
+	left, label, then := t.cpuLeft, t.cpuLabel, t.cpuThen
+	t.release(true)
+	t.acquire(func() { t.compute(left, label, then) })
+}
+
+// block is a blocking call: the GIL is released for d, then taken back.
+func (t *Thread) block(d Time, label string, then func()) {
+	t.release(false)
+	t.show(trace.Blocked, label)
+	t.showOwner(blockedState(t), t.where(label))
+	t.s.after(d, func() { t.acquire(then) })
+}
+
+func blockedState(t *Thread) trace.State {
+	if t.kind == trace.Run { // the loop thread: the loop itself is blocked
+		return trace.Blocked
+	}
+	return t.kind
+}

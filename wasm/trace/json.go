@@ -1,0 +1,43 @@
+package trace
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+)
+
+// MarshalJSON writes a time in seconds, the unit learners read; a negative
+// time (never happened) is null.
+func (t Time) MarshalJSON() ([]byte, error) {
+	if t < 0 {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, t.Seconds(), 'f', -1, 64), nil
+}
+
+// UnmarshalJSON reads seconds back into microseconds.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*t = -1
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return err
+	}
+	if f < 0 {
+		*t = Time(f*float64(Second) - 0.5)
+	} else {
+		*t = Time(f*float64(Second) + 0.5)
+	}
+	return nil
+}
+
+// JSON encodes the trace deterministically, indented for diffs.
+func (tr *Trace) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(tr, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

@@ -1,0 +1,113 @@
+package trace
+
+// Recorder builds lanes one state change at a time: each Set closes the
+// lane's open span and opens a new one, so the simulator only says what a
+// lane is doing now and never tracks span boundaries itself.
+type Recorder struct {
+	Trace *Trace
+	open  []openSpan
+}
+
+type openSpan struct {
+	from  Time
+	state State
+	label string
+	on    bool
+}
+
+// NewRecorder starts an empty trace.
+func NewRecorder() *Recorder { return &Recorder{Trace: &Trace{}} }
+
+// Lane adds a lane and returns its index.
+func (r *Recorder) Lane(name, kind string) int {
+	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: []Span{}})
+	r.open = append(r.open, openSpan{})
+	return len(r.Trace.Lanes) - 1
+}
+
+// Rename changes a lane's name (a task's name may become known later).
+func (r *Recorder) Rename(lane int, name string) { r.Trace.Lanes[lane].Name = name }
+
+// Set says lane is in state from time t on; an empty state means idle (no span).
+// Setting the same state and label again is a no-op, so spans stay whole.
+func (r *Recorder) Set(lane int, t Time, state State, label string) {
+	if lane < 0 {
+		return
+	}
+	o := &r.open[lane]
+	if o.on && o.state == state && o.label == label {
+		return
+	}
+	r.close(lane, t)
+	if state != "" {
+		*o = openSpan{from: t, state: state, label: label, on: true}
+	}
+}
+
+// State reports the lane's open state and label ("" when idle).
+func (r *Recorder) State(lane int) (State, string) {
+	o := r.open[lane]
+	if !o.on {
+		return "", ""
+	}
+	return o.state, o.label
+}
+
+func (r *Recorder) close(lane int, t Time) {
+	o := &r.open[lane]
+	if !o.on {
+		return
+	}
+	o.on = false
+	if t <= o.from {
+		return
+	}
+	spans := &r.Trace.Lanes[lane].Spans
+	if n := len(*spans); n > 0 {
+		last := &(*spans)[n-1]
+		if last.To == o.from && last.State == o.state && last.Label == o.label {
+			last.To = t
+			return
+		}
+	}
+	*spans = append(*spans, Span{From: o.from, To: t, State: o.state, Label: o.label})
+}
+
+// Event records a notable moment.
+func (r *Recorder) Event(t Time, kind string, lane int, text string) {
+	r.Trace.Events = append(r.Trace.Events, Event{T: t, Kind: kind, Lane: lane, Text: text})
+}
+
+// Print records a line of program output.
+func (r *Recorder) Print(t Time, text string) {
+	r.Trace.Prints = append(r.Trace.Prints, Line{T: t, Text: text})
+}
+
+// Warn records an asyncio-debug style warning.
+func (r *Recorder) Warn(t Time, text string) {
+	r.Trace.Warnings = append(r.Trace.Warnings, Line{T: t, Text: text})
+}
+
+// Finish closes every open span at t and sets the duration.
+func (r *Recorder) Finish(t Time) *Trace {
+	for i := range r.open {
+		r.close(i, t)
+	}
+	r.Trace.Duration = t
+	if r.Trace.Prints == nil {
+		r.Trace.Prints = []Line{}
+	}
+	if r.Trace.Warnings == nil {
+		r.Trace.Warnings = []Line{}
+	}
+	if r.Trace.Requests == nil {
+		r.Trace.Requests = []Request{}
+	}
+	if r.Trace.Events == nil {
+		r.Trace.Events = []Event{}
+	}
+	if r.Trace.Lanes == nil {
+		r.Trace.Lanes = []Lane{}
+	}
+	return r.Trace
+}
