@@ -1,0 +1,101 @@
+package scenario
+
+import (
+	"sort"
+	"testing"
+
+	"looplab/wasm/trace"
+)
+
+const (
+	ms  = trace.Millisecond
+	sec = trace.Second
+)
+
+func ends(tr *trace.Trace, path string) []trace.Time {
+	var out []trace.Time
+	for _, r := range tr.Requests {
+		if r.Path == path {
+			out = append(out, r.End-r.Sent)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func near(a, b, tol trace.Time) bool { return a-b <= tol && b-a <= tol }
+
+// The reference articles' examples, with their own numbers.
+func TestReferenceExamples(t *testing.T) {
+	t.Run("three ways to run two 2 s jobs", func(t *testing.T) {
+		tr := runExample(t, "three_ways", Settings{})
+		want := map[string]trace.Time{
+			"plain calls took 4.0 s":                4 * sec,
+			"awaiting one after another took 4.0 s": 8 * sec,
+			"gather took 2.0 s":                     10 * sec,
+		}
+		for _, p := range tr.Prints {
+			if at, ok := want[p.Text]; ok {
+				if p.T != at {
+					t.Errorf("%q printed at %v, want %v", p.Text, p.T, at)
+				}
+				delete(want, p.Text)
+			}
+		}
+		for text := range want {
+			t.Errorf("missing print %q", text)
+		}
+	})
+	t.Run("four awaiting requests end together", func(t *testing.T) {
+		for _, e := range ends(runExample(t, "await_sleep", Settings{}), "/") {
+			if e != 4*sec {
+				t.Errorf("a / request took %v, want 4 s", e)
+			}
+		}
+	})
+	t.Run("time.sleep in async def blocks everyone", func(t *testing.T) {
+		tr := runExample(t, "blocked_loop", Settings{})
+		got := append(ends(tr, "/slow"), ends(tr, "/")...)
+		want := []trace.Time{4 * sec, 8 * sec, 12 * sec, 12 * sec, 12 * sec, 12 * sec}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("request %d took %v, want %v", i+1, got[i], want[i])
+			}
+		}
+	})
+	t.Run("six def endpoints share the threadpool", func(t *testing.T) {
+		got := ends(runExample(t, "sync_endpoint", Settings{}), "/sync-slow")
+		if len(got) != 6 || got[0] != 4*sec || got[5] != 4*sec {
+			t.Errorf("latencies %v, want six of 4 s", got)
+		}
+	})
+	t.Run("45 def requests: 40 tokens", func(t *testing.T) {
+		got := ends(runExample(t, "threadpool_full", Settings{}), "/sync-slow")
+		n4, n8 := 0, 0
+		for _, e := range got {
+			switch e {
+			case 4 * sec:
+				n4++
+			case 8 * sec:
+				n8++
+			}
+		}
+		if n4 != 40 || n8 != 5 {
+			t.Errorf("%d end at 4 s and %d at 8 s, want 40 and 5", n4, n8)
+		}
+	})
+	t.Run("factorize in the executor keeps /health answering", func(t *testing.T) {
+		tr := runExample(t, "factorize", Settings{})
+		for _, e := range ends(tr, "/health") {
+			if e > 100*ms {
+				t.Errorf("/health took %v, want tens of milliseconds", e)
+			}
+		}
+		// Three 1 s CPU jobs share one GIL: each takes about 3 s, not 1 s.
+		for _, e := range ends(tr, "/factorize") {
+			if e < 2700*ms || e > 3100*ms {
+				t.Errorf("/factorize took %v, want about 3 s", e)
+			}
+		}
+	})
+}
