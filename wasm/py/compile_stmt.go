@@ -271,7 +271,6 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 	for _, h := range s.Handlers {
 		var next int = -1
 		if h.Type != nil {
-			c.emit(opDup, 0, 0, h.Pos)
 			c.expr(h.Type)
 			c.emit(opExcMatch, 0, 0, h.Pos)
 			next = c.emit(opPopJumpIfFalse, 0, 0, h.Pos)

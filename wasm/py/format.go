@@ -371,10 +371,7 @@ func (fs spec) formatFloat(x float64) (string, error) {
 		if prec < 0 {
 			d = floatRepr(a)
 		} else {
-			d = pyExp(strconv.FormatFloat(a, 'g', max(prec, 1), 64))
-			if !strings.ContainsAny(d, ".e") {
-				d += ".0"
-			}
+			d = shortFloat(a, max(prec, 1))
 		}
 	default:
 		return "", fmt.Errorf("Unknown format code '%c' for object of type 'float'", fs.typ)
@@ -390,6 +387,34 @@ func (fs spec) formatFloat(x float64) (string, error) {
 		}
 	}
 	return fs.signed(neg, d), nil
+}
+
+// shortFloat is format(x, ".Np") with no type: like 'g', but fixed-point
+// output keeps a digit after the point, and that digit counts against the
+// precision when choosing exponent notation (format(100.0, ".3") is
+// "1e+02").
+func shortFloat(a float64, p int) string {
+	if math.IsInf(a, 0) || math.IsNaN(a) {
+		return floatRepr(a)
+	}
+	sci := strconv.FormatFloat(a, 'e', p-1, 64)
+	_, expPart, _ := strings.Cut(sci, "e")
+	exp, _ := strconv.Atoi(expPart)
+	if a != 0 && (exp < -4 || exp >= p-1) {
+		mant, _, _ := strings.Cut(sci, "e")
+		if strings.Contains(mant, ".") {
+			mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+		}
+		return pyExp(mant + "e" + expPart)
+	}
+	d := strconv.FormatFloat(a, 'f', max(p-1-exp, 0), 64)
+	if strings.Contains(d, ".") {
+		d = strings.TrimRight(d, "0")
+	}
+	if strings.HasSuffix(d, ".") || !strings.Contains(d, ".") {
+		d = strings.TrimSuffix(d, ".") + ".0"
+	}
+	return d
 }
 
 // pyExp rewrites Go's exponent "e+5" to Python's "e+05".

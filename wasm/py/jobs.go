@@ -7,8 +7,16 @@ import (
 	"looplab/wasm/sim"
 )
 
-// jobFor packages "fn(*args)" to run in a worker thread or process.
+// jobFor packages "fn(*args)" to run in a worker thread or process. A
+// Python function becomes the job's first frame; anything else callable
+// (time.sleep, cpu) is called by a tiny generated function. Bad arguments
+// surface as an exception when the job runs, as in Python.
 func jobFor(f *Fiber, fn Value, args []Value) sim.Job {
+	if fnv, ok := fn.(*Function); ok && !fnv.Code.Async {
+		if fr, exc := newFrame(fnv, args, nil, nil); exc == nil {
+			return sim.Job{Fiber: &Fiber{run: f.run, frames: []*Frame{fr}, root: fnv.Code}, Label: callLabel(fn, args)}
+		}
+	}
 	consts := append([]Value{fn}, args...)
 	instrs := make([]Instr, 0, len(consts)+2)
 	for i := range consts {

@@ -75,6 +75,15 @@ func binary(op string, x, y Value) (Value, *Exception) {
 		}
 		return floatOp(op, xf, yf)
 	}
+	if op == "*" {
+		// int * sequence repeats, like sequence * int.
+		if _, isInt := x.(int64); isInt {
+			switch y.(type) {
+			case string, *List:
+				x, y = y, x
+			}
+		}
+	}
 	switch a := x.(type) {
 	case string:
 		if b, ok := y.(string); ok && op == "+" {

@@ -8,9 +8,10 @@ import (
 // suggest returns "; did you mean 'x'?" for the closest known name within
 // a small edit distance, or "".
 func suggest(name string, known []string) string {
-	best, bestD := "", 3
-	if len(name) <= 3 {
-		bestD = 2
+	// Allow one edit in short names, two in longer ones.
+	best, bestD := "", 2
+	if len(name) > 4 {
+		bestD = 3
 	}
 	for _, k := range known {
 		if k == name || strings.HasPrefix(k, "$") {
@@ -26,24 +27,30 @@ func suggest(name string, known []string) string {
 	return "; did you mean '" + best + "'?"
 }
 
+// editDistance counts insertions, deletions, substitutions and swaps of
+// neighbours (optimal string alignment), so "wrok" is one edit from "work".
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // names lists a module's members, sorted.
@@ -59,9 +66,7 @@ func (m *Module) names() []string {
 func moduleList() string {
 	var names []string
 	for n := range modules {
-		if !strings.Contains(n, ".") || n == "concurrent.futures" || n == "starlette.concurrency" {
-			names = append(names, n)
-		}
+		names = append(names, n)
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")

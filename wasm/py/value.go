@@ -99,6 +99,9 @@ func (e *Exception) message() string {
 	case 0:
 		return ""
 	case 1:
+		if e.Type.isA(excKey) {
+			return repr(e.Args[0]) // str(KeyError('k')) is "'k'"
+		}
 		return str(e.Args[0])
 	}
 	return repr(&Tuple{Items: e.Args})
@@ -114,7 +117,24 @@ func (t *ExcType) isA(cls *ExcType) bool {
 	return false
 }
 
-func newDict() *Dict { return &Dict{index: map[any]int{}} }
+func newDict() *Dict { return &Dict{} }
+
+// smallDict is the size up to which lookups scan the keys instead of
+// keeping an index map: most scenario dicts are tiny response bodies.
+const smallDict = 8
+
+func (d *Dict) find(hk any) (int, bool) {
+	if d.index != nil {
+		i, ok := d.index[hk]
+		return i, ok
+	}
+	for i, k := range d.Keys {
+		if kk, _ := hashKey(k); kk == hk {
+			return i, true
+		}
+	}
+	return 0, false
+}
 
 // hashKey maps a value to a comparable Go key, or false when unhashable.
 func hashKey(v Value) (any, bool) {
@@ -153,7 +173,7 @@ func (d *Dict) Get(k Value) (Value, bool) {
 	if !ok {
 		return nil, false
 	}
-	i, ok := d.index[hk]
+	i, ok := d.find(hk)
 	if !ok {
 		return nil, false
 	}
@@ -166,12 +186,21 @@ func (d *Dict) Set(k, v Value) bool {
 	if !ok {
 		return false
 	}
-	if i, ok := d.index[hk]; ok {
+	if i, ok := d.find(hk); ok {
 		d.Values[i] = v
 		return true
 	}
-	d.index[hk] = len(d.Keys)
 	d.Keys = append(d.Keys, k)
 	d.Values = append(d.Values, v)
+	switch n := len(d.Keys); {
+	case n > smallDict && d.index == nil:
+		d.index = make(map[any]int, n)
+		for i, key := range d.Keys {
+			kk, _ := hashKey(key)
+			d.index[kk] = i
+		}
+	case d.index != nil:
+		d.index[hk] = n - 1
+	}
 	return true
 }

@@ -40,6 +40,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 	s.rec.Rename(t.lane, "event loop (main thread)")
 	s.rec.Trace.Lanes[t.lane].Kind = trace.KindLoop
 	l := t.proc.newLoop(t)
+	l.state = loopRunning // the thread is in asyncio.run, not idle in select
 	lane := e.Lane
 	if lane < 0 {
 		lane = s.rec.Lane("", trace.KindTask)

@@ -6,7 +6,12 @@ package trace
 type Recorder struct {
 	Trace *Trace
 	open  []openSpan
+	// events are kept in fixed-size chunks while recording, so a run with
+	// hundreds of thousands of them never copies them to grow a slice.
+	events [][]Event
 }
+
+const eventChunk = 4096
 
 type openSpan struct {
 	from  Time
@@ -75,7 +80,12 @@ func (r *Recorder) close(lane int, t Time) {
 
 // Event records a notable moment.
 func (r *Recorder) Event(t Time, kind string, lane int, text string) {
-	r.Trace.Events = append(r.Trace.Events, Event{T: t, Kind: kind, Lane: lane, Text: text})
+	n := len(r.events)
+	if n == 0 || len(r.events[n-1]) == eventChunk {
+		r.events = append(r.events, make([]Event, 0, eventChunk))
+		n++
+	}
+	r.events[n-1] = append(r.events[n-1], Event{T: t, Kind: kind, Lane: lane, Text: text})
 }
 
 // Print records a line of program output.
@@ -94,6 +104,15 @@ func (r *Recorder) Finish(t Time) *Trace {
 		r.close(i, t)
 	}
 	r.Trace.Duration = t
+	total := 0
+	for _, c := range r.events {
+		total += len(c)
+	}
+	r.Trace.Events = make([]Event, 0, total)
+	for _, c := range r.events {
+		r.Trace.Events = append(r.Trace.Events, c...)
+	}
+	r.events = nil
 	if r.Trace.Prints == nil {
 		r.Trace.Prints = []Line{}
 	}
@@ -102,9 +121,6 @@ func (r *Recorder) Finish(t Time) *Trace {
 	}
 	if r.Trace.Requests == nil {
 		r.Trace.Requests = []Request{}
-	}
-	if r.Trace.Events == nil {
-		r.Trace.Events = []Event{}
 	}
 	if r.Trace.Lanes == nil {
 		r.Trace.Lanes = []Lane{}

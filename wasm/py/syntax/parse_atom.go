@@ -3,7 +3,7 @@ package syntax
 import "strings"
 
 // atom: NAME | 'True' | 'False' | 'None' | '...' | NUMBER | strings
-//     | tuple_or_group | list | dict_or_set
+// | tuple_or_group | list | dict_or_set
 func (p *parser) parseAtom() (Expr, error) {
 	t := p.tok
 	switch {
@@ -86,8 +86,8 @@ func appendLiteral(parts []FStringPart, lit string) []FStringPart {
 }
 
 // tuple_or_group: '(' ')' | '(' star_expression ')'
-//               | '(' star_expression ',' [star_expression (',' star_expression)* [',']] ')'
-//               | '(' expression comprehension ')'
+// | '(' star_expression ',' [star_expression (',' star_expression)* [',']] ')'
+// | '(' expression comprehension ')'
 func (p *parser) parseParen() (Expr, error) {
 	pos := p.tok.pos
 	p.next()
@@ -112,7 +112,7 @@ func (p *parser) parseParen() (Expr, error) {
 }
 
 // list: '[' [star_expression (',' star_expression)* [',']] ']'
-//     | '[' expression comprehension ']'
+// | '[' expression comprehension ']'
 func (p *parser) parseList() (Expr, error) {
 	pos := p.tok.pos
 	p.next()
@@ -134,9 +134,9 @@ func (p *parser) parseList() (Expr, error) {
 }
 
 // dict_or_set: '{' '}' | '{' kvpair (',' kvpair)* [','] '}'
-//            | '{' star_expression (',' star_expression)* [','] '}'
-//            | '{' expression ':' expression comprehension '}'
-//            | '{' expression comprehension '}'
+// | '{' star_expression (',' star_expression)* [','] '}'
+// | '{' expression ':' expression comprehension '}'
+// | '{' expression comprehension '}'
 // kvpair: expression ':' expression | '**' bitwise_or
 func (p *parser) parseBrace() (Expr, error) {
 	pos := p.tok.pos

@@ -196,7 +196,7 @@ func (p *parser) parseFor(pos Pos, async bool) (Stmt, error) {
 }
 
 // try_stmt: 'try' ':' block (except_block+ ['else' ':' block] ['finally' ':' block]
-//                           | 'finally' ':' block)
+// | 'finally' ':' block)
 func (p *parser) parseTry() (Stmt, error) {
 	s := &Try{Pos: p.tok.pos}
 	p.next()

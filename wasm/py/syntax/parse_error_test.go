@@ -70,6 +70,8 @@ func TestParseErrors(t *testing.T) {
 		{"x = 1 +", "1:8: expected an expression, found NEWLINE"},
 		{"x = ", "1:5: expected an expression, found NEWLINE"},
 		{"x = 1 2", "1:7: expected NEWLINE or ';' after the statement, found number 2"},
+		{"x = 1 '''a\nb'''", "1:7: expected NEWLINE or ';' after the statement, found string '''a..."},
+		{"x = 1 'a very long string literal'", "1:7: expected NEWLINE or ';' after the statement, found string 'a very long stri..."},
 		{`print "hi"`, `1:7: expected NEWLINE or ';' after the statement, found string "hi"`},
 		{"else:\n  pass", "1:1: 'else' must follow an if or try block at the same indentation"},
 		{"elif x: pass", "1:1: 'elif' must follow an if block at the same indentation"},

@@ -15,7 +15,7 @@ func (p *parser) parseFile() (*Module, error) {
 
 // statement: compound_stmt | simple_stmts
 // compound_stmt: decorated | ['async'] funcdef | if_stmt | ['async'] for_stmt
-//              | try_stmt | ['async'] with_stmt
+// | try_stmt | ['async'] with_stmt
 func (p *parser) parseStatement() ([]Stmt, error) {
 	var s Stmt
 	var err error
@@ -86,7 +86,7 @@ var misplaced = map[string]string{
 }
 
 // simple_stmt: 'pass' | 'break' | 'continue' | return_stmt | raise_stmt
-//            | import_stmt | from_stmt | expr_stmt
+// | import_stmt | from_stmt | expr_stmt
 func (p *parser) parseSimpleStmt() (Stmt, error) {
 	t := p.tok
 	if t.kind == tokKeyword {
@@ -142,9 +142,9 @@ func (p *parser) atMatchStatement() bool {
 }
 
 // expr_stmt: star_expressions
-//          | (star_targets '=')+ star_expressions
-//          | single_target ':' expression ['=' star_expressions]
-//          | single_target augassign star_expressions
+// | (star_targets '=')+ star_expressions
+// | single_target ':' expression ['=' star_expressions]
+// | single_target augassign star_expressions
 func (p *parser) parseExprStmt() (Stmt, error) {
 	start := p.tok
 	x, err := p.parseStarExpressions()

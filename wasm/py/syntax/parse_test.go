@@ -161,9 +161,9 @@ func TestParseExpr(t *testing.T) {
 		t.Errorf("positions: + at %+v, b at %+v", op.Pos, op.Y.Start())
 	}
 	for src, want := range map[string]string{
-		"a b":   "1:3: expected end of input, found name 'b'",
-		"":      "1:1: expected an expression, found end of input",
-		"(a":    "1:1: '(' was never closed",
+		"a b":    "1:3: expected end of input, found name 'b'",
+		"":       "1:1: expected an expression, found end of input",
+		"(a":     "1:1: '(' was never closed",
 		"a := 1": "1:3: the walrus operator := is not simulated; assign on a line of its own first",
 	} {
 		if _, err := ParseExpr(src); err == nil || err.Error() != want {

@@ -1,6 +1,9 @@
 package syntax
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // tokenKind classifies a token. Operators and keywords are told apart by
 // their text rather than by a kind each, so the parser reads like the
@@ -72,7 +75,7 @@ var operators = map[string]bool{
 	"@=": true, "&=": true, "|=": true, "^=": true, "**": true, "//": true,
 	"<<": true, ">>": true, "<=": true, ">=": true, "==": true, "!=": true,
 	":=": true,
-	"(": true, ")": true, "[": true, "]": true, "{": true, "}": true,
+	"(":  true, ")": true, "[": true, "]": true, "{": true, "}": true,
 	",": true, ":": true, ";": true, ".": true, "@": true, "=": true,
 	"+": true, "-": true, "*": true, "/": true, "%": true, "&": true,
 	"|": true, "^": true, "~": true, "<": true, ">": true,
@@ -90,11 +93,15 @@ func describe(t token, eof string) string {
 	case tokNumber:
 		return "number " + t.text
 	case tokString, tokFString:
-		text := []rune(t.text)
-		if len(text) > 20 {
-			return "string " + string(text[:17]) + "..."
+		// Quote at most the first line, and not all of a long one.
+		text, _, multiline := strings.Cut(t.text, "\n")
+		if runes := []rune(text); len(runes) > 20 {
+			text, multiline = string(runes[:17]), true
 		}
-		return "string " + t.text
+		if multiline {
+			text += "..."
+		}
+		return "string " + text
 	case tokKeyword, tokOp:
 		return "'" + t.text + "'"
 	}
