@@ -123,7 +123,9 @@ func subscript(x, i Value) (Value, *Exception) {
 		}
 		return nil, &Exception{Type: excKey, Args: []Value{i}}
 	case object:
-		if g, ok := v.(interface{ item(Value) (Value, *Exception) }); ok {
+		if g, ok := v.(interface {
+			item(Value) (Value, *Exception)
+		}); ok {
 			return g.item(i)
 		}
 	}
@@ -253,8 +255,8 @@ func (it *rangeIter) next() (Value, bool) {
 // rangeVal is range(start, stop, step).
 type rangeVal struct{ start, stop, step int64 }
 
-func (r *rangeVal) typeName() string             { return "range" }
-func (r *rangeVal) attr(string) (Value, bool)    { return nil, false }
+func (r *rangeVal) typeName() string          { return "range" }
+func (r *rangeVal) attr(string) (Value, bool) { return nil, false }
 func (r *rangeVal) String() string {
 	if r.step == 1 {
 		return fmt.Sprintf("range(%d, %d)", r.start, r.stop)

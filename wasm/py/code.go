@@ -8,53 +8,53 @@ type Op uint8
 // The operations. Comments give the stack effect.
 const (
 	opNop              Op = iota
-	opConst                // → consts[A]
-	opLoadLocal            // → locals[A]
-	opStoreLocal           // x →
-	opLoadGlobal           // → globals[A]
-	opStoreGlobal          // x →
-	opLoadAttr             // x → x.names[A]
-	opStoreAttr            // v x →   (x.names[A] = v)
-	opSubscr               // x i → x[i]
-	opStoreSubscr          // v x i →
-	opBinary               // x y → x op y   (A: index in binaryOps)
-	opUnary                // x → op x        (A: index in unaryOps)
-	opCompare              // x y → bool      (A: index in compareOps)
-	opJump                 // pc = A
-	opPopJumpIfFalse       // x →
-	opPopJumpIfTrue        // x →
-	opJumpIfFalseOrPop     // x → x | (popped)
-	opJumpIfTrueOrPop      // x → x | (popped)
-	opBuildList            // A items → list
-	opBuildTuple           // A items → tuple
-	opBuildSet             // A items → list (sets are simulated as lists)
-	opBuildDict            // 2A items → dict
-	opListAppend           // x →   (locals[A].append(x))
-	opDictSetItem          // k v → (locals[A][k] = v)
-	opListExtend           // list it → list
-	opDictUpdate           // dict m → dict
-	opBuildString          // A parts → str
-	opFormat               // x → format(x, consts[A]) with conversion B
-	opCall                 // fn args... kwvalues... → result (A positional, B kwnames const or -1)
-	opCallEx               // fn list dict → result
-	opMakeFunction         // defaults... → function (A code const, B defaults)
-	opAwait                // x → result
-	opReturn               // x →
-	opPop                  // x →
-	opDup                  // x → x x
-	opRot2                 // x y → y x
-	opGetIter              // x → iterator
-	opForIter              // it → it next | (popped, pc = A)
-	opUnpack               // seq → A items (first item on top)
-	opSetupTry             // push handler at A
-	opPopTry               // pop handler
-	opExcMatch             // exc type → exc bool
-	opRaise                // exc → (raises); A=0: re-raise the exception being handled
-	opReraise              // exc → (raises it again)
-	opPopExcept            // leave an except body
-	opWithEnter            // mgr → result (A=1: async)
-	opWithExit             // mgr → (A=1: async)
-	opImport               // → module consts[A]
+	opConst               // → consts[A]
+	opLoadLocal           // → locals[A]
+	opStoreLocal          // x →
+	opLoadGlobal          // → globals[A]
+	opStoreGlobal         // x →
+	opLoadAttr            // x → x.names[A]
+	opStoreAttr           // v x →   (x.names[A] = v)
+	opSubscr              // x i → x[i]
+	opStoreSubscr         // v x i →
+	opBinary              // x y → x op y   (A: index in binaryOps)
+	opUnary               // x → op x        (A: index in unaryOps)
+	opCompare             // x y → bool      (A: index in compareOps)
+	opJump                // pc = A
+	opPopJumpIfFalse      // x →
+	opPopJumpIfTrue       // x →
+	opJumpIfFalseOrPop    // x → x | (popped)
+	opJumpIfTrueOrPop     // x → x | (popped)
+	opBuildList           // A items → list
+	opBuildTuple          // A items → tuple
+	opBuildSet            // A items → list (sets are simulated as lists)
+	opBuildDict           // 2A items → dict
+	opListAppend          // x →   (locals[A].append(x))
+	opDictSetItem         // k v → (locals[A][k] = v)
+	opListExtend          // list it → list
+	opDictUpdate          // dict m → dict
+	opBuildString         // A parts → str
+	opFormat              // x → format(x, consts[A]) with conversion B
+	opCall                // fn args... kwvalues... → result (A positional, B kwnames const or -1)
+	opCallEx              // fn list dict → result
+	opMakeFunction        // defaults... → function (A code const, B defaults)
+	opAwait               // x → result
+	opReturn              // x →
+	opPop                 // x →
+	opDup                 // x → x x
+	opRot2                // x y → y x
+	opGetIter             // x → iterator
+	opForIter             // it → it next | (popped, pc = A)
+	opUnpack              // seq → A items (first item on top)
+	opSetupTry            // push handler at A
+	opPopTry              // pop handler
+	opExcMatch            // exc type → exc bool
+	opRaise               // exc → (raises); A=0: re-raise the exception being handled
+	opReraise             // exc → (raises it again)
+	opPopExcept           // leave an except body
+	opWithEnter           // mgr → result (A=1: async)
+	opWithExit            // mgr → (A=1: async)
+	opImport              // → module consts[A]
 )
 
 var (
@@ -84,9 +84,9 @@ type Code struct {
 	File      string
 	Async     bool
 	Params    []string
-	NumParams int  // positional-or-keyword parameters
-	VarArgs   int  // slot of *args or -1
-	KwArgs    int  // slot of **kwargs or -1
+	NumParams int // positional-or-keyword parameters
+	VarArgs   int // slot of *args or -1
+	KwArgs    int // slot of **kwargs or -1
 	NumLocals int
 	Instrs    []Instr
 	Pos       []syntax.Pos // position of each instruction

@@ -102,10 +102,10 @@ type compiler struct {
 
 // cleanup is what leaving a block early (return, break, continue) must undo.
 type cleanup struct {
-	kind     int // cleanLoop, cleanFinally, cleanWith, cleanExcept
-	finally  []syntax.Stmt
-	async    bool
-	breakTo  []int // jumps to patch to the loop's end
+	kind      int // cleanLoop, cleanFinally, cleanWith, cleanExcept
+	finally   []syntax.Stmt
+	async     bool
+	breakTo   []int // jumps to patch to the loop's end
 	continue_ int
 }
 

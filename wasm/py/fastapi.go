@@ -161,6 +161,8 @@ func fastapiModule() *Module {
 			return &bgTasks{}, nil, nil
 		}},
 		"HTTPException": excHTTP,
-		"Request":       &Builtin{Name: "Request", Fn: func(c *call) (Value, sim.Effect, *Exception) { return nil, nil, c.errorf("Request is only an annotation here") }},
+		"Request": &Builtin{Name: "Request", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return nil, nil, c.errorf("Request is only an annotation here")
+		}},
 	}}
 }

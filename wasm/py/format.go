@@ -243,14 +243,14 @@ func formatValue(v Value, spec string) (string, error) {
 }
 
 type spec struct {
-	fill      rune
-	align     rune
-	sign      rune
-	zero      bool
-	width     int
-	grouping  rune
-	prec      int
-	typ       rune
+	fill     rune
+	align    rune
+	sign     rune
+	zero     bool
+	width    int
+	grouping rune
+	prec     int
+	typ      rune
 }
 
 func parseSpec(s string) (spec, error) {
