@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const examples = "../../scenario/testdata/golden/"
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestFlagsBeforeOrAfterTheFile(t *testing.T) {
+	app, load := examples+"blocked_loop.py", examples+"blocked_loop.load"
+	code1, a, _ := runCLI("sim", app, "--load", load, "--json")
+	code2, b, _ := runCLI("sim", "--json", "--load", load, app)
+	if code1 != 0 || code2 != 0 {
+		t.Fatalf("exit codes %d and %d", code1, code2)
+	}
+	if a != b {
+		t.Error("flag order changed the output")
+	}
+	var tr struct {
+		Duration float64
+		Requests []struct {
+			Path string
+			End  float64
+		}
+	}
+	if err := json.Unmarshal([]byte(a), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Duration != 12 || len(tr.Requests) != 6 || tr.Requests[1].End != 8 {
+		t.Errorf("unexpected trace: %+v", tr)
+	}
+}
+
+func TestTimelineByDefault(t *testing.T) {
+	code, out, _ := runCLI("sim", examples+"three_ways.py")
+	if code != 0 || !strings.Contains(out, "gather took 2.0 s") || !strings.Contains(out, "event loop") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestErrorsArePositioned(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.py")
+	os.WriteFile(bad, []byte("import asyncio\n\nasync def main():\n    while True:\n        pass\n"), 0o644)
+	code, out, errOut := runCLI("sim", bad)
+	want := bad + ":4:5: while loops are not simulated"
+	if code != 2 || out != "" || !strings.HasPrefix(errOut, want) {
+		t.Errorf("exit %d, stderr %q, want prefix %q", code, errOut, want)
+	}
+
+	app := filepath.Join(dir, "app.py")
+	os.WriteFile(app, []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
+	load := filepath.Join(dir, "load.txt")
+	os.WriteFile(load, []byte("at 0 GET /\nat x GET /\n"), 0o644)
+	code, _, errOut = runCLI("sim", app, "--load", load)
+	if code != 2 || !strings.HasPrefix(errOut, load+":2:4: ") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"simulate"}, {"sim"}, {"sim", "a.py", "b.py"}, {"sim", "--cores", "0", examples + "three_ways.py"}, {"sim", "--switch-interval", "-1", "x.py"}} {
+		if code, _, errOut := runCLI(args...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if code, _, _ := runCLI("sim", "missing.py"); code != 2 {
+		t.Errorf("a missing file should exit 2, got %d", code)
+	}
+}
+
+func TestSettingsChangeTheRun(t *testing.T) {
+	slowest := func(args ...string) float64 {
+		_, out, _ := runCLI(append([]string{"sim", examples + "factorize.py", "--load", examples + "factorize.load", "--json"}, args...)...)
+		var tr struct {
+			Requests []struct {
+				Path string
+				End  float64
+			}
+		}
+		json.Unmarshal([]byte(out), &tr)
+		worst := 0.0
+		for _, r := range tr.Requests {
+			if r.Path == "/factorize" {
+				worst = max(worst, r.End)
+			}
+		}
+		return worst
+	}
+	withGIL, without, oneCore := slowest(), slowest("--free-threaded"), slowest("--free-threaded", "--cores", "1")
+	if withGIL < 2.5 || without > 1.1 || oneCore < 2.9 {
+		t.Errorf("/factorize ends at %v with the GIL, %v free-threaded, %v free-threaded on one core; want about 3, 1 and 3",
+			withGIL, without, oneCore)
+	}
+}
