@@ -1,0 +1,132 @@
+package scenario
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+
+	"looplab/wasm/trace"
+)
+
+// busyApp has /work burn CPU in the default executor for a long time, and
+// a trivial /health.
+const busyApp = `import asyncio
+from fastapi import FastAPI
+
+app = FastAPI()
+
+@app.get("/work")
+async def work():
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, cpu, 30)
+    return {}
+
+@app.get("/health")
+async def health():
+    return {"ok": True}
+`
+
+// healthP50 is the median /health latency with n CPU-bound threads busy.
+func healthP50(t *testing.T, n int, set Settings) trace.Time {
+	t.Helper()
+	load := fmt.Sprintf("%d x at 0 GET /work\nevery 0.0731 from 0.5 to 8 GET /health\n", n)
+	tr, err := Run(Spec{Code: busyApp, Load: load, Settings: set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lat []trace.Time
+	for _, r := range tr.Requests {
+		if r.Path == "/health" {
+			lat = append(lat, r.End-r.Sent)
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return lat[len(lat)/2]
+}
+
+// Every loop wake-up needs the GIL: /health slows down as CPU-bound threads
+// are added, and does not without a GIL.
+func TestHealthLatencyGrowsWithBusyThreads(t *testing.T) {
+	p1, p2, p4 := healthP50(t, 1, Settings{}), healthP50(t, 2, Settings{}), healthP50(t, 4, Settings{})
+	t.Logf("/health p50 with 1, 2, 4 busy threads: %v %v %v µs", p1, p2, p4)
+	if !(p1 >= 4*ms && p1 < p2 && p2 < p4) {
+		t.Errorf("p50s %v, %v, %v µs: want at least 4 ms and growing", p1, p2, p4)
+	}
+	if free := healthP50(t, 4, Settings{FreeThreaded: true}); free != 0 {
+		t.Errorf("free-threaded /health p50 is %v µs, want 0", free)
+	}
+	if short := healthP50(t, 1, Settings{SwitchInterval: ms}); short >= p1 || short < ms {
+		t.Errorf("a 1 ms switch interval gives p50 %v µs; want between 1 ms and %v", short, p1)
+	}
+}
+
+// N CPU-bound threads each progress at about 1/N: they finish near the
+// end together, not one after another.
+func TestCPUThreadsFinishTogether(t *testing.T) {
+	code := `import asyncio
+import time
+
+async def main():
+    loop = asyncio.get_running_loop()
+    async def job(n):
+        await loop.run_in_executor(None, cpu, 1)
+        print(f"job {n} done")
+    await asyncio.gather(*[job(i) for i in range(4)])
+
+asyncio.run(main())
+`
+	_, err := Run(Spec{Code: code})
+	if err == nil {
+		t.Fatal("a closure over loop should be rejected")
+	}
+	code = `import asyncio
+
+async def job(n):
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, cpu, 1)
+    print(f"job {n} done")
+
+async def main():
+    await asyncio.gather(*[job(i) for i in range(4)])
+
+asyncio.run(main())
+`
+	tr, err := Run(Spec{Code: code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Prints) != 4 {
+		t.Fatalf("prints: %v", tr.Prints)
+	}
+	for _, p := range tr.Prints {
+		if p.T < 3400*ms || p.T > 4000*ms {
+			t.Errorf("%q at %v µs; want all four between 3.4 and 4 s (one after another would be 1, 2, 3, 4 s)", p.Text, p.T)
+		}
+	}
+}
+
+// The default executor has min(32, cores + 4) threads.
+func TestDefaultExecutorSize(t *testing.T) {
+	code := `import asyncio
+import time
+
+async def main():
+    loop = asyncio.get_running_loop()
+    await asyncio.gather(*[loop.run_in_executor(None, time.sleep, 1) for _ in range(10)])
+    print("done")
+
+asyncio.run(main())
+`
+	for _, c := range []struct {
+		cores int
+		want  trace.Time
+	}{{4, 2 * sec}, {6, sec}, {64, sec}} {
+		tr, err := Run(Spec{Code: code, Settings: Settings{Cores: c.cores}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tr.Prints[0].T; got != c.want {
+			t.Errorf("%d cores: ten 1 s sleeps took %v µs, want %v", c.cores, got, c.want)
+		}
+	}
+}
