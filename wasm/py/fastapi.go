@@ -49,8 +49,11 @@ func (a *appVal) decorator(c *call, method string) (Value, sim.Effect, *Exceptio
 		status = int(n)
 	}
 	reg := func(c *call) (Value, sim.Effect, *Exception) {
+		if len(c.args) != 1 {
+			return nil, nil, c.errorf("a route decorator takes a function")
+		}
 		fn, ok := c.args[0].(*Function)
-		if len(c.args) != 1 || !ok {
+		if !ok {
 			return nil, nil, c.errorf("a route decorator takes a function")
 		}
 		a.routes = append(a.routes, &route{method: method, path: path, segments: strings.Split(path, "/"), fn: fn, status: status})

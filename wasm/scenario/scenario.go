@@ -23,6 +23,14 @@ type Settings struct {
 	FreeThreaded   bool       // Python 3.13t/3.14t: no GIL
 	Latency        trace.Time // network and database replies (default 100 ms)
 	Seed           uint64     // for the choices the OS makes (default 1)
+	Limits         Limits
+}
+
+// Limits stop runaway scenarios; zero means the default.
+type Limits struct {
+	Steps  int        // interpreted instructions (default 20 million)
+	Events int        // simulator events (default 20 million)
+	Time   trace.Time // simulated time (default 1 hour)
 }
 
 // Spec is one scenario.
@@ -80,8 +88,9 @@ func Run(spec Spec) (*trace.Trace, error) {
 	set := spec.Settings
 	s := sim.New(sim.Config{
 		Cores: set.Cores, SwitchInterval: set.SwitchInterval, FreeThreaded: set.FreeThreaded, Seed: set.Seed,
+		MaxEvents: set.Limits.Events, MaxTime: set.Limits.Time,
 	})
-	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency}); err != nil {
+	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency, MaxSteps: set.Limits.Steps}); err != nil {
 		return nil, codeError(file, err)
 	}
 	for _, r := range reqs {

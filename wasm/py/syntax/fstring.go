@@ -18,7 +18,8 @@ import (
 type fstring struct {
 	body  string
 	raw   bool
-	start Pos // position of body[0]
+	quote byte // the f-string's own quote character
+	start Pos  // position of body[0]
 	// posAt and pos cache the position of one offset, so that mapping the
 	// fields left to right costs one pass over the body.
 	posAt int
@@ -26,7 +27,7 @@ type fstring struct {
 }
 
 func splitFString(t token) ([]FStringPart, error) {
-	f := &fstring{body: t.value, raw: t.raw, start: t.valuePos, pos: t.valuePos}
+	f := &fstring{body: t.value, raw: t.raw, quote: t.text[len(t.text)-1], start: t.valuePos, pos: t.valuePos}
 	return f.split()
 }
 
@@ -94,14 +95,14 @@ func (f *fstring) field(open int) (FStringPart, int, error) {
 	if err != nil {
 		return part, 0, err
 	}
-	if end == len(f.body) {
-		return part, 0, errorf(f.posOf(open), "'{' in an f-string is never closed; write '{{' for a literal brace")
-	}
 	src := f.body[start:end]
 	if strings.TrimSpace(src) == "" {
 		return part, 0, errorf(f.posOf(open), "empty expression in f-string braces")
 	}
 	stop, _ := utf8.DecodeRuneInString(f.body[end:])
+	if first := newScanner(src, f.posOf(start), true).next(); first.kind == tokKeyword && first.text == "lambda" {
+		return part, 0, errorf(first.pos, "a lambda inside f-string braces needs parentheses: {(lambda: ...)()}")
+	}
 	if part.Expr, err = parseExprAt(src, f.posOf(start), fmt.Sprintf("'%c'", stop)); err != nil {
 		return part, 0, err
 	}
@@ -141,7 +142,7 @@ func (f *fstring) field(open int) (FStringPart, int, error) {
 
 // exprEnd returns where the expression of a field starting at body[start]
 // stops: at the first '}', '!', ':' or debugging '=' outside brackets and
-// string literals, or at the end of the body.
+// string literals.
 func (f *fstring) exprEnd(start int) (int, error) {
 	depth := 0
 	for i := start; i < len(f.body); i++ {
@@ -165,7 +166,17 @@ func (f *fstring) exprEnd(start int) (int, error) {
 			}
 		}
 	}
-	return len(f.body), nil
+	// An open bracket, or nothing at all, before the end suggests that the
+	// f-string's own quote ended it early, as in f"{d["k"]}", which Python
+	// 3.12 allows but this scanner does not.
+	if depth > 0 || strings.TrimSpace(f.body[start:]) == "" {
+		other := byte('"')
+		if f.quote == '"' {
+			other = '\''
+		}
+		return 0, errorf(f.posOf(start-1), "the f-string ends inside its braces; quote strings inside them with %c", other)
+	}
+	return 0, errorf(f.posOf(start-1), "'{' in an f-string is never closed; write '{{' for a literal brace")
 }
 
 // endsExpr tells the '!', ':' and '=' that end a field's expression from

@@ -84,6 +84,7 @@ func TestParseExpressions(t *testing.T) {
 		{`rf"\d{x}\n"`, `(f "\\d" {x} "\\n")`},
 		{`f'{f"{x}"}'`, `(f {(f {x})})`},
 		{`f"{a, b}"`, `(f {(tuple a b)})`},
+		{`f"{(lambda: 1)()}"`, `(f {(call (lambda () 1))})`},
 		{`f"""{
   x
 }"""`, `(f {x})`},
