@@ -43,7 +43,7 @@ type pendingCall struct {
 }
 
 func newASGI(r *Run, app *appVal, req *sim.Request) sim.Fiber {
-	return &asgi{run: r, app: app, req: req, cache: map[*Function]Value{}, bg: &bgTasks{}}
+	return &asgi{run: r, app: app, req: req}
 }
 
 // Describe implements sim.Describer.
@@ -117,7 +117,7 @@ func (a *asgi) advance() sim.Effect {
 		}
 		return a.invoke(top.fn, top.args, top.endpoint)
 	case stageBackground:
-		if a.next >= len(a.bg.tasks) {
+		if a.bg == nil || a.next >= len(a.bg.tasks) {
 			a.stage = stageDone
 			return sim.Done{}
 		}
@@ -134,16 +134,10 @@ func (a *asgi) advance() sim.Effect {
 			return nil
 		}
 		a.wait = true
-		job := jobFor(a.sub0(), t.fn, t.args)
+		job := jobFor(a.run, a.route.fn.Globals, t.fn, t.args)
 		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "background task " + job.Label + " in the threadpool"}
 	}
 	return sim.Done{}
-}
-
-// sub0 is a fiber to build jobs from (globals and run).
-func (a *asgi) sub0() *Fiber {
-	fr := &Frame{code: a.route.fn.Code, globals: a.route.fn.Globals}
-	return &Fiber{run: a.run, frames: []*Frame{fr}, ctx: a.ctx}
 }
 
 // invoke calls a dependency or the endpoint: async ones inline on the
@@ -160,7 +154,7 @@ func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
 		a.sub = newFiber(a.run, fr)
 		return nil
 	}
-	job := jobFor(a.sub0(), fn, args)
+	job := jobFor(a.run, a.route.fn.Globals, fn, args)
 	if endpoint {
 		job.Fiber = &startMarker{inner: job.Fiber}
 	}
@@ -182,6 +176,9 @@ func (a *asgi) finished(v any, err error) sim.Effect {
 		return a.fail(fromSim(err))
 	}
 	if !top.endpoint {
+		if a.cache == nil {
+			a.cache = map[*Function]Value{}
+		}
 		a.cache[top.fn] = v
 		parent := a.calls[len(a.calls)-1]
 		parent.args = append(parent.args, v)
@@ -237,6 +234,9 @@ func (a *asgi) param(fn *Function, i int) (Value, *Function, *Exception) {
 	ann := annotation(code, i)
 	switch ann {
 	case "BackgroundTasks":
+		if a.bg == nil {
+			a.bg = &bgTasks{}
+		}
 		return a.bg, nil, nil
 	case "Request":
 		return nil, nil, nil

@@ -199,7 +199,7 @@ func asyncioModule() *Module {
 			if len(c.args) == 0 {
 				return nil, nil, c.errorf("to_thread() needs a function")
 			}
-			job := jobFor(c.f, c.args[0], c.args[1:])
+			job := jobFor(c.f.run, c.f.frames[0].globals, c.args[0], c.args[1:])
 			return &lazyAw{name: "to_thread", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 				return nil, sim.Await{F: f.ctx.RunInExecutor(nil, job), Label: "await asyncio.to_thread(" + job.Label + ")"}, nil
 			}}, nil, nil
@@ -342,7 +342,7 @@ func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
 	default:
 		return nil, nil, c.errorf("run_in_executor() needs an executor or None, not %s", typeName(ex))
 	}
-	job := jobFor(c.f, c.args[1], c.args[2:])
+	job := jobFor(c.f.run, c.f.frames[0].globals, c.args[1], c.args[2:])
 	where := "the default executor"
 	if pool != nil {
 		where = "a pool"

@@ -80,6 +80,9 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 
 const maxDepth = 200
 
+// frameStack is the operand-stack room a new frame starts with.
+const frameStack = 8
+
 // result pushes a builtin's value or suspends on its effect.
 func (f *Fiber) result(v Value, eff sim.Effect, exc *Exception) (sim.Effect, *Exception) {
 	if exc != nil {
@@ -95,7 +98,9 @@ func (f *Fiber) result(v Value, eff sim.Effect, exc *Exception) (sim.Effect, *Ex
 // newFrame binds arguments to parameters, as Python does.
 func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, *Exception) {
 	code := fn.Code
-	fr := &Frame{code: code, globals: fn.Globals, locals: make([]Value, code.NumLocals)}
+	// One allocation holds the locals and room for the operand stack.
+	buf := make([]Value, code.NumLocals, code.NumLocals+frameStack)
+	fr := &Frame{code: code, globals: fn.Globals, locals: buf[:code.NumLocals:code.NumLocals], stack: buf[code.NumLocals:code.NumLocals]}
 	for i := range fr.locals {
 		fr.locals[i] = unbound
 	}

@@ -149,6 +149,20 @@ func (c *compiler) sequence(elems []syntax.Expr, op Op, pos syntax.Pos) {
 }
 
 func (c *compiler) dict(e *syntax.Dict) {
+	plain := true
+	for _, k := range e.Keys {
+		if k == nil {
+			plain = false
+		}
+	}
+	if plain {
+		for i, k := range e.Keys {
+			c.expr(k)
+			c.expr(e.Values[i])
+		}
+		c.emit(opBuildDict, int32(len(e.Keys)), 0, e.Pos)
+		return
+	}
 	c.emit(opBuildDict, 0, 0, e.Pos)
 	for i, k := range e.Keys {
 		if k == nil {

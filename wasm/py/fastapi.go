@@ -10,6 +10,15 @@ import (
 // appVal is a FastAPI application: its routes in registration order.
 type appVal struct {
 	routes []*route
+	// matched remembers routing results by request line: loads repeat the
+	// same few paths thousands of times.
+	matched map[string]routeMatch
+}
+
+type routeMatch struct {
+	route       *route
+	path, query map[string]string
+	status      int
 }
 
 // route is one path operation.
@@ -65,6 +74,21 @@ func (a *appVal) decorator(c *call, method string) (Value, sim.Effect, *Exceptio
 // match finds the route for a request, with its path parameters.
 // It reports 404 or 405 when there is none.
 func (a *appVal) match(method, target string) (*route, map[string]string, map[string]string, int) {
+	key := method + " " + target
+	if m, ok := a.matched[key]; ok {
+		return m.route, m.path, m.query, m.status
+	}
+	r, path, query, status := a.route(method, target)
+	if a.matched == nil {
+		a.matched = map[string]routeMatch{}
+	}
+	if len(a.matched) < 1024 {
+		a.matched[key] = routeMatch{r, path, query, status}
+	}
+	return r, path, query, status
+}
+
+func (a *appVal) route(method, target string) (*route, map[string]string, map[string]string, int) {
 	path, query, _ := strings.Cut(target, "?")
 	segs := strings.Split(path, "/")
 	pathMatched := false

@@ -11,10 +11,10 @@ import (
 // Python function becomes the job's first frame; anything else callable
 // (time.sleep, cpu) is called by a tiny generated function. Bad arguments
 // surface as an exception when the job runs, as in Python.
-func jobFor(f *Fiber, fn Value, args []Value) sim.Job {
+func jobFor(r *Run, g *Globals, fn Value, args []Value) sim.Job {
 	if fnv, ok := fn.(*Function); ok && !fnv.Code.Async {
 		if fr, exc := newFrame(fnv, args, nil, nil); exc == nil {
-			return sim.Job{Fiber: &Fiber{run: f.run, frames: []*Frame{fr}, root: fnv.Code}, Label: callLabel(fn, args)}
+			return sim.Job{Fiber: &Fiber{run: r, frames: []*Frame{fr}, root: fnv.Code}, Label: callLabel(fn, args)}
 		}
 	}
 	consts := append([]Value{fn}, args...)
@@ -23,13 +23,13 @@ func jobFor(f *Fiber, fn Value, args []Value) sim.Job {
 		instrs = append(instrs, Instr{Op: opConst, A: int32(i)})
 	}
 	instrs = append(instrs, Instr{Op: opCall, A: int32(len(args)), B: -1}, Instr{Op: opReturn})
-	code := &Code{Name: callableName(fn), File: f.run.prog.File, Instrs: instrs, Pos: make([]syntax.Pos, len(instrs)),
+	code := &Code{Name: callableName(fn), File: r.prog.File, Instrs: instrs, Pos: make([]syntax.Pos, len(instrs)),
 		Consts: consts, VarArgs: -1, KwArgs: -1}
 	if fnv, ok := fn.(*Function); ok {
 		code.Def = fnv.Code.Def
 	}
-	fr := &Frame{code: code, globals: f.frames[0].globals}
-	return sim.Job{Fiber: &Fiber{run: f.run, frames: []*Frame{fr}, root: code}, Label: callLabel(fn, args)}
+	fr := &Frame{code: code, globals: g}
+	return sim.Job{Fiber: &Fiber{run: r, frames: []*Frame{fr}, root: code}, Label: callLabel(fn, args)}
 }
 
 func callableName(fn Value) string {

@@ -231,7 +231,7 @@ func (f *Fiber) exec() sim.Effect {
 			fr.push(&Tuple{Items: fr.popN(int(in.A))})
 		case opBuildDict:
 			items := fr.popN(2 * int(in.A))
-			d := newDict()
+			d := &Dict{Keys: make([]Value, 0, in.A), Values: make([]Value, 0, in.A)}
 			for i := 0; i < len(items); i += 2 {
 				if !d.Set(items[i], items[i+1]) {
 					exc = newExc(excType, "unhashable type: '"+typeName(items[i])+"'")

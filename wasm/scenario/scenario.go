@@ -93,6 +93,9 @@ func Run(spec Spec) (*trace.Trace, error) {
 	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency, MaxSteps: set.Limits.Steps}); err != nil {
 		return nil, codeError(file, err)
 	}
+	if prog.App {
+		s.ExpectRequests(len(reqs))
+	}
 	for _, r := range reqs {
 		s.AddRequest(r.Method, r.Path, r.At)
 	}

@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"fmt"
+	"strconv"
 
 	"looplab/wasm/trace"
 )
@@ -30,7 +30,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 	s, l, lane := c.s, c.Loop(), c.Lane()
 	f := newFuture(l)
 	start := func() {
-		s.rec.Event(s.now, trace.EvToken, lane, fmt.Sprintf("takes a threadpool token (%d left)", a.tokens))
+		s.rec.Event(s.now, trace.EvToken, lane, "takes a threadpool token ("+strconv.Itoa(a.tokens)+" left)")
 		cf := a.threads.submit(c, j)
 		cf.onDone(func() {
 			l.callSoon(func() {
@@ -54,7 +54,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 	if len(a.waiters) == 0 {
 		a.tokens++
-		s.rec.Event(s.now, trace.EvToken, lane, fmt.Sprintf("frees a threadpool token (%d free)", a.tokens))
+		s.rec.Event(s.now, trace.EvToken, lane, "frees a threadpool token ("+strconv.Itoa(a.tokens)+" free)")
 		return
 	}
 	next := a.waiters[0]

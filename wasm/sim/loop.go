@@ -209,7 +209,9 @@ func (l *Loop) run(h *handle) bool {
 	}
 	if !t.started {
 		t.started = true
-		l.s.rec.Event(l.s.now, trace.EvStart, t.lane, t.name+" starts")
+		if t.req == nil { // a request's start is when its endpoint starts
+			l.s.rec.Event(l.s.now, trace.EvStart, t.lane, t.name+" starts")
+		}
 	}
 	l.current, l.stepAt = t, l.s.now
 	l.thread.owner = t.lane
@@ -243,6 +245,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			state = trace.IO
 		}
 		s.rec.Set(t.lane, s.now, state, e.Label)
+		s.rec.Event(s.now, trace.EvAwait, t.lane, s.rec.Trace.Lanes[t.lane].Name+": "+e.Label)
 		if e.F.done {
 			l.schedule(t, e.F.result, e.F.err)
 			return
@@ -266,7 +269,9 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		} else if e.Err != nil {
 			what = "fails with " + e.Err.Error()
 		}
-		s.rec.Event(s.now, trace.EvEnd, t.lane, t.name+" "+what)
+		if t.req == nil || e.Err != nil {
+			s.rec.Event(s.now, trace.EvEnd, t.lane, t.name+" "+what)
+		}
 		if e.Err != nil && !IsCancelled(e.Err) && len(t.fut.cbs) == 0 && t.req == nil && t != l.mainTask {
 			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.name, e.Err.Error()))
 		}

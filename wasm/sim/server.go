@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strconv"
 
 	"looplab/wasm/trace"
 )
@@ -73,11 +74,18 @@ func (s *Sim) Serve(n int, setup func(c *Ctx) (Handler, error)) error {
 	return nil
 }
 
+// ExpectRequests says n requests are about to be added.
+func (s *Sim) ExpectRequests(n int) {
+	s.rec.Reserve(n)
+	sv := s.server
+	sv.reqs = append(make([]*Request, 0, len(sv.reqs)+n), sv.reqs...)
+}
+
 // AddRequest schedules a request of the load; call before Run.
 func (s *Sim) AddRequest(method, path string, at Time) {
 	sv := s.server
 	r := &Request{s: s, index: len(sv.reqs)}
-	r.name = fmt.Sprintf("%s %s #%d", method, path, r.index+1)
+	r.name = method + " " + path + " #" + strconv.Itoa(r.index+1)
 	r.lane = s.rec.Lane(r.name, trace.KindRequest)
 	s.rec.Trace.Requests = append(s.rec.Trace.Requests, trace.Request{
 		Method: method, Path: path, Sent: at, Start: -1, End: -1, Lane: r.lane,
@@ -171,5 +179,5 @@ func (c *Ctx) Respond(status int) {
 	}
 	r.rec().End = c.s.now
 	r.rec().Status = status
-	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, fmt.Sprintf("%s gets its response (%d)", r.name, status))
+	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, r.name+" gets its response ("+strconv.Itoa(status)+")")
 }

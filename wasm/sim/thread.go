@@ -41,6 +41,10 @@ type Thread struct {
 	gilTimer *event
 	gilSaved uint64
 
+	// where caches owner-lane labels ("time.sleep(4) in threadpool thread 3"),
+	// which repeat for every request a worker serves.
+	whereCache map[string]string
+
 	// CPU work
 	computing bool
 	cpuLeft   Time
@@ -120,10 +124,20 @@ func (t *Thread) where(label string) string {
 	if t.kind == trace.Run {
 		return label
 	}
-	if label == "" {
-		return "in " + t.name
+	if w, ok := t.whereCache[label]; ok {
+		return w
 	}
-	return label + " in " + t.name
+	w := label + " in " + t.name
+	if label == "" {
+		w = "in " + t.name
+	}
+	if t.whereCache == nil {
+		t.whereCache = map[string]string{}
+	}
+	if len(t.whereCache) < 64 {
+		t.whereCache[label] = w
+	}
+	return w
 }
 
 // cpuFinished is called by the cores when t's work is done.
@@ -148,6 +162,15 @@ func (t *Thread) preempt() {
 
 // block is a blocking call: the GIL is released for d, then taken back.
 func (t *Thread) block(d Time, label string, then func()) {
+	s := t.s
+	text := t.name + " blocks in " + label
+	if t.kind == trace.Run {
+		text = "the event loop is blocked in " + label
+	}
+	if t.owner >= 0 {
+		text = s.rec.Trace.Lanes[t.owner].Name + ": " + text
+	}
+	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), text)
 	t.release(false)
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))

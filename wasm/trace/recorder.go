@@ -23,6 +23,14 @@ type openSpan struct {
 // NewRecorder starts an empty trace.
 func NewRecorder() *Recorder { return &Recorder{Trace: &Trace{}} }
 
+// Reserve makes room for about n more requests (a lane, a record and a
+// handful of events each), so large loads do not grow the slices step by step.
+func (r *Recorder) Reserve(n int) {
+	r.Trace.Lanes = append(make([]Lane, 0, len(r.Trace.Lanes)+n+16), r.Trace.Lanes...)
+	r.open = append(make([]openSpan, 0, len(r.open)+n+16), r.open...)
+	r.Trace.Requests = append(make([]Request, 0, len(r.Trace.Requests)+n), r.Trace.Requests...)
+}
+
 // Lane adds a lane and returns its index.
 func (r *Recorder) Lane(name, kind string) int {
 	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: []Span{}})

@@ -209,11 +209,11 @@ type Str struct {
 
 // FStringPart is a literal run or a replacement field of an f-string.
 type FStringPart struct {
-	Lit    string // when Expr is nil
-	Expr   Expr
-	Conv   byte   // 'r', 's', 'a' or 0
-	Spec   string // format spec after ':', "" when absent
-	Debug  bool   // "{x=}"
+	Lit     string // when Expr is nil
+	Expr    Expr
+	Conv    byte   // 'r', 's', 'a' or 0
+	Spec    string // format spec after ':', "" when absent
+	Debug   bool   // "{x=}"
 	ExprSrc string // the source text of Expr, for "{x=}"
 }
 
@@ -272,9 +272,9 @@ type Arg struct {
 
 // Call is "fn(args)".
 type Call struct {
-	Pos  Pos // of the callee's start
-	Func Expr
-	Args []Arg
+	Pos    Pos // of the callee's start
+	Func   Expr
+	Args   []Arg
 	LParen Pos
 }
 
@@ -295,8 +295,8 @@ type Subscript struct {
 
 // Slice is "lo:hi[:step]" inside a subscript; parts may be nil.
 type Slice struct {
-	Pos            Pos
-	Lo, Hi, Step   Expr
+	Pos          Pos
+	Lo, Hi, Step Expr
 }
 
 // Starred is "*x" in a list, tuple or assignment target.
@@ -307,9 +307,9 @@ type Starred struct {
 
 // BinOp is "x op y" for + - * / // % ** @ | & ^ << >>.
 type BinOp struct {
-	Pos   Pos // of the operator
-	Op    string
-	X, Y  Expr
+	Pos  Pos // of the operator
+	Op   string
+	X, Y Expr
 }
 
 // UnaryOp is "-x", "+x", "not x" or "~x".
@@ -337,7 +337,7 @@ type Compare struct {
 
 // IfExp is "a if cond else b".
 type IfExp struct {
-	Pos        Pos
+	Pos              Pos
 	Cond, Then, Else Expr
 }
 
