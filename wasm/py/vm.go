@@ -48,7 +48,6 @@ type Fiber struct {
 	pending bool              // suspended inside an instruction that wants a value
 	convert func(Value) Value // turns the simulator's value into Python's
 	root    *Code             // the task's coroutine, for debug descriptions
-	last    syntax.Pos
 }
 
 func newFiber(r *Run, fr *Frame) *Fiber {

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,7 +57,7 @@ func BenchmarkGIL1000Threads(b *testing.B) {
 		b.Fatal(err)
 	}
 	if d := tr.Duration.Seconds(); d < 0.99 || d > 1.2 {
-		b.Fatal(fmt.Sprintf("simulated %v s, want about 1 s", d))
+		b.Fatalf("simulated %v s, want about 1 s", d)
 	}
 	runBench(b, spec)
 }

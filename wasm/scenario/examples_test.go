@@ -23,8 +23,6 @@ func ends(tr *trace.Trace, path string) []trace.Time {
 	return out
 }
 
-func near(a, b, tol trace.Time) bool { return a-b <= tol && b-a <= tol }
-
 // The reference articles' examples, with their own numbers.
 func TestReferenceExamples(t *testing.T) {
 	t.Run("three ways to run two 2 s jobs", func(t *testing.T) {

@@ -60,7 +60,6 @@ type Sim struct {
 	cpus   *cpus
 
 	procs   []*Process
-	threads int // threads created, for names
 	pools   int // pools created, for names
 	tasks   []*Task
 	server  *Server

@@ -57,7 +57,6 @@ func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
 	t := &Thread{s: s, proc: p, name: name, kind: kind, owner: -1}
 	t.lane = s.rec.Lane(name, laneKind)
 	p.threads = append(p.threads, t)
-	s.threads++
 	if len(p.threads) == 2 && !s.cfg.FreeThreaded {
 		p.gil.openLane()
 	}
