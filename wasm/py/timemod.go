@@ -13,7 +13,21 @@ func timeSleep(c *call) (Value, sim.Effect, *Exception) {
 	if exc != nil {
 		return nil, nil, exc
 	}
-	return nil, sim.Block{D: d, Label: "time.sleep(" + fmtSeconds(d) + ")"}, nil
+	return nil, sim.Block{D: d, Label: sleepLabel(d)}, nil
+}
+
+// sleepLabels caches "time.sleep(4)": the same few durations repeat.
+var sleepLabels = map[sim.Time]string{}
+
+func sleepLabel(d sim.Time) string {
+	if l, ok := sleepLabels[d]; ok {
+		return l
+	}
+	l := "time.sleep(" + fmtSeconds(d) + ")"
+	if len(sleepLabels) < 256 {
+		sleepLabels[d] = l
+	}
+	return l
 }
 
 func clock(c *call) (Value, sim.Effect, *Exception) {

@@ -230,7 +230,8 @@ func (f *Fiber) exec() sim.Effect {
 			fr.push(&Tuple{Items: fr.popN(int(in.A))})
 		case opBuildDict:
 			items := fr.popN(2 * int(in.A))
-			d := &Dict{Keys: make([]Value, 0, in.A), Values: make([]Value, 0, in.A)}
+			kv := make([]Value, 2*in.A) // keys and values share one allocation
+			d := &Dict{Keys: kv[:0:in.A], Values: kv[in.A : in.A : 2*in.A]}
 			for i := 0; i < len(items); i += 2 {
 				if !d.Set(items[i], items[i+1]) {
 					exc = newExc(excType, "unhashable type: '"+typeName(items[i])+"'")
@@ -289,7 +290,16 @@ func (f *Fiber) exec() sim.Effect {
 			if in.B >= 0 {
 				kw = fr.code.Consts[in.B].([]string)
 			}
-			vals := fr.popN(int(in.A) + len(kw))
+			n := int(in.A) + len(kw)
+			var vals []Value
+			if _, ok := fr.stack[len(fr.stack)-n-1].(*Function); ok {
+				// newFrame copies arguments into locals, so a view will do.
+				base := len(fr.stack) - n
+				vals = fr.stack[base:len(fr.stack):len(fr.stack)]
+				fr.stack = fr.stack[:base]
+			} else {
+				vals = fr.popN(n)
+			}
 			fn := fr.pop()
 			if eff, e := f.callValue(fn, vals[:in.A], kw, vals[in.A:]); e != nil {
 				exc = e

@@ -30,7 +30,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 	s, l, lane := c.s, c.Loop(), c.Lane()
 	f := newFuture(l)
 	start := func() {
-		s.rec.Event(s.now, trace.EvToken, lane, "takes a threadpool token ("+strconv.Itoa(a.tokens)+" left)")
+		s.rec.Event(s.now, trace.EvToken, lane, tokenText("takes a threadpool token (", a.tokens, " left)"))
 		cf := a.threads.submit(c, j)
 		cf.onDone(func() {
 			l.callSoon(func() {
@@ -54,11 +54,28 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 	if len(a.waiters) == 0 {
 		a.tokens++
-		s.rec.Event(s.now, trace.EvToken, lane, "frees a threadpool token ("+strconv.Itoa(a.tokens)+" free)")
+		s.rec.Event(s.now, trace.EvToken, lane, tokenText("frees a threadpool token (", a.tokens, " free)"))
 		return
 	}
 	next := a.waiters[0]
 	a.waiters = a.waiters[1:]
 	s.rec.Event(s.now, trace.EvToken, lane, "frees a threadpool token; the longest waiter takes it")
 	l.callSoon(next)
+}
+
+// tokenTexts caches the token event texts, which repeat for every request.
+var tokenTexts = map[string]string{}
+
+func tokenText(before string, n int, after string) string {
+	key := before + after
+	if n < 0 || n > ThreadpoolTokens {
+		return before + strconv.Itoa(n) + after
+	}
+	k := key + strconv.Itoa(n)
+	if t, ok := tokenTexts[k]; ok {
+		return t
+	}
+	t := before + strconv.Itoa(n) + after
+	tokenTexts[k] = t
+	return t
 }

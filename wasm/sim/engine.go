@@ -17,10 +17,11 @@ type Time = trace.Time
 // event is one scheduled callback; dead events are skipped, which is how
 // timers are cancelled without searching the heap.
 type event struct {
-	at   Time
-	seq  uint64
-	fn   func()
-	dead bool
+	at     Time
+	seq    uint64
+	fn     func()
+	dead   bool
+	pooled bool // nobody keeps a handle: recycled once it has run
 }
 
 func eventBefore(a, b *event) bool {
@@ -41,12 +42,30 @@ func (s *Sim) at(t Time, fn func()) *event {
 	return e
 }
 
+// post schedules fn at time t when no handle is needed to cancel it; its
+// event is recycled after it runs, which spares an allocation per hop.
+func (s *Sim) post(t Time, fn func()) {
+	if t < s.now {
+		t = s.now
+	}
+	s.seq++
+	var e *event
+	if n := len(s.free); n > 0 {
+		e = s.free[n-1]
+		s.free = s.free[:n-1]
+	} else {
+		e = &event{}
+	}
+	*e = event{at: t, seq: s.seq, fn: fn, pooled: true}
+	s.events.push(e)
+}
+
 // after schedules fn d from now.
 func (s *Sim) after(d Time, fn func()) *event { return s.at(s.now+d, fn) }
 
 // soon schedules fn now, after everything already due now: it is how one
 // thread hands work to another without growing the Go stack.
-func (s *Sim) soon(fn func()) *event { return s.at(s.now, fn) }
+func (s *Sim) soon(fn func()) { s.post(s.now, fn) }
 
 // rng is a small seeded generator (splitmix64) for choices the OS makes in
 // real CPython, such as which waiting thread gets the GIL.

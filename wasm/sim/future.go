@@ -101,3 +101,31 @@ func (t *Task) cancelTask() bool {
 	t.mustCancel = true
 	return true
 }
+
+// taskList keeps tasks in creation order and forgets finished ones, so a
+// long run does not keep every task it ever made alive.
+type taskList struct{ items []*Task }
+
+func (l *taskList) add(t *Task) {
+	if len(l.items) >= 64 && len(l.items) == cap(l.items) {
+		l.compact()
+	}
+	l.items = append(l.items, t)
+}
+
+func (l *taskList) compact() {
+	kept := l.items[:0]
+	for _, t := range l.items {
+		if !t.fut.done {
+			kept = append(kept, t)
+		}
+	}
+	clear(l.items[len(kept):])
+	l.items = kept
+}
+
+// pending lists the unfinished tasks in creation order.
+func (l *taskList) pending() []*Task {
+	l.compact()
+	return append([]*Task(nil), l.items...)
+}

@@ -107,7 +107,7 @@ func (t *Thread) release(forced bool) {
 	then := w.gilThen
 	w.gilThen = nil
 	g.take(w)
-	s.rec.Event(s.now, trace.EvGIL, w.lane, "the GIL passes from "+t.name+" to "+w.name)
+	s.rec.Event(s.now, trace.EvGIL, w.lane, "takes the GIL from "+t.name)
 	s.soon(then)
 }
 

@@ -34,7 +34,7 @@ type Loop struct {
 	current *Task
 	stepAt  Time
 	inStep  bool
-	tasks   []*Task
+	tasks   taskList
 
 	// stop handling for asyncio.run
 	mainTask *Task
@@ -210,7 +210,7 @@ func (l *Loop) run(h *handle) bool {
 	if !t.started {
 		t.started = true
 		if t.req == nil { // a request's start is when its endpoint starts
-			l.s.rec.Event(l.s.now, trace.EvStart, t.lane, t.name+" starts")
+			l.s.rec.Event(l.s.now, trace.EvStart, t.lane, "starts")
 		}
 	}
 	l.current, l.stepAt = t, l.s.now
@@ -245,7 +245,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			state = trace.IO
 		}
 		s.rec.Set(t.lane, s.now, state, e.Label)
-		s.rec.Event(s.now, trace.EvAwait, t.lane, s.rec.Trace.Lanes[t.lane].Name+": "+e.Label)
+		s.rec.Event(s.now, trace.EvAwait, t.lane, e.Label)
 		if e.F.done {
 			l.schedule(t, e.F.result, e.F.err)
 			return
@@ -270,11 +270,12 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			what = "fails with " + e.Err.Error()
 		}
 		if t.req == nil || e.Err != nil {
-			s.rec.Event(s.now, trace.EvEnd, t.lane, t.name+" "+what)
+			s.rec.Event(s.now, trace.EvEnd, t.lane, what)
 		}
 		if e.Err != nil && !IsCancelled(e.Err) && len(t.fut.cbs) == 0 && t.req == nil && t != l.mainTask {
 			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.name, e.Err.Error()))
 		}
+		t.fiber = nil // let the finished coroutine's frames go
 		t.fut.resolve(e.Value, e.Err)
 	default:
 		s.Fail(fmt.Errorf("a task cannot %T on the event loop", e))
@@ -303,8 +304,8 @@ func (l *Loop) newTask(f Fiber, name string, lane int) *Task {
 	t.fut = newFuture(l)
 	t.fut.cancel = t.cancelTask
 	t.ctx = Ctx{s: l.s, thread: l.thread, task: t}
-	l.tasks = append(l.tasks, t)
-	l.s.tasks = append(l.s.tasks, t)
+	l.tasks.add(t)
+	l.s.tasks.add(t)
 	l.schedule(t, nil, nil)
 	return t
 }

@@ -142,7 +142,7 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 	w.release(false)
 	w.show("", "")
 	w.owner = -1
-	s.rec.Event(s.now, trace.EvEnd, q.owner, "a worker of "+pl.name()+" finishes "+q.job.Label)
+	s.rec.Event(s.now, trace.EvEnd, q.owner, w.where(q.job.Label)+" finishes")
 	q.fut.resolve(d.Value, d.Err)
 	if len(pl.queue) > 0 {
 		next := pl.queue[0]

@@ -27,7 +27,7 @@ func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
 			s.Fail(fmt.Errorf("%T is not possible outside an event loop", e))
 		}
 	}
-	s.at(0, func() {
+	s.post(0, func() {
 		t.acquire(func() { t.drive(f, c, nil, nil, after) })
 	})
 }
@@ -57,7 +57,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 // reports whether the loop has stopped.
 func (l *Loop) finishStop() bool {
 	pending := false
-	for _, t := range l.tasks {
+	for _, t := range l.tasks.pending() {
 		if !t.fut.done {
 			pending = true
 			if !t.mustCancel && !t.cancelAsked {

@@ -91,7 +91,7 @@ func (s *Sim) AddRequest(method, path string, at Time) {
 		Method: method, Path: path, Sent: at, Start: -1, End: -1, Lane: r.lane,
 	})
 	sv.reqs = append(sv.reqs, r)
-	s.at(at, func() { sv.arrive(r) })
+	s.post(at, func() { sv.arrive(r) })
 }
 
 func (r *Request) rec() *trace.Request { return &r.s.rec.Trace.Requests[r.index] }
@@ -107,7 +107,7 @@ func (sv *Server) arrive(r *Request) {
 	s := sv.s
 	sv.backlog = append(sv.backlog, r)
 	s.rec.Set(r.lane, s.now, trace.Queued, "waiting for the server to accept it")
-	s.rec.Event(s.now, trace.EvArrive, r.lane, r.name+" arrives")
+	s.rec.Event(s.now, trace.EvArrive, r.lane, "arrives")
 	for _, w := range sv.workers {
 		if w.acceptPending {
 			return
@@ -167,7 +167,7 @@ func (w *Worker) accept() {
 func (c *Ctx) MarkStart() {
 	if r := c.Request(); r != nil && r.rec().Start < 0 {
 		r.rec().Start = c.s.now
-		c.s.rec.Event(c.s.now, trace.EvStart, r.lane, r.name+" starts its endpoint")
+		c.s.rec.Event(c.s.now, trace.EvStart, r.lane, "starts its endpoint")
 	}
 }
 
@@ -179,5 +179,12 @@ func (c *Ctx) Respond(status int) {
 	}
 	r.rec().End = c.s.now
 	r.rec().Status = status
-	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, r.name+" gets its response ("+strconv.Itoa(status)+")")
+	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, responseText(status))
+}
+
+func responseText(status int) string {
+	if status == 200 {
+		return "gets its response (200)"
+	}
+	return "gets its response (" + strconv.Itoa(status) + ")"
 }

@@ -55,13 +55,14 @@ type Sim struct {
 	now    Time
 	seq    uint64
 	events minHeap[*event]
+	free   []*event // run pooled events, for reuse
 	rand   rng
 	rec    *trace.Recorder
 	cpus   *cpus
 
 	procs   []*Process
 	pools   int // pools created, for names
-	tasks   []*Task
+	tasks   taskList // unfinished tasks, for the report at the end
 	server  *Server
 	fault   error // the first error that stops the run
 	stopped string
@@ -113,13 +114,17 @@ func (s *Sim) Run() (*trace.Trace, error) {
 		}
 		s.now = e.at
 		e.fn()
+		if e.pooled {
+			e.fn = nil
+			s.free = append(s.free, e)
+		}
 	}
 	if s.fault != nil {
 		return nil, s.fault
 	}
 	tr := s.rec.Finish(s.now)
 	tr.Stopped = s.stopped
-	for _, t := range s.tasks {
+	for _, t := range s.tasks.pending() {
 		if !t.fut.done {
 			tr.Pending = append(tr.Pending, "task "+t.name+" never finished")
 		}

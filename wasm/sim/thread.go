@@ -162,18 +162,15 @@ func (t *Thread) preempt() {
 // block is a blocking call: the GIL is released for d, then taken back.
 func (t *Thread) block(d Time, label string, then func()) {
 	s := t.s
-	text := t.name + " blocks in " + label
+	text := label + " blocks " + t.name
 	if t.kind == trace.Run {
-		text = "the event loop is blocked in " + label
-	}
-	if t.owner >= 0 {
-		text = s.rec.Trace.Lanes[t.owner].Name + ": " + text
+		text = label + " blocks the event loop"
 	}
 	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), text)
 	t.release(false)
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))
-	t.s.after(d, func() { t.acquire(then) })
+	t.s.post(s.now+d, func() { t.acquire(then) })
 }
 
 func blockedState(t *Thread) trace.State {

@@ -6,12 +6,7 @@ package trace
 type Recorder struct {
 	Trace *Trace
 	open  []openSpan
-	// events are kept in fixed-size chunks while recording, so a run with
-	// hundreds of thousands of them never copies them to grow a slice.
-	events [][]Event
 }
-
-const eventChunk = 4096
 
 type openSpan struct {
 	from  Time
@@ -23,9 +18,13 @@ type openSpan struct {
 // NewRecorder starts an empty trace.
 func NewRecorder() *Recorder { return &Recorder{Trace: &Trace{}} }
 
+// eventsPerRequest is about how many events a simple request records.
+const eventsPerRequest = 10
+
 // Reserve makes room for about n more requests (a lane, a record and a
 // handful of events each), so large loads do not grow the slices step by step.
 func (r *Recorder) Reserve(n int) {
+	r.Trace.Events = append(make([]Event, 0, len(r.Trace.Events)+eventsPerRequest*n), r.Trace.Events...)
 	r.Trace.Lanes = append(make([]Lane, 0, len(r.Trace.Lanes)+n+16), r.Trace.Lanes...)
 	r.open = append(make([]openSpan, 0, len(r.open)+n+16), r.open...)
 	r.Trace.Requests = append(make([]Request, 0, len(r.Trace.Requests)+n), r.Trace.Requests...)
@@ -33,7 +32,7 @@ func (r *Recorder) Reserve(n int) {
 
 // Lane adds a lane and returns its index.
 func (r *Recorder) Lane(name, kind string) int {
-	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: []Span{}})
+	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: make([]Span, 0, 4)})
 	r.open = append(r.open, openSpan{})
 	return len(r.Trace.Lanes) - 1
 }
@@ -87,13 +86,8 @@ func (r *Recorder) close(lane int, t Time) {
 }
 
 // Event records a notable moment.
-func (r *Recorder) Event(t Time, kind string, lane int, text string) {
-	n := len(r.events)
-	if n == 0 || len(r.events[n-1]) == eventChunk {
-		r.events = append(r.events, make([]Event, 0, eventChunk))
-		n++
-	}
-	r.events[n-1] = append(r.events[n-1], Event{T: t, Kind: kind, Lane: lane, Text: text})
+func (r *Recorder) Event(t Time, kind EventKind, lane int, text string) {
+	r.Trace.Events = append(r.Trace.Events, Event{T: t, Kind: kind, Lane: lane, Text: text})
 }
 
 // Print records a line of program output.
@@ -112,20 +106,14 @@ func (r *Recorder) Finish(t Time) *Trace {
 		r.close(i, t)
 	}
 	r.Trace.Duration = t
-	total := 0
-	for _, c := range r.events {
-		total += len(c)
-	}
-	r.Trace.Events = make([]Event, 0, total)
-	for _, c := range r.events {
-		r.Trace.Events = append(r.Trace.Events, c...)
-	}
-	r.events = nil
 	if r.Trace.Prints == nil {
 		r.Trace.Prints = []Line{}
 	}
 	if r.Trace.Warnings == nil {
 		r.Trace.Warnings = []Line{}
+	}
+	if r.Trace.Events == nil {
+		r.Trace.Events = []Event{}
 	}
 	if r.Trace.Requests == nil {
 		r.Trace.Requests = []Request{}

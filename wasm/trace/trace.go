@@ -84,25 +84,41 @@ type Line struct {
 	Text string `json:"text"`
 }
 
+// EventKind says what sort of moment an event is; JSON shows its name.
+// (A small integer keeps the hundreds of thousands of events of a large run
+// cheap to record.)
+type EventKind uint8
+
 // Event kinds, for step buttons and the narrated log.
 const (
-	EvArrive  = "arrive"  // a request reached the server
-	EvStart   = "start"   // a task or endpoint started
-	EvAwait   = "await"   // a task suspended
-	EvBlock   = "block"   // a thread or the loop entered a blocking call
-	EvGIL     = "gil"     // the GIL changed hands
-	EvToken   = "token"   // a threadpool token was taken or freed
-	EvRespond = "respond" // a response was sent
-	EvEnd     = "end"     // a task, job or thread finished
-	EvCancel  = "cancel"  // a task was cancelled or timed out
+	EvArrive  EventKind = iota + 1 // a request reached the server
+	EvStart                        // a task or endpoint started
+	EvAwait                        // a task suspended
+	EvBlock                        // a thread or the loop entered a blocking call
+	EvGIL                          // the GIL changed hands
+	EvToken                        // a threadpool token was taken or freed
+	EvRespond                      // a response was sent
+	EvEnd                          // a task, job or thread finished
+	EvCancel                       // a task was cancelled or timed out
 )
 
-// Event is a notable moment, in plain words.
+var eventNames = [...]string{"", "arrive", "start", "await", "block", "gil", "token", "respond", "end", "cancel"}
+
+func (k EventKind) String() string {
+	if int(k) < len(eventNames) {
+		return eventNames[k]
+	}
+	return "unknown"
+}
+
+// Event is a notable moment, in plain words: Text says what happened to
+// the lane's subject ("arrives", "time.sleep(4) blocks the event loop"),
+// so a narrator prints "lane name: text".
 type Event struct {
-	T    Time   `json:"t"`
-	Kind string `json:"kind"`
-	Lane int    `json:"lane"`
-	Text string `json:"text"`
+	T    Time      `json:"t"`
+	Kind EventKind `json:"kind"`
+	Lane int       `json:"lane"`
+	Text string    `json:"text"`
 }
 
 // Trace is one run.
