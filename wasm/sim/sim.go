@@ -61,7 +61,7 @@ type Sim struct {
 	cpus   *cpus
 
 	procs   []*Process
-	pools   int // pools created, for names
+	pools   int      // pools created, for names
 	tasks   taskList // unfinished tasks, for the report at the end
 	server  *Server
 	fault   error // the first error that stops the run
