@@ -22,11 +22,14 @@ type asgi struct {
 	path  map[string]string
 	query map[string]string
 	calls []*pendingCall // dependencies being solved; the endpoint at the bottom
-	cache map[*Function]Value
-	sub   *Fiber // an async dependency, endpoint or background task running inline
-	bg    *bgTasks
-	next  int // next background task
-	wait  bool
+	// endpoint and callBuf hold the usual case without allocating
+	endpoint pendingCall
+	callBuf  [2]*pendingCall
+	cache    map[*Function]Value
+	sub      *Fiber // an async dependency, endpoint or background task running inline
+	bg       *bgTasks
+	next     int // next background task
+	wait     bool
 }
 
 const (
@@ -99,7 +102,8 @@ func (a *asgi) advance() sim.Effect {
 			return sim.Done{}
 		}
 		a.route, a.path, a.query = r, path, query
-		a.calls = []*pendingCall{{fn: r.fn, endpoint: true}}
+		a.endpoint = pendingCall{fn: r.fn, endpoint: true}
+		a.calls = append(a.callBuf[:0], &a.endpoint)
 		a.stage = stageSolve
 		return nil
 	case stageSolve:
@@ -156,7 +160,7 @@ func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
 	}
 	job := jobFor(a.run, a.route.fn.Globals, fn, args)
 	if endpoint {
-		job.Fiber = &startMarker{inner: job.Fiber}
+		job.Fiber.(*Fiber).markStart = true
 	}
 	a.wait = true
 	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "await " + fn.Code.Name + "() in the threadpool"}
@@ -285,19 +289,4 @@ func convertParam(raw, ann, name string) (Value, *Function, *Exception) {
 		return raw == "true" || raw == "1" || raw == "yes", nil, nil
 	}
 	return raw, nil, nil
-}
-
-// startMarker marks the request's endpoint as started when its thread
-// first runs it.
-type startMarker struct {
-	inner   sim.Fiber
-	started bool
-}
-
-func (s *startMarker) Resume(c *sim.Ctx, v any, err error) sim.Effect {
-	if !s.started {
-		s.started = true
-		c.MarkStart()
-	}
-	return s.inner.Resume(c, v, err)
 }

@@ -129,7 +129,7 @@ func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
 		return t.Future(), nil
 	case awaitable:
 		fr := &Frame{code: awaitCode(x), globals: f.frames[0].globals}
-		return f.ctx.CreateTask(&Fiber{run: f.run, frames: []*Frame{fr}, root: fr.code}, fmt.Sprint(x)).Future(), nil
+		return f.ctx.CreateTask(newFiber(f.run, fr), fmt.Sprint(x)).Future(), nil
 	}
 	return nil, newExc(excType, fmt.Sprintf("An asyncio.Future, a coroutine or an awaitable is required, not %s", typeName(v)))
 }
@@ -147,7 +147,7 @@ func (f *Fiber) newTask(co *Coroutine, name string) (*sim.Task, *Exception) {
 	}
 	co.Started = true
 	label := co.Fn.Code.Name + "()"
-	t := f.ctx.CreateTask(&Fiber{run: f.run, frames: []*Frame{co.Frame}, root: co.Fn.Code}, label)
+	t := f.ctx.CreateTask(newFiber(f.run, co.Frame), label)
 	return t, nil
 }
 
@@ -310,7 +310,7 @@ func asyncioRun(c *call) (Value, sim.Effect, *Exception) {
 		return nil, nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
 	}
 	co.Started = true
-	fib := &Fiber{run: c.f.run, frames: []*Frame{co.Frame}, root: co.Fn.Code}
+	fib := newFiber(c.f.run, co.Frame)
 	return nil, sim.RunLoop{Main: fib, Name: co.Fn.Code.Name + "()", Lane: -1}, nil
 }
 

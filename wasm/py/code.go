@@ -94,4 +94,5 @@ type Code struct {
 	Def       syntax.Pos // where the def is
 	Decl      *syntax.FuncDef
 	IsLambda  bool
+	label0    string // "name()", cached for job labels
 }

@@ -12,7 +12,7 @@ type appVal struct {
 	routes []*route
 	// matched remembers routing results by request line: loads repeat the
 	// same few paths thousands of times.
-	matched map[string]routeMatch
+	matched map[string]map[string]routeMatch // method → target → result
 }
 
 type routeMatch struct {
@@ -74,16 +74,20 @@ func (a *appVal) decorator(c *call, method string) (Value, sim.Effect, *Exceptio
 // match finds the route for a request, with its path parameters.
 // It reports 404 or 405 when there is none.
 func (a *appVal) match(method, target string) (*route, map[string]string, map[string]string, int) {
-	key := method + " " + target
-	if m, ok := a.matched[key]; ok {
+	byTarget := a.matched[method]
+	if m, ok := byTarget[target]; ok {
 		return m.route, m.path, m.query, m.status
 	}
 	r, path, query, status := a.route(method, target)
 	if a.matched == nil {
-		a.matched = map[string]routeMatch{}
+		a.matched = map[string]map[string]routeMatch{}
 	}
-	if len(a.matched) < 1024 {
-		a.matched[key] = routeMatch{r, path, query, status}
+	if byTarget == nil {
+		byTarget = map[string]routeMatch{}
+		a.matched[method] = byTarget
+	}
+	if len(byTarget) < 1024 {
+		byTarget[target] = routeMatch{r, path, query, status}
 	}
 	return r, path, query, status
 }

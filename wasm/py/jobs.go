@@ -14,7 +14,7 @@ import (
 func jobFor(r *Run, g *Globals, fn Value, args []Value) sim.Job {
 	if fnv, ok := fn.(*Function); ok && !fnv.Code.Async {
 		if fr, exc := newFrame(fnv, args, nil, nil); exc == nil {
-			return sim.Job{Fiber: &Fiber{run: r, frames: []*Frame{fr}, root: fnv.Code}, Label: callLabel(fn, args)}
+			return sim.Job{Fiber: newFiber(r, fr), Label: callLabel(fn, args)}
 		}
 	}
 	consts := append([]Value{fn}, args...)
@@ -29,7 +29,7 @@ func jobFor(r *Run, g *Globals, fn Value, args []Value) sim.Job {
 		code.Def = fnv.Code.Def
 	}
 	fr := &Frame{code: code, globals: g}
-	return sim.Job{Fiber: &Fiber{run: r, frames: []*Frame{fr}, root: code}, Label: callLabel(fn, args)}
+	return sim.Job{Fiber: newFiber(r, fr), Label: callLabel(fn, args)}
 }
 
 func callableName(fn Value) string {
@@ -46,6 +46,12 @@ func callableName(fn Value) string {
 
 // callLabel shows a call the way it reads in code: "cpu(0.8)".
 func callLabel(fn Value, args []Value) string {
+	if f, ok := fn.(*Function); ok && len(args) == 0 {
+		if f.Code.label0 == "" {
+			f.Code.label0 = f.Code.Name + "()"
+		}
+		return f.Code.label0
+	}
 	parts := make([]string, len(args))
 	for i, a := range args {
 		parts[i] = repr(a)

@@ -48,15 +48,25 @@ type Fiber struct {
 	pending bool              // suspended inside an instruction that wants a value
 	convert func(Value) Value // turns the simulator's value into Python's
 	root    *Code             // the task's coroutine, for debug descriptions
+	// markStart makes the first Resume record the request's start (a def
+	// endpoint starts when its worker thread first runs it).
+	markStart bool
+	frameBuf  [4]*Frame // most fibers never nest deeper
 }
 
 func newFiber(r *Run, fr *Frame) *Fiber {
-	return &Fiber{run: r, frames: []*Frame{fr}, root: fr.code}
+	f := &Fiber{run: r, root: fr.code}
+	f.frames = append(f.frameBuf[:0], fr)
+	return f
 }
 
 // Resume implements sim.Fiber.
 func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	f.ctx = c
+	if f.markStart {
+		f.markStart = false
+		c.MarkStart()
+	}
 	if err != nil {
 		f.pending = false
 		f.convert = nil

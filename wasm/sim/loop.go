@@ -34,7 +34,9 @@ type Loop struct {
 	current *Task
 	stepAt  Time
 	inStep  bool
-	tasks   taskList
+	// afterStep ends the running task's step (cached: one per loop, not per step)
+	afterStep func(Effect)
+	tasks     taskList
 
 	// stop handling for asyncio.run
 	mainTask *Task
@@ -57,6 +59,12 @@ const (
 func (p *Process) newLoop(t *Thread) *Loop {
 	l := &Loop{s: p.s, thread: t, proc: p}
 	l.timers.less = timerBefore
+	l.afterStep = func(e Effect) {
+		l.endStep(l.current, e)
+		if !l.inStep {
+			l.pump()
+		}
+	}
 	p.loop = l
 	return l
 }
@@ -218,12 +226,7 @@ func (l *Loop) run(h *handle) bool {
 	l.thread.show(trace.Run, t.name)
 	l.s.rec.Set(t.lane, l.s.now, trace.Run, "running on the event loop")
 	l.inStep = true
-	sync := l.thread.drive(t.fiber, &t.ctx, v, err, func(e Effect) {
-		l.endStep(t, e)
-		if !l.inStep {
-			l.pump()
-		}
-	})
+	sync := l.thread.drive(t.fiber, &t.ctx, v, err, l.afterStep)
 	l.inStep = false
 	return sync
 }

@@ -31,8 +31,8 @@ type Pool struct {
 type queuedJob struct {
 	job   Job
 	owner int
-	req   *Request
 	fut   *Future
+	ctx   Ctx
 }
 
 func (s *Sim) newPool(p *Process, kind poolKind, max int) *Pool {
@@ -55,7 +55,8 @@ func (p *Process) defaultExecutor() *Pool {
 // submit queues a job and returns its concurrent future.
 func (pl *Pool) submit(c *Ctx, j Job) *Future {
 	owner := c.Lane()
-	q := &queuedJob{job: j, owner: owner, req: c.Request(), fut: newFuture(nil)}
+	q := &queuedJob{job: j, owner: owner, fut: newFuture(nil)}
+	q.ctx = Ctx{s: pl.s, owner: owner, req: c.Request()}
 	if w := pl.takeIdle(); w != nil {
 		pl.start(w, q)
 	} else if pl.max == 0 || pl.workers < pl.max {
@@ -97,6 +98,14 @@ func (pl *Pool) name() string {
 }
 
 func (pl *Pool) spawn() *Thread {
+	w := pl.newWorker()
+	w.pool = pl
+	w.jobStart = func() { pl.runJob(w) }
+	w.jobAfter = func(e Effect) { pl.finish(w, w.job, e) }
+	return w
+}
+
+func (pl *Pool) newWorker() *Thread {
 	pl.workers++
 	n := pl.workers
 	prefix := ""
@@ -122,13 +131,18 @@ func (pl *Pool) spawn() *Thread {
 func (pl *Pool) start(w *Thread, q *queuedJob) {
 	pl.running++
 	w.owner = q.owner
-	c := &Ctx{s: pl.s, thread: w, owner: q.owner, req: q.req}
+	w.job = q
+	q.ctx.thread = w
 	pl.s.rec.Set(q.owner, pl.s.now, w.kind, w.where(q.job.Label))
-	w.acquire(func() {
-		w.show(trace.Run, q.job.Label)
-		w.showOwner(w.kind, w.where(q.job.Label))
-		w.drive(q.job.Fiber, c, nil, nil, func(e Effect) { pl.finish(w, q, e) })
-	})
+	w.acquire(w.jobStart)
+}
+
+// runJob runs worker w's job once it holds the GIL.
+func (pl *Pool) runJob(w *Thread) {
+	q := w.job
+	w.show(trace.Run, q.job.Label)
+	w.showOwner(w.kind, w.where(q.job.Label))
+	w.drive(q.job.Fiber, &q.ctx, nil, nil, w.jobAfter)
 }
 
 func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
@@ -139,6 +153,7 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 		return
 	}
 	pl.running--
+	w.job = nil
 	w.release(false)
 	w.show("", "")
 	w.owner = -1

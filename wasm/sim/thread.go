@@ -45,6 +45,23 @@ type Thread struct {
 	// which repeat for every request a worker serves.
 	whereCache map[string]string
 
+	// what the thread runs now (set by drive); the cached continuations
+	// below resume it, so a sleep or a stretch of CPU work allocates nothing
+	fib         Fiber
+	fctx        *Ctx
+	after       func(Effect)
+	blockResult any
+	blockThen   func()
+	resumeFn    func() // step(nil, nil)
+	unblockFn   func() // step(blockResult, nil)
+	wakeFn      func() // acquire(blockThen), when a blocking call returns
+
+	// pool workers: the job being run and its cached callbacks
+	pool     *Pool
+	job      *queuedJob
+	jobStart func()
+	jobAfter func(Effect)
+
 	// CPU work
 	computing bool
 	cpuLeft   Time
@@ -55,6 +72,17 @@ type Thread struct {
 func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
 	s := p.s
 	t := &Thread{s: s, proc: p, name: name, kind: kind, owner: -1}
+	t.resumeFn = func() { t.step(nil, nil) }
+	t.unblockFn = func() {
+		r := t.blockResult
+		t.blockResult = nil
+		t.step(r, nil)
+	}
+	t.wakeFn = func() {
+		then := t.blockThen
+		t.blockThen = nil
+		t.acquire(then)
+	}
 	t.lane = s.rec.Lane(name, laneKind)
 	p.threads = append(p.threads, t)
 	if len(p.threads) == 2 && !s.cfg.FreeThreaded {
@@ -79,24 +107,31 @@ func (t *Thread) showOwner(state trace.State, label string) {
 // was called before drive returned (the step ended without waiting).
 // The thread must hold the GIL.
 func (t *Thread) drive(f Fiber, c *Ctx, v any, err error, after func(Effect)) bool {
+	t.fib, t.fctx, t.after = f, c, after
+	return t.step(v, err)
+}
+
+// step resumes the thread's current fiber (see drive).
+func (t *Thread) step(v any, err error) bool {
 	for {
-		eff := f.Resume(c, v, err)
+		eff := t.fib.Resume(t.fctx, v, err)
 		v, err = nil, nil
 		switch e := eff.(type) {
 		case CPU:
 			if e.D <= 0 {
 				continue
 			}
-			t.compute(e.D, e.Label, func() { t.drive(f, c, nil, nil, after) })
+			t.compute(e.D, e.Label, t.resumeFn)
 			return false
 		case Block:
-			t.block(e.D, e.Label, func() { t.drive(f, c, e.Result, nil, after) })
+			t.blockResult = e.Result
+			t.block(e.D, e.Label, t.unblockFn)
 			return false
 		case nil:
 			t.s.Fail(fmt.Errorf("internal error: a fiber returned no effect"))
 			return false
 		default:
-			after(eff)
+			t.after(eff)
 			return true
 		}
 	}
@@ -170,7 +205,8 @@ func (t *Thread) block(d Time, label string, then func()) {
 	t.release(false)
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))
-	t.s.post(s.now+d, func() { t.acquire(then) })
+	t.blockThen = then
+	t.s.post(s.now+d, t.wakeFn)
 }
 
 func blockedState(t *Thread) trace.State {
