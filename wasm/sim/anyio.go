@@ -64,18 +64,19 @@ func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 }
 
 // tokenTexts caches the token event texts, which repeat for every request.
-var tokenTexts = map[string]string{}
+var tokenTexts = map[string]*[ThreadpoolTokens + 1]string{}
 
 func tokenText(before string, n int, after string) string {
-	key := before + after
 	if n < 0 || n > ThreadpoolTokens {
 		return before + strconv.Itoa(n) + after
 	}
-	k := key + strconv.Itoa(n)
-	if t, ok := tokenTexts[k]; ok {
-		return t
+	texts := tokenTexts[before]
+	if texts == nil {
+		texts = new([ThreadpoolTokens + 1]string)
+		tokenTexts[before] = texts
 	}
-	t := before + strconv.Itoa(n) + after
-	tokenTexts[k] = t
-	return t
+	if texts[n] == "" {
+		texts[n] = before + strconv.Itoa(n) + after
+	}
+	return texts[n]
 }

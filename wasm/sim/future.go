@@ -9,6 +9,7 @@ type Future struct {
 	cancelled bool
 	result    any
 	err       error
+	cb0       func() // the first done callback; most futures have one
 	cbs       []func()
 	// cancel overrides what Cancel does (tasks, sleeps, gathers); it reports
 	// whether a cancellation was started.
@@ -29,8 +30,11 @@ func (f *Future) resolve(v any, err error) {
 	}
 	f.done, f.result, f.err = true, v, err
 	f.cancelled = IsCancelled(err)
-	cbs := f.cbs
-	f.cbs = nil
+	cb0, cbs := f.cb0, f.cbs
+	f.cb0, f.cbs = nil, nil
+	if cb0 != nil {
+		f.run(cb0)
+	}
 	for _, cb := range cbs {
 		f.run(cb)
 	}
@@ -48,6 +52,10 @@ func (f *Future) run(cb func()) {
 func (f *Future) onDone(cb func()) {
 	if f.done {
 		f.run(cb)
+		return
+	}
+	if f.cb0 == nil {
+		f.cb0 = cb
 		return
 	}
 	f.cbs = append(f.cbs, cb)
@@ -74,6 +82,7 @@ type Task struct {
 	lane        int
 	ctx         Ctx
 	waitingOn   *Future
+	wake        func() // done callback of what it awaits: step the task
 	mustCancel  bool
 	cancelAsked bool
 	started     bool

@@ -40,7 +40,7 @@ func (t *Thread) acquire(then func()) {
 	g.waiters = append(g.waiters, t)
 	t.show(trace.GILWait, "waiting for the GIL")
 	t.showOwner(trace.GILWait, "waiting for the GIL in "+t.name)
-	t.gilTimer = s.after(s.cfg.SwitchInterval, func() { g.timeout(t) })
+	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
 }
 
 func (g *gil) take(t *Thread) {
@@ -77,7 +77,7 @@ func (g *gil) timeout(t *Thread) {
 	}
 	if t.gilThen != nil {
 		t.gilSaved = g.switches
-		t.gilTimer = s.after(s.cfg.SwitchInterval, func() { g.timeout(t) })
+		t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
 	}
 }
 
@@ -107,7 +107,7 @@ func (t *Thread) release(forced bool) {
 	then := w.gilThen
 	w.gilThen = nil
 	g.take(w)
-	s.rec.Event(s.now, trace.EvGIL, w.lane, "takes the GIL from "+t.name)
+	s.rec.Event(s.now, trace.EvGIL, w.lane, t.gilFrom)
 	s.soon(then)
 }
 

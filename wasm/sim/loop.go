@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strconv"
 
 	"looplab/wasm/trace"
 )
@@ -15,6 +16,7 @@ type handle struct {
 	when      Time
 	seq       uint64
 	cancelled bool
+	pooled    bool // nobody keeps it (not a timer): reused once run
 }
 
 // Loop is an asyncio event loop on one thread. Each iteration follows
@@ -36,6 +38,7 @@ type Loop struct {
 	inStep  bool
 	// afterStep ends the running task's step (cached: one per loop, not per step)
 	afterStep func(Effect)
+	free      []*handle // run ready-queue handles, for reuse
 	tasks     taskList
 
 	// stop handling for asyncio.run
@@ -72,14 +75,28 @@ func (p *Process) newLoop(t *Thread) *Loop {
 // callSoon appends a callback to the ready queue (call_soon, and
 // call_soon_threadsafe: both wake an idle loop).
 func (l *Loop) callSoon(fn func()) {
-	l.ready.push(&handle{fn: fn})
+	h := l.newHandle()
+	h.fn = fn
+	l.ready.push(h)
 	l.wake()
 }
 
 func (l *Loop) schedule(t *Task, v any, err error) {
-	l.ready.push(&handle{task: t, val: v, err: err})
+	h := l.newHandle()
+	h.task, h.val, h.err = t, v, err
+	l.ready.push(h)
 	l.s.rec.Set(t.lane, l.s.now, trace.Ready, "ready, waiting for the event loop")
 	l.wake()
+}
+
+// newHandle takes a recycled handle or makes one.
+func (l *Loop) newHandle() *handle {
+	if n := len(l.free); n > 0 {
+		h := l.free[n-1]
+		l.free = l.free[:n-1]
+		return h
+	}
+	return &handle{pooled: true}
 }
 
 // callLater adds a timer.
@@ -142,7 +159,12 @@ func (l *Loop) pump() {
 			if h.cancelled {
 				continue
 			}
-			if !l.run(h) {
+			done := l.run(h)
+			if h.pooled {
+				*h = handle{pooled: true}
+				l.free = append(l.free, h)
+			}
+			if !done {
 				return
 			}
 		}
@@ -254,14 +276,14 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			return
 		}
 		t.waitingOn = e.F
-		f := e.F
-		f.onDone(func() {
-			if t.waitingOn == f {
+		if t.wake == nil {
+			t.wake = func() {
+				f := t.waitingOn
 				t.waitingOn = nil
+				l.stepNow(t, f.result, f.err)
 			}
-			r, err := f.result, f.err
-			l.stepNow(t, r, err)
-		})
+		}
+		e.F.onDone(t.wake)
 	case Yield:
 		l.schedule(t, nil, nil)
 	case Done:
@@ -275,7 +297,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if t.req == nil || e.Err != nil {
 			s.rec.Event(s.now, trace.EvEnd, t.lane, what)
 		}
-		if e.Err != nil && !IsCancelled(e.Err) && len(t.fut.cbs) == 0 && t.req == nil && t != l.mainTask {
+		if e.Err != nil && !IsCancelled(e.Err) && t.fut.cb0 == nil && t.req == nil && t != l.mainTask {
 			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.name, e.Err.Error()))
 		}
 		t.fiber = nil // let the finished coroutine's frames go
@@ -292,7 +314,9 @@ func (l *Loop) stepNow(t *Task, v any, err error) {
 		return
 	}
 	// Run as a nested handle: the callback's handle ends when the step does.
-	l.ready.pushFront(&handle{task: t, val: v, err: err})
+	h := l.newHandle()
+	h.task, h.val, h.err = t, v, err
+	l.ready.pushFront(h)
 	l.ntodo++
 }
 
@@ -301,7 +325,7 @@ func (l *Loop) newTask(f Fiber, name string, lane int) *Task {
 	p := l.proc
 	p.taskSeq++
 	if name == "" {
-		name = fmt.Sprintf("Task-%d", p.taskSeq)
+		name = "Task-" + strconv.Itoa(p.taskSeq)
 	}
 	t := &Task{loop: l, fiber: f, name: name, lane: lane}
 	t.fut = newFuture(l)

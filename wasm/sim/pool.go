@@ -157,7 +157,7 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 	w.release(false)
 	w.show("", "")
 	w.owner = -1
-	s.rec.Event(s.now, trace.EvEnd, q.owner, w.where(q.job.Label)+" finishes")
+	s.rec.Event(s.now, trace.EvEnd, q.owner, w.phrase(q.job.Label, finishesPhrase))
 	q.fut.resolve(d.Value, d.Err)
 	if len(pl.queue) > 0 {
 		next := pl.queue[0]

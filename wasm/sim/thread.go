@@ -41,9 +41,7 @@ type Thread struct {
 	gilTimer *event
 	gilSaved uint64
 
-	// where caches owner-lane labels ("time.sleep(4) in threadpool thread 3"),
-	// which repeat for every request a worker serves.
-	whereCache map[string]string
+	phrases map[phraseKey]string
 
 	// what the thread runs now (set by drive); the cached continuations
 	// below resume it, so a sleep or a stretch of CPU work allocates nothing
@@ -55,6 +53,8 @@ type Thread struct {
 	resumeFn    func() // step(nil, nil)
 	unblockFn   func() // step(blockResult, nil)
 	wakeFn      func() // acquire(blockThen), when a blocking call returns
+	gilTimeout  func() // this thread's timed wait for the GIL ends
+	gilFrom     string // event text for the thread it takes the GIL from
 
 	// pool workers: the job being run and its cached callbacks
 	pool     *Pool
@@ -78,6 +78,8 @@ func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
 		t.blockResult = nil
 		t.step(r, nil)
 	}
+	t.gilTimeout = func() { p.gil.timeout(t) }
+	t.gilFrom = "takes the GIL from " + name
 	t.wakeFn = func() {
 		then := t.blockThen
 		t.blockThen = nil
@@ -153,25 +155,54 @@ func (t *Thread) compute(d Time, label string, then func()) {
 	t.s.cpus.add(t)
 }
 
+// Phrases about a label and this thread, cached because every request a
+// worker serves repeats them.
+const (
+	wherePhrase    = iota // "time.sleep(4) in threadpool thread 3"
+	blocksPhrase          // "time.sleep(4) blocks the event loop"
+	finishesPhrase        // "time.sleep(4) in threadpool thread 3 finishes"
+)
+
+type phraseKey struct {
+	label string
+	kind  int
+}
+
+func (t *Thread) phrase(label string, kind int) string {
+	key := phraseKey{label, kind}
+	if p, ok := t.phrases[key]; ok {
+		return p
+	}
+	var p string
+	switch kind {
+	case wherePhrase:
+		p = label + " in " + t.name
+		if label == "" {
+			p = "in " + t.name
+		}
+	case blocksPhrase:
+		p = label + " blocks " + t.name
+		if t.kind == trace.Run {
+			p = label + " blocks the event loop"
+		}
+	case finishesPhrase:
+		p = t.where(label) + " finishes"
+	}
+	if t.phrases == nil {
+		t.phrases = map[phraseKey]string{}
+	}
+	if len(t.phrases) < 64 {
+		t.phrases[key] = p
+	}
+	return p
+}
+
 // where labels an owner lane with the thread doing the work.
 func (t *Thread) where(label string) string {
 	if t.kind == trace.Run {
 		return label
 	}
-	if w, ok := t.whereCache[label]; ok {
-		return w
-	}
-	w := label + " in " + t.name
-	if label == "" {
-		w = "in " + t.name
-	}
-	if t.whereCache == nil {
-		t.whereCache = map[string]string{}
-	}
-	if len(t.whereCache) < 64 {
-		t.whereCache[label] = w
-	}
-	return w
+	return t.phrase(label, wherePhrase)
 }
 
 // cpuFinished is called by the cores when t's work is done.
@@ -197,11 +228,7 @@ func (t *Thread) preempt() {
 // block is a blocking call: the GIL is released for d, then taken back.
 func (t *Thread) block(d Time, label string, then func()) {
 	s := t.s
-	text := label + " blocks " + t.name
-	if t.kind == trace.Run {
-		text = label + " blocks the event loop"
-	}
-	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), text)
+	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), t.phrase(label, blocksPhrase))
 	t.release(false)
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))
