@@ -60,6 +60,32 @@ func (s *Sim) post(t Time, fn func()) {
 	s.events.push(e)
 }
 
+// next takes the earliest event from the heap or the arrival queue.
+func (s *Sim) next() *event {
+	var a *event
+	if s.nextArrival < len(s.arrivals) {
+		a = s.arrivals[s.nextArrival]
+	}
+	if s.events.len() > 0 && (a == nil || eventBefore(s.events.top(), a)) {
+		return s.events.pop()
+	}
+	if a != nil {
+		s.arrivals[s.nextArrival] = nil
+		s.nextArrival++
+	}
+	return a
+}
+
+// arrive queues an event of the load; they must come in time order.
+func (s *Sim) arrive(t Time, fn func()) {
+	if n := len(s.arrivals); n > 0 && s.arrivals[n-1].at > t {
+		s.post(t, fn) // out of order: the heap sorts it
+		return
+	}
+	s.seq++
+	s.arrivals = append(s.arrivals, &event{at: t, seq: s.seq, fn: fn})
+}
+
 // after schedules fn d from now.
 func (s *Sim) after(d Time, fn func()) *event { return s.at(s.now+d, fn) }
 

@@ -245,7 +245,6 @@ func (l *Loop) run(h *handle) bool {
 	}
 	l.current, l.stepAt = t, l.s.now
 	l.thread.owner = t.lane
-	l.thread.show(trace.Run, t.name)
 	l.s.rec.Set(t.lane, l.s.now, trace.Run, "running on the event loop")
 	l.inStep = true
 	sync := l.thread.drive(t.fiber, &t.ctx, v, err, l.afterStep)

@@ -79,6 +79,7 @@ func (s *Sim) ExpectRequests(n int) {
 	s.rec.Reserve(n)
 	sv := s.server
 	sv.reqs = append(make([]*Request, 0, len(sv.reqs)+n), sv.reqs...)
+	s.arrivals = append(make([]*event, 0, len(s.arrivals)+n), s.arrivals...)
 }
 
 // AddRequest schedules a request of the load; call before Run.
@@ -91,7 +92,7 @@ func (s *Sim) AddRequest(method, path string, at Time) {
 		Method: method, Path: path, Sent: at, Start: -1, End: -1, Lane: r.lane,
 	})
 	sv.reqs = append(sv.reqs, r)
-	s.post(at, func() { sv.arrive(r) })
+	s.arrive(at, func() { sv.arrive(r) })
 }
 
 func (r *Request) rec() *trace.Request { return &r.s.rec.Trace.Requests[r.index] }

@@ -56,9 +56,13 @@ type Sim struct {
 	seq    uint64
 	events minHeap[*event]
 	free   []*event // run pooled events, for reuse
-	rand   rng
-	rec    *trace.Recorder
-	cpus   *cpus
+	// arrivals are the load's requests, already in time order: they wait in
+	// this queue instead of the heap, which stays small.
+	arrivals    []*event
+	nextArrival int
+	rand        rng
+	rec         *trace.Recorder
+	cpus        *cpus
 
 	procs   []*Process
 	pools   int      // pools created, for names
@@ -98,8 +102,11 @@ func (s *Sim) Fail(err error) {
 // stops the run, and returns the trace.
 func (s *Sim) Run() (*trace.Trace, error) {
 	n := 0
-	for s.events.len() > 0 && s.fault == nil {
-		e := s.events.pop()
+	for s.fault == nil {
+		e := s.next()
+		if e == nil {
+			break
+		}
 		if e.dead {
 			continue
 		}
