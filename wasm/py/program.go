@@ -35,6 +35,8 @@ type Run struct {
 	settings Settings
 	steps    int
 	maxSteps int
+
+	sleepLabels map[sim.Time]string
 }
 
 // Load parses and compiles a scenario. Errors are *syntax.Error.

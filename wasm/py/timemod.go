@@ -13,19 +13,21 @@ func timeSleep(c *call) (Value, sim.Effect, *Exception) {
 	if exc != nil {
 		return nil, nil, exc
 	}
-	return nil, sim.Block{D: d, Label: sleepLabel(d)}, nil
+	return nil, sim.Block{D: d, Label: c.f.run.sleepLabel(d)}, nil
 }
 
-// sleepLabels caches "time.sleep(4)": the same few durations repeat.
-var sleepLabels = map[sim.Time]string{}
-
-func sleepLabel(d sim.Time) string {
-	if l, ok := sleepLabels[d]; ok {
+// sleepLabel is "time.sleep(4)", cached per run: the same few durations
+// repeat for every request.
+func (r *Run) sleepLabel(d sim.Time) string {
+	if l, ok := r.sleepLabels[d]; ok {
 		return l
 	}
 	l := "time.sleep(" + fmtSeconds(d) + ")"
-	if len(sleepLabels) < 256 {
-		sleepLabels[d] = l
+	if r.sleepLabels == nil {
+		r.sleepLabels = map[sim.Time]string{}
+	}
+	if len(r.sleepLabels) < 256 {
+		r.sleepLabels[d] = l
 	}
 	return l
 }

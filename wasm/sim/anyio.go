@@ -30,7 +30,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 	s, l, lane := c.s, c.Loop(), c.Lane()
 	f := newFuture(l)
 	start := func() {
-		s.rec.Event(s.now, trace.EvToken, lane, tokenText("takes a threadpool token (", a.tokens, " left)"))
+		s.rec.Event(s.now, trace.EvToken, lane, s.tokenText("takes a threadpool token (", a.tokens, " left)"))
 		cf := a.threads.submit(c, j)
 		cf.onDone(func() {
 			l.callSoon(func() {
@@ -54,7 +54,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 	if len(a.waiters) == 0 {
 		a.tokens++
-		s.rec.Event(s.now, trace.EvToken, lane, tokenText("frees a threadpool token (", a.tokens, " free)"))
+		s.rec.Event(s.now, trace.EvToken, lane, s.tokenText("frees a threadpool token (", a.tokens, " free)"))
 		return
 	}
 	next := a.waiters[0]
@@ -63,17 +63,19 @@ func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 	l.callSoon(next)
 }
 
-// tokenTexts caches the token event texts, which repeat for every request.
-var tokenTexts = map[string]*[ThreadpoolTokens + 1]string{}
-
-func tokenText(before string, n int, after string) string {
+// tokenText builds a token event text, cached per simulation: they
+// repeat for every request.
+func (s *Sim) tokenText(before string, n int, after string) string {
 	if n < 0 || n > ThreadpoolTokens {
 		return before + strconv.Itoa(n) + after
 	}
-	texts := tokenTexts[before]
+	texts := s.tokenTexts[before]
 	if texts == nil {
 		texts = new([ThreadpoolTokens + 1]string)
-		tokenTexts[before] = texts
+		if s.tokenTexts == nil {
+			s.tokenTexts = map[string]*[ThreadpoolTokens + 1]string{}
+		}
+		s.tokenTexts[before] = texts
 	}
 	if texts[n] == "" {
 		texts[n] = before + strconv.Itoa(n) + after

@@ -64,12 +64,14 @@ type Sim struct {
 	rec         *trace.Recorder
 	cpus        *cpus
 
-	procs   []*Process
-	pools   int      // pools created, for names
-	tasks   taskList // unfinished tasks, for the report at the end
-	server  *Server
-	fault   error // the first error that stops the run
-	stopped string
+	procs  []*Process
+	pools  int      // pools created, for names
+	tasks  taskList // unfinished tasks, for the report at the end
+	server *Server
+	fault  error // the first error that stops the run
+
+	tokenTexts map[string]*[ThreadpoolTokens + 1]string
+	stopped    string
 }
 
 // New makes an empty simulation.
