@@ -39,6 +39,10 @@ const (
 	stageDone
 )
 
+// maxDependencyDepth bounds dependency chains, which would otherwise
+// recurse forever when two dependencies depend on each other.
+const maxDependencyDepth = 32
+
 type pendingCall struct {
 	fn       *Function
 	args     []Value
@@ -114,6 +118,9 @@ func (a *asgi) advance() sim.Effect {
 				return a.fail(exc)
 			}
 			if dep != nil {
+				if len(a.calls) >= maxDependencyDepth {
+					return a.fail(newExc(excRuntime, "dependencies nest deeper than "+strconv.Itoa(maxDependencyDepth)+" (do they depend on each other in a circle?)"))
+				}
 				a.calls = append(a.calls, &pendingCall{fn: dep})
 				return nil
 			}
