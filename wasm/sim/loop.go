@@ -135,9 +135,17 @@ func (l *Loop) start() {
 func (l *Loop) iterate() {
 	l.state = loopRunning
 	l.thread.show("", "")
+	l.collect()
+	l.pump()
+}
+
+// collect begins an iteration: I/O events, then due timers, join the ready
+// queue, and the iteration will run exactly what is ready now.
+func (l *Loop) collect() {
 	for _, h := range l.io {
 		l.ready.push(h)
 	}
+	clear(l.io)
 	l.io = l.io[:0]
 	for l.timers.len() > 0 && l.timers.top().when <= l.s.now {
 		h := l.timers.pop()
@@ -146,7 +154,6 @@ func (l *Loop) iterate() {
 		}
 	}
 	l.ntodo = l.ready.len()
-	l.pump()
 }
 
 // pump runs ready handles until one waits (it calls pump again when done)
@@ -181,17 +188,7 @@ func (l *Loop) pump() {
 			l.goIdle()
 			return
 		}
-		for _, h := range l.io {
-			l.ready.push(h)
-		}
-		l.io = l.io[:0]
-		for l.timers.len() > 0 && l.timers.top().when <= l.s.now {
-			h := l.timers.pop()
-			if !h.cancelled {
-				l.ready.push(h)
-			}
-		}
-		l.ntodo = l.ready.len()
+		l.collect()
 	}
 }
 
