@@ -35,7 +35,7 @@ func (c Config) Defaults() Config {
 		c.Seed = 1
 	}
 	if c.RequesterWins == 0 {
-		c.RequesterWins = 0.6
+		c.RequesterWins = 0.8
 	}
 	if c.SlowCallback <= 0 {
 		c.SlowCallback = 100 * trace.Millisecond
