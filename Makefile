@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := wasm/scenario/testdata/golden
 
-.PHONY: serve test vet unit wasm-build bench fuzz demo
+.PHONY: serve test vet unit wasm-build bench fuzz demo check-cpython
 
 # Until the browser playground lands, serve shows the simulator on the
 # reference examples in the terminal.
@@ -40,3 +40,8 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+# Runs the interpreter's test programs on the python3 at hand and compares
+# what they print, and when, with what the simulator says.
+check-cpython:
+	python3 scripts/check-chunks-cpython.py

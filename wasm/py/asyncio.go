@@ -169,6 +169,9 @@ func asyncioModule() *Module {
 			if !ok {
 				return nil, nil, c.errorf("sleep() missing required argument: 'delay'")
 			}
+			if f, ok := toFloat(v); ok && f < 0 {
+				v = int64(0) // asyncio.sleep treats a negative delay as 0
+			}
 			d, exc := seconds(v, "asyncio.sleep()")
 			res, _ := c.arg(1, "result")
 			return &sleepAw{d: d, result: res}, nil, exc

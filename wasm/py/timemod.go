@@ -9,6 +9,9 @@ func timeSleep(c *call) (Value, sim.Effect, *Exception) {
 	if !ok {
 		return nil, nil, c.errorf("time.sleep() takes exactly one argument")
 	}
+	if f, ok := toFloat(v); ok && f < 0 {
+		return nil, nil, newExc(excValue, "sleep length must be non-negative")
+	}
 	d, exc := seconds(v, "time.sleep()")
 	if exc != nil {
 		return nil, nil, exc

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Runs the interpreter's test programs on real CPython and compares.
+
+The chunk files in wasm/py/testdata hold small programs with the output
+the simulator must print, each line prefixed by its virtual time. This
+script runs every chunk that needs no special setting on the python3 at
+hand, with a prelude that prefixes each print with the seconds since start
+and defines cpu(seconds) as a loop that burns that much CPU time of its own
+thread. It reports lines whose text differs, or whose time is off by more
+than --tolerance seconds (default 0.05).
+
+Usage: scripts/check-chunks-cpython.py [--tolerance S] [FILE.chunks ...]
+Exit status 1 when any chunk disagrees.
+"""
+import argparse
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+PRELUDE = r'''
+import builtins as _builtins
+import time as _time
+_start = _time.perf_counter()
+_print = _builtins.print
+def _timed_print(*args, **kwargs):
+    _print("%.3f" % (_time.perf_counter() - _start), *args, **kwargs, flush=True)
+_builtins.print = _timed_print
+def cpu(seconds):
+    end = _time.thread_time() + seconds
+    while _time.thread_time() < end:
+        pass
+_builtins.cpu = cpu
+'''
+
+
+def chunks(path):
+    text = open(path, encoding="utf-8").read()
+    for part in text.split("### ")[1:]:
+        head, body = part.split("\n", 1)
+        if "--- output\n" not in body:
+            continue
+        code, want = body.split("--- output\n", 1)
+        yield head.split(), code, want.splitlines()
+
+
+def run(code, tmp):
+    path = os.path.join(tmp, "chunk.py")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(code)
+    # Import asyncio first so that its import time is not counted.
+    boot = "import asyncio\n" + PRELUDE + "\nexec(compile(open(%r).read(), 'chunk.py', 'exec'))\n" % path
+    out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120)
+    lines = out.stdout.splitlines()
+    if out.stderr.strip():  # an uncaught exception: its last line, untimed
+        lines.append("- " + out.stderr.strip().splitlines()[-1])
+    return lines
+
+
+def compare(got, want, tolerance):
+    problems = []
+    remaining = list(got)
+    for line in want:
+        t, _, text = line.partition(" ")
+        if text.startswith("Traceback") or text.startswith("  File"):
+            continue  # CPython's traceback has asyncio's own frames too
+        match = next((g for g in remaining if g.partition(" ")[2] == text), None)
+        if match is None:
+            problems.append("missing: " + line)
+            continue
+        remaining.remove(match)
+        if match.startswith("- "):
+            continue
+        gt = float(match.partition(" ")[0])
+        if abs(gt - float(t)) > tolerance:
+            problems.append("at %.3f, simulator says %s: %s" % (gt, t, text))
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tolerance", type=float, default=0.05)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = args.files or sorted(glob.glob(os.path.join(root, "wasm", "py", "testdata", "*.chunks")))
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            for head, code, want in chunks(path):
+                name = head[0]
+                if len(head) > 1:
+                    print("skip  %s (needs %s)" % (name, " ".join(head[1:])))
+                    continue
+                problems = compare(run(code, tmp), want, args.tolerance)
+                print(("ok    " if not problems else "DIFF  ") + name)
+                for p in problems:
+                    print("        " + p)
+                failed += bool(problems)
+    print("%d chunk(s) disagree with CPython %s" % (failed, sys.version.split()[0]))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
