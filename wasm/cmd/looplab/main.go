@@ -3,6 +3,7 @@
 //
 //	looplab sim APP.py [--load FILE] [--cores N] [--workers N]
 //	                   [--switch-interval S] [--free-threaded] [--latency S] [--json]
+//	looplab load FILE
 package main
 
 import (
@@ -14,10 +15,12 @@ import (
 const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
                    [--switch-interval SECONDS] [--free-threaded]
                    [--latency SECONDS] [--width N] [--json]
+       looplab load FILE
 
-Simulates APP.py (a FastAPI app, served the requests in --load, or an
+sim simulates APP.py (a FastAPI app, served the requests in --load, or an
 asyncio script) on a model of CPython and prints its timeline; --json prints
-the trace instead.
+the trace instead. load prints the requests of a load file as JSON
+([{"method", "path", "at"}], at in seconds), for tools that send them.
 `
 
 func main() {
@@ -36,6 +39,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "sim":
 		return simCommand(args[1:], stdout, stderr)
+	case "load":
+		return loadCommand(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "looplab: unknown command %q\n\n%s", args[0], usage)
 	return 2

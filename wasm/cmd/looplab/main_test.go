@@ -104,3 +104,22 @@ func TestSettingsChangeTheRun(t *testing.T) {
 			withGIL, without, oneCore)
 	}
 }
+
+func TestLoadCommand(t *testing.T) {
+	code, out, _ := runCLI("load", examples+"factorize.load")
+	var reqs []struct {
+		Method, Path string
+		At           float64
+	}
+	if err := json.Unmarshal([]byte(out), &reqs); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v", code, err)
+	}
+	if len(reqs) != 15 || reqs[3].Path != "/health" || reqs[3].At != 0.1 {
+		t.Errorf("requests %+v", reqs)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.load")
+	os.WriteFile(bad, []byte("at 0 GET /\nat x GET /\n"), 0o644)
+	if code, _, errOut := runCLI("load", bad); code != 2 || !strings.HasPrefix(errOut, bad+":2:4: ") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
