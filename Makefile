@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := wasm/scenario/testdata/golden
 
-.PHONY: serve test vet unit wasm-build bench fuzz demo check-cpython
+.PHONY: serve test vet unit wasm-build bench fuzz demo check-cpython fidelity
 
 # Until the browser playground lands, serve shows the simulator on the
 # reference examples in the terminal.
@@ -45,3 +45,12 @@ fuzz:
 # what they print, and when, with what the simulator says.
 check-cpython:
 	python3 scripts/check-chunks-cpython.py
+
+# Re-measures the fidelity corpus on real CPython + FastAPI + uvicorn (about
+# 15 minutes; installs Debian's python3-fastapi and friends when missing, as
+# root), then regenerates docs/fidelity.md from the new records. make test
+# only replays the records, so it never depends on timing noise.
+fidelity:
+	python3 scripts/fidelity/fidelity.py
+	$(GO) test ./wasm/scenario -run 'Fidelity' -update
+	$(GO) test ./wasm/scenario -run 'Fidelity'

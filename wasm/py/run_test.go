@@ -2,6 +2,7 @@ package py
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,6 +24,8 @@ import (
 //	0.000 first printed line (time in seconds, then the text)
 //	--- error
 //	line:col: message        (instead of output: the load error)
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.chunks")
+
 func TestChunks(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.chunks"))
 	if len(files) == 0 {
@@ -33,19 +36,30 @@ func TestChunks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, ch := range splitChunks(string(data)) {
+		text := string(data)
+		for _, ch := range splitChunks(text) {
 			t.Run(strings.TrimSuffix(filepath.Base(file), ".chunks")+"/"+ch.name, func(t *testing.T) {
 				got := runChunk(ch)
+				if got != ch.want && *update {
+					text = strings.Replace(text, ch.code+ch.section+ch.want, ch.code+ch.section+got, 1)
+					return
+				}
 				if got != ch.want {
 					t.Errorf("%s:%d: %s\n--- got\n%s--- want\n%s", file, ch.line, ch.name, got, ch.want)
 				}
 			})
+		}
+		if *update {
+			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
 
 type chunk struct {
 	name, code, want string
+	section          string // the "--- output" or "--- error" line
 	line             int
 	cfg              sim.Config
 	isErr            bool
@@ -78,9 +92,9 @@ func splitChunks(text string) []chunk {
 			section = "code"
 		case cur == nil:
 		case strings.TrimSpace(l) == "--- output":
-			section = "want"
+			section, cur.section = "want", l
 		case strings.TrimSpace(l) == "--- error":
-			section, cur.isErr = "want", true
+			section, cur.isErr, cur.section = "want", true, l
 		case section == "code":
 			cur.code += l
 		default:

@@ -24,6 +24,14 @@ func TestApps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	text := string(data)
+	defer func() {
+		if *update {
+			if err := os.WriteFile("testdata/apps.chunks", []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}()
 	for _, ch := range strings.Split(string(data), "### ")[1:] {
 		head, body, _ := strings.Cut(ch, "\n")
 		fields := strings.Fields(head)
@@ -66,6 +74,13 @@ func TestApps(t *testing.T) {
 			}
 			for _, p := range tr.Prints {
 				fmt.Fprintf(&prints, "%.3f %s\n", p.T.Seconds(), p.Text)
+			}
+			if *update {
+				text = strings.Replace(text, "--- requests\n"+sections["requests"], "--- requests\n"+reqs.String(), 1)
+				if want, ok := sections["prints"]; ok {
+					text = strings.Replace(text, "--- prints\n"+want, "--- prints\n"+prints.String(), 1)
+				}
+				return
 			}
 			if got := reqs.String(); got != sections["requests"] {
 				t.Errorf("requests:\n%s--- want\n%s", got, sections["requests"])

@@ -56,8 +56,9 @@ func BenchmarkGIL1000Threads(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if d := tr.Duration.Seconds(); d < 0.99 || d > 1.2 {
-		b.Fatalf("simulated %v s, want about 1 s", d)
+	// 1 s of CPU work in 1 ms jobs, plus a GIL hand-off for each job.
+	if d := tr.Duration.Seconds(); d < 0.99 || d > 2 {
+		b.Fatalf("simulated %v s, want 1 to 2 s", d)
 	}
 	runBench(b, spec)
 }

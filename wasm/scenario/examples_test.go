@@ -12,6 +12,8 @@ const (
 	sec = trace.Second
 )
 
+func near(a, b, tol trace.Time) bool { return a-b <= tol && b-a <= tol }
+
 func ends(tr *trace.Trace, path string) []trace.Time {
 	var out []trace.Time
 	for _, r := range tr.Requests {
@@ -61,20 +63,22 @@ func TestReferenceExamples(t *testing.T) {
 			}
 		}
 	})
+	// Each worker thread needs the GIL handed to it (about half a
+	// millisecond), so the threadpool's answers come a few ms after 4 s.
 	t.Run("six def endpoints share the threadpool", func(t *testing.T) {
 		got := ends(runExample(t, "sync_endpoint", Settings{}), "/sync-slow")
-		if len(got) != 6 || got[0] != 4*sec || got[5] != 4*sec {
-			t.Errorf("latencies %v, want six of 4 s", got)
+		if len(got) != 6 || !near(got[0], 4*sec, 10*ms) || !near(got[5], 4*sec, 10*ms) {
+			t.Errorf("latencies %v, want six of about 4 s", got)
 		}
 	})
 	t.Run("45 def requests: 40 tokens", func(t *testing.T) {
 		got := ends(runExample(t, "threadpool_full", Settings{}), "/sync-slow")
 		n4, n8 := 0, 0
 		for _, e := range got {
-			switch e {
-			case 4 * sec:
+			switch {
+			case near(e, 4*sec, 50*ms):
 				n4++
-			case 8 * sec:
+			case near(e, 8*sec, 50*ms):
 				n8++
 			}
 		}
@@ -84,16 +88,18 @@ func TestReferenceExamples(t *testing.T) {
 	})
 	t.Run("factorize in the executor keeps /health answering", func(t *testing.T) {
 		tr := runExample(t, "factorize", Settings{})
-		// The GIL is not handed out FIFO, so the tail is long; the median
-		// stays in the tens of milliseconds.
+		// The article says /health stays responsive. It does answer while
+		// the factorizations run (they would block it for 3 s on the loop),
+		// but real CPython with three CPU-bound threads takes a few hundred
+		// milliseconds, not tens (see docs/fidelity.md, executor_cpu_health).
 		health := ends(tr, "/health")
-		if med, worst := health[len(health)/2], health[len(health)-1]; med > 100*ms || worst > 300*ms {
-			t.Errorf("/health median %v, worst %v; want tens of milliseconds", med, worst)
+		if med, worst := health[len(health)/2], health[len(health)-1]; med < 20*ms || med > 400*ms || worst > sec {
+			t.Errorf("/health median %v, worst %v; want a few hundred milliseconds at most", med, worst)
 		}
-		// Three 1 s CPU jobs share one GIL: each takes about 3 s, not 1 s.
+		// Three 1 s CPU jobs share one GIL: each takes over 3 s, not 1 s.
 		for _, e := range ends(tr, "/factorize") {
-			if e < 2700*ms || e > 3100*ms {
-				t.Errorf("/factorize took %v, want about 3 s", e)
+			if e < 2900*ms || e > 3600*ms {
+				t.Errorf("/factorize took %v, want a little over 3 s", e)
 			}
 		}
 	})

@@ -45,14 +45,16 @@ func healthP50(t *testing.T, n int, set Settings) trace.Time {
 }
 
 // Every loop wake-up needs the GIL: /health slows down as CPU-bound threads
-// are added, and does not without a GIL. Real CPython 3.11 on 2 vCPUs gave
-// p50s of about 6, 16 and 60 ms with 1, 2 and 4 busy threads.
+// are added, and does not without a GIL. Real CPython 3.11.2 on this
+// project's 2-vCPU machine gave p50s of about 11, 40 and 290 ms with 1, 2
+// and 4 busy threads and a /health every 73 ms (docs/fidelity.md); the
+// steep growth is the GIL not being handed out FIFO.
 func TestHealthLatencyGrowsWithBusyThreads(t *testing.T) {
 	p1, p2, p4 := healthP50(t, 1, Settings{}), healthP50(t, 2, Settings{}), healthP50(t, 4, Settings{})
 	t.Logf("/health p50 with 1, 2, 4 busy threads: %v %v %v µs", p1, p2, p4)
 	inRange := func(v, lo, hi trace.Time) bool { return v >= lo && v <= hi }
-	if !inRange(p1, 4*ms, 8*ms) || !inRange(p2, 10*ms, 25*ms) || !inRange(p4, 35*ms, 90*ms) {
-		t.Errorf("p50s %v, %v, %v µs: want about 6, 16 and 60 ms", p1, p2, p4)
+	if !inRange(p1, 6*ms, 16*ms) || !inRange(p2, 20*ms, 60*ms) || !inRange(p4, 150*ms, 500*ms) {
+		t.Errorf("p50s %v, %v, %v µs: want about 11, 40 and 290 ms", p1, p2, p4)
 	}
 	if free := healthP50(t, 4, Settings{FreeThreaded: true}); free != 0 {
 		t.Errorf("free-threaded /health p50 is %v µs, want 0", free)
@@ -100,9 +102,11 @@ asyncio.run(main())
 	if len(tr.Prints) != 4 {
 		t.Fatalf("prints: %v", tr.Prints)
 	}
+	// Hand-offs cost time (about 10 % with the GIL switching every 5 ms,
+	// as measured), so they end a little after 4 s, and close together.
 	for _, p := range tr.Prints {
-		if p.T < 3400*ms || p.T > 4000*ms {
-			t.Errorf("%q at %v µs; want all four between 3.4 and 4 s (one after another would be 1, 2, 3, 4 s)", p.Text, p.T)
+		if p.T < 3600*ms || p.T > 4600*ms {
+			t.Errorf("%q at %v µs; want all four between 3.6 and 4.6 s (one after another would be 1, 2, 3, 4 s)", p.Text, p.T)
 		}
 	}
 }
@@ -127,7 +131,7 @@ asyncio.run(main())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := tr.Prints[0].T; got != c.want {
+		if got := tr.Prints[0].T; !near(got, c.want, 10*ms) {
 			t.Errorf("%d cores: ten 1 s sleeps took %v µs, want %v", c.cores, got, c.want)
 		}
 	}

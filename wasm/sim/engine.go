@@ -108,5 +108,8 @@ func (r *rng) next() uint64 {
 // intn returns a number in [0, n).
 func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
 
+// float returns a number in [0, 1).
+func (r *rng) float() float64 { return float64(r.next()>>11) / float64(1<<53) }
+
 // chance reports true with probability p.
-func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/float64(1<<53) < p }
+func (r *rng) chance(p float64) bool { return r.float() < p }

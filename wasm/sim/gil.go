@@ -108,7 +108,7 @@ func (t *Thread) release(forced bool) {
 	w.gilThen = nil
 	g.take(w)
 	s.rec.Event(s.now, trace.EvGIL, w.lane, t.gilFrom)
-	s.soon(then)
+	s.post(s.now+max(s.cfg.HandOff, 0), then)
 }
 
 // pick chooses the waiter that gets the GIL: after a forced drop the thread
@@ -128,12 +128,30 @@ func (g *gil) pick(forced bool) int {
 	if req >= 0 && (len(g.waiters) == 1 || s.rand.chance(s.cfg.RequesterWins)) {
 		return req
 	}
-	if req < 0 {
-		return s.rand.intn(len(g.waiters))
+	// Any other waiter, a CPU-bound one more likely than one that gave the
+	// GIL up on its own (Config.IOWeight).
+	weight := func(w *Thread) float64 {
+		if w.preempted {
+			return 1
+		}
+		return s.cfg.IOWeight
 	}
-	i := s.rand.intn(len(g.waiters) - 1)
-	if i >= req {
-		i++
+	total := 0.0
+	for i, w := range g.waiters {
+		if i != req {
+			total += weight(w)
+		}
 	}
-	return i
+	x := s.rand.float() * total
+	last := -1
+	for i, w := range g.waiters {
+		if i == req {
+			continue
+		}
+		last = i
+		if x -= weight(w); x < 0 {
+			return i
+		}
+	}
+	return last
 }

@@ -38,8 +38,17 @@ type Loop struct {
 	inStep  bool
 	// afterStep ends the running task's step (cached: one per loop, not per step)
 	afterStep func(Effect)
-	free      []*handle // run ready-queue handles, for reuse
-	tasks     taskList
+
+	// Short system calls the last handle made, each of which drops the GIL
+	// for a moment (see Config.ReleaseLoss): reads, polls, and the two
+	// sends of each response (head, then body: the client has the
+	// response once the body is out).
+	releases int
+	sends    []*Request
+	headSent bool
+	resume   func()    // continues the syscalls and the loop once the GIL is back
+	free     []*handle // run ready-queue handles, for reuse
+	tasks    taskList
 
 	// stop handling for asyncio.run
 	mainTask *Task
@@ -64,7 +73,12 @@ func (p *Process) newLoop(t *Thread) *Loop {
 	l.timers.less = timerBefore
 	l.afterStep = func(e Effect) {
 		l.endStep(l.current, e)
-		if !l.inStep {
+		if !l.inStep && l.syscalls() {
+			l.pump()
+		}
+	}
+	l.resume = func() {
+		if l.syscalls() {
 			l.pump()
 		}
 	}
@@ -171,7 +185,7 @@ func (l *Loop) pump() {
 				*h = handle{pooled: true}
 				l.free = append(l.free, h)
 			}
-			if !done {
+			if !done || !l.syscalls() {
 				return
 			}
 		}
@@ -188,6 +202,10 @@ func (l *Loop) pump() {
 			l.goIdle()
 			return
 		}
+		l.releases++ // select() with a zero timeout still drops the GIL
+		if !l.syscalls() {
+			return
+		}
 		l.collect()
 	}
 }
@@ -201,6 +219,7 @@ func (l *Loop) timerDue() bool {
 
 func (l *Loop) goIdle() {
 	l.state = loopIdle
+	l.thread.preempted = false
 	l.thread.release(false)
 	l.thread.show("", "")
 	l.armTimer()
@@ -343,4 +362,49 @@ func (t *Task) describe(done bool) string {
 		state = "finished"
 	}
 	return fmt.Sprintf("<Task %s name='%s'%s>", state, t.name, where)
+}
+
+// syscalls plays the short GIL-dropping system calls the last handle made.
+// It reports false when a waiting thread took the GIL meanwhile: the loop
+// then waits for it and carries on by itself.
+func (l *Loop) syscalls() bool {
+	for len(l.sends) > 0 || l.releases > 0 {
+		if len(l.sends) > 0 {
+			if !l.headSent {
+				l.headSent = true
+				if l.lostGIL() {
+					return false
+				}
+			}
+			for _, r := range l.sends {
+				r.finish()
+			}
+			clear(l.sends)
+			l.sends = l.sends[:0]
+			l.headSent = false
+			l.releases++ // the body's send
+			continue
+		}
+		l.releases--
+		if l.lostGIL() {
+			return false
+		}
+	}
+	return true
+}
+
+// lostGIL drops the GIL for a moment; with threads waiting for it, one of
+// them may take it first (Config.ReleaseLoss), and then the loop queues to
+// get it back. It reports whether that happened.
+func (l *Loop) lostGIL() bool {
+	t := l.thread
+	g := t.proc.gil
+	s := l.s
+	if s.cfg.FreeThreaded || g.holder != t || len(g.waiters) == 0 || !s.rand.chance(s.cfg.ReleaseLoss) {
+		return false
+	}
+	t.preempted = false
+	t.release(false)
+	t.acquire(l.resume)
+	return true
 }

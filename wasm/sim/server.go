@@ -40,11 +40,12 @@ type Worker struct {
 
 // Request is one HTTP request of the load.
 type Request struct {
-	s      *Sim
-	index  int
-	lane   int
-	name   string
-	worker *Worker
+	s         *Sim
+	index     int
+	lane      int
+	name      string
+	worker    *Worker
+	responded bool
 }
 
 // Serve starts n uvicorn workers. setup runs once per worker process, at
@@ -157,6 +158,7 @@ func (w *Worker) accept() {
 	batch := sv.backlog
 	sv.backlog = nil
 	for _, r := range batch {
+		w.loop.releases++ // reading the request: a recv that drops the GIL
 		r.worker = w
 		r.rec().Worker = w.index
 		t := w.loop.newTask(w.handler(r), "", r.lane)
@@ -172,15 +174,28 @@ func (c *Ctx) MarkStart() {
 	}
 }
 
-// Respond records that the response is sent now with the given status.
+// Respond sends the response with the given status. The loop writes it
+// to the socket when the running step ends; the request ends when the
+// client has it all (see Loop.syscalls).
 func (c *Ctx) Respond(status int) {
 	r := c.Request()
-	if r == nil || r.rec().End >= 0 {
+	if r == nil || r.responded {
 		return
 	}
-	r.rec().End = c.s.now
+	r.responded = true
 	r.rec().Status = status
-	c.s.rec.Event(c.s.now, trace.EvRespond, r.lane, responseText(status))
+	if l := c.Loop(); l != nil {
+		l.sends = append(l.sends, r)
+		return
+	}
+	r.finish()
+}
+
+// finish records that the client has the whole response.
+func (r *Request) finish() {
+	s := r.s
+	r.rec().End = s.now
+	s.rec.Event(s.now, trace.EvRespond, r.lane, responseText(r.rec().Status))
 }
 
 func responseText(status int) string {

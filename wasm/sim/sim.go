@@ -16,6 +16,22 @@ type Config struct {
 	// so asked for the GIL) is the one that gets it; otherwise the OS wakes
 	// another waiter. Real CPython does not hand the GIL out FIFO.
 	RequesterWins float64
+	// IOWeight is how likely, relative to a CPU-bound waiter, a thread that
+	// last gave the GIL up on its own (for I/O, like the event loop) is to
+	// be the waiter the OS wakes instead of the requester. Fitted to real
+	// CPython: the event loop starves faster than in a fair draw as
+	// CPU-bound threads are added.
+	IOWeight float64
+	// ReleaseLoss is the chance that, when the event loop drops the GIL for a
+	// moment (a recv, a send, a poll that does not wait), a thread waiting
+	// for the GIL takes it first, so the loop must wait for it again. It is
+	// why a request served beside CPU-bound threads often pays the switch
+	// interval more than once. Negative means never.
+	ReleaseLoss float64
+	// HandOff is how long a thread that is handed the GIL takes to start
+	// running: the OS must wake it. Nobody runs Python meanwhile, which is
+	// why CPU-bound threads sharing a GIL take longer than their CPU time.
+	HandOff Time
 	// SlowCallback is asyncio debug mode's slow_callback_duration (0.1 s).
 	SlowCallback Time
 	// Limits that stop runaway scenarios with a message.
@@ -35,7 +51,16 @@ func (c Config) Defaults() Config {
 		c.Seed = 1
 	}
 	if c.RequesterWins == 0 {
-		c.RequesterWins = 0.8
+		c.RequesterWins = 0.75
+	}
+	if c.IOWeight == 0 {
+		c.IOWeight = 0.35
+	}
+	if c.HandOff == 0 {
+		c.HandOff = 500 * trace.Microsecond
+	}
+	if c.ReleaseLoss == 0 {
+		c.ReleaseLoss = 0.4
 	}
 	if c.SlowCallback <= 0 {
 		c.SlowCallback = 100 * trace.Millisecond

@@ -119,12 +119,13 @@ func syncEndpoint(d Time) func() Fiber {
 func TestThreadpoolTokens(t *testing.T) {
 	routes := map[string]func() Fiber{"/sync-slow": syncEndpoint(4 * sec)}
 	tr := serve(t, Config{}, 1, routes, repeat("/sync-slow", 45))
+	// GIL hand-offs to the worker threads add a few milliseconds.
 	n4, n8 := 0, 0
 	for _, e := range ends(tr) {
-		switch e {
-		case 4 * sec:
+		switch {
+		case e >= 4*sec && e < 4*sec+50*trace.Millisecond:
 			n4++
-		case 8 * sec:
+		case e >= 8*sec && e < 8*sec+50*trace.Millisecond:
 			n8++
 		default:
 			t.Errorf("unexpected end %v", e)
@@ -136,7 +137,8 @@ func TestThreadpoolTokens(t *testing.T) {
 }
 
 func TestCPUThreadsShareTheGIL(t *testing.T) {
-	// Two cpu(1) jobs in the default executor finish near 2 s, together.
+	// Two cpu(1) jobs in the default executor finish together a little after
+	// 2 s: each of the 400 forced switches costs a hand-off.
 	routes := map[string]func() Fiber{"/f": func() Fiber {
 		return fiber(func(c *Ctx, v any) Effect {
 			return Await{F: c.RunInExecutor(nil, Job{Fiber: fiber(cpuFor(sec)), Label: "cpu(1)"})}
@@ -144,8 +146,8 @@ func TestCPUThreadsShareTheGIL(t *testing.T) {
 	}}
 	tr := serve(t, Config{}, 1, routes, repeat("/f", 2))
 	for i, e := range ends(tr) {
-		if e < 1900*trace.Millisecond || e > 2100*trace.Millisecond {
-			t.Errorf("request %d ended at %v, want about 2 s", i+1, e)
+		if e < 2000*trace.Millisecond || e > 2400*trace.Millisecond {
+			t.Errorf("request %d ended at %v, want a little over 2 s", i+1, e)
 		}
 	}
 	free := serve(t, Config{FreeThreaded: true}, 1, routes, repeat("/f", 2))

@@ -62,6 +62,10 @@ type Thread struct {
 	jobStart func()
 	jobAfter func(Effect)
 
+	// preempted says the thread last gave the GIL up because it was asked
+	// to (CPU-bound), not on its own (I/O)
+	preempted bool
+
 	// CPU work
 	computing bool
 	cpuLeft   Time
@@ -221,6 +225,7 @@ func (t *Thread) preempt() {
 		t.computing = false
 	}
 	left, label, then := t.cpuLeft, t.cpuLabel, t.cpuThen
+	t.preempted = true
 	t.release(true)
 	t.acquire(func() { t.compute(left, label, then) })
 }
@@ -228,6 +233,7 @@ func (t *Thread) preempt() {
 // block is a blocking call: the GIL is released for d, then taken back.
 func (t *Thread) block(d Time, label string, then func()) {
 	s := t.s
+	t.preempted = false
 	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), t.phrase(label, blocksPhrase))
 	t.release(false)
 	t.show(trace.Blocked, label)

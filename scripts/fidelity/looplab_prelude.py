@@ -1,0 +1,58 @@
+"""What a LoopLab scenario needs to run on real CPython.
+
+The fidelity harness copies this file next to each scenario and makes the
+scenario import it first. It provides:
+
+- cpu(seconds): pure-Python CPU work that takes that long on one core
+  alone, like factorizing a number. It runs a counting loop until its own
+  thread has used that much CPU time (time.thread_time(), checked every few
+  thousand iterations), so under contention (the GIL, busy cores) it takes
+  longer, exactly as real CPU-bound code does. Counting iterations instead
+  would drift: these virtual CPUs run a short burst faster than a long one.
+- With LOOPLAB_TIMED_PRINT=1, print() prefixes every line with the
+  time.perf_counter() at which it was printed, so the harness can time a
+  script's output without trusting pipe buffering.
+"""
+import builtins
+import os
+import time
+
+# Iterations between two looks at the clock: about 0.1 ms of work, so the
+# clock costs little and cpu() overshoots by no more than that.
+_CHUNK = 4096
+
+
+def _spin(n):
+    x = 0
+    for _ in range(n):
+        x += 1
+    return x
+
+
+def calibrate(seconds=0.2):
+    """Counting-loop iterations per second on one core, alone (for reports)."""
+    n = 50_000
+    while True:
+        start = time.perf_counter()
+        _spin(n)
+        took = time.perf_counter() - start
+        if took >= seconds:
+            return n / took
+        n *= 2
+
+
+def cpu(seconds):
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        _spin(_CHUNK)
+
+
+if os.environ.get("LOOPLAB_TIMED_PRINT") == "1":
+    _print = builtins.print
+
+    def _timed_print(*args, **kwargs):
+        kwargs.setdefault("flush", True)
+        _print("%.6f\t" % time.perf_counter(), end="")
+        _print(*args, **kwargs)
+
+    builtins.print = _timed_print
