@@ -306,6 +306,10 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 	fmt.Fprintf(&b, "even hands freed threadpool tokens to the newest waiter, where the model, like AnyIO 3.7+, is\n")
 	fmt.Fprintf(&b, "FIFO). Where latency depends on which thread the OS wakes (`/health` beside CPU-bound threads),\n")
 	fmt.Fprintf(&b, "a path's latencies are compared as a distribution: sorted, rank by rank.\n\n")
+	fmt.Fprintf(&b, "While measuring, one idle-priority spinner per CPU keeps the virtual CPUs awake, as waking an\n")
+	fmt.Fprintf(&b, "idle one costs milliseconds. The spinners have a cost of their own: with them, CPU-bound threads\n")
+	fmt.Fprintf(&b, "sharing a GIL take about 10 %% longer than their CPU time (each hand-off about 0.5 ms); without\n")
+	fmt.Fprintf(&b, "them, two such threads take just their CPU time. The model follows these measurements.\n\n")
 	fmt.Fprintf(&b, "| scenario | what it checks | values | worst error | within tolerance |\n| --- | --- | --- | --- | --- |\n")
 	for _, name := range names {
 		cmp := results[name]
