@@ -176,7 +176,9 @@ func (c *Ctx) MarkStart() {
 
 // Respond sends the response with the given status. The loop writes it
 // to the socket when the running step ends; the request ends when the
-// client has it all (see Loop.syscalls).
+// client has it all (see Loop.syscalls). (Starlette writes at once, inside
+// the step: the two differ only if an async background task computes
+// before its first await, which then delays the response in the model.)
 func (c *Ctx) Respond(status int) {
 	r := c.Request()
 	if r == nil || r.responded {
