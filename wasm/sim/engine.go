@@ -15,13 +15,15 @@ import "looplab/wasm/trace"
 type Time = trace.Time
 
 // event is one scheduled callback; dead events are skipped, which is how
-// timers are cancelled without searching the heap.
+// timers are cancelled without searching the heap. Every event is recycled
+// once it has run or been skipped, so whoever keeps a handle (a GIL wait's
+// timer, a loop's wake-up, the cores' next completion) must drop it when
+// the event runs or is cancelled.
 type event struct {
-	at     Time
-	seq    uint64
-	fn     func()
-	dead   bool
-	pooled bool // nobody keeps a handle: recycled once it has run
+	at   Time
+	seq  uint64
+	fn   func()
+	dead bool
 }
 
 func eventBefore(a, b *event) bool {
@@ -37,18 +39,6 @@ func (s *Sim) at(t Time, fn func()) *event {
 		t = s.now
 	}
 	s.seq++
-	e := &event{at: t, seq: s.seq, fn: fn}
-	s.events.push(e)
-	return e
-}
-
-// post schedules fn at time t when no handle is needed to cancel it; its
-// event is recycled after it runs, which spares an allocation per hop.
-func (s *Sim) post(t Time, fn func()) {
-	if t < s.now {
-		t = s.now
-	}
-	s.seq++
 	var e *event
 	if n := len(s.free); n > 0 {
 		e = s.free[n-1]
@@ -56,9 +46,13 @@ func (s *Sim) post(t Time, fn func()) {
 	} else {
 		e = &event{}
 	}
-	*e = event{at: t, seq: s.seq, fn: fn, pooled: true}
+	*e = event{at: t, seq: s.seq, fn: fn}
 	s.events.push(e)
+	return e
 }
+
+// post schedules fn at time t when no handle is needed to cancel it.
+func (s *Sim) post(t Time, fn func()) { s.at(t, fn) }
 
 // next takes the earliest event from the heap or the arrival queue.
 func (s *Sim) next() *event {

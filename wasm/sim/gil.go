@@ -39,7 +39,7 @@ func (t *Thread) acquire(then func()) {
 	t.gilSaved = g.switches
 	g.waiters = append(g.waiters, t)
 	t.show(trace.GILWait, "waiting for the GIL")
-	t.showOwner(trace.GILWait, "waiting for the GIL in "+t.name)
+	t.showOwner(trace.GILWait, t.gilWaitLabel)
 	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
 }
 

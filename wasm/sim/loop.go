@@ -140,6 +140,12 @@ func (l *Loop) wake() {
 	l.s.soon(func() { l.thread.acquire(l.iterate) })
 }
 
+// timerWake is the wake-up event of the loop's earliest timer.
+func (l *Loop) timerWake() {
+	l.wakeEv = nil
+	l.wake()
+}
+
 // start runs the loop's first iteration on a thread that holds the GIL.
 func (l *Loop) start() {
 	l.state = loopRunning
@@ -234,7 +240,7 @@ func (l *Loop) armTimer() {
 		l.timers.pop()
 	}
 	if l.timers.len() > 0 {
-		l.wakeEv = l.s.at(l.timers.top().when, l.wake)
+		l.wakeEv = l.s.at(l.timers.top().when, l.timerWake)
 	}
 }
 

@@ -80,7 +80,7 @@ type Sim struct {
 	now    Time
 	seq    uint64
 	events minHeap[*event]
-	free   []*event // run pooled events, for reuse
+	free   []*event // events that have run or were skipped, for reuse
 	// arrivals are the load's requests, already in time order: they wait in
 	// this queue instead of the heap, which stays small.
 	arrivals    []*event
@@ -135,6 +135,7 @@ func (s *Sim) Run() (*trace.Trace, error) {
 			break
 		}
 		if e.dead {
+			s.recycle(e)
 			continue
 		}
 		if e.at > s.cfg.MaxTime {
@@ -147,11 +148,9 @@ func (s *Sim) Run() (*trace.Trace, error) {
 			break
 		}
 		s.now = e.at
-		e.fn()
-		if e.pooled {
-			e.fn = nil
-			s.free = append(s.free, e)
-		}
+		fn := e.fn
+		s.recycle(e)
+		fn()
 	}
 	if s.fault != nil {
 		return nil, s.fault
@@ -178,4 +177,9 @@ func fmtDur(t Time) string {
 		return fmt.Sprintf("%d s", t/trace.Second)
 	}
 	return fmt.Sprintf("%.3f s", t.Seconds())
+}
+
+func (s *Sim) recycle(e *event) {
+	*e = event{}
+	s.free = append(s.free, e)
 }

@@ -45,16 +45,17 @@ type Thread struct {
 
 	// what the thread runs now (set by drive); the cached continuations
 	// below resume it, so a sleep or a stretch of CPU work allocates nothing
-	fib         Fiber
-	fctx        *Ctx
-	after       func(Effect)
-	blockResult any
-	blockThen   func()
-	resumeFn    func() // step(nil, nil)
-	unblockFn   func() // step(blockResult, nil)
-	wakeFn      func() // acquire(blockThen), when a blocking call returns
-	gilTimeout  func() // this thread's timed wait for the GIL ends
-	gilFrom     string // event text for the thread it takes the GIL from
+	fib          Fiber
+	fctx         *Ctx
+	after        func(Effect)
+	blockResult  any
+	blockThen    func()
+	resumeFn     func() // step(nil, nil)
+	unblockFn    func() // step(blockResult, nil)
+	wakeFn       func() // acquire(blockThen), when a blocking call returns
+	gilTimeout   func() // this thread's timed wait for the GIL ends
+	gilFrom      string // event text for the thread it takes the GIL from
+	gilWaitLabel string // what an owner lane shows while this thread waits for the GIL
 
 	// pool workers: the job being run and its cached callbacks
 	pool     *Pool
@@ -84,6 +85,7 @@ func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
 	}
 	t.gilTimeout = func() { p.gil.timeout(t) }
 	t.gilFrom = "takes the GIL from " + name
+	t.gilWaitLabel = "waiting for the GIL in " + name
 	t.wakeFn = func() {
 		then := t.blockThen
 		t.blockThen = nil
