@@ -122,7 +122,7 @@ func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
 	case *futureVal:
 		return x.fut, nil
 	case *Coroutine:
-		t, exc := f.newTask(x, "")
+		t, exc := f.newTask(x)
 		if exc != nil {
 			return nil, exc
 		}
@@ -141,7 +141,7 @@ func awaitCode(aw Value) *Code {
 		Pos: make([]syntax.Pos, 3), Consts: []Value{aw}, VarArgs: -1, KwArgs: -1}
 }
 
-func (f *Fiber) newTask(co *Coroutine, name string) (*sim.Task, *Exception) {
+func (f *Fiber) newTask(co *Coroutine) (*sim.Task, *Exception) {
 	if co.Started {
 		return nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
 	}
@@ -221,7 +221,7 @@ func createTask(c *call) (Value, sim.Effect, *Exception) {
 	v, _ := c.arg(0, "coro")
 	switch x := v.(type) {
 	case *Coroutine:
-		t, exc := c.f.newTask(x, "")
+		t, exc := c.f.newTask(x)
 		if exc != nil {
 			return nil, nil, exc
 		}

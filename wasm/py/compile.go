@@ -54,7 +54,6 @@ func Compile(file string, mod *syntax.Module) (prog *Program, err error) {
 // it is bound only by imports, so "asyncio.sleeep" is caught at compile time.
 func moduleAliases(body []syntax.Stmt) map[string]string {
 	out := map[string]string{}
-	other := map[string]bool{}
 	for _, s := range body {
 		if imp, ok := s.(*syntax.Import); ok {
 			for _, n := range imp.Names {
@@ -65,11 +64,6 @@ func moduleAliases(body []syntax.Stmt) map[string]string {
 					out[b] = b
 				}
 			}
-		}
-	}
-	for _, n := range assignedNames(body) {
-		if _, ok := out[n]; !ok {
-			other[n] = true
 		}
 	}
 	for _, s := range body {

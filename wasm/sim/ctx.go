@@ -65,7 +65,7 @@ func (c *Ctx) Request() *Request {
 // Its lane is named after label ("fetch()").
 func (c *Ctx) CreateTask(f Fiber, label string) *Task {
 	lane := c.s.rec.Lane("", trace.KindTask)
-	t := c.Loop().newTask(f, "", lane)
+	t := c.Loop().newTask(f, lane)
 	name := t.name + " " + label
 	if r := c.Request(); r != nil {
 		name = r.name + " › " + name

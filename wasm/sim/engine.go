@@ -51,9 +51,6 @@ func (s *Sim) at(t Time, fn func()) *event {
 	return e
 }
 
-// post schedules fn at time t when no handle is needed to cancel it.
-func (s *Sim) post(t Time, fn func()) { s.at(t, fn) }
-
 // next takes the earliest event from the heap or the arrival queue.
 func (s *Sim) next() *event {
 	var a *event
@@ -73,7 +70,7 @@ func (s *Sim) next() *event {
 // arrive queues an event of the load; they must come in time order.
 func (s *Sim) arrive(t Time, fn func()) {
 	if n := len(s.arrivals); n > 0 && s.arrivals[n-1].at > t {
-		s.post(t, fn) // out of order: the heap sorts it
+		s.at(t, fn) // out of order: the heap sorts it
 		return
 	}
 	s.seq++
@@ -85,7 +82,7 @@ func (s *Sim) after(d Time, fn func()) *event { return s.at(s.now+d, fn) }
 
 // soon schedules fn now, after everything already due now: it is how one
 // thread hands work to another without growing the Go stack.
-func (s *Sim) soon(fn func()) { s.post(s.now, fn) }
+func (s *Sim) soon(fn func()) { s.at(s.now, fn) }
 
 // rng is a small seeded generator (splitmix64) for choices the OS makes in
 // real CPython, such as which waiting thread gets the GIL.

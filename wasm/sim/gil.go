@@ -108,7 +108,7 @@ func (t *Thread) release(forced bool) {
 	w.gilThen = nil
 	g.take(w)
 	s.rec.Event(s.now, trace.EvGIL, w.lane, t.gilFrom)
-	s.post(s.now+max(s.cfg.HandOff, 0), then)
+	s.at(s.now+max(s.cfg.HandOff, 0), then)
 }
 
 // pick chooses the waiter that gets the GIL: after a forced drop the thread

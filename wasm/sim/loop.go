@@ -342,12 +342,10 @@ func (l *Loop) stepNow(t *Task, v any, err error) {
 }
 
 // newTask wraps a fiber in a task scheduled to start on a later iteration.
-func (l *Loop) newTask(f Fiber, name string, lane int) *Task {
+func (l *Loop) newTask(f Fiber, lane int) *Task {
 	p := l.proc
 	p.taskSeq++
-	if name == "" {
-		name = "Task-" + strconv.Itoa(p.taskSeq)
-	}
+	name := "Task-" + strconv.Itoa(p.taskSeq)
 	t := &Task{loop: l, fiber: f, name: name, lane: lane}
 	t.fut = newFuture(l)
 	t.fut.cancel = t.cancelTask

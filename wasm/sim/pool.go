@@ -29,10 +29,9 @@ type Pool struct {
 }
 
 type queuedJob struct {
-	job   Job
-	owner int
-	fut   *Future
-	ctx   Ctx
+	job Job
+	fut *Future
+	ctx Ctx // ctx.owner is the lane credited with the job
 }
 
 func (s *Sim) newPool(p *Process, kind poolKind, max int) *Pool {
@@ -55,7 +54,7 @@ func (p *Process) defaultExecutor() *Pool {
 // submit queues a job and returns its concurrent future.
 func (pl *Pool) submit(c *Ctx, j Job) *Future {
 	owner := c.Lane()
-	q := &queuedJob{job: j, owner: owner, fut: newFuture(nil)}
+	q := &queuedJob{job: j, fut: newFuture(nil)}
 	q.ctx = Ctx{s: pl.s, owner: owner, req: c.Request()}
 	if w := pl.takeIdle(); w != nil {
 		pl.start(w, q)
@@ -130,10 +129,10 @@ func (pl *Pool) newWorker() *Thread {
 // start runs q on worker w: take the GIL, run the fiber to its end.
 func (pl *Pool) start(w *Thread, q *queuedJob) {
 	pl.running++
-	w.owner = q.owner
+	w.owner = q.ctx.owner
 	w.job = q
 	q.ctx.thread = w
-	pl.s.rec.Set(q.owner, pl.s.now, w.kind, w.where(q.job.Label))
+	pl.s.rec.Set(q.ctx.owner, pl.s.now, w.kind, w.where(q.job.Label))
 	w.acquire(w.jobStart)
 }
 
@@ -157,7 +156,7 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 	w.release(false)
 	w.show("", "")
 	w.owner = -1
-	s.rec.Event(s.now, trace.EvEnd, q.owner, w.phrase(q.job.Label, finishesPhrase))
+	s.rec.Event(s.now, trace.EvEnd, q.ctx.owner, w.phrase(q.job.Label, finishesPhrase))
 	q.fut.resolve(d.Value, d.Err)
 	if len(pl.queue) > 0 {
 		next := pl.queue[0]

@@ -27,7 +27,7 @@ func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
 			s.Fail(fmt.Errorf("%T is not possible outside an event loop", e))
 		}
 	}
-	s.post(0, func() {
+	s.at(0, func() {
 		t.acquire(func() { t.drive(f, c, nil, nil, after) })
 	})
 }
@@ -45,7 +45,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 	if lane < 0 {
 		lane = s.rec.Lane("", trace.KindTask)
 	}
-	main := l.newTask(e.Main, "", lane)
+	main := l.newTask(e.Main, lane)
 	s.rec.Rename(lane, main.name+" "+e.Name)
 	l.mainTask = main
 	l.onStop = func() { resume(main.fut.result, main.fut.err) }

@@ -161,7 +161,7 @@ func (w *Worker) accept() {
 		w.loop.releases++ // reading the request: a recv that drops the GIL
 		r.worker = w
 		r.rec().Worker = w.index
-		t := w.loop.newTask(w.handler(r), "", r.lane)
+		t := w.loop.newTask(w.handler(r), r.lane)
 		t.req = r
 	}
 }

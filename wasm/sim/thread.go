@@ -241,7 +241,7 @@ func (t *Thread) block(d Time, label string, then func()) {
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))
 	t.blockThen = then
-	t.s.post(s.now+d, t.wakeFn)
+	t.s.at(s.now+d, t.wakeFn)
 }
 
 func blockedState(t *Thread) trace.State {
