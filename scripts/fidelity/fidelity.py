@@ -331,13 +331,16 @@ def main():
             wait_for_port(upstream_port, upstream)
             record = {"machine": machine_facts(args.python), "scenarios": {}}
             if os.path.exists(args.out) and args.names:
-                record["scenarios"] = json.load(open(args.out))["scenarios"]
+                kept = json.load(open(args.out))
+                record["scenarios"] = kept["scenarios"]
+                for entry in record["scenarios"].values():
+                    entry.setdefault("runs", kept["machine"].get("runs", args.runs))
             record["machine"]["cpu_rate"] = round(float(rate))
             record["machine"]["runs"] = args.runs
             for name in names:
                 sc = Scenario(name)
                 log("measuring %s (%d runs)" % (name, args.runs))
-                entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings}
+                entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings, "runs": args.runs}
                 if sc.is_app:
                     reqs = read_load(looplab, sc.load_path)
                     runs = [run_app(sc, reqs, args.python, env, upstream_port) for _ in range(args.runs)]

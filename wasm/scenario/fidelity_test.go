@@ -42,6 +42,7 @@ type measuredScenario struct {
 	Kind     string            `json:"kind"`
 	Settings map[string]string `json:"settings"`
 	Compare  string            `json:"compare"`
+	Runs     int               `json:"runs"` // 0: the machine's count
 	Requests []struct {
 		Method   string   `json:"method"`
 		Path     string   `json:"path"`
@@ -55,6 +56,14 @@ type measuredScenario struct {
 		Occurrence int    `json:"occurrence"`
 		T          spread `json:"t"`
 	} `json:"prints"`
+}
+
+// runs is how many times a scenario was measured.
+func (m *measured) runs(name string) int {
+	if r := m.Scenarios[name].Runs; r > 0 {
+		return r
+	}
+	return m.Machine.Runs
 }
 
 // comparison is one measured value beside its prediction.
@@ -88,7 +97,7 @@ func loadMeasured(t *testing.T) *measured {
 // medians over runs on real CPython, so the test takes medians over seeds.
 func simulateFidelity(t *testing.T, name string, m *measured) []*trace.Trace {
 	t.Helper()
-	runs := max(m.Machine.Runs, 1)
+	runs := max(m.runs(name), 1)
 	out := make([]*trace.Trace, runs)
 	for i := range out {
 		out[i] = simulateSeed(t, name, m, uint64(i+1))
@@ -298,7 +307,8 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 	fmt.Fprintf(&b, "`wasm/scenario/testdata/fidelity/measured.json` (`make fidelity` re-measures). Do not edit.\n\n")
 	fmt.Fprintf(&b, "Measured on %s: %d cores, Python %s, FastAPI %s, Starlette %s, uvicorn %s, AnyIO %s;\n",
 		mc.Date, mc.Cores, mc.Python, mc.FastAPI, mc.Starlette, mc.Uvicorn, mc.AnyIO)
-	fmt.Fprintf(&b, "each scenario run %d times on a fresh server, and simulated as many times with as many seeds;\n", mc.Runs)
+	fmt.Fprintf(&b, "each scenario run %d times (or as its section says) on a fresh server, and simulated as many\n", mc.Runs)
+	fmt.Fprintf(&b, "times with as many seeds;\n")
 	fmt.Fprintf(&b, "the medians are compared, with the measured range beside them.\n")
 	fmt.Fprintf(&b, "A prediction passes when it is within max(30 ms, 10 %%) of the measured median: a request's\n")
 	fmt.Fprintf(&b, "latency, or a print's time since the script's first print. Identical requests (same path,\n")
@@ -327,8 +337,11 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %d | %+.0f ms | %s |\n", name, name, scenarioWhat(name), len(cmp), 1000*worst, mark)
 	}
 	for _, name := range names {
-		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n| value | measured median (min–max) | simulated | error |\n| --- | --- | --- | --- |\n",
-			name, scenarioWhat(name))
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n", name, scenarioWhat(name))
+		if r := m.runs(name); r != mc.Runs {
+			fmt.Fprintf(&b, "Measured %d times, simulated with %d seeds.\n", r, r)
+		}
+		fmt.Fprintf(&b, "\n| value | measured median (min–max) | simulated | error |\n| --- | --- | --- | --- |\n")
 		for _, c := range results[name] {
 			fmt.Fprintf(&b, "| %s | %.3f s (%.3f–%.3f) | %.3f s | %+.0f ms |\n",
 				strings.ReplaceAll(c.what, "|", "\\|"), c.measured.Median, c.measured.Min, c.measured.Max, c.simulated, 1000*c.err())
