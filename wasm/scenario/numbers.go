@@ -1,0 +1,139 @@
+package scenario
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"looplab/wasm/py/syntax"
+)
+
+// Number is a literal in a scenario's code that the playground lets a
+// learner drag: a duration, a count or a size passed to a call
+// (asyncio.sleep(4), cpu(0.8), Semaphore(2), max_workers=2, timeout=1.5)
+// or given to a name at module level (N = 40).
+type Number struct {
+	ID    string  `json:"id"`    // stable name for deep links: "sleep", "sleep2", "max_workers"
+	Line  int     `json:"line"`  // 1-based
+	Col   int     `json:"col"`   // 1-based, in bytes
+	Start int     `json:"start"` // offset in UTF-16 code units, as JavaScript counts
+	End   int     `json:"end"`
+	Raw   string  `json:"raw"`
+	Value float64 `json:"value"`
+	Min   float64 `json:"min"`
+	Max   float64 `json:"max"`
+	Step  float64 `json:"step"`
+	// Seconds says the number is a duration, so fractions make sense.
+	Seconds bool `json:"seconds"`
+}
+
+// durationCalls take seconds as their numeric arguments.
+var durationCalls = map[string]bool{
+	"sleep": true, "cpu": true, "wait_for": true, "to_thread": true,
+	"run_in_executor": true, "run_in_threadpool": true, "submit": true, "delay": true,
+}
+
+// notScrubbable are calls and keywords whose numbers are not durations,
+// counts or sizes a learner would drag.
+var notScrubbable = map[string]bool{
+	"print": true, "round": true, "int": true, "float": true, "str": true, "len": true,
+	"HTTPException": true, "status_code": true,
+}
+
+// durationKeywords are keyword arguments that take seconds.
+var durationKeywords = map[string]bool{"timeout": true, "delay": true, "seconds": true}
+
+// Numbers lists the scrubbable numbers of code in source order. It fails
+// with the parse error when the code does not parse.
+func Numbers(code string) ([]Number, error) {
+	m, err := syntax.Parse([]byte(code))
+	if err != nil {
+		return nil, err
+	}
+	var out []Number
+	used := map[string]int{}
+	add := func(n *syntax.Num, name string, seconds bool) {
+		used[name]++
+		id := name
+		if k := used[name]; k > 1 {
+			id += strconv.Itoa(k)
+		}
+		out = append(out, newNumber(code, n, id, seconds))
+	}
+	for _, st := range m.Body {
+		if a, ok := st.(*syntax.Assign); ok && len(a.Targets) == 1 {
+			if name, ok := a.Targets[0].(*syntax.Name); ok {
+				if n, ok := a.Value.(*syntax.Num); ok {
+					add(n, strings.ToLower(name.ID), false)
+				}
+			}
+		}
+		syntax.Inspect(st, func(node syntax.Node) bool {
+			call, ok := node.(*syntax.Call)
+			if !ok {
+				return true
+			}
+			callee := calleeName(call.Func)
+			for _, arg := range call.Args {
+				n, ok := arg.Value.(*syntax.Num)
+				if !ok || arg.Star || arg.DoubleStar || notScrubbable[callee] || notScrubbable[arg.Name] {
+					continue
+				}
+				if arg.Name != "" {
+					add(n, arg.Name, durationKeywords[arg.Name])
+				} else if callee != "" {
+					add(n, strings.ToLower(callee), durationCalls[callee])
+				}
+			}
+			return true
+		})
+	}
+	// Inspect meets a call before the calls in its arguments; number
+	// ids and the page want source order.
+	slices.SortStableFunc(out, func(a, b Number) int { return a.Start - b.Start })
+	return out, nil
+}
+
+// calleeName is the last name of a call's function: "sleep" for
+// asyncio.sleep, "cpu" for cpu.
+func calleeName(x syntax.Expr) string {
+	switch f := x.(type) {
+	case *syntax.Name:
+		return f.ID
+	case *syntax.Attribute:
+		return f.Name
+	}
+	return ""
+}
+
+func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {
+	v := n.Float
+	if !n.IsFloat {
+		v = float64(n.Int)
+	}
+	num := Number{
+		ID: id, Line: n.Pos.Line, Col: n.Pos.Col, Raw: n.Raw, Value: v, Seconds: seconds,
+		Start: utf16Len(code[:n.Pos.Offset]), End: utf16Len(code[:n.End.Offset]),
+	}
+	if seconds {
+		num.Step = 0.1
+		if v > 0 && v < 0.1 {
+			num.Step = 0.01
+		}
+		num.Max = max(10, 4*v)
+	} else {
+		num.Min = min(1, v)
+		num.Step = 1
+		num.Max = max(64, 4*v)
+	}
+	return num
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
