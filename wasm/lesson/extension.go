@@ -1,0 +1,191 @@
+package lesson
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"sort"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindScenario is the node kind of a scenario mount point.
+var KindScenario = ast.NewNodeKind("Scenario")
+
+// scenarioNode replaces a `scenario` fenced block: the playground mounts
+// the scenario there.
+type scenarioNode struct {
+	ast.BaseBlock
+	block *Block
+}
+
+func (n *scenarioNode) Kind() ast.NodeKind { return KindScenario }
+
+func (n *scenarioNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Index": fmt.Sprint(n.block.Index)}, nil)
+}
+
+// scenarios is the goldmark extension. Like goldmark-mermaid, it needs no
+// block parser: a transformer swaps each `scenario` fenced block for a
+// scenarioNode after parsing, and a renderer writes the mount point. One
+// value serves one document, and collects its blocks and errors.
+type scenarios struct {
+	blocks []*Block
+	errs   []error
+}
+
+func (e *scenarios) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(e, 100)))
+}
+
+// Transform implements parser.ASTTransformer.
+func (e *scenarios) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var found []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fb.Language(src)) == "scenario" {
+			found = append(found, fb)
+		}
+		return ast.WalkContinue, nil
+	})
+	starts := lineStarts(src)
+	for _, fb := range found {
+		lines := make([]string, fb.Lines().Len())
+		at := make([]position, len(lines))
+		for i := range lines {
+			seg := fb.Lines().At(i)
+			lines[i] = string(seg.Value(src))
+			at[i] = positionOf(starts, seg.Start)
+		}
+		info := ""
+		if fb.Info != nil {
+			info = string(fb.Info.Segment.Value(src))
+		}
+		if len(at) == 0 {
+			// An empty block: point at its fence.
+			at = []position{positionOf(starts, fb.Info.Segment.Start)}
+			lines = []string{""}
+		}
+		b, err := parseBlock(info, lines, at)
+		if err != nil {
+			if _, ok := err.(*posError); !ok {
+				err = &posError{at[0], err.Error()}
+			}
+			e.errs = append(e.errs, err)
+			continue
+		}
+		b.Index = len(e.blocks)
+		e.blocks = append(e.blocks, b)
+		node := &scenarioNode{block: b}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, node)
+	}
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func positionOf(starts []int, offset int) position {
+	i := sort.Search(len(starts), func(i int) bool { return starts[i] > offset }) - 1
+	return position{line: i + 1, col: offset - starts[i] + 1}
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (e *scenarios) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindScenario, e.render)
+}
+
+// render writes the mount point: a figure that carries the scenario as
+// JSON for the playground and shows its code, highlighted, so the lesson
+// reads well before (or without) the wasm.
+func (e *scenarios) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*scenarioNode).block
+	data, err := json.Marshal(b)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	title := b.Title
+	if title == "" {
+		title = "Scenario"
+	}
+	fmt.Fprintf(w, "<figure class=\"scenario\" id=\"scenario-%d\" data-scenario=\"%s\">\n", b.Index, html.EscapeString(string(data)))
+	fmt.Fprintf(w, "<figcaption><span class=\"scenario-title\">%s</span>"+
+		"<button type=\"button\" class=\"scenario-show\" data-index=\"%d\">Show on the stage</button></figcaption>\n",
+		html.EscapeString(title), b.Index)
+	if err := highlightPython(w, b.Code); err != nil {
+		return ast.WalkStop, err
+	}
+	if b.Load != "" {
+		fmt.Fprintf(w, "<details class=\"scenario-load\"><summary>The requests</summary><pre>%s</pre></details>\n", html.EscapeString(b.Load))
+	}
+	if b.Compare != "" {
+		fmt.Fprintf(w, "<details class=\"scenario-compare\"><summary>Compared with</summary>\n")
+		if err := highlightPython(w, b.Compare); err != nil {
+			return ast.WalkStop, err
+		}
+		fmt.Fprintf(w, "</details>\n")
+	}
+	fmt.Fprintf(w, "</figure>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// highlightPython writes code as chroma HTML with classes, the same
+// classes the playground's code panel uses.
+func highlightPython(w util.BufWriter, code string) error {
+	it, err := lexers.Get("python").Tokenise(nil, code)
+	if err != nil {
+		return err
+	}
+	return formatter.Format(w, styles.Get(lightStyle), it)
+}
+
+var formatter = chromahtml.New(chromahtml.WithClasses(true))
+
+// The chroma styles of the light and dark themes.
+const (
+	lightStyle = "github"
+	darkStyle  = "github-dark"
+)
+
+// ChromaCSS is the stylesheet for highlighted code: the light style, and
+// the dark one when the browser prefers dark.
+func ChromaCSS() (string, error) {
+	var buf bytes.Buffer
+	if err := writeStyle(&buf, lightStyle); err != nil {
+		return "", err
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	if err := writeStyle(&buf, darkStyle); err != nil {
+		return "", err
+	}
+	buf.WriteString("}\n")
+	return buf.String(), nil
+}
+
+func writeStyle(buf *bytes.Buffer, name string) error {
+	var style *chroma.Style = styles.Get(name)
+	if style == nil || style.Name != name {
+		return fmt.Errorf("no chroma style %q", name)
+	}
+	return formatter.WriteCSS(buf, style)
+}

@@ -1,0 +1,124 @@
+package lesson
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestCourse compiles the real course: every lesson must compile and
+// every scenario in it must simulate.
+func TestCourse(t *testing.T) {
+	lessons, err := CompileDir("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lessons {
+		if !strings.Contains(l.HTML, `class="scenario"`) {
+			t.Errorf("%s: no scenario mount point in the HTML", l.File)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := Compile(f, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := "title: " + l.Title + "\nsummary: " + l.Summary + "\nslug: " + l.Slug + "\n\n" + l.HTML
+			golden := strings.TrimSuffix(f, ".md") + ".html"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from %s (run with -update to accept):\n%s", f, golden, got)
+			}
+		})
+	}
+}
+
+const okApp = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/\")\nasync def root():\n    return {}\n"
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, file, src, want string
+	}{
+		{"bad file name", "lesson.md", "", "lesson.md: a lesson's file name must look like"},
+		{"no title", "01-a.md", "---\nsummary: s\n---\n```scenario\n" + okApp + "-- load --\nat 0 GET /\n```\n",
+			"01-a.md:1:1: the front matter needs a title"},
+		{"no scenario", "01-a.md", "---\ntitle: t\nsummary: s\n---\ntext\n", "01-a.md:1:1: a lesson needs at least one scenario block"},
+		{"syntax error in code", "01-a.md", "---\ntitle: t\nsummary: s\n---\n\n```scenario\nimport asyncio\nasync def f(:\n    pass\n```\n",
+			"01-a.md:8:13: "},
+		{"error in load", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "-- load --\nat 0 GET /\nat soon GET /\n```\n",
+			"01-a.md:14:"},
+		{"error in settings", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "-- load --\nat 0 GET /\n-- settings --\nworkers = many\n```\n",
+			"01-a.md:15:1: workers must be a whole number"},
+		{"unknown section", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "-- loud --\n```\n",
+			"01-a.md:12:1: unknown section \"loud\""},
+		{"app without load", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "```\n",
+			"01-a.md:6:1: this FastAPI app gets no requests"},
+		{"error in compare", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "-- load --\nat 0 GET /\n-- compare --\n" + okApp + "x = nope\n```\n",
+			"01-a.md:21:5: "},
+		{"indented in a list", "01-a.md", "---\ntitle: t\nsummary: s\n---\n- item\n\n  ```scenario\n  import asyncio\n  async def f(:\n      pass\n  ```\n",
+			"01-a.md:9:15: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compile(tt.file, []byte(tt.src))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error %q\nwant prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBlockSections(t *testing.T) {
+	src := "---\ntitle: t\nsummary: s\n---\n```scenario \"Two ways\" scene=timeline\n" + okApp +
+		"-- load --\n3 x at 0 GET /\n-- settings --\nworkers = 2\n-- compare --\n" + okApp + "```\n"
+	l, err := Compile("01-a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	if b.Title != "Two ways" || b.Options["scene"] != "timeline" || b.Code != okApp || b.Compare != okApp ||
+		b.Load != "3 x at 0 GET /\n" || b.Settings != "workers = 2\n" {
+		t.Errorf("block = %+v", b)
+	}
+	specs, err := b.Specs()
+	if err != nil || len(specs) != 2 || specs[0].Settings.Workers != 2 {
+		t.Errorf("Specs = %+v, %v", specs, err)
+	}
+}
+
+func TestChromaCSS(t *testing.T) {
+	css, err := ChromaCSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(css, ".chroma .k") || !strings.Contains(css, "prefers-color-scheme: dark") {
+		t.Errorf("CSS lacks keyword rules or the dark theme:\n%.300s", css)
+	}
+}
