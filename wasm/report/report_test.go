@@ -1,0 +1,106 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"looplab/wasm/scenario"
+	"looplab/wasm/trace"
+)
+
+func run(t *testing.T, name string) *trace.Trace {
+	t.Helper()
+	dir := "../scenario/testdata/golden/"
+	code, err := os.ReadFile(dir + name + ".py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	load, _ := os.ReadFile(dir + name + ".load")
+	tr, err := scenario.Run(scenario.Spec{Code: string(code), Load: string(load)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func TestMeasureBlockedLoop(t *testing.T) {
+	m := Measure(run(t, "blocked_loop"))
+	s := trace.Second
+	want := Metrics{Total: 12 * s, Requests: 6, Completed: 6, LatencyMin: 4 * s, LatencyMedian: 12 * s, LatencyMax: 12 * s,
+		Throughput: 0.5, Stall: 8 * s, StallFrom: 0, StallWhy: m.StallWhy} // two time.sleep(4) back to back
+	if m != want {
+		t.Errorf("Measure = %+v\nwant      %+v", m, want)
+	}
+	if !strings.Contains(m.StallWhy, "time.sleep(4)") {
+		t.Errorf("stall reason %q does not name time.sleep(4)", m.StallWhy)
+	}
+}
+
+func TestMeasureGIL(t *testing.T) {
+	m := Measure(run(t, "factorize"))
+	if m.GILWait <= 0 {
+		t.Errorf("GILWait = %v with CPU-bound executor threads", m.GILWait)
+	}
+	if m.Stall <= 0 || m.Stall > m.Total {
+		t.Errorf("Stall = %v of %v", m.Stall, m.Total)
+	}
+}
+
+func TestLongestStallMergesBackToBackSpans(t *testing.T) {
+	spans := []trace.Span{
+		{From: 0, To: 10, State: trace.Run, Label: "a"},
+		{From: 10, To: 40, State: trace.GILWait, Label: "waiting for the GIL"},
+		{From: 50, To: 60, State: trace.Blocked, Label: "b"},
+	}
+	from, d, why := longestStall(spans)
+	if from != 0 || d != 40 || why != "waiting for the GIL" {
+		t.Errorf("longestStall = %v, %v, %q", from, d, why)
+	}
+}
+
+func TestNarrate(t *testing.T) {
+	lines := Narrate(run(t, "blocked_loop"))
+	var texts []string
+	for _, l := range lines {
+		texts = append(texts, l.Text)
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{
+		"GET /slow #1: time.sleep(4) blocks the event loop; 5 other requests wait",
+		"GET /slow #2: time.sleep(4) blocks the event loop; 4 other requests wait",
+		"GET / #3: await asyncio.sleep(4)",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("narration lacks %q:\n%s", want, all)
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		if lines[i].T < lines[i-1].T {
+			t.Fatalf("narration out of order at %d", i)
+		}
+	}
+}
+
+func TestNarrateSumsUpGILHandOffs(t *testing.T) {
+	tr := run(t, "factorize")
+	lines := Narrate(tr)
+	gil := 0
+	for _, e := range tr.Events {
+		if e.Kind == trace.EvGIL {
+			gil++
+		}
+	}
+	if len(lines) >= len(tr.Events) || gil == 0 {
+		t.Fatalf("%d lines for %d events (%d GIL hand-offs): hand-offs not summed up", len(lines), len(tr.Events), gil)
+	}
+	found := false
+	for _, l := range lines {
+		if l.Kind == "gil" && strings.Contains(l.Text, "the GIL changes hands") && l.To > l.T {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no summed-up GIL line")
+	}
+}
