@@ -2,13 +2,24 @@
 GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := wasm/scenario/testdata/golden
+SITE     := build/site
+ADDR     ?= 127.0.0.1:8080
 
-.PHONY: serve test vet unit wasm-build bench fuzz demo check-cpython fidelity
+.PHONY: serve site test vet unit wasm-build browser chromium perf bench fuzz demo check-cpython fidelity
 
-# Until the browser playground lands, serve shows the simulator on the
-# reference examples in the terminal.
-serve: demo
+# Builds the playground and serves it on http://$(ADDR) (loopback only).
+serve: site
+	$(GO) run ./wasm/cmd/looplab serve --dir $(SITE) --addr $(ADDR)
 
+# The site: the wasm (stripped, paths trimmed), the lessons compiled into
+# the page, the web assets and the Go toolchain's own wasm_exec.js, each
+# also precompressed.
+site:
+	@mkdir -p $(SITE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o build/looplab.wasm ./wasm/cmd/playground
+	$(GO) run ./wasm/cmd/looplab build --wasm build/looplab.wasm --wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" --out $(SITE)
+
+# The simulator in the terminal, on two of the reference examples.
 demo:
 	@echo "LoopLab simulator: two /slow requests block the event loop for four more (time.sleep in async def)"
 	@$(GO) run ./wasm/cmd/looplab sim $(EXAMPLES)/blocked_loop.py --load $(EXAMPLES)/blocked_loop.load
@@ -16,10 +27,11 @@ demo:
 	@echo "Three CPU-bound /factorize calls in the default executor, with /health beside them"
 	@$(GO) run ./wasm/cmd/looplab sim $(EXAMPLES)/factorize.py --load $(EXAMPLES)/factorize.load
 
-test: vet unit wasm-build
+test: vet unit wasm-build browser
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags browser ./scripts/...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 unit:
@@ -28,6 +40,20 @@ unit:
 # Everything must also build for the browser.
 wasm-build:
 	GOOS=js GOARCH=wasm $(GO) build -o /dev/null ./...
+
+# Browser tests: headless Chromium drives the built site. Screenshots of
+# every lesson land in build/screenshots.
+browser: site chromium
+	LOOPLAB_SITE=$(CURDIR)/$(SITE) LOOPLAB_ARTIFACTS=$(CURDIR)/build/screenshots \
+	  $(GO) test -tags browser -count=1 -timeout 10m ./scripts/browsertest
+
+# Installs Debian's chromium when it is missing (as root), or says how.
+chromium:
+	@sh scripts/need-chromium.sh
+
+# Measures the playground in headless Chromium: sizes, load and frame times.
+perf: site chromium
+	$(GO) run -tags browser ./scripts/perf --site $(SITE)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/...

@@ -1,9 +1,12 @@
 // Command looplab is LoopLab's native command line: it simulates a
-// scenario and prints its timeline or its JSON trace.
+// scenario and prints its timeline or its JSON trace, and it builds and
+// serves the playground's static site.
 //
 //	looplab sim APP.py [--load FILE] [--cores N] [--workers N]
 //	                   [--switch-interval S] [--free-threaded] [--latency S] [--json]
 //	looplab load FILE
+//	looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
+//	looplab serve [--dir DIR] [--addr HOST:PORT]
 package main
 
 import (
@@ -16,11 +19,15 @@ const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
                    [--switch-interval SECONDS] [--free-threaded]
                    [--latency SECONDS] [--width N] [--json]
        looplab load FILE
+       looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
+       looplab serve [--dir DIR] [--addr HOST:PORT]
 
 sim simulates APP.py (a FastAPI app, served the requests in --load, or an
 asyncio script) on a model of CPython and prints its timeline; --json prints
 the trace instead. load prints the requests of a load file as JSON
 ([{"method", "path", "at"}], at in seconds), for tools that send them.
+build compiles the lessons into the playground's site (make serve runs it),
+and serve serves that site on 127.0.0.1:8080.
 `
 
 func main() {
@@ -41,6 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return simCommand(args[1:], stdout, stderr)
 	case "load":
 		return loadCommand(args[1:], stdout, stderr)
+	case "build":
+		return buildCommand(args[1:], stdout, stderr)
+	case "serve":
+		return serveCommand(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "looplab: unknown command %q\n\n%s", args[0], usage)
 	return 2

@@ -1,0 +1,328 @@
+//go:build browser
+
+// Package browsertest drives the built playground in headless Chromium the
+// way a learner would: every lesson, its drawn timeline, scrubbable
+// numbers, keyboard navigation, broken edits and deep links. Run it with
+// make browser (make test does); screenshots land in LOOPLAB_ARTIFACTS.
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"looplab/scripts/internal/headless"
+	"looplab/wasm/lesson"
+	"looplab/wasm/scenario"
+)
+
+type page struct {
+	t   *testing.T
+	ctx context.Context
+	url string
+}
+
+func open(t *testing.T) *page {
+	t.Helper()
+	dir := os.Getenv("LOOPLAB_SITE")
+	if dir == "" {
+		t.Fatal("LOOPLAB_SITE is not set: run the browser tests with make browser")
+	}
+	url, stop, err := headless.Serve(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	ctx, cancel, err := headless.Browser(t.TempDir(), 1400, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(cancel)
+	p := &page{t: t, ctx: ctx, url: url}
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	p.await("looplab.ready")
+	return p
+}
+
+// eval evaluates a JavaScript expression (awaiting a promise) into v.
+func (p *page) eval(expr string, v any) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		fmt.Sprintf("Promise.resolve(%s).then(v => JSON.stringify(v === undefined ? null : v))", expr), chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("%s: %v", expr, err)
+	}
+	if v != nil {
+		if err := json.Unmarshal([]byte(s), v); err != nil {
+			p.t.Fatalf("%s: %v", expr, err)
+		}
+	}
+}
+
+func (p *page) await(expr string) { p.t.Helper(); p.eval(expr, nil) }
+
+// stage screenshots the stage frame.
+func (p *page) stage() image.Image {
+	p.t.Helper()
+	b, err := chromedp.Run(p.ctx, chromedp.Screenshot(chromedp.ID("stage")))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return img
+}
+
+// inkFraction is the share of pixels that differ from the top-left one
+// (the background).
+func inkFraction(img image.Image) float64 {
+	b := img.Bounds()
+	bg := img.At(b.Min.X, b.Min.Y)
+	ink, all := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			all++
+			if img.At(x, y) != bg {
+				ink++
+			}
+		}
+	}
+	return float64(ink) / float64(max(all, 1))
+}
+
+func differ(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return true
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *page) screenshot(name string) {
+	dir := os.Getenv("LOOPLAB_ARTIFACTS")
+	if dir == "" {
+		return
+	}
+	b, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		p.t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	_ = os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
+		p.t.Error(err)
+	}
+}
+
+type current struct {
+	Lesson  string            `json:"lesson"`
+	Code    string            `json:"code"`
+	Numbers []scenario.Number `json:"numbers"`
+	Error   *struct {
+		Section, Msg string
+		Line, Col    int
+	}
+	Generation int             `json:"generation"`
+	Trace      json.RawMessage `json:"trace"`
+}
+
+func (p *page) current() current {
+	var c current
+	p.eval("looplab.current()", &c)
+	return c
+}
+
+// TestLessons visits every lesson: its timeline is drawn, its trace is the
+// one the CLI computes, and dragging a number changes both.
+func TestLessons(t *testing.T) {
+	p := open(t)
+	lessons, err := lesson.CompileDir("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []struct{ Slug string }
+	p.eval("looplab.lessons()", &listed)
+	if len(listed) != len(lessons) {
+		t.Fatalf("page lists %d lessons, content has %d", len(listed), len(lessons))
+	}
+	for i, l := range lessons {
+		t.Run(l.Slug, func(t *testing.T) {
+			p.t = t
+			p.await(fmt.Sprintf("looplab.go(%q)", l.Slug))
+			p.await("looplab.pause()")
+			p.await("looplab.seek(1e9)")
+			time.Sleep(100 * time.Millisecond)
+			c := p.current()
+			if c.Lesson != l.Slug {
+				t.Fatalf("on lesson %q, want %q", c.Lesson, l.Slug)
+			}
+			specs, err := l.Blocks[0].Specs()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := scenario.Run(specs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantJSON, _ := json.Marshal(want)
+			if !sameJSON(t, c.Trace, wantJSON) {
+				t.Errorf("the page's trace differs from the CLI's for the same scenario")
+			}
+			before := p.stage()
+			if f := inkFraction(before); f < 0.02 {
+				t.Errorf("the stage looks blank: %.1f%% of pixels drawn", 100*f)
+			}
+			p.screenshot(fmt.Sprintf("%02d-%s", i+1, l.Slug))
+			if len(c.Numbers) == 0 {
+				t.Fatal("no scrubbable numbers in the lesson's code")
+			}
+			n := c.Numbers[0]
+			p.await(fmt.Sprintf("looplab.setNumber(%q, %v)", n.ID, n.Value+5*n.Step))
+			p.await("looplab.seek(1e9)")
+			time.Sleep(100 * time.Millisecond)
+			after := p.current()
+			if after.Code == c.Code {
+				t.Errorf("setNumber(%s) left the code unchanged", n.ID)
+			}
+			if sameJSON(t, after.Trace, c.Trace) {
+				t.Errorf("setNumber(%s) left the trace unchanged", n.ID)
+			}
+			if !differ(before, p.stage()) {
+				t.Errorf("setNumber(%s) left the drawn timeline unchanged", n.ID)
+			}
+			p.await(fmt.Sprintf("looplab.setCode(%q)", c.Code)) // leave the lesson as it was
+		})
+	}
+}
+
+func sameJSON(t *testing.T, a, b []byte) bool {
+	var x, y any
+	if err := json.Unmarshal(a, &x); err != nil {
+		t.Fatalf("bad JSON: %v", err)
+	}
+	if err := json.Unmarshal(b, &y); err != nil {
+		t.Fatalf("bad JSON: %v", err)
+	}
+	return reflect.DeepEqual(x, y)
+}
+
+// TestKeyboard: ← and → step between lessons when focus is not in the
+// code, and Space plays.
+func TestKeyboard(t *testing.T) {
+	p := open(t)
+	var slugs []struct{ Slug string }
+	p.eval("looplab.lessons()", &slugs)
+	p.await(fmt.Sprintf("looplab.go(%q)", slugs[0].Slug))
+	p.await("document.activeElement.blur()")
+	if _, err := chromedp.Run(p.ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	p.await("new Promise(r => setTimeout(r, 300))")
+	if c := p.current(); c.Lesson != slugs[1].Slug {
+		t.Errorf("after →: lesson %q, want %q", c.Lesson, slugs[1].Slug)
+	}
+	if _, err := chromedp.Run(p.ctx, chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	p.await("new Promise(r => setTimeout(r, 300))")
+	if c := p.current(); c.Lesson != slugs[0].Slug {
+		t.Errorf("after ←: lesson %q, want %q", c.Lesson, slugs[0].Slug)
+	}
+	p.await("looplab.seek(0)")
+	p.await("document.activeElement.blur()")
+	if _, err := chromedp.Run(p.ctx, chromedp.KeyEvent(" ")); err != nil {
+		t.Fatal(err)
+	}
+	var st struct{ Playing bool }
+	p.eval("looplab.state()", &st)
+	if !st.Playing {
+		t.Error("Space did not start playback")
+	}
+}
+
+// TestBrokenEdit: a parse error shows at its line and the stage keeps the
+// last good run.
+func TestBrokenEdit(t *testing.T) {
+	p := open(t)
+	good := p.current()
+	p.await("document.getElementById('edit').click()")
+	p.await(`looplab.setCode("import asyncio\nasync def main(:\n    pass\n")`)
+	c := p.current()
+	if c.Error == nil || c.Error.Line != 2 {
+		t.Fatalf("error = %+v, want one on line 2", c.Error)
+	}
+	if c.Generation != good.Generation || !sameJSON(t, c.Trace, good.Trace) {
+		t.Error("the stage lost the last good run")
+	}
+	var shown struct {
+		Box  bool
+		Mark bool
+		Text string
+	}
+	p.eval(`({box: !document.getElementById('code-error').hidden, mark: !document.getElementById('error-mark').hidden,
+		text: document.getElementById('code-error').textContent})`, &shown)
+	if !shown.Box || !shown.Mark || !strings.Contains(shown.Text, "Line 2") {
+		t.Errorf("error display = %+v", shown)
+	}
+	p.await(fmt.Sprintf("looplab.setCode(%q)", good.Code))
+	if c := p.current(); c.Error != nil || c.Generation == good.Generation {
+		t.Errorf("fixing the code: error %+v, generation %d (was %d)", c.Error, c.Generation, good.Generation)
+	}
+}
+
+// TestDeepLink: a link with a changed number restores lesson and number.
+func TestDeepLink(t *testing.T) {
+	p := open(t)
+	var slugs []struct{ Slug string }
+	p.eval("looplab.lessons()", &slugs)
+	slug := slugs[len(slugs)-1].Slug
+	p.await(fmt.Sprintf("looplab.go(%q)", slug))
+	c := p.current()
+	n := c.Numbers[0]
+	value := n.Value + 2*n.Step
+	p.await(fmt.Sprintf("looplab.setNumber(%q, %v)", n.ID, value))
+	var hash string
+	p.eval("location.hash", &hash)
+	if !strings.Contains(hash, slug) || !strings.Contains(hash, n.ID+"=") {
+		t.Fatalf("hash %q does not keep the lesson and %s", hash, n.ID)
+	}
+	// A fresh page (another profile, so no saved edits) opens the link.
+	q := open(t)
+	if _, err := chromedp.Run(q.ctx, chromedp.Navigate(q.url+hash)); err != nil {
+		t.Fatal(err)
+	}
+	q.await("looplab.ready")
+	q.await("new Promise(r => setTimeout(r, 300))")
+	got := q.current()
+	if got.Lesson != slug {
+		t.Errorf("deep link opened %q, want %q", got.Lesson, slug)
+	}
+	if len(got.Numbers) == 0 || got.Numbers[0].Value != value {
+		t.Errorf("deep link: %s = %v, want %v", n.ID, got.Numbers, value)
+	}
+}

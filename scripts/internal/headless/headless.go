@@ -1,0 +1,68 @@
+//go:build browser
+
+// Package headless starts what browser tests and measurements share: the
+// built site on a loopback port and headless Chromium, with the flags this
+// environment needs and a fresh profile.
+package headless
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+
+	"github.com/chromedp/chromedp"
+
+	"looplab/wasm/site"
+)
+
+// Serve serves the built site in dir on 127.0.0.1 and returns its URL and
+// a function that stops it.
+func Serve(dir string) (string, func(), error) {
+	if _, err := os.Stat(dir + "/looplab.wasm"); err != nil {
+		return "", nil, fmt.Errorf("no built site in %s (run make site): %v", dir, err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: site.Handler(dir)}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
+}
+
+// Browser starts headless Chromium with a profile in profileDir, sized
+// width×height, and returns a chromedp context for one tab.
+func Browser(profileDir string, width, height int) (context.Context, context.CancelFunc, error) {
+	path := ""
+	for _, b := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(b); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		return nil, nil, fmt.Errorf("no Chromium on PATH (make chromium installs Debian's)")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profileDir),
+		chromedp.WindowSize(width, height),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	return ctx, func() { cancelCtx(); cancelAlloc() }, nil
+}

@@ -1,0 +1,97 @@
+// Command playground is LoopLab's browser playground, compiled to
+// WebAssembly (GOOS=js GOARCH=wasm) and loaded by the page's stage frame.
+// It is the only package that touches syscall/js: it simulates what the
+// page asks for, exposes the stage's controls as globalThis.looplabStage,
+// and draws the run with Ebitengine. Built natively it only says so.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+
+	"looplab/wasm/report"
+	"looplab/wasm/scenario"
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/trace"
+)
+
+// request is what the page asks to simulate.
+type request struct {
+	Code     string `json:"code"`
+	Load     string `json:"load"`
+	Settings string `json:"settings"`
+}
+
+// result is what the page shows beside the stage. On an error, the last
+// good run stays on the stage and only Error is set.
+type result struct {
+	OK         bool              `json:"ok"`
+	Error      *problem          `json:"error,omitempty"`
+	Generation int               `json:"generation,omitempty"`
+	Numbers    []scenario.Number `json:"numbers"`
+	Metrics    *report.Metrics   `json:"metrics,omitempty"`
+	Log        []report.Line     `json:"log,omitempty"`
+	Prints     []trace.Line      `json:"prints,omitempty"`
+	Warnings   []trace.Line      `json:"warnings,omitempty"`
+	Duration   trace.Time        `json:"duration"`
+	Lanes      int               `json:"lanes"`
+	States     []string          `json:"states,omitempty"` // legend entries the run uses
+	Pending    []string          `json:"pending,omitempty"`
+	Stopped    string            `json:"stopped,omitempty"`
+}
+
+// problem is an error at a place: section is "code", "load" or "settings".
+type problem struct {
+	Section string `json:"section"`
+	Line    int    `json:"line,omitempty"`
+	Col     int    `json:"col,omitempty"`
+	Msg     string `json:"msg"`
+	Text    string `json:"text"` // as printed: "code:3:5: ..."
+}
+
+// simulate runs a request; load shows a good run on the stage and returns
+// its generation.
+func simulate(reqJSON string, load func(*trace.Trace) int) (res result, tr *trace.Trace) {
+	var req request
+	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
+		return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}, nil
+	}
+	res.Numbers, _ = scenario.Numbers(req.Code)
+	if res.Numbers == nil {
+		res.Numbers = []scenario.Number{}
+	}
+	set, err := scenario.ParseSettings(req.Settings)
+	if err != nil {
+		res.Error = toProblem(err, "settings")
+		return res, nil
+	}
+	tr, err = scenario.Run(scenario.Spec{File: "code", Code: req.Code, LoadFile: "load", Load: req.Load, Settings: set})
+	if err != nil {
+		res.Error = toProblem(err, "code")
+		return res, nil
+	}
+	m := report.Measure(tr)
+	res.OK, res.Metrics, res.Log = true, &m, report.Narrate(tr)
+	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
+	res.Pending, res.Stopped = tr.Pending, tr.Stopped
+	res.Lanes, res.States = len(tr.Lanes), geom.StatesUsed(tr)
+	res.Generation = load(tr)
+	return res, tr
+}
+
+func toProblem(err error, section string) *problem {
+	p := &problem{Section: section, Msg: err.Error(), Text: err.Error()}
+	var se *scenario.Error
+	if errors.As(err, &se) {
+		if se.File != "" {
+			p.Section = se.File
+		} else {
+			p.Text = section + ":" + err.Error()
+		}
+		p.Line, p.Col, p.Msg = se.Line, se.Col, se.Msg
+	}
+	return p
+}
+
+// legend lists the stage's colours for a theme.
+func legend(theme string) []geom.LegendEntry { return geom.ThemeNamed(theme).Legend() }

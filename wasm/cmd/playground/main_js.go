@@ -1,0 +1,75 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"log"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"looplab/wasm/scenario"
+	"looplab/wasm/stage"
+	"looplab/wasm/trace"
+)
+
+func main() {
+	st := stage.New()
+	var current *trace.Trace
+	api := map[string]any{
+		"simulate": fn(func(args []js.Value) any {
+			res, tr := simulate(args[0].String(), st.Load)
+			if tr != nil {
+				current = tr
+			}
+			return toJSON(res)
+		}),
+		"trace": fn(func([]js.Value) any {
+			if current == nil {
+				return js.Null()
+			}
+			return toJSON(current)
+		}),
+		"numbers": fn(func(args []js.Value) any {
+			nums, _ := scenario.Numbers(args[0].String())
+			if nums == nil {
+				nums = []scenario.Number{}
+			}
+			return toJSON(nums)
+		}),
+		"play":  fn(func([]js.Value) any { st.Play(); return nil }),
+		"pause": fn(func([]js.Value) any { st.Pause(); return nil }),
+		"seek": fn(func(args []js.Value) any {
+			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
+			return nil
+		}),
+		"step":     fn(func(args []js.Value) any { st.Step(args[0].Int()); return nil }),
+		"state":    fn(func([]js.Value) any { return toJSON(st.State()) }),
+		"frames":   fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
+		"setTheme": fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
+		"legend":   fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+	}
+	js.Global().Set("looplabStage", js.ValueOf(api))
+	if ready := js.Global().Get("looplabStageReady"); ready.Type() == js.TypeFunction {
+		ready.Invoke()
+	}
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetRunnableOnUnfocused(true)
+	ebiten.SetWindowTitle("LoopLab stage")
+	if err := ebiten.RunGame(st); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func fn(f func(args []js.Value) any) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+}
+
+func toJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return `{"ok":false,"error":{"section":"code","msg":"internal error: cannot encode the result"}}`
+	}
+	return string(b)
+}

@@ -1,0 +1,156 @@
+// Package site assembles the playground's static site and serves it: the
+// compiled lessons inside the page template, the web assets, the wasm and
+// wasm_exec.js, each file also precompressed with brotli and gzip.
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+
+	"looplab/wasm/lesson"
+)
+
+// Options say where a build reads from and writes to.
+type Options struct {
+	Content  string // lessons: content/
+	Web      string // assets: web/
+	Index    string // the page template: index.html
+	WasmExec string // wasm_exec.js of the Go that built the wasm
+	Wasm     string // the playground, built for js/wasm
+	Out      string // output directory
+}
+
+// page is what the page template sees.
+type page struct {
+	Lessons []pageLesson
+	First   pageLesson
+}
+
+type pageLesson struct {
+	*lesson.Lesson
+	Number int
+	Body   template.HTML
+}
+
+// Build compiles the lessons and writes the site into o.Out.
+func Build(o Options) error {
+	lessons, err := lesson.CompileDir(o.Content)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return err
+	}
+	tmpl, err := template.ParseFiles(o.Index)
+	if err != nil {
+		return err
+	}
+	var p page
+	for i, l := range lessons {
+		p.Lessons = append(p.Lessons, pageLesson{Lesson: l, Number: i + 1, Body: template.HTML(l.HTML)})
+	}
+	p.First = p.Lessons[0]
+	var html bytes.Buffer
+	if err := tmpl.Execute(&html, p); err != nil {
+		return err
+	}
+	toc, err := json.MarshalIndent(lessons, "", " ")
+	if err != nil {
+		return err
+	}
+	css, err := lesson.ChromaCSS()
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"index.html": html.Bytes(), "lessons.json": toc, "chroma.css": []byte(css)}
+	if files["wasm_exec.js"], err = os.ReadFile(o.WasmExec); err != nil {
+		return err
+	}
+	if files["looplab.wasm"], err = os.ReadFile(o.Wasm); err != nil {
+		return err
+	}
+	err = filepath.WalkDir(o.Web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".md") {
+			return err
+		}
+		rel, _ := filepath.Rel(o.Web, path)
+		files[filepath.ToSlash(rel)], err = os.ReadFile(path)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for name, b := range files {
+		dst := filepath.Join(o.Out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, b) {
+			continue // unchanged: keep its compressed copies
+		}
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return Precompress(o.Out)
+}
+
+// compressible are the extensions worth precompressing.
+var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".json": true, ".wasm": true, ".svg": true}
+
+// Precompress writes NAME.br and NAME.gz beside every compressible file in
+// dir, so the server never compresses on the fly.
+func Precompress(dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !compressible[filepath.Ext(path)] {
+			return err
+		}
+		if fresh(path, path+".br") && fresh(path, path+".gz") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := writeCompressed(path+".br", b, func(w io.Writer) io.WriteCloser {
+			return brotli.NewWriterLevel(w, brotli.BestCompression)
+		}); err != nil {
+			return err
+		}
+		return writeCompressed(path+".gz", b, func(w io.Writer) io.WriteCloser {
+			zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+			return zw
+		})
+	})
+}
+
+// fresh reports whether derived exists and is newer than src, so a
+// rebuild compresses only what changed (brotli at its best level takes a
+// while on the wasm).
+func fresh(src, derived string) bool {
+	a, err1 := os.Stat(src)
+	b, err2 := os.Stat(derived)
+	return err1 == nil && err2 == nil && b.ModTime().After(a.ModTime())
+}
+
+func writeCompressed(path string, b []byte, wrap func(io.Writer) io.WriteCloser) error {
+	var buf bytes.Buffer
+	w := wrap(&buf)
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("compressing %s: %v", path, err)
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}

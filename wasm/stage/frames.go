@@ -1,0 +1,67 @@
+package stage
+
+import (
+	"slices"
+	"time"
+)
+
+// frameStats keeps the last few thousand frame intervals and paint times,
+// for the page's frames() and the performance script.
+type frameStats struct {
+	last      time.Time
+	intervals []float64 // ms between ticks
+	paints    []float64 // ms spent painting
+}
+
+const keepFrames = 4096
+
+func (f *frameStats) tick(now time.Time) {
+	if !f.last.IsZero() {
+		f.intervals = keep(f.intervals, float64(now.Sub(f.last).Microseconds())/1000)
+	}
+	f.last = now
+}
+
+func (f *frameStats) draw(d time.Duration) {
+	f.paints = keep(f.paints, float64(d.Microseconds())/1000)
+}
+
+func keep(v []float64, x float64) []float64 {
+	if len(v) >= keepFrames {
+		v = append(v[:0], v[len(v)/2:]...)
+	}
+	return append(v, x)
+}
+
+// FrameStats are medians and 99th percentiles, in milliseconds.
+type FrameStats struct {
+	Ticks          int     `json:"ticks"`
+	IntervalMedian float64 `json:"intervalMedian"`
+	IntervalP99    float64 `json:"intervalP99"`
+	Paints         int     `json:"paints"`
+	PaintMedian    float64 `json:"paintMedian"`
+	PaintP99       float64 `json:"paintP99"`
+}
+
+// Frames reports the statistics and, with reset, starts afresh.
+func (s *Stage) Frames(reset bool) FrameStats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := &s.stats
+	out := FrameStats{Ticks: len(f.intervals), Paints: len(f.paints)}
+	out.IntervalMedian, out.IntervalP99 = quantile(f.intervals, 0.5), quantile(f.intervals, 0.99)
+	out.PaintMedian, out.PaintP99 = quantile(f.paints, 0.5), quantile(f.paints, 0.99)
+	if reset {
+		f.intervals, f.paints, f.last = f.intervals[:0], f.paints[:0], time.Time{}
+	}
+	return out
+}
+
+func quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
+}

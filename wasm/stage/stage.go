@@ -1,0 +1,284 @@
+package stage
+
+import (
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/trace"
+)
+
+// Stage is the ebiten game: the playhead, playback, input, and the scene
+// that draws. Its methods may be called from JavaScript callbacks while
+// ebiten runs, so they take the lock.
+type Stage struct {
+	mu      sync.Mutex
+	scene   Scene
+	tr      *trace.Trace
+	steps   []trace.Time // distinct event times, for the step buttons
+	t       float64      // playhead, µs
+	playing bool
+	speed   float64 // virtual µs per real µs
+	theme   geom.Theme
+	w, h    int
+	scale   float64
+
+	loaded, drawn int // trace generations: loaded, and last painted
+	dirty         bool
+	lastTick      time.Time
+	dragging      bool
+	pointerX      float32
+	pointerY      float32
+	stats         frameStats
+}
+
+// New returns a stage with the timeline scene and no run yet.
+func New() *Stage {
+	return &Stage{scene: &timelineScene{}, theme: geom.Light, speed: 1, scale: 1, pointerX: -1, pointerY: -1}
+}
+
+// Load shows a new run. The playhead stays where it was when the run is
+// long enough, so dragging a number shows the change at the same moment.
+func (s *Stage) Load(tr *trace.Trace) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tr = tr
+	s.scene.Load(tr)
+	s.steps = s.steps[:0]
+	for _, e := range tr.Events {
+		if n := len(s.steps); n == 0 || s.steps[n-1] != e.T {
+			s.steps = append(s.steps, e.T)
+		}
+	}
+	slices.Sort(s.steps)
+	s.steps = slices.Compact(s.steps)
+	s.speed = playbackSpeed(tr.Duration)
+	s.t = min(s.t, float64(tr.Duration))
+	s.loaded++
+	s.dirty = true
+	return s.loaded
+}
+
+// playbackSpeed plays runs of up to 15 s in real time, longer ones in 15 s,
+// and very short ones in 2 s, so every run can be watched.
+func playbackSpeed(d trace.Time) float64 {
+	sec := d.Seconds()
+	switch {
+	case sec > 15:
+		return sec / 15
+	case sec < 0.5 && sec > 0:
+		return sec / 2
+	}
+	return 1
+}
+
+// SetTheme switches between geom.Light and geom.Dark.
+func (s *Stage) SetTheme(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.theme = geom.ThemeNamed(name)
+	s.dirty = true
+}
+
+// Play starts playback, from the start when at the end.
+func (s *Stage) Play() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tr == nil {
+		return
+	}
+	if s.t >= float64(s.tr.Duration) {
+		s.t = 0
+	}
+	s.playing = true
+	s.lastTick = time.Time{}
+	s.dirty = true
+}
+
+// Pause stops playback.
+func (s *Stage) Pause() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.playing = false
+	s.dirty = true
+}
+
+// Seek moves the playhead, clamped to the run.
+func (s *Stage) Seek(t trace.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seek(float64(t))
+}
+
+func (s *Stage) seek(t float64) {
+	end := 0.0
+	if s.tr != nil {
+		end = float64(s.tr.Duration)
+	}
+	s.t = min(max(t, 0), end)
+	s.dirty = true
+}
+
+// Step jumps to the next (dir > 0) or previous event and pauses.
+func (s *Stage) Step(dir int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.playing = false
+	s.step(dir)
+}
+
+func (s *Stage) step(dir int) {
+	now := trace.Time(math.Round(s.t))
+	if dir > 0 {
+		i, found := slices.BinarySearch(s.steps, now)
+		if found {
+			i++
+		}
+		if i < len(s.steps) {
+			s.seek(float64(s.steps[i]))
+		} else if s.tr != nil {
+			s.seek(float64(s.tr.Duration))
+		}
+		return
+	}
+	i, _ := slices.BinarySearch(s.steps, now)
+	if i > 0 {
+		s.seek(float64(s.steps[i-1]))
+	} else {
+		s.seek(0)
+	}
+}
+
+// State is what the page shows of the playhead.
+type State struct {
+	T        float64 `json:"t"` // seconds
+	Duration float64 `json:"duration"`
+	Playing  bool    `json:"playing"`
+	Speed    float64 `json:"speed"`
+	Loaded   int     `json:"loaded"` // generation of the run loaded last
+	Drawn    int     `json:"drawn"`  // generation of the run painted last
+}
+
+// State reports the playhead.
+func (s *Stage) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn}
+	if s.tr != nil {
+		st.Duration = s.tr.Duration.Seconds()
+	}
+	return st
+}
+
+// Update advances playback and handles the pointer, wheel and keys.
+func (s *Stage) Update() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	if s.playing && s.tr != nil {
+		if !s.lastTick.IsZero() {
+			s.t += float64(now.Sub(s.lastTick).Microseconds()) * s.speed
+		}
+		if s.t >= float64(s.tr.Duration) {
+			s.t, s.playing = float64(s.tr.Duration), false
+		}
+		s.dirty = true
+	}
+	s.lastTick = now
+	s.input()
+	return nil
+}
+
+func (s *Stage) view() View {
+	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY}
+}
+
+func (s *Stage) input() {
+	cx, cy := ebiten.CursorPosition()
+	x, y := float32(cx), float32(cy)
+	inside := cx >= 0 && cy >= 0 && cx < s.w && cy < s.h
+	if !inside {
+		x, y = -1, -1
+	}
+	if x != s.pointerX || y != s.pointerY {
+		s.pointerX, s.pointerY = x, y
+		s.dirty = true
+	}
+	v := s.view()
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) && inside {
+		if t, ok := s.scene.TimeAt(v, x, y); ok {
+			s.dragging = true
+			s.playing = false
+			s.seek(float64(t))
+		}
+	}
+	if s.dragging {
+		if !ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
+			s.dragging = false
+		} else if t, ok := s.scene.TimeAt(v, max(x, 0), 1); ok {
+			s.seek(float64(t))
+		}
+	}
+	if _, dy := ebiten.Wheel(); dy != 0 {
+		s.scene.Scroll(v, float32(-dy*40*s.scale))
+		s.dirty = true
+	}
+	switch {
+	case inpututil.IsKeyJustPressed(ebiten.KeySpace):
+		if s.playing {
+			s.playing = false
+		} else if s.tr != nil {
+			if s.t >= float64(s.tr.Duration) {
+				s.t = 0
+			}
+			s.playing, s.lastTick = true, time.Time{}
+		}
+		s.dirty = true
+	case inpututil.IsKeyJustPressed(ebiten.KeyArrowRight):
+		s.playing = false
+		s.step(1)
+	case inpututil.IsKeyJustPressed(ebiten.KeyArrowLeft):
+		s.playing = false
+		s.step(-1)
+	case inpututil.IsKeyJustPressed(ebiten.KeyHome):
+		s.seek(0)
+	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
+		s.seek(math.Inf(1))
+	}
+}
+
+// Draw paints the scene when something changed; otherwise the last frame
+// stays on screen (the screen is not cleared every frame).
+func (s *Stage) Draw(screen *ebiten.Image) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	s.stats.tick(start)
+	if !s.dirty {
+		return
+	}
+	bg := s.theme.Background
+	screen.Fill(rgba(bg))
+	s.scene.Draw(screen, s.view())
+	s.dirty = false
+	s.drawn = s.loaded
+	s.stats.draw(time.Since(start))
+}
+
+// Layout uses device pixels, so text and bars are sharp on any display.
+func (s *Stage) Layout(outsideW, outsideH int) (int, int) {
+	scale := ebiten.Monitor().DeviceScaleFactor()
+	w, h := int(float64(outsideW)*scale), int(float64(outsideH)*scale)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if w != s.w || h != s.h || scale != s.scale {
+		s.w, s.h, s.scale = w, h, scale
+		s.dirty = true
+	}
+	return w, h
+}

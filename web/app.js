@@ -1,0 +1,610 @@
+// The page: lessons, navigation, the code panel with scrubbable numbers,
+// metrics, the narrated log and the console. The simulation and the
+// drawing run in the stage frame (wasm); this file calls it directly
+// through frame.contentWindow.looplabStage.
+"use strict";
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const store = {
+    get(key, fallback) {
+      try { return JSON.parse(localStorage.getItem("looplab:" + key)) ?? fallback; } catch { return fallback; }
+    },
+    set(key, value) {
+      try { localStorage.setItem("looplab:" + key, JSON.stringify(value)); } catch { /* private mode: keep going */ }
+    },
+  };
+
+  // ---- lessons ----
+  const articles = [...document.querySelectorAll("article.lesson")];
+  const lessons = articles.map((a) => ({
+    slug: a.dataset.slug, title: a.dataset.title, summary: a.dataset.summary, article: a,
+    scenarios: [...a.querySelectorAll("figure.scenario")].map((f) => JSON.parse(f.dataset.scenario)),
+  }));
+  const bySlug = new Map(lessons.map((l) => [l.slug, l]));
+
+  // ---- state ----
+  let stage = null;          // the wasm API, once the frame is ready
+  let lesson = lessons[0];
+  let index = 0;             // scenario of the lesson on the stage
+  let code = "", load = "", settings = "";
+  let numbers = [];          // scrubbable numbers of the current code
+  let result = null;         // last good simulation
+  let lastError = null;
+  let generation = 0;
+  let undoCode = null;
+  let readyResolve;
+  const ready = new Promise((r) => { readyResolve = r; });
+  const drawnWaiters = [];
+  const timing = { firstFrame: 0 }; // ms since navigation, for the performance script
+
+  const original = () => lesson.scenarios[index];
+  const editKey = () => `edit:${lesson.slug}:${index}:${hash(original().code + "\0" + (original().load || ""))}`;
+
+  function hash(s) {
+    let h = 2166136261;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    return (h >>> 0).toString(36);
+  }
+
+  // ---- routing: #/slug?s=1&sleep=2 ----
+  function parseHash() {
+    const m = location.hash.match(/^#\/([^?]*)(?:\?(.*))?$/);
+    if (!m || !bySlug.has(m[1])) return { slug: lessons[0].slug, params: new URLSearchParams() };
+    return { slug: m[1], params: new URLSearchParams(m[2] || "") };
+  }
+
+  function route() {
+    const { slug, params } = parseHash();
+    show(bySlug.get(slug), Number(params.get("s") || 0), params);
+  }
+
+  function show(l, scenarioIndex, params) {
+    lesson = l;
+    index = Math.min(Math.max(scenarioIndex || 0, 0), l.scenarios.length - 1);
+    for (const a of articles) a.hidden = a !== l.article;
+    document.title = `${l.title} · LoopLab`;
+    $("toc-current").textContent = `${lessons.indexOf(l) + 1}. ${l.title}`;
+    $("toc").open = false;
+    const i = lessons.indexOf(l);
+    for (const [id, target] of [["prev", lessons[i - 1]], ["next", lessons[i + 1]]]) {
+      $(id).disabled = !target;
+      const link = $(id + "-link");
+      link.hidden = !target;
+      if (target) { link.href = `#/${target.slug}`; link.textContent = id === "prev" ? `← ${target.title}` : `${target.title} →`; }
+    }
+    const visited = new Set(store.get("visited", []));
+    visited.add(l.slug);
+    store.set("visited", [...visited]);
+    markToc();
+    for (const f of l.article.querySelectorAll("figure.scenario")) {
+      f.classList.toggle("on-stage", Number(f.id.replace("scenario-", "")) === index);
+    }
+    const o = original();
+    const saved = store.get(editKey(), null);
+    code = saved ? saved.code : o.code;
+    load = saved ? saved.load : (o.load || "");
+    settings = o.settings || "";
+    let fromLink = false;
+    if (params) {
+      for (const [id, value] of params) {
+        if (id === "s") continue;
+        if (!fromLink) { code = o.code; fromLink = true; }
+        code = replaceNumber(code, id, Number(value), o.code) ?? code;
+      }
+    }
+    $("code-title").textContent = o.title || "Scenario";
+    $("load-box").hidden = !o.load;
+    $("load-edit").value = load;
+    leaveEdit(false);
+    window.scrollTo(0, 0);
+    l.article.focus?.({ preventScroll: true });
+    resimulate({ keepPlayhead: false });
+  }
+
+  function markToc() {
+    const visited = new Set(store.get("visited", []));
+    for (const a of document.querySelectorAll(".toc-list a")) {
+      const slug = a.dataset.slug;
+      a.classList.toggle("visited", visited.has(slug));
+      a.classList.toggle("current", slug === lesson.slug);
+      const l = bySlug.get(slug);
+      const modified = l.scenarios.some((s, k) => Object.keys(localStorage).some((key) => key.startsWith(`looplab:edit:${slug}:${k}:`)));
+      a.querySelector(".toc-mark").textContent = modified ? "modified" : visited.has(slug) ? "✓" : "";
+    }
+    $("progress").textContent = `${new Set(store.get("visited", [])).size} of ${lessons.length} visited`;
+  }
+
+  // ---- numbers in code ----
+  // replaceNumber sets the number with id in text (numbers found by the
+  // simulator for ref, the text they came from) and returns the new text.
+  function replaceNumber(text, id, value, ref) {
+    const n = numbersFor(text).find((x) => x.id === id);
+    if (!n || !Number.isFinite(value)) return null;
+    const v = Math.min(n.max, Math.max(n.min, value));
+    return text.slice(0, n.start) + formatNumber(n, v) + text.slice(n.end);
+  }
+
+  const numbersCache = new Map();
+  function numbersFor(text) {
+    let list = numbersCache.get(text);
+    if (!list && stage) {
+      list = JSON.parse(stage.numbers(text)) || [];
+      numbersCache.set(text, list);
+    }
+    return list || [];
+  }
+
+  function formatNumber(n, v) {
+    if (n.step >= 1) return String(Math.round(v));
+    const digits = n.step < 0.1 ? 2 : 1;
+    return String(Number(v.toFixed(digits)));
+  }
+
+  // ---- simulation ----
+  function request() { return JSON.stringify({ code, load, settings }); }
+
+  function resimulate({ keepPlayhead = true } = {}) {
+    renderCode();
+    if (!stage) return;
+    const res = JSON.parse(stage.simulate(request()));
+    numbers = res.numbers || []; // of code, parsed even when it does not run
+    numbersCache.set(code, numbers);
+    if (numbersCache.size > 64) numbersCache.delete(numbersCache.keys().next().value);
+    if (res.ok) {
+      result = res;
+      lastError = null;
+      generation = res.generation;
+      if (!keepPlayhead) stage.seek(0);
+      renderMetrics();
+      renderLog(true);
+      renderLegend();
+      fitStage();
+    } else {
+      lastError = res.error;
+    }
+    renderCode();
+    renderError();
+    saveEdits();
+    updateHash();
+  }
+
+  function saveEdits() {
+    const o = original();
+    const modified = code !== o.code || load !== (o.load || "");
+    if (modified) store.set(editKey(), { code, load });
+    else { try { localStorage.removeItem("looplab:" + editKey()); } catch { /* ignore */ } }
+    $("modified").hidden = !modified;
+    $("reset").hidden = !modified;
+    markToc();
+  }
+
+  // updateHash writes the lesson and every changed number into the URL, so
+  // a link reproduces what the learner sees.
+  function updateHash() {
+    const o = original();
+    const base = numbersFor(o.code);
+    const params = new URLSearchParams();
+    if (index > 0) params.set("s", index);
+    if (base && numbers.length === base.length) {
+      numbers.forEach((n, k) => { if (n.id === base[k].id && n.value !== base[k].value) params.set(n.id, n.raw); });
+    }
+    const q = params.toString();
+    const h = `#/${lesson.slug}${q ? "?" + q : ""}`;
+    if (location.hash !== h) history.replaceState(null, "", h);
+  }
+
+  // ---- rendering ----
+  function renderCode() {
+    $("code").innerHTML = window.looplabHighlight.html(code, numbers);
+    if (focusedNumber) {
+      const el = $("code").querySelector(`.num[data-id="${CSS.escape(focusedNumber)}"]`);
+      if (el) el.focus({ preventScroll: true });
+    }
+  }
+
+  function renderError() {
+    const e = lastError;
+    const box = $("code-error");
+    const mark = $("error-mark");
+    box.hidden = !e;
+    mark.hidden = true;
+    if (!e) return;
+    const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
+    box.textContent = `${where}${e.msg}. The stage still shows the last run that worked.`;
+    if (e.section === "code" && e.line && !$("edit-box").hidden) {
+      const ta = $("code-edit");
+      const style = getComputedStyle(ta);
+      const lh = parseFloat(style.lineHeight) || 20;
+      const padTop = parseFloat(style.paddingTop) || 0;
+      const padLeft = parseFloat(style.paddingLeft) || 0;
+      const ch = measureChar(ta);
+      mark.hidden = false;
+      mark.style.top = `${padTop + e.line * lh - ta.scrollTop}px`;
+      mark.style.left = `${padLeft + (e.col - 1) * ch - ta.scrollLeft}px`;
+      mark.textContent = `^ ${e.msg}`;
+    }
+  }
+
+  let charWidth = 0;
+  function measureChar(ta) {
+    if (charWidth) return charWidth;
+    const probe = document.createElement("span");
+    probe.className = "char-probe";
+    probe.textContent = "0000000000";
+    ta.parentElement.appendChild(probe);
+    charWidth = probe.getBoundingClientRect().width / 10 || 8;
+    probe.remove();
+    return charWidth;
+  }
+
+  const fmt = (s) => (s == null ? "–" : `${s.toFixed(3)} s`);
+
+  function renderMetrics() {
+    const m = result.metrics;
+    const rows = [["Total time", fmt(m.total)]];
+    if (m.requests > 0) {
+      rows.push(["Requests answered", `${m.completed} of ${m.requests}`]);
+      rows.push(["Latency (min / median / max)", `${fmt(m.latencyMin)} / ${fmt(m.latencyMedian)} / ${fmt(m.latencyMax)}`]);
+      rows.push(["Throughput", `${m.throughput.toFixed(2)} requests/s`]);
+    }
+    rows.push(["Longest event-loop stall", m.stall > 0 ? `${fmt(m.stall)} at ${fmt(m.stallFrom)}${m.stallWhy ? " (" + m.stallWhy + ")" : ""}` : "none"]);
+    rows.push(["Time waiting for the GIL", fmt(m.gilWait)]);
+    const dl = $("metrics");
+    dl.replaceChildren();
+    for (const [k, v] of rows) {
+      const div = document.createElement("div");
+      const dt = document.createElement("dt");
+      const dd = document.createElement("dd");
+      dt.textContent = k;
+      dd.textContent = v;
+      if (k.startsWith("Longest") && m.stall >= 0.1) dd.classList.add("bad");
+      div.append(dt, dd);
+      dl.append(div);
+    }
+  }
+
+  // The log and the console follow the playhead: they show what has
+  // happened up to it, as a terminal would have printed it.
+  let shownUpTo = -1;
+  function renderLog(reset) {
+    if (!result) return;
+    const t = playhead;
+    const lines = result.log.filter((l) => l.t <= t + 1e-9);
+    const count = lines.length;
+    if (!reset && count === shownUpTo) return;
+    const ol = $("log");
+    const maxShown = 200;
+    if (reset || count < shownUpTo || count - shownUpTo > maxShown) {
+      ol.replaceChildren();
+      for (const l of lines.slice(-maxShown)) ol.append(logItem(l));
+    } else {
+      for (const l of lines.slice(shownUpTo)) ol.append(logItem(l));
+      while (ol.children.length > maxShown) ol.firstChild.remove();
+    }
+    shownUpTo = count;
+    ol.scrollTop = ol.scrollHeight;
+    const out = [];
+    for (const p of result.prints || []) if (p.t <= t + 1e-9) out.push([p.t, p.text, false]);
+    for (const w of result.warnings || []) if (w.t <= t + 1e-9) out.push([w.t, w.text, true]);
+    out.sort((a, b) => a[0] - b[0]);
+    const con = $("console");
+    con.replaceChildren(...out.map(([, text, warn]) => {
+      const span = document.createElement("span");
+      span.className = warn ? "warn" : "out";
+      span.textContent = text + "\n";
+      return span;
+    }));
+    if (!out.length) con.textContent = result.prints?.length || result.warnings?.length ? "" : "(nothing printed)";
+  }
+
+  function logItem(l) {
+    const li = document.createElement("li");
+    li.className = `ev-${l.kind}`;
+    const time = document.createElement("span");
+    time.className = "t";
+    time.textContent = `${l.t.toFixed(3)} s`;
+    li.append(time, document.createTextNode(" " + l.text));
+    return li;
+  }
+
+  // renderLegend explains the colours the current run uses.
+  function renderLegend() {
+    if (!stage) return;
+    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    const used = new Set(result?.states || []);
+    const ul = $("legend");
+    ul.replaceChildren(...JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state)).map((e) => {
+      const li = document.createElement("li");
+      const sw = document.createElement("span");
+      sw.className = "swatch";
+      sw.style.background = e.color;
+      li.append(sw, document.createTextNode(e.text));
+      return li;
+    }));
+  }
+
+  // fitStage gives the stage the height its lanes need, within bounds.
+  function fitStage() {
+    const px = Math.min(Math.max(48 + 24 * result.lanes, 160), Math.max(320, window.innerHeight * 0.5));
+    $("stage").style.height = `${Math.round(px)}px`;
+  }
+
+  // ---- the playhead loop ----
+  let playhead = 0;
+  function tick() {
+    if (stage) {
+      const st = JSON.parse(stage.state());
+      if (st.t !== playhead) {
+        playhead = st.t;
+        renderLog(false);
+      }
+      $("clock").textContent = `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
+      $("play").textContent = st.playing ? "❚❚ Pause" : "▶ Play";
+      $("play").setAttribute("aria-pressed", String(st.playing));
+      if (!scrubbing) $("scrub").value = st.duration > 0 ? Math.round((1000 * st.t) / st.duration) : 0;
+      if (st.drawn >= generation && generation > 0) {
+        if (!timing.firstFrame) timing.firstFrame = performance.now();
+        readyResolve();
+        while (drawnWaiters.length && drawnWaiters[0].gen <= st.drawn) drawnWaiters.shift().resolve();
+      }
+    }
+    requestAnimationFrame(tick);
+  }
+
+  function afterDraw() {
+    return new Promise((resolve) => drawnWaiters.push({ gen: generation, resolve }));
+  }
+
+  // ---- editing ----
+  let focusedNumber = null;
+  let drag = null;
+
+  function setNumber(id, value) {
+    const next = replaceNumber(code, id, value, code);
+    if (next == null || next === code) return false;
+    code = next;
+    resimulate();
+    return true;
+  }
+
+  function numberOf(el) { return numbers.find((n) => n.id === el.dataset.id); }
+
+  const codeView = $("code");
+  codeView.addEventListener("pointerdown", (ev) => {
+    const el = ev.target.closest(".num");
+    if (!el) return;
+    const n = numberOf(el);
+    if (!n) return;
+    ev.preventDefault();
+    el.focus();
+    focusedNumber = n.id;
+    drag = { id: n.id, x: ev.clientX, value: n.value, step: n.step, moved: false, pointer: ev.pointerId };
+    codeView.setPointerCapture(ev.pointerId);
+    document.body.classList.add("dragging");
+  });
+  codeView.addEventListener("pointermove", (ev) => {
+    if (!drag || ev.pointerId !== drag.pointer) return;
+    const dx = ev.clientX - drag.x;
+    if (Math.abs(dx) < 2 && !drag.moved) return;
+    drag.moved = true;
+    const stepsPerPx = ev.shiftKey ? 0.1 : 0.25;
+    setNumber(drag.id, drag.value + Math.round(dx * stepsPerPx) * drag.step);
+  });
+  const endDrag = (ev) => {
+    if (!drag) return;
+    if (!drag.moved) openNumberInput(drag.id);
+    drag = null;
+    document.body.classList.remove("dragging");
+    try { codeView.releasePointerCapture(ev.pointerId); } catch { /* already released */ }
+  };
+  codeView.addEventListener("pointerup", endDrag);
+  codeView.addEventListener("pointercancel", endDrag);
+  codeView.addEventListener("focusin", (ev) => { if (ev.target.classList.contains("num")) focusedNumber = ev.target.dataset.id; });
+  codeView.addEventListener("focusout", (ev) => {
+    if (!ev.relatedTarget || !ev.relatedTarget.classList?.contains("num")) focusedNumber = null;
+  });
+  codeView.addEventListener("keydown", (ev) => {
+    const el = ev.target.closest(".num");
+    if (!el) return;
+    const n = numberOf(el);
+    if (!n) return;
+    const big = ev.shiftKey ? 10 : 1;
+    if (ev.key === "ArrowUp" || ev.key === "ArrowRight") setNumber(n.id, n.value + n.step * big);
+    else if (ev.key === "ArrowDown" || ev.key === "ArrowLeft") setNumber(n.id, n.value - n.step * big);
+    else if (ev.key === "Enter" || /^[0-9.]$/.test(ev.key)) { openNumberInput(n.id, /^[0-9.]$/.test(ev.key) ? ev.key : null); }
+    else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+  });
+
+  // openNumberInput lets the learner type a value in place.
+  function openNumberInput(id, first) {
+    const el = codeView.querySelector(`.num[data-id="${CSS.escape(id)}"]`);
+    const n = numbers.find((x) => x.id === id);
+    if (!el || !n) return;
+    const input = document.createElement("input");
+    input.className = "num-input";
+    input.value = first ?? n.raw;
+    input.size = Math.max(3, input.value.length + 1);
+    input.setAttribute("aria-label", `${id} (from ${n.min} to ${n.max})`);
+    el.replaceWith(input);
+    input.focus();
+    if (first == null) input.select();
+    let done = false;
+    const commit = (apply) => {
+      if (done) return;
+      done = true;
+      focusedNumber = id;
+      if (!apply || !setNumber(id, parseFloat(input.value))) renderCode();
+    };
+    input.addEventListener("keydown", (ev) => {
+      ev.stopPropagation();
+      if (ev.key === "Enter") commit(true);
+      if (ev.key === "Escape") commit(false);
+    });
+    input.addEventListener("blur", () => commit(true));
+  }
+
+  // Free editing: a textarea; every change re-simulates, errors show at
+  // their line while the stage keeps the last good run.
+  function enterEdit() {
+    $("edit-box").hidden = false;
+    $("code").hidden = true;
+    $("code-hint").hidden = true;
+    $("edit").textContent = "Done";
+    $("edit").setAttribute("aria-pressed", "true");
+    const ta = $("code-edit");
+    ta.value = code;
+    ta.rows = Math.min(40, code.split("\n").length + 1);
+    ta.focus();
+    renderError();
+  }
+  function leaveEdit(focus = true) {
+    $("edit-box").hidden = true;
+    $("code").hidden = false;
+    $("code-hint").hidden = false;
+    $("edit").textContent = "Edit code";
+    $("edit").setAttribute("aria-pressed", "false");
+    if (focus) $("edit").focus();
+    renderError();
+  }
+  $("edit").addEventListener("click", () => ($("edit-box").hidden ? enterEdit() : leaveEdit()));
+  let editQueued = false;
+  $("code-edit").addEventListener("input", () => {
+    code = $("code-edit").value;
+    if (editQueued) return;
+    editQueued = true;
+    requestAnimationFrame(() => { editQueued = false; resimulate(); });
+  });
+  $("code-edit").addEventListener("scroll", renderError);
+  $("code-edit").addEventListener("keydown", (ev) => {
+    if (ev.key === "Escape") { ev.preventDefault(); leaveEdit(); }
+    if (ev.key === "Tab" && !ev.shiftKey) {
+      ev.preventDefault();
+      const ta = ev.target;
+      ta.setRangeText("    ", ta.selectionStart, ta.selectionEnd, "end");
+      ta.dispatchEvent(new Event("input"));
+    }
+  });
+  $("load-edit").addEventListener("input", () => { load = $("load-edit").value; resimulate(); });
+
+  $("reset").addEventListener("click", () => {
+    undoCode = { code, load };
+    const o = original();
+    code = o.code;
+    load = o.load || "";
+    $("load-edit").value = load;
+    $("code-edit").value = code;
+    resimulate();
+    $("undo-box").hidden = false;
+    clearTimeout(undoTimer);
+    undoTimer = setTimeout(() => { $("undo-box").hidden = true; }, 15000);
+    $("undo").focus();
+  });
+  let undoTimer = 0;
+  $("undo").addEventListener("click", () => {
+    if (!undoCode) return;
+    ({ code, load } = undoCode);
+    undoCode = null;
+    $("load-edit").value = load;
+    $("code-edit").value = code;
+    $("undo-box").hidden = true;
+    resimulate();
+    $("edit").focus();
+  });
+
+  // ---- controls and keys ----
+  $("play").addEventListener("click", () => togglePlay());
+  $("step-back").addEventListener("click", () => stage?.step(-1));
+  $("step-fwd").addEventListener("click", () => stage?.step(1));
+  let scrubbing = false;
+  $("scrub").addEventListener("input", () => {
+    scrubbing = true;
+    if (stage && result) stage.seek((Number($("scrub").value) / 1000) * result.duration);
+  });
+  $("scrub").addEventListener("change", () => { scrubbing = false; });
+  $("prev").addEventListener("click", () => goRelative(-1));
+  $("next").addEventListener("click", () => goRelative(1));
+  $("lessons").addEventListener("click", (ev) => {
+    const b = ev.target.closest("button.scenario-show");
+    if (!b) return;
+    location.hash = `#/${lesson.slug}${Number(b.dataset.index) > 0 ? "?s=" + b.dataset.index : ""}`;
+  });
+
+  function togglePlay() {
+    if (!stage) return;
+    const st = JSON.parse(stage.state());
+    if (st.playing) stage.pause(); else stage.play();
+  }
+
+  function goRelative(d) {
+    const i = lessons.indexOf(lesson) + d;
+    if (i >= 0 && i < lessons.length) location.hash = `#/${lessons[i].slug}`;
+  }
+
+  function typing(el) {
+    return el && (el.tagName === "TEXTAREA" || el.tagName === "INPUT" || el.isContentEditable || el.closest?.(".code-view"));
+  }
+  document.addEventListener("keydown", (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || typing(document.activeElement)) return;
+    if (ev.key === "ArrowLeft") goRelative(-1);
+    else if (ev.key === "ArrowRight") goRelative(1);
+    else if (ev.key === " " && !(document.activeElement?.tagName === "BUTTON" || document.activeElement?.tagName === "SUMMARY")) togglePlay();
+    else return;
+    ev.preventDefault();
+  });
+
+  // ---- the stage frame ----
+  window.looplabStageReady = (api) => {
+    stage = api;
+    $("stage-status").hidden = true;
+    renderLegend();
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", renderLegend);
+    route(); // again, now that numbers in a deep link can be found
+  };
+  window.looplabStageFailed = (msg) => {
+    $("stage-status").textContent = `The simulator could not start (${msg}). The lessons still read fine.`;
+  };
+  // Ebitengine does not focus itself inside a frame: focus it on click.
+  $("stage").addEventListener("load", () => {
+    const w = $("stage").contentWindow;
+    w.addEventListener("pointerdown", () => w.focus());
+    // The frame may have been ready before this page's handler existed.
+    if (!stage && w.looplabStage) window.looplabStageReady(w.looplabStage);
+  });
+
+  // ---- the test and embedding API ----
+  window.looplab = {
+    ready,
+    lessons: () => lessons.map(({ slug, title, summary, scenarios }) => ({ slug, title, summary, scenarios: scenarios.length })),
+    go(slug, scenarioIndex = 0) {
+      if (!bySlug.has(slug)) throw new Error(`no lesson ${slug}`);
+      const h = `#/${slug}${scenarioIndex > 0 ? "?s=" + scenarioIndex : ""}`;
+      if (location.hash === h) route(); else location.hash = h;
+      return afterDraw();
+    },
+    current() {
+      return {
+        lesson: lesson.slug, scenario: index, scene: "timeline", code, load, settings, numbers,
+        error: lastError, modified: !$("modified").hidden,
+        metrics: result?.metrics ?? null, generation,
+        trace: stage ? JSON.parse(stage.trace()) : null,
+      };
+    },
+    setNumber(id, value) { setNumber(id, value); return afterDraw(); },
+    setLoad(text) { load = String(text); $("load-edit").value = load; resimulate(); return afterDraw(); },
+    timing,
+    setCode(text) { code = String(text); if (!$("edit-box").hidden) $("code-edit").value = code; resimulate(); return afterDraw(); },
+    play: () => stage?.play(),
+    pause: () => stage?.pause(),
+    seek: (s) => stage?.seek(s),
+    step: (d) => stage?.step(d),
+    state: () => (stage ? JSON.parse(stage.state()) : null),
+    frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
+    log: () => [...$("log").children].map((li) => li.textContent),
+  };
+
+  window.addEventListener("hashchange", route);
+  route();
+  requestAnimationFrame(tick);
+})();
