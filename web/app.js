@@ -264,37 +264,60 @@
   }
 
   // The log and the console follow the playhead: they show what has
-  // happened up to it, as a terminal would have printed it.
+  // happened up to it, as a terminal would have printed it. Both lists are
+  // in time order, so finding how much to show is a binary search.
   let shownUpTo = -1;
+  let consoleShown = -1;
+  function countUpTo(list, t) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].t <= t + 1e-9) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
   function renderLog(reset) {
     if (!result) return;
     const t = playhead;
-    const lines = result.log.filter((l) => l.t <= t + 1e-9);
-    const count = lines.length;
-    if (!reset && count === shownUpTo) return;
+    const count = countUpTo(result.log, t);
     const ol = $("log");
     const maxShown = 200;
-    if (reset || count < shownUpTo || count - shownUpTo > maxShown) {
-      ol.replaceChildren();
-      for (const l of lines.slice(-maxShown)) ol.append(logItem(l));
-    } else {
-      for (const l of lines.slice(shownUpTo)) ol.append(logItem(l));
-      while (ol.children.length > maxShown) ol.firstChild.remove();
+    if (reset || count !== shownUpTo) {
+      if (reset || count < shownUpTo || count - shownUpTo > maxShown) {
+        ol.replaceChildren(...result.log.slice(Math.max(0, count - maxShown), count).map(logItem));
+      } else {
+        ol.append(...result.log.slice(shownUpTo, count).map(logItem));
+        while (ol.children.length > maxShown) ol.firstChild.remove();
+      }
+      shownUpTo = count;
+      ol.scrollTop = ol.scrollHeight;
     }
-    shownUpTo = count;
-    ol.scrollTop = ol.scrollHeight;
-    const out = [];
-    for (const p of result.prints || []) if (p.t <= t + 1e-9) out.push([p.t, p.text, false]);
-    for (const w of result.warnings || []) if (w.t <= t + 1e-9) out.push([w.t, w.text, true]);
-    out.sort((a, b) => a[0] - b[0]);
+    if (reset) consoleShown = -1;
+    const lines = consoleLines();
+    const shown = countUpTo(lines, t);
+    if (shown === consoleShown) return;
+    consoleShown = shown;
     const con = $("console");
-    con.replaceChildren(...out.map(([, text, warn]) => {
+    if (!lines.length) { con.textContent = "(nothing printed)"; return; }
+    con.replaceChildren(...lines.slice(0, shown).map((l) => {
       const span = document.createElement("span");
-      span.className = warn ? "warn" : "out";
-      span.textContent = text + "\n";
+      span.className = l.warn ? "warn" : "out";
+      span.textContent = l.text + "\n";
       return span;
     }));
-    if (!out.length) con.textContent = result.prints?.length || result.warnings?.length ? "" : "(nothing printed)";
+    con.scrollTop = con.scrollHeight;
+  }
+
+  // consoleLines merges prints and warnings in time order, once per run.
+  let consoleCache = null;
+  function consoleLines() {
+    if (consoleCache && consoleCache.result === result) return consoleCache.lines;
+    const lines = [
+      ...(result.prints || []).map((p) => ({ t: p.t, text: p.text, warn: false })),
+      ...(result.warnings || []).map((w) => ({ t: w.t, text: w.text, warn: true })),
+    ].sort((a, b) => a.t - b.t);
+    consoleCache = { result, lines };
+    return lines;
   }
 
   function logItem(l) {

@@ -17,9 +17,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -50,12 +55,64 @@ func open(t *testing.T) *page {
 		t.Fatal(err)
 	}
 	t.Cleanup(cancel)
+	watchErrors(t, ctx)
 	p := &page{t: t, ctx: ctx, url: url}
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
 	p.await("looplab.ready")
 	return p
+}
+
+// watchErrors fails the test on any uncaught exception, console error or
+// browser log error (a CSP violation, a failed load) in the page or frame.
+func watchErrors(t *testing.T, ctx context.Context) {
+	t.Helper()
+	var mu sync.Mutex
+	var problems []string
+	add := func(s string) {
+		mu.Lock()
+		problems = append(problems, s)
+		mu.Unlock()
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg := e.ExceptionDetails.Text
+			if e.ExceptionDetails.Exception != nil {
+				msg += " " + e.ExceptionDetails.Exception.Description
+			}
+			add("exception: " + msg)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				add("console.error: " + strings.Join(parts, " "))
+			}
+		case *cdplog.EventEntryAdded:
+			if e.Entry.Level == cdplog.EntryLevelError {
+				add(fmt.Sprintf("%s: %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL))
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, cdplog.Enable, cdp.Empty{})
+		return chromedp.Void{}, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Errorf("browser reported %s", p)
+		}
+	})
 }
 
 // eval evaluates a JavaScript expression (awaiting a promise) into v.
@@ -325,4 +382,34 @@ func TestDeepLink(t *testing.T) {
 	if len(got.Numbers) == 0 || got.Numbers[0].Value != value {
 		t.Errorf("deep link: %s = %v, want %v", n.ID, got.Numbers, value)
 	}
+}
+
+// TestDarkTheme: with prefers-color-scheme: dark, the page and the stage
+// turn dark.
+func TestDarkTheme(t *testing.T) {
+	p := open(t)
+	if _, err := chromedp.Run(p.ctx, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+		})
+		return chromedp.Void{}, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var slugs []struct{ Slug string }
+	p.eval("looplab.lessons()", &slugs)
+	p.await(fmt.Sprintf("looplab.go(%q)", slugs[1].Slug))
+	p.await("looplab.seek(1e9)")
+	p.await("new Promise(r => setTimeout(r, 300))")
+	var bg string
+	p.eval("getComputedStyle(document.documentElement).backgroundColor", &bg)
+	if bg != "rgb(13, 17, 23)" {
+		t.Errorf("page background %s, want the dark one", bg)
+	}
+	img := p.stage()
+	r, g, b, _ := img.At(img.Bounds().Min.X+4, img.Bounds().Max.Y-4).RGBA()
+	if r>>8 > 40 || g>>8 > 40 || b>>8 > 40 {
+		t.Errorf("stage background (%d,%d,%d) is not dark", r>>8, g>>8, b>>8)
+	}
+	p.screenshot("dark-" + slugs[1].Slug)
 }

@@ -128,6 +128,9 @@ func interactive(ctx context.Context, raw, br int64, text, frame []float64) erro
 	reqs := eval[float64](ctx, "looplab.current().metrics.requests")
 	eval[any](ctx, "looplab.seek(0)")
 	eval[frames](ctx, "looplab.frames(true)")
+	time.Sleep(2 * time.Second)
+	idle := eval[frames](ctx, "looplab.frames(true)")
+	fmt.Printf("paused, nothing to redraw: frame interval median %.1f ms, p99 %.1f ms\n", idle.IntervalMedian, idle.IntervalP99)
 	eval[any](ctx, "looplab.play()")
 	time.Sleep(6 * time.Second)
 	f := eval[frames](ctx, "looplab.frames(false)")
@@ -146,7 +149,8 @@ func interactive(ctx context.Context, raw, br int64, text, frame []float64) erro
 		}
 		return out;
 	})()`)
-	fmt.Printf("number change to redrawn frame: median %.1f ms, p99 %.1f ms over %d changes\n", median(lat), quantile(lat, 0.99), len(lat))
+	fmt.Printf("number change to redrawn frame: median %.1f ms, p99 %.1f ms, max %.1f ms over %d changes\n",
+		median(lat), quantile(lat, 0.99), quantile(lat, 1), len(lat))
 	return nil
 }
 

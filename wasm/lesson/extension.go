@@ -175,6 +175,9 @@ func ChromaCSS() (string, error) {
 		return "", err
 	}
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// Forget the light style's colours first: a class the dark style does
+	// not colour would keep a dark-on-dark light colour.
+	buf.WriteString(".chroma [class] { color: inherit; background-color: transparent; }\n")
 	if err := writeStyle(&buf, darkStyle); err != nil {
 		return "", err
 	}
