@@ -23,6 +23,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -412,4 +413,61 @@ func TestDarkTheme(t *testing.T) {
 		t.Errorf("stage background (%d,%d,%d) is not dark", r>>8, g>>8, b>>8)
 	}
 	p.screenshot("dark-" + slugs[1].Slug)
+}
+
+// TestDragNumber drags a number in the code panel with the mouse, as a
+// learner does, and sees the code, the run and the drawing change; the
+// timeline then scrubs on a click.
+func TestDragNumber(t *testing.T) {
+	p := open(t)
+	var slugs []struct{ Slug string }
+	p.eval("looplab.lessons()", &slugs)
+	p.await(fmt.Sprintf("looplab.go(%q)", slugs[1].Slug))
+	p.await("looplab.seek(1e9)")
+	p.await("new Promise(r => setTimeout(r, 200))")
+	before := p.current()
+	beforeImg := p.stage()
+	var box struct{ X, Y float64 }
+	p.eval(`(() => { const el = document.querySelector("#code .num"); el.scrollIntoView({block: "center"});
+		const r = el.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`, &box)
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, box.X, box.Y, chromedp.ButtonType(input.MouseButtonLeft)),
+	}
+	for dx := 10.0; dx <= 40; dx += 10 {
+		steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box.X+dx, box.Y, chromedp.ButtonType(input.MouseButtonLeft)))
+	}
+	steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, box.X+40, box.Y, chromedp.ButtonType(input.MouseButtonLeft)))
+	for _, s := range steps {
+		if _, err := chromedp.Run(p.ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.await("new Promise(r => setTimeout(r, 300))")
+	after := p.current()
+	if after.Numbers[0].Value <= before.Numbers[0].Value {
+		t.Fatalf("dragging right: %s went from %v to %v", before.Numbers[0].ID, before.Numbers[0].Value, after.Numbers[0].Value)
+	}
+	if sameJSON(t, after.Trace, before.Trace) {
+		t.Error("the drag left the run unchanged")
+	}
+	p.await("looplab.seek(1e9)")
+	p.await("new Promise(r => setTimeout(r, 200))")
+	if !differ(beforeImg, p.stage()) {
+		t.Error("the drag left the drawing unchanged")
+	}
+	p.screenshot("dragged-" + slugs[1].Slug)
+
+	// A click on the timeline moves the playhead there.
+	var frame struct{ X, Y, W, H float64 }
+	p.eval(`(() => { const f = document.getElementById("stage"); f.scrollIntoView(); const r = f.getBoundingClientRect();
+		return {x: r.x, y: r.y, w: r.width, h: r.height}; })()`, &frame)
+	if _, err := chromedp.Run(p.ctx, chromedp.MouseClickXY(frame.X+frame.W*0.6, frame.Y+frame.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	p.await("new Promise(r => setTimeout(r, 300))")
+	var st struct{ T, Duration float64 }
+	p.eval("looplab.state()", &st)
+	if st.T <= 0 || st.T >= st.Duration {
+		t.Errorf("after a click on the timeline the playhead is at %v of %v", st.T, st.Duration)
+	}
 }
