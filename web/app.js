@@ -12,6 +12,13 @@
     set(key, value) {
       try { localStorage.setItem("looplab:" + key, JSON.stringify(value)); } catch { /* private mode: keep going */ }
     },
+    remove(key) {
+      try { localStorage.removeItem("looplab:" + key); } catch { /* private mode */ }
+    },
+    // keys lists the stored keys that start with prefix, without "looplab:".
+    keys(prefix) {
+      try { return Object.keys(localStorage).filter((k) => k.startsWith("looplab:" + prefix)).map((k) => k.slice(8)); } catch { return []; }
+    },
   };
 
   // ---- lessons ----
@@ -97,21 +104,19 @@
     $("load-edit").value = load;
     leaveEdit(false);
     window.scrollTo(0, 0);
-    l.article.focus?.({ preventScroll: true });
     resimulate({ keepPlayhead: false });
   }
 
   function markToc() {
     const visited = new Set(store.get("visited", []));
+    const modified = new Set(store.keys("edit:").map((k) => k.split(":")[1])); // edit:slug:index:hash
     for (const a of document.querySelectorAll(".toc-list a")) {
       const slug = a.dataset.slug;
       a.classList.toggle("visited", visited.has(slug));
       a.classList.toggle("current", slug === lesson.slug);
-      const l = bySlug.get(slug);
-      const modified = l.scenarios.some((s, k) => Object.keys(localStorage).some((key) => key.startsWith(`looplab:edit:${slug}:${k}:`)));
-      a.querySelector(".toc-mark").textContent = modified ? "modified" : visited.has(slug) ? "✓" : "";
+      a.querySelector(".toc-mark").textContent = modified.has(slug) ? "modified" : visited.has(slug) ? "✓" : "";
     }
-    $("progress").textContent = `${new Set(store.get("visited", [])).size} of ${lessons.length} visited`;
+    $("progress").textContent = `${visited.size} of ${lessons.length} visited`;
   }
 
   // ---- numbers in code ----
@@ -144,8 +149,7 @@
   function request() { return JSON.stringify({ code, load, settings }); }
 
   function resimulate({ keepPlayhead = true } = {}) {
-    renderCode();
-    if (!stage) return;
+    if (!stage) { renderCode(); return; }
     const res = JSON.parse(stage.simulate(request()));
     numbers = res.numbers || []; // of code, parsed even when it does not run
     numbersCache.set(code, numbers);
@@ -172,7 +176,7 @@
     const o = original();
     const modified = code !== o.code || load !== (o.load || "");
     if (modified) store.set(editKey(), { code, load });
-    else { try { localStorage.removeItem("looplab:" + editKey()); } catch { /* ignore */ } }
+    else store.remove(editKey());
     $("modified").hidden = !modified;
     $("reset").hidden = !modified;
     markToc();
