@@ -1,8 +1,9 @@
 package stage
 
 import (
-	"slices"
 	"time"
+
+	"looplab/wasm/report"
 )
 
 // frameStats keeps the last few thousand frame intervals and paint times,
@@ -49,19 +50,10 @@ func (s *Stage) Frames(reset bool) FrameStats {
 	defer s.mu.Unlock()
 	f := &s.stats
 	out := FrameStats{Ticks: len(f.intervals), Paints: len(f.paints)}
-	out.IntervalMedian, out.IntervalP99 = quantile(f.intervals, 0.5), quantile(f.intervals, 0.99)
-	out.PaintMedian, out.PaintP99 = quantile(f.paints, 0.5), quantile(f.paints, 0.99)
+	out.IntervalMedian, out.IntervalP99 = report.Quantile(f.intervals, 0.5), report.Quantile(f.intervals, 0.99)
+	out.PaintMedian, out.PaintP99 = report.Quantile(f.paints, 0.5), report.Quantile(f.paints, 0.99)
 	if reset {
 		f.intervals, f.paints, f.last = f.intervals[:0], f.paints[:0], time.Time{}
 	}
 	return out
-}
-
-func quantile(v []float64, q float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	return s[min(len(s)-1, int(q*float64(len(s))))]
 }

@@ -40,19 +40,26 @@ func rgba(c geom.Color) color.Color {
 	return color.RGBA{uint8(uint32(c.R) * a / 255), uint8(uint32(c.G) * a / 255), uint8(uint32(c.B) * a / 255), c.A}
 }
 
-// paint draws a display list.
-func paint(dst *ebiten.Image, l geom.List, scale float64) {
-	for _, r := range l.Rects {
-		vector.FillRect(dst, r.X, r.Y, r.W, r.H, rgba(r.Color), false)
+// paint draws display lists layer by layer: every list's rects, then
+// every list's lines, then every list's texts.
+func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
+	for _, l := range lists {
+		for _, r := range l.Rects {
+			vector.FillRect(dst, r.X, r.Y, r.W, r.H, rgba(r.Color), false)
+		}
 	}
-	for _, ln := range l.Lines {
-		vector.StrokeLine(dst, ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color), false)
+	for _, l := range lists {
+		for _, ln := range l.Lines {
+			vector.StrokeLine(dst, ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color), false)
+		}
 	}
 	f := face(geom.FontSize * scale)
-	for _, t := range l.Texts {
-		op := &text.DrawOptions{}
-		op.GeoM.Translate(float64(t.X), float64(t.Y))
-		op.ColorScale.ScaleWithColor(rgba(t.Color))
-		text.Draw(dst, t.S, f, op)
+	for _, l := range lists {
+		for _, t := range l.Texts {
+			op := &text.DrawOptions{}
+			op.GeoM.Translate(float64(t.X), float64(t.Y))
+			op.ColorScale.ScaleWithColor(rgba(t.Color))
+			text.Draw(dst, t.S, f, op)
+		}
 	}
 }

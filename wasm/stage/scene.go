@@ -65,6 +65,7 @@ func (s *timelineScene) Scroll(v View, dy float32) {
 
 func (s *timelineScene) Draw(dst *ebiten.Image, v View) {
 	if s.view(v) {
-		paint(dst, s.tl.Frame(v.T, v.PointerX, v.PointerY), v.Scale)
+		static, overlay := s.tl.Frame(v.T, v.PointerX, v.PointerY)
+		paint(dst, v.Scale, static, overlay)
 	}
 }

@@ -51,9 +51,7 @@ func (s *Stage) Load(tr *trace.Trace) int {
 	s.scene.Load(tr)
 	s.steps = s.steps[:0]
 	for _, e := range tr.Events {
-		if n := len(s.steps); n == 0 || s.steps[n-1] != e.T {
-			s.steps = append(s.steps, e.T)
-		}
+		s.steps = append(s.steps, e.T)
 	}
 	slices.Sort(s.steps)
 	s.steps = slices.Compact(s.steps)
@@ -89,6 +87,10 @@ func (s *Stage) SetTheme(name string) {
 func (s *Stage) Play() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.play()
+}
+
+func (s *Stage) play() {
 	if s.tr == nil {
 		return
 	}
@@ -232,13 +234,10 @@ func (s *Stage) input() {
 	case inpututil.IsKeyJustPressed(ebiten.KeySpace):
 		if s.playing {
 			s.playing = false
-		} else if s.tr != nil {
-			if s.t >= float64(s.tr.Duration) {
-				s.t = 0
-			}
-			s.playing, s.lastTick = true, time.Time{}
+			s.dirty = true
+		} else {
+			s.play()
 		}
-		s.dirty = true
 	case inpututil.IsKeyJustPressed(ebiten.KeyArrowRight):
 		s.playing = false
 		s.step(1)

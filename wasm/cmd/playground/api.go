@@ -56,10 +56,7 @@ func simulate(reqJSON string, load func(*trace.Trace) int) (res result, tr *trac
 	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
 		return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}, nil
 	}
-	res.Numbers, _ = scenario.Numbers(req.Code)
-	if res.Numbers == nil {
-		res.Numbers = []scenario.Number{}
-	}
+	res.Numbers = numbersOf(req.Code)
 	set, err := scenario.ParseSettings(req.Settings)
 	if err != nil {
 		res.Error = toProblem(err, "settings")
@@ -77,6 +74,16 @@ func simulate(reqJSON string, load func(*trace.Trace) int) (res result, tr *trac
 	res.Lanes, res.States = len(tr.Lanes), geom.StatesUsed(tr)
 	res.Generation = load(tr)
 	return res, tr
+}
+
+// numbersOf lists code's scrubbable numbers: none (an empty list, not
+// null) when it does not parse.
+func numbersOf(code string) []scenario.Number {
+	nums, _ := scenario.Numbers(code)
+	if nums == nil {
+		nums = []scenario.Number{}
+	}
+	return nums
 }
 
 func toProblem(err error, section string) *problem {

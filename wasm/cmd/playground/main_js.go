@@ -9,7 +9,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"looplab/wasm/scenario"
 	"looplab/wasm/stage"
 	"looplab/wasm/trace"
 )
@@ -31,15 +30,9 @@ func main() {
 			}
 			return toJSON(current)
 		}),
-		"numbers": fn(func(args []js.Value) any {
-			nums, _ := scenario.Numbers(args[0].String())
-			if nums == nil {
-				nums = []scenario.Number{}
-			}
-			return toJSON(nums)
-		}),
-		"play":  fn(func([]js.Value) any { st.Play(); return nil }),
-		"pause": fn(func([]js.Value) any { st.Pause(); return nil }),
+		"numbers": fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
+		"play":    fn(func([]js.Value) any { st.Play(); return nil }),
+		"pause":   fn(func([]js.Value) any { st.Pause(); return nil }),
 		"seek": fn(func(args []js.Value) any {
 			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
 			return nil

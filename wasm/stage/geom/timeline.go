@@ -26,8 +26,7 @@ type (
 	}
 )
 
-// List is what one frame paints, back to front: rects, then lines, then
-// texts.
+// List is shapes to paint, back to front: rects, then lines, then texts.
 type List struct {
 	Rects []Rect
 	Lines []Line
@@ -165,17 +164,15 @@ func (tl *Timeline) InPlot(x, y float32) bool {
 	return x >= x0-tl.px(4) && x <= x1+tl.px(4) && y >= 0 && y < y1
 }
 
-// Frame is the display list of one frame with the playhead at t; hover is
-// the pointer (negative when outside).
-func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) List {
+// Frame is the display lists of one frame with the playhead at t; hover
+// is the pointer (negative when outside). The static list (bars, labels,
+// axis) is cached and shared between frames, so a frame only builds the
+// overlay: the fade over the future, the playhead and the tooltip. Paint
+// them layer by layer (all rects, then all lines, then all texts).
+func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay List) {
 	if tl.static == nil {
 		s := tl.drawStatic()
 		tl.static = &s
-	}
-	out := List{
-		Rects: append([]Rect(nil), tl.static.Rects...),
-		Lines: append([]Line(nil), tl.static.Lines...),
-		Texts: append([]Text(nil), tl.static.Texts...),
 	}
 	x0, x1, y0, y1 := tl.plot()
 	x := min(max(tl.X(t), x0), x1)
@@ -183,16 +180,16 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) List {
 	if x < x1 {
 		fade := tl.theme.Background
 		fade.A = 150
-		out.Rects = append(out.Rects, Rect{x, y0, x1 - x + 1, y1 - y0, fade})
+		overlay.Rects = append(overlay.Rects, Rect{x, y0, x1 - x + 1, y1 - y0, fade})
 	}
-	out.Lines = append(out.Lines, Line{x, tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
+	overlay.Lines = append(overlay.Lines, Line{x, tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
 	label := formatSeconds(t, tl.end())
 	lw := tl.textWidth(label)
-	out.Texts = append(out.Texts, Text{min(x+tl.px(4), tl.w-lw-tl.px(2)), tl.px(4), label, tl.theme.Playhead})
+	overlay.Texts = append(overlay.Texts, Text{min(x+tl.px(4), tl.w-lw-tl.px(2)), tl.px(4), label, tl.theme.Playhead})
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
-		out = tl.addTooltip(out, tip, hoverX, hoverY)
+		overlay = tl.addTooltip(overlay, tip, hoverX, hoverY)
 	}
-	return out
+	return *tl.static, overlay
 }
 
 func (tl *Timeline) textWidth(s string) float32 {

@@ -18,6 +18,16 @@ func sample() *trace.Trace {
 	}
 }
 
+// frame is one frame's static and overlay lists as one, in paint order.
+func frame(tl *Timeline, t trace.Time) List {
+	static, overlay := tl.Frame(t, -1, -1)
+	return List{
+		Rects: append(append([]Rect(nil), static.Rects...), overlay.Rects...),
+		Lines: append(append([]Line(nil), static.Lines...), overlay.Lines...),
+		Texts: append(append([]Text(nil), static.Texts...), overlay.Texts...),
+	}
+}
+
 func TestLaneOrderPutsTheLoopFirst(t *testing.T) {
 	tl := NewTimeline(sample())
 	if want := []int{1, 0, 2}; len(tl.order) != 3 || tl.order[0] != want[0] || tl.order[1] != want[1] || tl.order[2] != want[2] {
@@ -48,7 +58,7 @@ func TestTimeAndPixelsRoundTrip(t *testing.T) {
 func TestBlockedLoopIsRed(t *testing.T) {
 	tl := NewTimeline(sample())
 	tl.SetView(1000, 300, 1, Light)
-	l := tl.Frame(0, -1, -1)
+	l := frame(tl, 0)
 	red := 0
 	for _, r := range l.Rects {
 		if r.Color == Light.LoopStall {
@@ -66,7 +76,7 @@ func TestBlockedLoopIsRed(t *testing.T) {
 func TestFrameFadesTheFutureAndDrawsThePlayhead(t *testing.T) {
 	tl := NewTimeline(sample())
 	tl.SetView(1000, 300, 2, Dark)
-	l := tl.Frame(2*trace.Second, -1, -1)
+	l := frame(tl, 2*trace.Second)
 	fade := l.Rects[len(l.Rects)-1]
 	if fade.Color.A == 255 || fade.X != tl.X(2*trace.Second) {
 		t.Errorf("fade rect = %+v", fade)
@@ -75,7 +85,7 @@ func TestFrameFadesTheFutureAndDrawsThePlayhead(t *testing.T) {
 	if head.X1 != tl.X(2*trace.Second) || head.Color != Dark.Playhead {
 		t.Errorf("playhead = %+v", head)
 	}
-	end := tl.Frame(4*trace.Second, -1, -1)
+	end := frame(tl, 4*trace.Second)
 	if len(end.Rects) != len(l.Rects)-1 {
 		t.Errorf("at the end: %d rects, want %d (no fade)", len(end.Rects), len(l.Rects)-1)
 	}
@@ -102,7 +112,7 @@ func TestManySpansCostAboutTheWidth(t *testing.T) {
 	}
 	tl := NewTimeline(&trace.Trace{Duration: 1000000, Lanes: []trace.Lane{lane}})
 	tl.SetView(800, 200, 1, Light)
-	if n := len(tl.Frame(0, -1, -1).Rects); n > 800 {
+	if n := len(frame(tl, 0).Rects); n > 800 {
 		t.Errorf("%d rects for an 800 px wide lane", n)
 	}
 }
@@ -120,7 +130,7 @@ func TestScrollingManyLanes(t *testing.T) {
 	if tl.LaneAt(y0+1) == first {
 		t.Error("scrolling did not move the lanes")
 	}
-	if n := len(tl.Frame(0, -1, -1).Rects); n > 200 {
+	if n := len(frame(tl, 0).Rects); n > 200 {
 		t.Errorf("%d rects drawn for lanes mostly off screen", n)
 	}
 }
