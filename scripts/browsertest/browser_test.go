@@ -119,17 +119,8 @@ func watchErrors(t *testing.T, ctx context.Context) {
 // eval evaluates a JavaScript expression (awaiting a promise) into v.
 func (p *page) eval(expr string, v any) {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
-	defer cancel()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-		fmt.Sprintf("Promise.resolve(%s).then(v => JSON.stringify(v === undefined ? null : v))", expr), chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.t.Fatalf("%s: %v", expr, err)
-	}
-	if v != nil {
-		if err := json.Unmarshal([]byte(s), v); err != nil {
-			p.t.Fatalf("%s: %v", expr, err)
-		}
+	if err := headless.Eval(p.ctx, 30*time.Second, expr, v); err != nil {
+		p.t.Fatal(err)
 	}
 }
 

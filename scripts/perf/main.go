@@ -11,18 +11,17 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"looplab/scripts/internal/headless"
+	"looplab/wasm/report"
 )
 
 // thousand is a FastAPI app served 1,000 requests over ten seconds.
@@ -57,16 +56,9 @@ func main() {
 }
 
 func eval[T any](ctx context.Context, expr string) T {
-	c, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	s, err := chromedp.Run(c, chromedp.Evaluate[string](
-		fmt.Sprintf("Promise.resolve(%s).then(v => JSON.stringify(v === undefined ? null : v))", expr), chromedp.EvalAwaitPromise))
-	if err != nil {
-		log.Fatalf("%s: %v", expr, err)
-	}
 	var v T
-	if err := json.Unmarshal([]byte(s), &v); err != nil {
-		log.Fatalf("%s: %v", expr, err)
+	if err := headless.Eval(ctx, time.Minute, expr, &v); err != nil {
+		log.Fatal(err)
 	}
 	return v
 }
@@ -150,17 +142,8 @@ func interactive(ctx context.Context, raw, br int64, text, frame []float64) erro
 		return out;
 	})()`)
 	fmt.Printf("number change to redrawn frame: median %.1f ms, p99 %.1f ms, max %.1f ms over %d changes\n",
-		median(lat), quantile(lat, 0.99), quantile(lat, 1), len(lat))
+		median(lat), report.Quantile(lat, 0.99), report.Quantile(lat, 1), len(lat))
 	return nil
 }
 
-func median(v []float64) float64 { return quantile(v, 0.5) }
-
-func quantile(v []float64, q float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	return s[min(len(s)-1, int(q*float64(len(s))))]
-}
+func median(v []float64) float64 { return report.Quantile(v, 0.5) }

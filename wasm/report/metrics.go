@@ -104,3 +104,14 @@ func timeIn(spans []trace.Span, s trace.State) trace.Time {
 	}
 	return d
 }
+
+// Quantile is the q-quantile (0 to 1) of v by the nearest rank below,
+// for frame-time figures; 0 for no values. v is left as it was.
+func Quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
+}

@@ -104,3 +104,15 @@ func TestNarrateSumsUpGILHandOffs(t *testing.T) {
 		t.Error("no summed-up GIL line")
 	}
 }
+
+func TestQuantile(t *testing.T) {
+	v := []float64{5, 1, 4, 2, 3}
+	for _, tt := range []struct{ q, want float64 }{{0, 1}, {0.5, 3}, {0.99, 5}, {1, 5}} {
+		if got := Quantile(v, tt.q); got != tt.want {
+			t.Errorf("Quantile(%v) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	if v[0] != 5 || Quantile(nil, 0.5) != 0 {
+		t.Error("Quantile changed its input or failed on none")
+	}
+}

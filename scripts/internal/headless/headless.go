@@ -7,11 +7,13 @@ package headless
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -65,4 +67,23 @@ func Browser(profileDir string, width, height int) (context.Context, context.Can
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	return ctx, func() { cancelCtx(); cancelAlloc() }, nil
+}
+
+// Eval evaluates a JavaScript expression in the tab, awaits it when it is
+// a promise, and decodes its value as JSON into v (nil ignores it).
+func Eval(ctx context.Context, timeout time.Duration, expr string, v any) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		fmt.Sprintf("Promise.resolve(%s).then(v => JSON.stringify(v === undefined ? null : v))", expr), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("%s: %w", expr, err)
+	}
+	if v == nil {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		return fmt.Errorf("%s: %w", expr, err)
+	}
+	return nil
 }
