@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"flag"
+	"looplab/wasm/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,19 +41,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := "title: " + l.Title + "\nsummary: " + l.Summary + "\nslug: " + l.Slug + "\n\n" + l.HTML
-			golden := strings.TrimSuffix(f, ".md") + ".html"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s (run with -update to accept):\n%s", f, golden, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".md")+".html", got, *update)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"flag"
+	"looplab/wasm/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,19 +44,7 @@ func TestGoldenTimelines(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got := textview.Render(runExample(t, name, Settings{}), 100)
 			path := filepath.Join("testdata", "golden", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./wasm/scenario -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("timeline differs from %s (run with -update if the change is intended)\n--- got\n%s", path, got)
-			}
+			golden.Check(t, path, got, *update)
 		})
 	}
 }

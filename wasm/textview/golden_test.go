@@ -3,8 +3,8 @@ package textview
 import (
 	"flag"
 	"fmt"
+	"looplab/wasm/internal/golden"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,19 +32,7 @@ func TestGolden(t *testing.T) {
 			got := Render(tt.tr, tt.width)
 			checkShape(t, got, tt.width)
 			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Render differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-			}
+			golden.Check(t, path, got, *update)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"flag"
+	"looplab/wasm/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,20 +21,7 @@ func TestGolden(t *testing.T) {
 	for _, file := range files {
 		m := parseFile(t, file)
 		got := DumpModule(m) + "\n"
-		golden := strings.TrimSuffix(file, ".py") + ".dump"
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s: dump differs from %s (go test -update rewrites it)\n got:\n%s", file, golden, got)
-		}
+		golden.Check(t, strings.TrimSuffix(file, ".py")+".dump", got, *update)
 	}
 }
 
