@@ -12,7 +12,9 @@ import (
 // Number is a literal in a scenario's code that the playground lets a
 // learner drag: a duration, a count or a size passed to a call
 // (asyncio.sleep(4), cpu(0.8), Semaphore(2), max_workers=2, timeout=1.5)
-// or given to a name at module level (N = 40).
+// or given to a name at module level (N = 40; a float there, DELAY = 0.25,
+// is taken for seconds). A call whose first argument is a string names its
+// numbers after it: wait("CI queue", 3) gives the id "ci_queue".
 type Number struct {
 	ID    string  `json:"id"`    // stable name for deep links: "sleep", "sleep2", "max_workers"
 	Line  int     `json:"line"`  // 1-based
@@ -65,7 +67,7 @@ func Numbers(code string) ([]Number, error) {
 		if a, ok := st.(*syntax.Assign); ok && len(a.Targets) == 1 {
 			if name, ok := a.Targets[0].(*syntax.Name); ok {
 				if n, ok := a.Value.(*syntax.Num); ok {
-					add(n, strings.ToLower(name.ID), false)
+					add(n, strings.ToLower(name.ID), n.IsFloat)
 				}
 			}
 		}
@@ -75,6 +77,7 @@ func Numbers(code string) ([]Number, error) {
 				return true
 			}
 			callee := calleeName(call.Func)
+			label := callLabel(call)
 			for _, arg := range call.Args {
 				n, ok := arg.Value.(*syntax.Num)
 				if !ok || arg.Star || arg.DoubleStar || notScrubbable[callee] || notScrubbable[arg.Name] {
@@ -82,6 +85,8 @@ func Numbers(code string) ([]Number, error) {
 				}
 				if arg.Name != "" {
 					add(n, arg.Name, durationKeywords[arg.Name])
+				} else if label != "" {
+					add(n, label, durationCalls[callee] || n.IsFloat)
 				} else if callee != "" {
 					add(n, strings.ToLower(callee), durationCalls[callee])
 				}
@@ -105,6 +110,28 @@ func calleeName(x syntax.Expr) string {
 		return f.Name
 	}
 	return ""
+}
+
+// callLabel is the id a call's first argument gives its numbers when it is
+// a string: "ci_queue" for wait("CI queue", 3); "" otherwise.
+func callLabel(call *syntax.Call) string {
+	if len(call.Args) == 0 || call.Args[0].Name != "" {
+		return ""
+	}
+	s, ok := call.Args[0].Value.(*syntax.Str)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(s.Value) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
 }
 
 func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {

@@ -18,6 +18,8 @@ func TestNumbers(t *testing.T) {
 		{"wait_for timeout", "import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.sleep(3), timeout=1.5)\n",
 			[]string{"sleep=3@3:42s", "timeout=1.5@3:54s"}},
 		{"not scrubbable", "from fastapi import HTTPException\nraise HTTPException(status_code=504)\nx = [1, 2]\n", nil},
+		{"labelled calls and float constants", "BLOCKING = 0.01\nFPS = 30\nSTEPS = [work(\"Write code\", 2), wait(\"CI queue\", 3.5), job(\"\", 1)]\n",
+			[]string{"blocking=0.01@1:12s", "fps=30@2:7", "write_code=2@3:29", "ci_queue=3.5@3:50s", "job=1@3:64"}},
 		{"cpu and executor", "import asyncio\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, cpu, 3)\n    cpu(0.05)\n",
 			[]string{"run_in_executor=3@3:65s", "cpu=0.05@4:9s"}},
 	}
