@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"looplab/wasm/scenario"
+	"looplab/wasm/trace"
 )
 
 // Block is one `scenario` fenced block of a lesson. Its body is the Python
@@ -15,9 +16,15 @@ import (
 //	-- settings --  "name = value" lines (cores, workers, latency, ...)
 //	-- compare --   a second version of the code, run with the same load
 //	                and settings, for the compare view
+//	-- compare settings --
+//	                settings for the second version, when they differ
+//	                (GIL vs free-threaded: the same code twice)
 //
 // The info string may add words after "scenario": a title in quotes and
-// name=value options, such as scene=timeline.
+// name=value options (a value may be quoted): scene=timeline|gameloop|
+// pipeline picks the stage's scene, mode=asyncio shows a simulated
+// asyncio program as the game loop's twin, and a="..." b="..." name the
+// two versions in compare mode.
 type Block struct {
 	Index    int               `json:"index"`
 	Title    string            `json:"title,omitempty"`
@@ -26,6 +33,8 @@ type Block struct {
 	Load     string            `json:"load,omitempty"`
 	Settings string            `json:"settings,omitempty"`
 	Compare  string            `json:"compare,omitempty"`
+	// CompareSettings are the second version's settings; "" means the same.
+	CompareSettings string `json:"compareSettings,omitempty"`
 
 	// where each section's lines are in the lesson file, for errors
 	at map[string][]position
@@ -35,7 +44,7 @@ type Block struct {
 type position struct{ line, col int }
 
 // sections are the marker names a block may use.
-var sections = []string{"load", "settings", "compare"}
+var sections = []string{"load", "settings", "compare", "compare settings"}
 
 // parseBlock splits a block's lines (each with its place in the file)
 // into sections.
@@ -68,8 +77,12 @@ func parseBlock(info string, lines []string, at []position) (*Block, error) {
 		return bodies[name].String()
 	}
 	b.Code, b.Load, b.Settings, b.Compare = text("code"), text("load"), text("settings"), text("compare")
+	b.CompareSettings = text("compare settings")
 	if strings.TrimSpace(b.Code) == "" {
 		return nil, &posError{at[0], "a scenario block needs Python code before its first section"}
+	}
+	if err := b.checkOptions(); err != nil {
+		return nil, &posError{at[0], err.Error()}
 	}
 	return b, nil
 }
@@ -104,10 +117,20 @@ func (b *Block) parseInfo(info string) error {
 			b.Title, rest = rest[1:1+end], strings.TrimSpace(rest[2+end:])
 			continue
 		}
-		word, after, _ := strings.Cut(rest, " ")
-		name, value, ok := strings.Cut(word, "=")
-		if !ok {
+		name, after, ok := strings.Cut(rest, "=")
+		if !ok || name == "" || strings.ContainsAny(name, " \"") {
+			word, _, _ := strings.Cut(rest, " ")
 			return fmt.Errorf("expected name=value or a \"title\" in the block's info string, got %q", word)
+		}
+		var value string
+		if strings.HasPrefix(after, `"`) {
+			end := strings.IndexByte(after[1:], '"')
+			if end < 0 {
+				return fmt.Errorf("unterminated value of %s in the block's info string", name)
+			}
+			value, after = after[1:1+end], after[2+end:]
+		} else {
+			value, after, _ = strings.Cut(after, " ")
 		}
 		if b.Options == nil {
 			b.Options = map[string]string{}
@@ -125,29 +148,59 @@ func (b *Block) Specs() ([]scenario.Spec, error) {
 		return nil, b.locate("settings", err)
 	}
 	specs := []scenario.Spec{{File: "code", Code: b.Code, LoadFile: "load", Load: b.Load, Settings: set}}
-	if b.Compare != "" {
-		specs = append(specs, scenario.Spec{File: "compare", Code: b.Compare, LoadFile: "load", Load: b.Load, Settings: set})
+	if b.Compare != "" || b.CompareSettings != "" {
+		other, code, file := set, b.Code, "code"
+		if b.Compare != "" {
+			code, file = b.Compare, "compare"
+		}
+		if b.CompareSettings != "" {
+			if other, err = scenario.ParseSettings(b.CompareSettings); err != nil {
+				return nil, b.locate("compare settings", err)
+			}
+		}
+		specs = append(specs, scenario.Spec{File: file, Code: code, LoadFile: "load", Load: b.Load, Settings: other})
 	}
 	return specs, nil
 }
 
-// Check simulates the block's scenarios, so a lesson that would show an
-// error to every learner fails the build instead.
+// Check simulates the block's scenarios (or reads a scene's constants),
+// so a lesson that would show an error to every learner fails the build
+// instead.
 func (b *Block) Check() error {
+	if !b.Simulated() {
+		return b.checkModel()
+	}
 	specs, err := b.Specs()
 	if err != nil {
 		return err
 	}
 	for _, spec := range specs {
-		if _, err := scenario.Run(spec); err != nil {
-			var se *scenario.Error
-			if errors.As(err, &se) {
-				return b.locate(se.File, se)
-			}
-			return b.locate("code", err)
+		if _, err := b.runSpec(spec); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// run simulates the block's (first) scenario.
+func (b *Block) run() (*trace.Trace, error) {
+	specs, err := b.Specs()
+	if err != nil {
+		return nil, err
+	}
+	return b.runSpec(specs[0])
+}
+
+func (b *Block) runSpec(spec scenario.Spec) (*trace.Trace, error) {
+	tr, err := scenario.Run(spec)
+	if err != nil {
+		var se *scenario.Error
+		if errors.As(err, &se) {
+			return nil, b.locate(se.File, se)
+		}
+		return nil, b.locate("code", err)
+	}
+	return tr, nil
 }
 
 // locate turns an error inside a section into one at its place in the

@@ -40,8 +40,9 @@ func (n *scenarioNode) Dump(src []byte, level int) {
 // scenarioNode after parsing, and a renderer writes the mount point. One
 // value serves one document, and collects its blocks and errors.
 type scenarios struct {
-	blocks []*Block
-	errs   []error
+	blocks   []*Block
+	predicts []*Predict
+	errs     []error
 }
 
 func (e *scenarios) Extend(m goldmark.Markdown) {
@@ -54,8 +55,10 @@ func (e *scenarios) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 	src := reader.Source()
 	var found []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fb.Language(src)) == "scenario" {
-			found = append(found, fb)
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			if lang := string(fb.Language(src)); lang == "scenario" || lang == "predict" {
+				found = append(found, fb)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -76,6 +79,17 @@ func (e *scenarios) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 			// An empty block: point at its fence.
 			at = []position{positionOf(starts, fb.Info.Segment.Start)}
 			lines = []string{""}
+		}
+		if string(fb.Language(src)) == "predict" {
+			p, err := parsePredict(info, lines, at, len(e.blocks))
+			if err != nil {
+				e.errs = append(e.errs, err)
+				continue
+			}
+			p.Index = len(e.predicts)
+			e.predicts = append(e.predicts, p)
+			fb.Parent().ReplaceChild(fb.Parent(), fb, &predictNode{predict: p})
+			continue
 		}
 		b, err := parseBlock(info, lines, at)
 		if err != nil {
@@ -110,6 +124,7 @@ func positionOf(starts []int, offset int) position {
 // RegisterFuncs implements renderer.NodeRenderer.
 func (e *scenarios) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindScenario, e.render)
+	reg.Register(KindPredict, renderPredict)
 }
 
 // render writes the mount point: a figure that carries the scenario as

@@ -32,6 +32,8 @@ type Lesson struct {
 	Summary string   `json:"summary"`
 	HTML    string   `json:"-"`
 	Blocks  []*Block `json:"scenarios"`
+	// Predicts are the lesson's predict-then-check questions.
+	Predicts []*Predict `json:"predicts,omitempty"`
 }
 
 var fileName = regexp.MustCompile(`^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
@@ -64,7 +66,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s:1:1: front matter: %v", file, err)
 	}
-	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks}
+	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks, Predicts: ext.predicts}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -80,6 +82,11 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	}
 	for _, b := range l.Blocks {
 		if err := b.Check(); err != nil {
+			return nil, fmt.Errorf("%s:%w", file, err)
+		}
+	}
+	for _, p := range l.Predicts {
+		if err := p.resolve(l.Blocks, (*Block).run); err != nil {
 			return nil, fmt.Errorf("%s:%w", file, err)
 		}
 	}

@@ -48,6 +48,8 @@ func TestGolden(t *testing.T) {
 
 const okApp = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/\")\nasync def root():\n    return {}\n"
 
+const sleepyApp = "import asyncio\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/\")\nasync def root():\n    await asyncio.sleep(2)\n    return {}\n"
+
 func TestErrors(t *testing.T) {
 	tests := []struct {
 		name, file, src, want string
@@ -68,6 +70,22 @@ func TestErrors(t *testing.T) {
 			"01-a.md:6:1: this FastAPI app gets no requests"},
 		{"error in compare", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + okApp + "-- load --\nat 0 GET /\n-- compare --\n" + okApp + "x = nope\n```\n",
 			"01-a.md:21:5: "},
+		{"unknown option", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario sceen=pipeline\n" + okApp + "```\n",
+			"01-a.md:6:1: unknown option \"sceen\""},
+		{"unknown scene", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario scene=flowchart\n" + okApp + "```\n",
+			"01-a.md:6:1: unknown scene \"flowchart\""},
+		{"mode on the timeline", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario mode=asyncio\n" + okApp + "```\n",
+			"01-a.md:6:1: mode=asyncio: only scene=gameloop"},
+		{"load on the pipeline", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario scene=pipeline\nFEATURES = 2\n-- load --\nat 0 GET /\n```\n",
+			"01-a.md:6:1: scene=pipeline takes only its constants"},
+		{"predict marks the wrong choice", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + sleepyApp + "-- load --\nat 0 GET /\n```\n\n```predict measure=latency:1\nHow long?\n- [x] 0.5 s\n- 2 s\n-- why --\nIt sleeps.\n```\n",
+			"01-a.md:19:1: the run measures latency:1 = 2.00"},
+		{"predict without why", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + sleepyApp + "-- load --\nat 0 GET /\n```\n\n```predict\nHow long?\n- [x] 0.5 s\n- 2 s\n```\n",
+			"01-a.md:19:1: a predict block needs a -- why -- line"},
+		{"predict before any scenario", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```predict measure=total\nHow long?\n-- why --\nx\n```\n\n```scenario\n" + sleepyApp + "-- load --\nat 0 GET /\n```\n",
+			"01-a.md:6:1: a predict block needs a scenario block above it"},
+		{"predict measures nothing known", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + sleepyApp + "-- load --\nat 0 GET /\n```\n\n```predict measure=latency:7\nHow long?\n-- why --\nx\n```\n",
+			"01-a.md:19:1: measure=latency:7: the run has 1 requests"},
 		{"indented in a list", "01-a.md", "---\ntitle: t\nsummary: s\n---\n- item\n\n  ```scenario\n  import asyncio\n  async def f(:\n      pass\n  ```\n",
 			"01-a.md:9:15: "},
 	}
@@ -99,6 +117,45 @@ func TestBlockSections(t *testing.T) {
 	specs, err := b.Specs()
 	if err != nil || len(specs) != 2 || specs[0].Settings.Workers != 2 {
 		t.Errorf("Specs = %+v, %v", specs, err)
+	}
+}
+
+func TestCompareSettings(t *testing.T) {
+	src := "---\ntitle: t\nsummary: s\n---\n```scenario a=\"with the GIL\" b=\"free-threaded\"\nx = 1\n-- compare settings --\nfree_threaded = true\n```\n"
+	l, err := Compile("01-a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.Blocks[0]
+	if b.Options["a"] != "with the GIL" || b.Options["b"] != "free-threaded" {
+		t.Errorf("options = %v", b.Options)
+	}
+	specs, err := b.Specs()
+	if err != nil || len(specs) != 2 || specs[1].Code != b.Code || specs[0].Settings == specs[1].Settings {
+		t.Errorf("Specs = %+v, %v; want the same code twice with other settings", specs, err)
+	}
+}
+
+func TestPredict(t *testing.T) {
+	src := "---\ntitle: t\nsummary: s\n---\n```scenario\n" + sleepyApp + "-- load --\n2 x at 0 GET /\n```\n\n" +
+		"```predict measure=done:2\nWhen does the `second` request finish?\n- 0.5 s\n- [x] 2 s\n- 4 s\n-- why --\nBoth sleep at once.\n```\n\n" +
+		"```predict measure=total scenario=1\nHow long does the run take?\n-- why --\nTwo seconds.\n```\n"
+	l, err := Compile("01-a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Predicts) != 2 {
+		t.Fatalf("%d predicts, want 2", len(l.Predicts))
+	}
+	p, q := l.Predicts[0], l.Predicts[1]
+	if p.Scenario != 0 || p.Correct != 1 || p.Answer < 2 || p.Answer > 2.1 || p.Why != "Both sleep at once." {
+		t.Errorf("first = %+v", p)
+	}
+	if q.Correct != -1 || q.Answer < 2 || q.Answer > 2.1 || q.Index != 1 {
+		t.Errorf("second = %+v", q)
+	}
+	if !strings.Contains(l.HTML, `<code>second</code>`) || strings.Count(l.HTML, `type="radio"`) != 3 || !strings.Contains(l.HTML, `type="number"`) {
+		t.Errorf("HTML lacks the question's form:\n%s", l.HTML)
 	}
 }
 
