@@ -34,6 +34,10 @@
   let lesson = lessons[0];
   let index = 0;             // scenario of the lesson on the stage
   let code = "", load = "", settings = "";
+  // compare is the second version in compare mode: its own code (null:
+  // the same code as the first), its settings and both versions' names.
+  // Its numbers follow the first version's by id.
+  let compare = null;
   let numbers = [];          // scrubbable numbers of the current code
   let result = null;         // last good simulation
   let lastError = null;
@@ -91,6 +95,10 @@
     code = saved ? saved.code : o.code;
     load = saved ? saved.load : (o.load || "");
     settings = o.settings || "";
+    compare = o.compare || o.compareSettings ? {
+      base: o.compare || null, settings: o.compareSettings || settings,
+      labelA: o.options?.a || "first", labelB: o.options?.b || "second",
+    } : null;
     let fromLink = false;
     if (params) {
       for (const [id, value] of params) {
@@ -146,7 +154,20 @@
   }
 
   // ---- simulation ----
-  function request() { return JSON.stringify({ code, load, settings }); }
+  function request() {
+    const req = { code, load, settings };
+    if (compare) req.compare = { code: compareCode(), settings: compare.settings, labelA: compare.labelA, labelB: compare.labelB };
+    return JSON.stringify(req);
+  }
+
+  // compareCode is the second version with the first one's numbers: a
+  // number dragged in one is dragged in both.
+  function compareCode() {
+    if (!compare.base) return code;
+    let text = compare.base;
+    for (const n of numbersFor(code)) text = replaceNumber(text, n.id, n.value, text) ?? text;
+    return text;
+  }
 
   function resimulate({ keepPlayhead = true } = {}) {
     if (!stage) { renderCode(); return; }
@@ -200,6 +221,15 @@
   // ---- rendering ----
   function renderCode() {
     $("code").innerHTML = window.looplabHighlight.html(code, numbers);
+    $("compare-box").hidden = !compare;
+    if (compare) {
+      $("code-title").textContent = `A · ${compare.labelA}`;
+      $("compare-title").textContent = `B · ${compare.labelB}`;
+      $("compare-note").textContent = compare.base
+        ? "Its numbers follow the ones above." : `The same code, run with: ${compare.settings.trim().replace(/\n/g, ", ")}`;
+      $("code-b").hidden = !compare.base;
+      if (compare.base) $("code-b").innerHTML = window.looplabHighlight.html(compareCode(), []);
+    }
     if (focusedNumber) {
       const el = $("code").querySelector(`.num[data-id="${CSS.escape(focusedNumber)}"]`);
       if (el) el.focus({ preventScroll: true });
@@ -243,28 +273,47 @@
 
   const fmt = (s) => (s == null ? "–" : `${s.toFixed(3)} s`);
 
-  function renderMetrics() {
-    const m = result.metrics;
-    const rows = [["Total time", fmt(m.total)]];
+  // metricRows are a run's figures: [name, text, value to compare (lower
+  // is better; null: not compared)].
+  function metricRows(m) {
+    const rows = [["Total time", fmt(m.total), m.total]];
     if (m.requests > 0) {
-      rows.push(["Requests answered", `${m.completed} of ${m.requests}`]);
-      rows.push(["Latency (min / median / max)", `${fmt(m.latencyMin)} / ${fmt(m.latencyMedian)} / ${fmt(m.latencyMax)}`]);
-      rows.push(["Throughput", `${m.throughput.toFixed(2)} requests/s`]);
+      rows.push(["Requests answered", `${m.completed} of ${m.requests}`, m.requests - m.completed]);
+      rows.push(["Latency (min / median / max)", `${fmt(m.latencyMin)} / ${fmt(m.latencyMedian)} / ${fmt(m.latencyMax)}`, m.latencyMedian]);
+      rows.push(["Throughput", `${m.throughput.toFixed(2)} requests/s`, -m.throughput]);
     }
-    rows.push(["Longest event-loop stall", m.stall > 0 ? `${fmt(m.stall)} at ${fmt(m.stallFrom)}${m.stallWhy ? " (" + m.stallWhy + ")" : ""}` : "none"]);
-    rows.push(["Time waiting for the GIL", fmt(m.gilWait)]);
+    rows.push(["Longest event-loop stall", m.stall > 0 ? `${fmt(m.stall)} at ${fmt(m.stallFrom)}${m.stallWhy ? " (" + m.stallWhy + ")" : ""}` : "none", m.stall]);
+    rows.push(["Time waiting for the GIL", fmt(m.gilWait), m.gilWait]);
+    return rows;
+  }
+
+  // renderMetrics shows the run's figures; in compare mode both runs'
+  // side by side, the better of each pair marked.
+  function renderMetrics() {
+    const a = metricRows(result.metrics);
+    const b = result.compare?.metrics ? metricRows(result.compare.metrics) : null;
     const dl = $("metrics");
+    dl.classList.toggle("compare", !!b);
     dl.replaceChildren();
-    for (const [k, v] of rows) {
+    a.forEach(([k, v, x], i) => {
       const div = document.createElement("div");
       const dt = document.createElement("dt");
-      const dd = document.createElement("dd");
       dt.textContent = k;
-      dd.textContent = v;
-      if (k.startsWith("Longest") && m.stall >= 0.1) dd.classList.add("bad");
-      div.append(dt, dd);
+      div.append(dt);
+      const cells = b ? [[v, x, "A"], [b[i][1], b[i][2], "B"]] : [[v, x, ""]];
+      for (const [text, value, who] of cells) {
+        const dd = document.createElement("dd");
+        dd.textContent = who ? `${who}: ${text}` : text;
+        if (k.startsWith("Longest") && value >= 0.1) dd.classList.add("bad");
+        if (b) {
+          const other = who === "A" ? b[i][2] : x;
+          const differ = Math.abs(value - other) > 1e-3 * Math.max(1, Math.abs(other));
+          if (differ && value < other) dd.classList.add("better");
+        }
+        div.append(dd);
+      }
       dl.append(div);
-    }
+    });
   }
 
   // The log and the console follow the playhead: they show what has
@@ -338,7 +387,7 @@
   function renderLegend() {
     if (!stage) return;
     const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-    const used = new Set(result?.states || []);
+    const used = new Set([...(result?.states || []), ...(result?.compare?.states || [])]);
     const ul = $("legend");
     ul.replaceChildren(...JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state)).map((e) => {
       const li = document.createElement("li");
@@ -352,7 +401,10 @@
 
   // fitStage gives the stage the height its lanes need, within bounds.
   function fitStage() {
-    const px = Math.min(Math.max(48 + 24 * result.lanes, 160), Math.max(320, window.innerHeight * 0.5));
+    const b = result.compare;
+    const lanes = result.lanes + (b ? b.lanes : 0);
+    const chrome = b ? 96 : 48; // axis and margins, twice in compare mode
+    const px = Math.min(Math.max(chrome + 24 * lanes, 160), Math.max(320, window.innerHeight * (b ? 0.6 : 0.5)));
     $("stage").style.height = `${Math.round(px)}px`;
   }
 
@@ -540,6 +592,79 @@
     $("edit").focus();
   });
 
+  // ---- predict, then check ----
+  // A predict block asks before the run; committing saves the answer,
+  // puts its scenario on the stage from the start, plays it and reveals
+  // what the run measured, with the lesson's one-line why.
+  function setupPredicts(l) {
+    for (const aside of l.article.querySelectorAll("aside.predict")) {
+      const p = JSON.parse(aside.dataset.predict);
+      const key = `answer:${l.slug}:${p.index}`;
+      const form = aside.querySelector("form");
+      const saved = store.get(key, null);
+      if (saved != null) {
+        fillAnswer(form, p, saved);
+        reveal(aside, p, saved);
+      }
+      form.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        const value = readAnswer(form, p);
+        if (value == null) {
+          reveal(aside, p, null);
+          return;
+        }
+        store.set(key, value);
+        reveal(aside, p, value);
+        const h = `#/${l.slug}${p.scenario > 0 ? "?s=" + p.scenario : ""}`;
+        if (lesson !== l || index !== p.scenario) location.hash = h;
+        requestAnimationFrame(() => { stage?.seek(0); stage?.play(); });
+      });
+    }
+  }
+
+  function readAnswer(form, p) {
+    if (p.choices) {
+      const c = form.querySelector("input[type=radio]:checked");
+      return c ? Number(c.value) : null;
+    }
+    const x = parseFloat(form.querySelector("input[type=number]").value);
+    return Number.isFinite(x) ? x : null;
+  }
+
+  function fillAnswer(form, p, value) {
+    if (p.choices) {
+      const c = form.querySelector(`input[type=radio][value="${value}"]`);
+      if (c) c.checked = true;
+    } else {
+      form.querySelector("input[type=number]").value = value;
+    }
+  }
+
+  function reveal(aside, p, value) {
+    const out = aside.querySelector(".predict-reveal");
+    out.hidden = false;
+    aside.classList.remove("right", "wrong");
+    if (value == null) {
+      out.textContent = p.choices ? "Pick an answer first." : "Type a number of seconds first.";
+      return;
+    }
+    const measured = `${Number(p.answer.toFixed(3))} s`;
+    let right;
+    let said;
+    if (p.choices) {
+      right = value === p.correct;
+      said = p.choices[value];
+    } else {
+      right = Math.abs(value - p.answer) <= Math.max(0.1 * p.answer, 0.05);
+      said = `${value} s`;
+    }
+    aside.classList.add(right ? "right" : "wrong");
+    const head = right ? `Right: the run says ${measured}.` : `Not quite: you said ${said}; the run says ${measured}.`;
+    out.replaceChildren(Object.assign(document.createElement("strong"), { textContent: head }), ` ${p.why}`);
+  }
+
+  for (const l of lessons) setupPredicts(l);
+
   // ---- controls and keys ----
   $("play").addEventListener("click", () => togglePlay());
   $("step-back").addEventListener("click", () => stage?.step(-1));
@@ -612,10 +737,12 @@
     },
     current() {
       return {
-        lesson: lesson.slug, scenario: index, scene: "timeline", code, load, settings, numbers,
+        lesson: lesson.slug, scenario: index, scene: stage ? JSON.parse(stage.state()).scene : null,
+        code, load, settings, numbers, compare: compare ? compareCode() : null,
         error: lastError, modified: !$("modified").hidden,
         metrics: result?.metrics ?? null, generation,
         trace: stage ? JSON.parse(stage.trace()) : null,
+        traces: stage && compare ? JSON.parse(stage.traces()) : null,
       };
     },
     setNumber(id, value) { setNumber(id, value); return afterDraw(); },

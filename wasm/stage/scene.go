@@ -1,11 +1,15 @@
 // Package stage draws a run with Ebitengine. The stage owns the playhead
-// (play, pause, seek, step) and hands drawing to a Scene; the timeline is
-// the first scene, and others (the game loop, the pipeline, compare mode)
-// plug in behind the same interface. Scenes draw a trace, never the
-// simulator's internals, and leave layout to the geom package.
+// (play, pause, seek, step) and hands drawing to a Scene: the timeline of
+// one run, two runs compared, the build pipeline, the game loop and its
+// asyncio twin. Scenes draw plain data (a trace, a model's state), never
+// the simulator's internals, and leave layout to pure packages (geom and
+// the scene models), so everything worth testing tests natively.
 package stage
 
 import (
+	"slices"
+	"time"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"looplab/wasm/stage/geom"
@@ -22,10 +26,14 @@ type View struct {
 	PointerY float32
 }
 
-// Scene is one way of drawing a run.
+// Scene is one way of drawing what the page simulated.
 type Scene interface {
-	// Load shows a new run.
-	Load(tr *trace.Trace)
+	// Kind names the scene for the page: "timeline", "compare", ...
+	Kind() string
+	// Duration is the playhead's range; 0 for a scene that runs live.
+	Duration() trace.Time
+	// Steps are the times the step buttons stop at, sorted and distinct.
+	Steps() []trace.Time
 	// TimeAt maps a pointer position to a time to seek to; ok is false
 	// where a click should not scrub.
 	TimeAt(v View, x, y float32) (t trace.Time, ok bool)
@@ -35,37 +43,59 @@ type Scene interface {
 	Draw(dst *ebiten.Image, v View)
 }
 
+// liveScene runs in real time rather than along a playhead (the game),
+// and takes the arrow keys and the pointer for itself.
+type liveScene interface {
+	Scene
+	// Tick advances the scene by dt of real time while playing.
+	Tick(v View, dt time.Duration)
+	// Stats are figures the page and tests read (frame times, FPS).
+	Stats() any
+}
+
+// eventTimes lists a trace's distinct event times, for Steps.
+func eventTimes(trs ...*trace.Trace) []trace.Time {
+	var out []trace.Time
+	for _, tr := range trs {
+		for _, e := range tr.Events {
+			out = append(out, e.T)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // timelineScene draws lanes of bars against time.
 type timelineScene struct {
-	tl *geom.Timeline
+	tr    *trace.Trace
+	tl    *geom.Timeline
+	steps []trace.Time
 }
 
-func (s *timelineScene) Load(tr *trace.Trace) { s.tl = geom.NewTimeline(tr) }
-
-func (s *timelineScene) view(v View) bool {
-	if s.tl == nil {
-		return false
-	}
-	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
-	return true
+// NewTimeline is the timeline of one run.
+func NewTimeline(tr *trace.Trace) Scene {
+	return &timelineScene{tr: tr, tl: geom.NewTimeline(tr), steps: eventTimes(tr)}
 }
+
+func (s *timelineScene) Kind() string         { return "timeline" }
+func (s *timelineScene) Duration() trace.Time { return s.tr.Duration }
+func (s *timelineScene) Steps() []trace.Time  { return s.steps }
 
 func (s *timelineScene) TimeAt(v View, x, y float32) (trace.Time, bool) {
-	if !s.view(v) || !s.tl.InPlot(x, y) {
+	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
+	if !s.tl.InPlot(x, y) {
 		return 0, false
 	}
 	return s.tl.TimeAt(x), true
 }
 
 func (s *timelineScene) Scroll(v View, dy float32) {
-	if s.view(v) {
-		s.tl.ScrollBy(dy)
-	}
+	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
+	s.tl.ScrollBy(dy)
 }
 
 func (s *timelineScene) Draw(dst *ebiten.Image, v View) {
-	if s.view(v) {
-		static, overlay := s.tl.Frame(v.T, v.PointerX, v.PointerY)
-		paint(dst, v.Scale, static, overlay)
-	}
+	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
+	static, overlay := s.tl.Frame(v.T, v.PointerX, v.PointerY)
+	paint(dst, v.Scale, static, overlay)
 }

@@ -19,9 +19,7 @@ import (
 type Stage struct {
 	mu      sync.Mutex
 	scene   Scene
-	tr      *trace.Trace
-	steps   []trace.Time // distinct event times, for the step buttons
-	t       float64      // playhead, µs
+	t       float64 // playhead, µs
 	playing bool
 	speed   float64 // virtual µs per real µs
 	theme   geom.Theme
@@ -37,29 +35,48 @@ type Stage struct {
 	stats         frameStats
 }
 
-// New returns a stage with the timeline scene and no run yet.
+// New returns a stage with nothing to show yet.
 func New() *Stage {
-	return &Stage{scene: &timelineScene{}, theme: geom.Light, speed: 1, scale: 1, pointerX: -1, pointerY: -1}
+	return &Stage{theme: geom.Light, speed: 1, scale: 1, pointerX: -1, pointerY: -1}
 }
 
-// Load shows a new run. The playhead stays where it was when the run is
-// long enough, so dragging a number shows the change at the same moment.
-func (s *Stage) Load(tr *trace.Trace) int {
+// Load shows a run on the timeline.
+func (s *Stage) Load(tr *trace.Trace) int { return s.Show(NewTimeline(tr)) }
+
+// Show puts a scene on the stage and returns its generation. The playhead
+// stays where it was when the new scene is long enough, so dragging a
+// number shows the change at the same moment. A live scene starts playing.
+func (s *Stage) Show(sc Scene) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.tr = tr
-	s.scene.Load(tr)
-	s.steps = s.steps[:0]
-	for _, e := range tr.Events {
-		s.steps = append(s.steps, e.T)
+	_, wasLive := s.scene.(liveScene)
+	s.scene = sc
+	s.speed = playbackSpeed(sc.Duration())
+	s.t = min(s.t, float64(sc.Duration()))
+	if _, live := sc.(liveScene); live && !wasLive {
+		s.playing, s.lastTick = true, time.Time{}
 	}
-	slices.Sort(s.steps)
-	s.steps = slices.Compact(s.steps)
-	s.speed = playbackSpeed(tr.Duration)
-	s.t = min(s.t, float64(tr.Duration))
 	s.loaded++
 	s.dirty = true
 	return s.loaded
+}
+
+// SceneStats are a live scene's figures, nil for others.
+func (s *Stage) SceneStats() any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if live, ok := s.scene.(liveScene); ok {
+		return live.Stats()
+	}
+	return nil
+}
+
+// duration is the playhead's range.
+func (s *Stage) duration() float64 {
+	if s.scene == nil {
+		return 0
+	}
+	return float64(s.scene.Duration())
 }
 
 // playbackSpeed plays runs of up to 15 s in real time, longer ones in 15 s,
@@ -91,10 +108,10 @@ func (s *Stage) Play() {
 }
 
 func (s *Stage) play() {
-	if s.tr == nil {
+	if s.scene == nil {
 		return
 	}
-	if s.t >= float64(s.tr.Duration) {
+	if _, live := s.scene.(liveScene); !live && s.t >= s.duration() {
 		s.t = 0
 	}
 	s.playing = true
@@ -118,11 +135,7 @@ func (s *Stage) Seek(t trace.Time) {
 }
 
 func (s *Stage) seek(t float64) {
-	end := 0.0
-	if s.tr != nil {
-		end = float64(s.tr.Duration)
-	}
-	s.t = min(max(t, 0), end)
+	s.t = min(max(t, 0), s.duration())
 	s.dirty = true
 }
 
@@ -135,22 +148,26 @@ func (s *Stage) Step(dir int) {
 }
 
 func (s *Stage) step(dir int) {
+	if s.scene == nil {
+		return
+	}
+	steps := s.scene.Steps()
 	now := trace.Time(math.Round(s.t))
 	if dir > 0 {
-		i, found := slices.BinarySearch(s.steps, now)
+		i, found := slices.BinarySearch(steps, now)
 		if found {
 			i++
 		}
-		if i < len(s.steps) {
-			s.seek(float64(s.steps[i]))
-		} else if s.tr != nil {
-			s.seek(float64(s.tr.Duration))
+		if i < len(steps) {
+			s.seek(float64(steps[i]))
+		} else {
+			s.seek(s.duration())
 		}
 		return
 	}
-	i, _ := slices.BinarySearch(s.steps, now)
+	i, _ := slices.BinarySearch(steps, now)
 	if i > 0 {
-		s.seek(float64(s.steps[i-1]))
+		s.seek(float64(steps[i-1]))
 	} else {
 		s.seek(0)
 	}
@@ -162,8 +179,9 @@ type State struct {
 	Duration float64 `json:"duration"`
 	Playing  bool    `json:"playing"`
 	Speed    float64 `json:"speed"`
-	Loaded   int     `json:"loaded"` // generation of the run loaded last
-	Drawn    int     `json:"drawn"`  // generation of the run painted last
+	Loaded   int     `json:"loaded"` // generation of the scene shown last
+	Drawn    int     `json:"drawn"`  // generation of the scene painted last
+	Scene    string  `json:"scene"`  // its kind
 }
 
 // State reports the playhead.
@@ -171,8 +189,8 @@ func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn}
-	if s.tr != nil {
-		st.Duration = s.tr.Duration.Seconds()
+	if s.scene != nil {
+		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}
 	return st
 }
@@ -182,16 +200,23 @@ func (s *Stage) Update() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := time.Now()
-	if s.playing && s.tr != nil {
-		if !s.lastTick.IsZero() {
-			s.t += float64(now.Sub(s.lastTick).Microseconds()) * s.speed
+	var dt time.Duration
+	if !s.lastTick.IsZero() {
+		dt = now.Sub(s.lastTick)
+	}
+	s.lastTick = now
+	if live, ok := s.scene.(liveScene); ok {
+		if s.playing {
+			live.Tick(s.view(), dt)
+			s.dirty = true
 		}
-		if s.t >= float64(s.tr.Duration) {
-			s.t, s.playing = float64(s.tr.Duration), false
+	} else if s.playing && s.scene != nil {
+		s.t += float64(dt.Microseconds()) * s.speed
+		if s.t >= s.duration() {
+			s.t, s.playing = s.duration(), false
 		}
 		s.dirty = true
 	}
-	s.lastTick = now
 	s.input()
 	return nil
 }
@@ -210,6 +235,18 @@ func (s *Stage) input() {
 	if x != s.pointerX || y != s.pointerY {
 		s.pointerX, s.pointerY = x, y
 		s.dirty = true
+	}
+	if s.scene == nil {
+		return
+	}
+	if _, live := s.scene.(liveScene); live {
+		// The game takes the arrows and the pointer; Space still pauses.
+		if inpututil.IsKeyJustPressed(ebiten.KeySpace) {
+			s.playing = !s.playing
+			s.lastTick = time.Time{}
+			s.dirty = true
+		}
+		return
 	}
 	v := s.view()
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) && inside {
@@ -263,7 +300,9 @@ func (s *Stage) Draw(screen *ebiten.Image) {
 	}
 	bg := s.theme.Background
 	screen.Fill(rgba(bg))
-	s.scene.Draw(screen, s.view())
+	if s.scene != nil {
+		s.scene.Draw(screen, s.view())
+	}
 	s.dirty = false
 	s.drawn = s.loaded
 	s.stats.draw(time.Since(start))

@@ -11,6 +11,7 @@ import (
 
 	"looplab/wasm/report"
 	"looplab/wasm/scenario"
+	"looplab/wasm/stage"
 	"looplab/wasm/stage/geom"
 	"looplab/wasm/trace"
 )
@@ -20,6 +21,18 @@ type request struct {
 	Code     string `json:"code"`
 	Load     string `json:"load"`
 	Settings string `json:"settings"`
+	// Compare, when set, is a second version run with the same load and
+	// shown below the first on one time axis.
+	Compare *variant `json:"compare,omitempty"`
+}
+
+// variant is the compared version: its code and settings, and the names
+// the stage gives both versions.
+type variant struct {
+	Code     string `json:"code"`
+	Settings string `json:"settings"`
+	LabelA   string `json:"labelA"`
+	LabelB   string `json:"labelB"`
 }
 
 // result is what the page shows beside the stage. On an error, the last
@@ -38,6 +51,8 @@ type result struct {
 	States     []string          `json:"states,omitempty"` // legend entries the run uses
 	Pending    []string          `json:"pending,omitempty"`
 	Stopped    string            `json:"stopped,omitempty"`
+	// Compare is the compared version's run, in compare mode.
+	Compare *result `json:"compare,omitempty"`
 }
 
 // problem is an error at a place: section is "code", "load" or "settings".
@@ -49,22 +64,49 @@ type problem struct {
 	Text    string `json:"text"` // as printed: "code:3:5: ..."
 }
 
-// simulate runs a request; load shows a good run on the stage and returns
-// its generation.
-func simulate(reqJSON string, load func(*trace.Trace) int) (res result, tr *trace.Trace) {
+// shower puts what was simulated on the stage and returns its generation.
+type shower interface {
+	Load(tr *trace.Trace) int
+	Show(sc stage.Scene) int
+}
+
+// simulate runs a request and shows a good run on the stage; the traces
+// are the runs shown (two in compare mode).
+func simulate(reqJSON string, st shower) (res result, trs []*trace.Trace) {
 	var req request
 	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
 		return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}, nil
 	}
-	res.Numbers = numbersOf(req.Code)
-	set, err := scenario.ParseSettings(req.Settings)
-	if err != nil {
-		res.Error = toProblem(err, "settings")
+	res, tr := run(req.Code, "code", req.Load, req.Settings, "settings")
+	if tr == nil {
 		return res, nil
 	}
-	tr, err = scenario.Run(scenario.Spec{File: "code", Code: req.Code, LoadFile: "load", Load: req.Load, Settings: set})
+	if c := req.Compare; c != nil {
+		other, trB := run(c.Code, "compare", req.Load, c.Settings, "compare settings")
+		res.Compare = &other
+		if trB == nil {
+			res.OK, res.Error = false, other.Error
+			return res, nil
+		}
+		res.Generation = st.Show(stage.NewCompare(tr, trB, c.LabelA, c.LabelB))
+		return res, []*trace.Trace{tr, trB}
+	}
+	res.Generation = st.Load(tr)
+	return res, []*trace.Trace{tr}
+}
+
+// run simulates one version; file and settingsFile name its sections in
+// errors.
+func run(code, file, load, settings, settingsFile string) (res result, tr *trace.Trace) {
+	res.Numbers = numbersOf(code)
+	set, err := scenario.ParseSettings(settings)
 	if err != nil {
-		res.Error = toProblem(err, "code")
+		res.Error = toProblem(err, settingsFile)
+		return res, nil
+	}
+	tr, err = scenario.Run(scenario.Spec{File: file, Code: code, LoadFile: "load", Load: load, Settings: set})
+	if err != nil {
+		res.Error = toProblem(err, file)
 		return res, nil
 	}
 	m := report.Measure(tr)
@@ -72,7 +114,6 @@ func simulate(reqJSON string, load func(*trace.Trace) int) (res result, tr *trac
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
 	res.Lanes, res.States = len(tr.Lanes), geom.StatesUsed(tr)
-	res.Generation = load(tr)
 	return res, tr
 }
 

@@ -15,24 +15,32 @@ import (
 
 func main() {
 	st := stage.New()
-	var current *trace.Trace
+	var current []*trace.Trace
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
-			res, tr := simulate(args[0].String(), st.Load)
-			if tr != nil {
-				current = tr
+			res, trs := simulate(args[0].String(), st)
+			if trs != nil {
+				current = trs
 			}
 			return toJSON(res)
 		}),
+		// trace is the run on the stage; traces, both runs in compare mode.
 		"trace": fn(func([]js.Value) any {
+			if current == nil {
+				return js.Null()
+			}
+			return toJSON(current[0])
+		}),
+		"traces": fn(func([]js.Value) any {
 			if current == nil {
 				return js.Null()
 			}
 			return toJSON(current)
 		}),
-		"numbers": fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
-		"play":    fn(func([]js.Value) any { st.Play(); return nil }),
-		"pause":   fn(func([]js.Value) any { st.Pause(); return nil }),
+		"sceneStats": fn(func([]js.Value) any { return toJSON(st.SceneStats()) }),
+		"numbers":    fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
+		"play":       fn(func([]js.Value) any { st.Play(); return nil }),
+		"pause":      fn(func([]js.Value) any { st.Pause(); return nil }),
 		"seek": fn(func(args []js.Value) any {
 			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
 			return nil

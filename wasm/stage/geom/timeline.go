@@ -61,6 +61,11 @@ type Timeline struct {
 	scroll float32 // lanes region offset, device px
 	theme  Theme
 	static *List // cached bars, labels and axis
+
+	// In compare mode two timelines share the canvas and the time axis.
+	top   float32    // device y of this timeline's top edge
+	span  trace.Time // the axis' end when longer than the run; 0: the run's
+	title string     // shown above the lane labels
 }
 
 // NewTimeline prepares tr for drawing.
@@ -101,11 +106,30 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	}
 }
 
+// SetBand places the timeline in a band of the canvas starting at device
+// y top (its height is SetView's h), stretches its axis to span when that
+// is longer than the run, and titles it: compare mode stacks two
+// timelines with one time axis so their bars line up.
+func (tl *Timeline) SetBand(top float32, span trace.Time, title string) {
+	if top != tl.top || span != tl.span || title != tl.title {
+		tl.top, tl.span, tl.title = top, span, title
+		tl.static = nil
+	}
+}
+
+// Band returns what SetBand set.
+func (tl *Timeline) Band() (top float32, span trace.Time, title string) {
+	return tl.top, tl.span, tl.title
+}
+
+// Plot is the area the bars use, in device pixels.
+func (tl *Timeline) Plot() (x0, x1, y0, y1 float32) { return tl.plot() }
+
 func (tl *Timeline) px(css float32) float32 { return css * tl.scale }
 
 // plot is the area the bars use.
 func (tl *Timeline) plot() (x0, x1, y0, y1 float32) {
-	return tl.px(gutterCSS), tl.w - tl.px(padCSS), tl.px(axisCSS), tl.h - tl.px(padCSS)
+	return tl.px(gutterCSS), tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS), tl.top + tl.h - tl.px(padCSS)
 }
 
 // laneHeight is each lane's height, gap included: lanes share the height,
@@ -129,7 +153,7 @@ func (tl *Timeline) ScrollBy(dy float32) {
 }
 
 // end is the time at the plot's right edge.
-func (tl *Timeline) end() trace.Time { return max(tl.tr.Duration, trace.Millisecond) }
+func (tl *Timeline) end() trace.Time { return max(tl.tr.Duration, tl.span, trace.Millisecond) }
 
 // X maps a time to a device x.
 func (tl *Timeline) X(t trace.Time) float32 {
@@ -161,7 +185,7 @@ func (tl *Timeline) LaneAt(y float32) int {
 // where a click scrubs.
 func (tl *Timeline) InPlot(x, y float32) bool {
 	x0, x1, _, y1 := tl.plot()
-	return x >= x0-tl.px(4) && x <= x1+tl.px(4) && y >= 0 && y < y1
+	return x >= x0-tl.px(4) && x <= x1+tl.px(4) && y >= tl.top && y < y1
 }
 
 // Frame is the display lists of one frame with the playhead at t; hover
@@ -182,10 +206,10 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 		fade.A = 150
 		overlay.Rects = append(overlay.Rects, Rect{x, y0, x1 - x + 1, y1 - y0, fade})
 	}
-	overlay.Lines = append(overlay.Lines, Line{x, tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
+	overlay.Lines = append(overlay.Lines, Line{x, tl.top + tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
 	label := formatSeconds(t, tl.end())
 	lw := tl.textWidth(label)
-	overlay.Texts = append(overlay.Texts, Text{min(x+tl.px(4), tl.w-lw-tl.px(2)), tl.px(4), label, tl.theme.Playhead})
+	overlay.Texts = append(overlay.Texts, Text{min(x+tl.px(4), tl.w-lw-tl.px(2)), tl.top + tl.px(4), label, tl.theme.Playhead})
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
 		overlay = tl.addTooltip(overlay, tip, hoverX, hoverY)
 	}
@@ -211,7 +235,11 @@ func (tl *Timeline) drawStatic() List {
 	for t := trace.Time(0); t <= tl.end(); t += step {
 		x := tl.X(t)
 		out.Lines = append(out.Lines, Line{x, y0 - tl.px(4), x, y1, 1, th.Grid})
-		out.Texts = append(out.Texts, Text{x + tl.px(3), tl.px(4), formatSeconds(t, tl.end()), th.Muted})
+		out.Texts = append(out.Texts, Text{x + tl.px(3), tl.top + tl.px(4), formatSeconds(t, tl.end()), th.Muted})
+	}
+	if tl.title != "" {
+		title := fit(tl.title, int((tl.px(gutterCSS-12))/(tl.px(fontCSS)*charWidthEm)))
+		out.Texts = append(out.Texts, Text{tl.px(6), tl.top + tl.px(4), title, th.Text})
 	}
 	ends := map[int]trace.Time{}
 	for _, r := range tl.tr.Requests {
@@ -315,7 +343,7 @@ func (tl *Timeline) addTooltip(out List, tip string, x, y float32) List {
 	bx := min(x+tl.px(12), tl.w-w-tl.px(2))
 	bx = max(bx, 0)
 	by := y + tl.px(14)
-	if by+h > tl.h {
+	if by+h > tl.top+tl.h {
 		by = y - h - tl.px(6)
 	}
 	out.Rects = append(out.Rects, Rect{bx, by, w, h, th.Text})

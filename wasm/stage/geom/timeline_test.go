@@ -1,6 +1,8 @@
 package geom
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"looplab/wasm/trace"
@@ -173,5 +175,38 @@ func TestStatesUsed(t *testing.T) {
 	want := []string{"await", "loop-blocked"}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("StatesUsed = %v, want %v (busy cores are not in the legend)", got, want)
+	}
+}
+
+// In compare mode a timeline lives in a band of the canvas and shares a
+// longer time axis.
+func TestBandPlacesAndStretches(t *testing.T) {
+	tr := sample()
+	alone := NewTimeline(tr)
+	alone.SetView(800, 200, 1, Light)
+	banded := NewTimeline(tr)
+	banded.SetView(800, 200, 1, Light)
+	banded.SetBand(300, 2*tr.Duration, "B · await asyncio.sleep")
+	if got, want := banded.X(2*tr.Duration), alone.X(tr.Duration); got != want {
+		t.Errorf("X(2×duration) = %v, want the right edge %v", got, want)
+	}
+	static, overlay := banded.Frame(tr.Duration/2, -1, -1)
+	for _, l := range []List{static, overlay} {
+		for _, r := range l.Rects {
+			if r.Y < 300 || r.Y+r.H > 500 {
+				t.Errorf("rect %+v outside the band 300..500", r)
+			}
+		}
+		for _, tx := range l.Texts {
+			if tx.Y < 300 || tx.Y > 500 {
+				t.Errorf("text %+v outside the band", tx)
+			}
+		}
+	}
+	if !slices.ContainsFunc(static.Texts, func(tx Text) bool { return strings.HasPrefix(tx.S, "B · await") }) {
+		t.Error("the band's title is not drawn")
+	}
+	if banded.InPlot(400, 250) || !banded.InPlot(400, 350) {
+		t.Error("InPlot ignores the band")
 	}
 }
