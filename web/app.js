@@ -592,6 +592,44 @@
     $("edit").focus();
   });
 
+  // ---- run it for real ----
+  function copyButton(text) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy";
+    b.textContent = "Copy";
+    b.addEventListener("click", async () => {
+      try { await navigator.clipboard.writeText(text); b.textContent = "Copied"; } catch { b.textContent = "Select and copy"; }
+      setTimeout(() => { b.textContent = "Copy"; }, 1500);
+    });
+    return b;
+  }
+
+  function block(title, text, open) {
+    const d = document.createElement("details");
+    d.open = open;
+    const sum = document.createElement("summary");
+    sum.append(title, " ", copyButton(text));
+    const pre = document.createElement("pre");
+    pre.textContent = text;
+    d.append(sum, pre);
+    return d;
+  }
+
+  function openExport() {
+    if (!stage) return;
+    const res = JSON.parse(stage.export(JSON.stringify({ code, load, settings })));
+    const body = $("export-body");
+    if (!res.ok) {
+      body.replaceChildren(Object.assign(document.createElement("p"), { className: "code-error", textContent: res.error }));
+    } else {
+      body.replaceChildren(block("Commands", res.run, true), ...res.files.map((f) => block(f.Name, f.Text, false)));
+    }
+    $("export-dialog").showModal();
+  }
+  $("export").addEventListener("click", openExport);
+  $("export-close").addEventListener("click", () => $("export-dialog").close());
+
   // ---- predict, then check ----
   // A predict block asks before the run; committing saves the answer,
   // puts its scenario on the stage from the start, plays it and reveals
@@ -756,6 +794,8 @@
     state: () => (stage ? JSON.parse(stage.state()) : null),
     frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
     log: () => [...$("log").children].map((li) => li.textContent),
+    // exported is the "Run it for real" program of what is on the stage.
+    exported: () => (stage ? JSON.parse(stage.export(JSON.stringify({ code, load, settings }))) : null),
   };
 
   window.addEventListener("hashchange", route);

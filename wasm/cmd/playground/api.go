@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 
+	"looplab/wasm/export"
 	"looplab/wasm/report"
 	"looplab/wasm/scenario"
 	"looplab/wasm/stage"
@@ -143,3 +144,28 @@ func toProblem(err error, section string) *problem {
 
 // legend lists the stage's colours for a theme.
 func legend(theme string) []geom.LegendEntry { return geom.ThemeNamed(theme).Legend() }
+
+// exported is a scenario as a program to run for real, or why it cannot be.
+type exported struct {
+	OK    bool          `json:"ok"`
+	Error string        `json:"error,omitempty"`
+	Files []export.File `json:"files,omitempty"`
+	Run   string        `json:"run,omitempty"`
+}
+
+// exportProgram exports what the page would simulate (its first version).
+func exportProgram(reqJSON string) exported {
+	var req request
+	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
+		return exported{Error: err.Error()}
+	}
+	set, err := scenario.ParseSettings(req.Settings)
+	if err != nil {
+		return exported{Error: err.Error()}
+	}
+	p, err := export.Export(scenario.Spec{File: "code", Code: req.Code, LoadFile: "load", Load: req.Load, Settings: set})
+	if err != nil {
+		return exported{Error: err.Error()}
+	}
+	return exported{OK: true, Files: p.Files, Run: p.Run}
+}

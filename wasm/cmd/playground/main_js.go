@@ -37,6 +37,7 @@ func main() {
 			}
 			return toJSON(current)
 		}),
+		"export":     fn(func(args []js.Value) any { return toJSON(exportProgram(args[0].String())) }),
 		"sceneStats": fn(func([]js.Value) any { return toJSON(st.SceneStats()) }),
 		"numbers":    fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
 		"play":       fn(func([]js.Value) any { st.Play(); return nil }),
