@@ -154,8 +154,11 @@
   }
 
   // ---- simulation ----
+  // sceneOf is the current block's scene= and mode=.
+  const sceneOf = () => ({ scene: original().options?.scene || "timeline", mode: original().options?.mode || "" });
+
   function request() {
-    const req = { code, load, settings };
+    const req = { code, load, settings, ...sceneOf() };
     if (compare) req.compare = { code: compareCode(), settings: compare.settings, labelA: compare.labelA, labelB: compare.labelB };
     return JSON.stringify(req);
   }
@@ -184,6 +187,7 @@
       renderLog(true);
       renderLegend();
       fitStage();
+      showControls();
     } else {
       lastError = res.error;
     }
@@ -290,6 +294,9 @@
   // renderMetrics shows the run's figures; in compare mode both runs'
   // side by side, the better of each pair marked.
   function renderMetrics() {
+    if (result.pipeline) return renderRows(result.pipeline.map((l) => [
+      l.name, `${minutes(l.total)} · ${Math.round(100 * l.utilisation)} % busy`, l.fastest]));
+    if (result.game) return renderGameStats();
     const a = metricRows(result.metrics);
     const b = result.compare?.metrics ? metricRows(result.compare.metrics) : null;
     const dl = $("metrics");
@@ -316,6 +323,51 @@
     });
   }
 
+  const minutes = (t) => `${Number(t.toFixed(1))} min`;
+
+  // renderRows shows [name, text, highlighted] figures.
+  function renderRows(rows) {
+    const dl = $("metrics");
+    dl.classList.remove("compare");
+    dl.replaceChildren(...rows.map(([k, v, good]) => {
+      const div = document.createElement("div");
+      const dt = document.createElement("dt");
+      const dd = document.createElement("dd");
+      dt.textContent = k;
+      dd.textContent = v;
+      if (good) dd.classList.add("better");
+      div.append(dt, dd);
+      return div;
+    }));
+  }
+
+  // renderGameStats shows the game's frame statistics as it runs.
+  let gameStatsAt = 0;
+  function renderGameStats() {
+    const g = stage ? JSON.parse(stage.sceneStats()) : null;
+    if (!g) return;
+    const ms = (t) => `${Math.round(t * 1000)} ms`;
+    renderRows([
+      ["Frames per second", `${g.fps} (target ${result.game.fps})`, false],
+      ["Frame budget", ms(g.budget), false],
+      ["Frame time (median / p95)", `${ms(g.median)} / ${ms(g.p95)}`, false],
+      ["Frames over budget", String(g.overBudget), false],
+      ["Input lag (worst, last second)", ms(g.inputLag), false],
+    ]);
+    const over = g.p95 > g.budget * 1.05;
+    $("metrics").querySelectorAll("dd")[2].classList.toggle("bad", over);
+  }
+
+  // showControls fits the controls to the scene: the game runs live, so
+  // it has no playhead to scrub or step.
+  function showControls() {
+    const live = !!result.game;
+    for (const id of ["step-back", "step-fwd", "scrub", "clock"]) $(id).hidden = live;
+    $("legend").hidden = !!result.game || sceneOf().scene === "gameloop";
+    $("log-and-console").hidden = live || !!result.pipeline;
+    $("export").hidden = live || !!result.pipeline;
+  }
+
   // The log and the console follow the playhead: they show what has
   // happened up to it, as a terminal would have printed it. Both lists are
   // in time order, so finding how much to show is a binary search.
@@ -330,7 +382,7 @@
     return lo;
   }
   function renderLog(reset) {
-    if (!result) return;
+    if (!result || !result.log) return;
     const t = playhead;
     const count = countUpTo(result.log, t);
     const ol = $("log");
@@ -388,8 +440,13 @@
     if (!stage) return;
     const dark = matchMedia("(prefers-color-scheme: dark)").matches;
     const used = new Set([...(result?.states || []), ...(result?.compare?.states || [])]);
+    let entries = JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state));
+    if (result?.pipeline) {
+      const words = { run: "working on a step", await: "waiting (queue, review, rollout)", blocked: "a worker blocked, waiting" };
+      entries = JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => words[e.state]).map((e) => ({ ...e, text: words[e.state] }));
+    }
     const ul = $("legend");
-    ul.replaceChildren(...JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state)).map((e) => {
+    ul.replaceChildren(...entries.map((e) => {
       const li = document.createElement("li");
       const sw = document.createElement("span");
       sw.className = "swatch";
@@ -401,6 +458,13 @@
 
   // fitStage gives the stage the height its lanes need, within bounds.
   function fitStage() {
+    const kind = result.pipeline ? "pipeline" : result.game || sceneOf().scene === "gameloop" ? "game" : "";
+    if (kind) {
+      const rows = kind === "pipeline" ? result.pipeline.reduce((n, l) => n + l.workers + 2, 0) : 0;
+      const want = kind === "pipeline" ? 60 + 26 * rows : 420;
+      $("stage").style.height = `${Math.round(Math.min(want, Math.max(320, window.innerHeight * 0.6)))}px`;
+      return;
+    }
     const b = result.compare;
     const lanes = result.lanes + (b ? b.lanes : 0);
     const chrome = b ? 96 : 48; // axis and margins, twice in compare mode
@@ -416,6 +480,10 @@
       if (st.t !== playhead) {
         playhead = st.t;
         renderLog(false);
+      }
+      if (result?.game && performance.now() - gameStatsAt > 250) {
+        gameStatsAt = performance.now();
+        renderGameStats();
       }
       $("clock").textContent = `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
       $("play").textContent = st.playing ? "❚❚ Pause" : "▶ Play";
@@ -777,6 +845,8 @@
       return {
         lesson: lesson.slug, scenario: index, scene: stage ? JSON.parse(stage.state()).scene : null,
         code, load, settings, numbers, compare: compare ? compareCode() : null,
+        stats: stage ? JSON.parse(stage.sceneStats()) : null,
+        pipeline: result?.pipeline ?? null,
         error: lastError, modified: !$("modified").hidden,
         metrics: result?.metrics ?? null, generation,
         trace: stage ? JSON.parse(stage.trace()) : null,

@@ -42,6 +42,9 @@ func corpus(t *testing.T) map[string]scenario.Spec {
 	}
 	for _, l := range lessons {
 		for _, b := range l.Blocks {
+			if !b.Simulated() {
+				continue // the game and the pipeline are analogies, not programs to export
+			}
 			bs, err := b.Specs()
 			if err != nil {
 				t.Fatal(err)

@@ -86,6 +86,10 @@ func TestErrors(t *testing.T) {
 			"01-a.md:6:1: a predict block needs a scenario block above it"},
 		{"predict measures nothing known", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario\n" + sleepyApp + "-- load --\nat 0 GET /\n```\n\n```predict measure=latency:7\nHow long?\n-- why --\nx\n```\n",
 			"01-a.md:19:1: measure=latency:7: the run has 1 requests"},
+		{"pipeline step without a duration", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario scene=pipeline\nFEATURES = 2\nSTEPS = [\n    work(\"write code\", 2),\n    wait(\"review\"),\n]\n```\n",
+			"01-a.md:9:5: wait needs a name and a duration"},
+		{"game at an impossible rate", "01-a.md", "---\ntitle: t\nsummary: s\n---\n```scenario scene=gameloop\nFPS = 0\n```\n",
+			"01-a.md:6:7: "},
 		{"indented in a list", "01-a.md", "---\ntitle: t\nsummary: s\n---\n- item\n\n  ```scenario\n  import asyncio\n  async def f(:\n      pass\n  ```\n",
 			"01-a.md:9:15: "},
 	}

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"looplab/wasm/gameloop"
+	"looplab/wasm/pipeline"
+	"looplab/wasm/scenario"
 )
 
 // The stage's scenes a block may pick with scene=.
@@ -70,6 +74,26 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-// checkModel reads the constants of a scene that is not simulated.
-// (Filled in as the game and pipeline models arrive.)
-func (b *Block) checkModel() error { return nil }
+// checkModel reads the constants of a scene that is not simulated, so a
+// typo in them fails the build at its place.
+func (b *Block) checkModel() error {
+	var err error
+	if b.Scene() == ScenePipeline {
+		_, err = pipeline.Parse(b.Code)
+	} else {
+		_, err = gameloop.Parse(b.Code)
+	}
+	var line, col int
+	var msg string
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *pipeline.Error:
+		line, col, msg = e.Line, e.Col, e.Msg
+	case *gameloop.Error:
+		line, col, msg = e.Line, e.Col, e.Msg
+	default:
+		msg = err.Error()
+	}
+	return b.locate("code", &scenario.Error{File: "code", Line: line, Col: col, Msg: msg})
+}

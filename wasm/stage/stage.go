@@ -61,12 +61,16 @@ func (s *Stage) Show(sc Scene) int {
 	return s.loaded
 }
 
-// SceneStats are a live scene's figures, nil for others.
+// SceneStats are the figures a scene keeps (the game's frame times, the
+// loop's heartbeat), nil for scenes without any.
 func (s *Stage) SceneStats() any {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if live, ok := s.scene.(liveScene); ok {
-		return live.Stats()
+	switch sc := s.scene.(type) {
+	case liveScene:
+		return sc.Stats()
+	case interface{ StatsAt(trace.Time) any }:
+		return sc.StatsAt(trace.Time(math.Round(s.t)))
 	}
 	return nil
 }

@@ -8,8 +8,11 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"looplab/wasm/export"
+	"looplab/wasm/gameloop"
+	"looplab/wasm/pipeline"
 	"looplab/wasm/report"
 	"looplab/wasm/scenario"
 	"looplab/wasm/stage"
@@ -22,6 +25,10 @@ type request struct {
 	Code     string `json:"code"`
 	Load     string `json:"load"`
 	Settings string `json:"settings"`
+	// Scene is the lesson block's scene= (timeline when empty) and Mode
+	// its mode= (asyncio: the game loop's twin, a simulated run).
+	Scene string `json:"scene,omitempty"`
+	Mode  string `json:"mode,omitempty"`
 	// Compare, when set, is a second version run with the same load and
 	// shown below the first on one time axis.
 	Compare *variant `json:"compare,omitempty"`
@@ -54,6 +61,18 @@ type result struct {
 	Stopped    string            `json:"stopped,omitempty"`
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
+	// Pipeline is the pipeline scene's outcome; Game the game's constants.
+	Pipeline []pipelineLane   `json:"pipeline,omitempty"`
+	Game     *gameloop.Params `json:"game,omitempty"`
+}
+
+// pipelineLane is one way of doing the pipeline, as the page reports it.
+type pipelineLane struct {
+	Name        string     `json:"name"`
+	Workers     int        `json:"workers"`
+	Total       trace.Time `json:"total"` // minutes shown as seconds: a minute plays in a second
+	Utilisation float64    `json:"utilisation"`
+	Fastest     bool       `json:"fastest"`
 }
 
 // problem is an error at a place: section is "code", "load" or "settings".
@@ -78,6 +97,12 @@ func simulate(reqJSON string, st shower) (res result, trs []*trace.Trace) {
 	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
 		return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}, nil
 	}
+	switch {
+	case req.Scene == "pipeline":
+		return showPipeline(req.Code, st), nil
+	case req.Scene == "gameloop" && req.Mode != "asyncio":
+		return showGame(req.Code, st), nil
+	}
 	res, tr := run(req.Code, "code", req.Load, req.Settings, "settings")
 	if tr == nil {
 		return res, nil
@@ -92,8 +117,57 @@ func simulate(reqJSON string, st shower) (res result, trs []*trace.Trace) {
 		res.Generation = st.Show(stage.NewCompare(tr, trB, c.LabelA, c.LabelB))
 		return res, []*trace.Trace{tr, trB}
 	}
-	res.Generation = st.Load(tr)
+	if req.Scene == "gameloop" {
+		res.Generation = st.Show(stage.NewLoop(tr))
+	} else {
+		res.Generation = st.Load(tr)
+	}
 	return res, []*trace.Trace{tr}
+}
+
+// showPipeline runs the pipeline scene's model.
+func showPipeline(code string, st shower) (res result) {
+	res.Numbers = numbersOf(code)
+	plan, err := pipeline.Parse(code)
+	if err != nil {
+		res.Error = modelProblem(err)
+		return res
+	}
+	r := pipeline.Run(plan)
+	for _, l := range r.Lanes {
+		res.Pipeline = append(res.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
+	}
+	res.OK, res.Duration = true, r.Duration
+	res.Generation = st.Show(stage.NewPipeline(r))
+	return res
+}
+
+// showGame starts the game with the code's constants.
+func showGame(code string, st shower) (res result) {
+	res.Numbers = numbersOf(code)
+	p, err := gameloop.Parse(code)
+	if err != nil {
+		res.Error = modelProblem(err)
+		return res
+	}
+	res.OK, res.Game = true, &p
+	res.Generation = st.Show(stage.NewGame(p))
+	return res
+}
+
+// modelProblem places a scene model's error in the code.
+func modelProblem(err error) *problem {
+	p := &problem{Section: "code", Msg: err.Error(), Text: "code:" + err.Error()}
+	switch e := err.(type) {
+	case *pipeline.Error:
+		p.Line, p.Col, p.Msg = e.Line, e.Col, e.Msg
+	case *gameloop.Error:
+		p.Line, p.Col, p.Msg = e.Line, e.Col, e.Msg
+	}
+	if p.Line > 0 {
+		p.Text = fmt.Sprintf("code:%d:%d: %s", p.Line, p.Col, p.Msg)
+	}
+	return p
 }
 
 // run simulates one version; file and settingsFile name its sections in

@@ -1,0 +1,351 @@
+package gameloop
+
+import (
+	"fmt"
+	"strconv"
+
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/trace"
+)
+
+// Layout sizes, CSS px.
+const (
+	padCSS      = 10
+	gapCSS      = 10
+	hudMinCSS   = 300 // the HUD beside the field needs this much width
+	sideMinCSS  = 150 // the FPS block beside a stacked field
+	barCSS      = 14
+	graphMinCSS = 40
+	graphMaxCSS = 300
+)
+
+// gameLayout is where each part goes, device px.
+type gameLayout struct {
+	field, fps, bar, graph, diagram box
+	legend                          box     // what the colours mean; only where there is room
+	bigDigits                       float32 // FPS digit height
+}
+
+// fpsHeight is what the FPS block needs in width: the big digits, then
+// the statistics in as many lines as they take at their widest.
+func (p *pen) fpsHeight(width, digits float32) float32 {
+	widest := []string{"median 999 ms", "p95 999 ms", "missed 9999", "lag 999 ms"}
+	return digits + p.px(6) + float32(len(p.joinFit(widest, width)))*p.lineH()
+}
+
+func (p *pen) barHeight() float32 { return p.lineH() + p.px(2+barCSS) }
+
+// layout places the field beside the HUD when the canvas is wide enough,
+// and above it otherwise (phones), the FPS block beside the field when
+// that leaves the field bigger.
+func (g *Game) layout(p *pen) gameLayout {
+	pad, gap := p.px(padCSS), p.px(gapCSS)
+	W, H := p.w, p.h
+	chips := g.chips("", p.th)
+	var l gameLayout
+
+	s := H - 2*pad
+	if hudW := W - 2*pad - gap - s; hudW >= p.px(hudMinCSS) {
+		l.bigDigits = p.px(44)
+		hud := box{pad + s + gap, pad, hudW, s}
+		fh := p.fpsHeight(hud.w, l.bigDigits)
+		dh := p.chipsHeight(chips, hud.w)
+		gh := hud.h - fh - p.barHeight() - dh - 3*gap
+		if gh >= p.lineH()+p.px(graphMinCSS) {
+			l.field = box{pad, pad, s, s}
+			gh = min(gh, p.lineH()+p.px(graphMaxCSS))
+			l.fps = box{hud.x, hud.y, hud.w, fh}
+			l.bar = box{hud.x, l.fps.bottom() + gap, hud.w, p.barHeight()}
+			l.graph = box{hud.x, l.bar.bottom() + gap, hud.w, gh}
+			l.diagram = box{hud.x, l.graph.bottom() + gap, hud.w, dh}
+			if l.diagram.bottom()+3*p.lineH() <= hud.bottom() {
+				l.legend = box{hud.x, l.diagram.bottom(), hud.w, 3 * p.lineH()}
+			}
+			return l
+		}
+	}
+
+	// Stacked: field (with the FPS block beside or below), bar, graph,
+	// diagram.
+	l.bigDigits = p.px(34)
+	fullW := W - 2*pad
+	dh := p.chipsHeight(chips, fullW)
+	gmin := p.lineH() + p.px(graphMinCSS+16)
+	top := H - 2*pad - p.barHeight() - gmin - dh - 3*gap // for field and FPS block
+	sideW := fullW - gap - p.px(sideMinCSS)
+	sBeside := min(top, sideW)
+	if fh := p.fpsHeight(p.px(sideMinCSS), l.bigDigits); fh > top {
+		sBeside = 0
+	}
+	fhBelow := p.fpsHeight(fullW, l.bigDigits)
+	sBelow := min(top-fhBelow-gap, fullW)
+	var bottom float32
+	if sBeside >= sBelow {
+		l.field = box{pad, pad, sBeside, sBeside}
+		l.fps = box{pad + sBeside + gap, pad, fullW - sBeside - gap, sBeside}
+		bottom = l.field.bottom()
+	} else {
+		s := max(sBelow, 0)
+		l.field = box{pad + (fullW-s)/2, pad, s, s}
+		l.fps = box{pad, l.field.bottom() + gap, fullW, fhBelow}
+		bottom = l.fps.bottom()
+	}
+	l.bar = box{pad, bottom + gap, fullW, p.barHeight()}
+	gh := H - pad - dh - gap - (l.bar.bottom() + gap)
+	gh = min(gh, p.lineH()+p.px(graphMaxCSS))
+	l.graph = box{pad, l.bar.bottom() + gap, fullW, gh}
+	l.diagram = box{pad, l.graph.bottom() + gap, fullW, dh}
+	return l
+}
+
+// WorldAt maps a device pixel of a w×h canvas to world units of the play
+// field, for the pointer; ok is false outside the field.
+func (g *Game) WorldAt(w, h int, scale float64, x, y float32) (wx, wy float32, ok bool) {
+	f := g.layout(newPen(w, h, scale, geom.Light)).field
+	if f.w <= 0 || x < f.x || y < f.y || x > f.right() || y > f.bottom() {
+		return -1, -1, false
+	}
+	return (x - f.x) / f.w, (y - f.y) / f.h, true
+}
+
+// Draw lays the scene out on a w×h canvas (device px) at scale device px
+// per CSS px: the field with the ship as the last finished frame left it,
+// and the HUD about the frame running now.
+func (g *Game) Draw(w, h int, scale float64, theme geom.Theme) geom.List {
+	p := newPen(w, h, scale, theme)
+	g.draw(p)
+	return p.clip()
+}
+
+func (g *Game) draw(p *pen) {
+	l := g.layout(p)
+	st := g.Stats()
+	if l.field.w > p.px(40) {
+		g.drawField(p, l.field)
+	}
+	g.drawFPS(p, l.fps, l.bigDigits, st)
+	g.drawBar(p, l.bar, st)
+	g.drawGraph(p, l.graph, st)
+	p.flowChips(g.chips(st.Phase, p.th), l.diagram)
+	if l.legend.h > 0 {
+		y := l.legend.y
+		for _, s := range p.joinFit([]string{"a bar per frame: solid = work", "faint = sleep", "red = missed the budget"}, l.legend.w) {
+			p.text(l.legend.x, y, s, l.legend.w, p.th.Muted)
+			y += p.lineH()
+			if y+p.font() > l.legend.bottom() {
+				break
+			}
+		}
+	}
+}
+
+// phaseColor is a phase's colour in the bar, the graph and the diagram:
+// the game's own work in the "running" colour, blocking in the stall
+// red, sleeping in the quiet grid colour.
+func phaseColor(th geom.Theme, ph Phase) geom.Color {
+	switch ph {
+	case PhaseBlocking, PhaseStall:
+		return th.LoopStall
+	case PhaseSleep:
+		return th.Muted
+	}
+	return th.States[trace.Run]
+}
+
+func (g *Game) drawField(p *pen, f box) {
+	th := p.th
+	p.rect(f.x, f.y, f.w, f.h, fade(th.Grid, 70))
+	for i := 1; i < 4; i++ { // a grid to see motion against
+		x := f.x + f.w*float32(i)/4
+		y := f.y + f.h*float32(i)/4
+		p.line(x, f.y, x, f.bottom(), 1, th.Grid)
+		p.line(f.x, y, f.right(), y, 1, th.Grid)
+	}
+	p.frame(f, th.Muted)
+	at := func(x, y float64) (float32, float32) {
+		return f.x + float32(x)*f.w, f.y + float32(y)*f.h
+	}
+	ship := th.States[trace.Run]
+	// The trail: one dot per presented frame, so a late frame leaves a gap.
+	dot := max(p.px(3), 2)
+	for i, pt := range g.trail {
+		x, y := at(pt.x, pt.y)
+		p.rect(x-dot/2, y-dot/2, dot, dot, fade(ship, uint8(40+150*(i+1)/len(g.trail))))
+	}
+	w := g.shown
+	tx, ty := at(w.tx, w.ty)
+	p.disc(tx, ty, float32(targetR)*f.w, th.States[trace.Ready])
+	sx, sy := at(w.x, w.y)
+	r := float32(shipR) * f.w
+	p.disc(sx, sy, r, ship)
+	if v := float32(w.vx*w.vx + w.vy*w.vy); v > 1e-4 {
+		// A nose in the direction of travel.
+		k := 1.7 * r / sqrt32(v)
+		p.line(sx, sy, sx+float32(w.vx)*k, sy+float32(w.vy)*k, max(p.px(2), 1), th.Text)
+	}
+	// The ghost: where the input asks for now, against where the last
+	// frame shown put the ship.
+	if hx, hy, ok := g.heading(); ok {
+		gx, gy := at(hx, hy)
+		p.line(sx, sy, gx, gy, 1, fade(th.Muted, 200))
+		p.ring(gx, gy, r, max(p.px(1.5), 1), th.Text)
+	}
+	fs := p.px(4)
+	p.text(f.x+fs, f.y+fs, "score "+strconv.Itoa(w.score), f.w-2*fs, th.Text)
+	if d := g.frozenFor(); d > 0 {
+		s := "frozen " + msText(int64(d))
+		if p.textW(s) <= f.w/2 {
+			p.textRight(f.right()-fs, f.y+fs, s, th.LoopStall)
+		}
+	}
+	if hint := "ring: your input now"; f.w >= p.px(200) {
+		p.text(f.x+fs, f.bottom()-fs-p.font(), hint, f.w-2*fs, th.Muted)
+	}
+}
+
+// frozenFor is how long the picture has not changed, when that is longer
+// than a frame and a half; 0 otherwise.
+func (g *Game) frozenFor() trace.Time {
+	if g.frames == 0 {
+		return 0
+	}
+	if d := g.now - g.lastPresent; d > g.budget*3/2 {
+		return d
+	}
+	return 0
+}
+
+func sqrt32(v float32) float32 {
+	x := v
+	for range 20 {
+		x = (x + v/x) / 2
+	}
+	return x
+}
+
+func (g *Game) drawFPS(p *pen, b box, dh float32, st Stats) {
+	th := p.th
+	c := th.Text
+	if st.Frames > 0 && st.FPS*10 < g.p.FPS*9 {
+		c = th.LoopStall
+	}
+	num := strconv.Itoa(st.FPS)
+	x := p.bigNumber(b.x, b.y, dh, num, c)
+	x += p.px(8)
+	if x+p.textW("target 240") <= b.right() {
+		p.text(x, b.y, "target "+strconv.Itoa(g.p.FPS), b.right()-x, th.Muted)
+	}
+	p.text(x, b.y+dh-p.font(), "FPS", b.right()-x, c)
+	parts := []string{
+		"median " + msText(int64(st.Median)),
+		"p95 " + msText(int64(st.P95)),
+		"missed " + strconv.Itoa(st.OverBudget),
+		"lag " + msText(int64(st.InputLag)),
+	}
+	y := b.y + dh + p.px(6)
+	for _, s := range p.joinFit(parts, b.w) {
+		if y+p.font() > b.bottom() {
+			break
+		}
+		p.text(b.x, y, s, b.w, th.Text)
+		y += p.lineH()
+	}
+}
+
+// drawBar is the current frame against its budget: the frame's plan
+// faintly, what has run so far solidly, red past the budget mark.
+func (g *Game) drawBar(p *pen, b box, st Stats) {
+	th := p.th
+	over := st.Elapsed > g.budget
+	label := fmt.Sprintf("this frame %s of %s · %s", msText(int64(st.Elapsed)), msText(int64(g.budget)), st.Phase)
+	lc := th.Text
+	if over {
+		lc = th.LoopStall
+		label = fmt.Sprintf("this frame %s of %s · %s · late", msText(int64(st.Elapsed)), msText(int64(g.budget)), st.Phase)
+	}
+	p.text(b.x, b.y, label, b.w, lc)
+	ty := b.y + p.lineH() + p.px(2)
+	th2 := p.px(barCSS)
+	span := g.budget * 3 / 2 // the track shows half a budget beyond it
+	X := func(t trace.Time) float32 {
+		return b.x + b.w*float32(min(float64(t)/float64(span), 1))
+	}
+	p.rect(b.x, ty, b.w, th2, fade(th.Grid, 120))
+	for _, seg := range g.segments(g.started > 0 && g.cur.stall) {
+		c := phaseColor(th, seg.phase)
+		p.rect(X(seg.from), ty, X(seg.to)-X(seg.from), th2, fade(c, 60))
+		if seg.from < st.Elapsed {
+			p.rect(X(seg.from), ty, X(min(seg.to, st.Elapsed))-X(seg.from), th2, c)
+		}
+	}
+	if over {
+		p.rect(X(g.budget), ty, X(st.Elapsed)-X(g.budget), th2, th.LoopStall)
+	}
+	mx := X(g.budget)
+	p.line(mx, ty-p.px(2), mx, ty+th2+p.px(2), max(p.px(2), 1), th.Text)
+}
+
+// drawGraph is the last frames' times, one bar each (work solid, sleep
+// faint, red when the work alone missed the budget), the running frame
+// growing at the right, and the budget as a dashed line.
+func (g *Game) drawGraph(p *pen, b box, st Stats) {
+	th := p.th
+	p.text(b.x, b.y, fmt.Sprintf("frame times, last %d frames", keepFrames), b.w, th.Muted)
+	pl := box{b.x, b.y + p.lineH(), b.w, b.h - p.lineH()}
+	if pl.h <= 0 {
+		return
+	}
+	yMax := 2 * g.budget
+	for _, f := range st.FrameTimes {
+		yMax = max(yMax, f.Interval)
+	}
+	yMax = max(yMax, st.Elapsed) * 11 / 10
+	Y := func(t trace.Time) float32 { return pl.bottom() - pl.h*float32(float64(t)/float64(yMax)) }
+	slot := pl.w / (keepFrames + 1)
+	bw := slot
+	if slot >= 3 {
+		bw = slot - 1
+	}
+	run := th.States[trace.Run]
+	first := keepFrames - len(st.FrameTimes)
+	for i, f := range st.FrameTimes {
+		x := pl.x + slot*float32(first+i)
+		c := run
+		if f.Cost > g.budget {
+			c = th.LoopStall
+		}
+		p.rect(x, Y(f.Cost), bw, pl.bottom()-Y(f.Cost), c)
+		p.rect(x, Y(f.Interval), bw, Y(f.Cost)-Y(f.Interval), fade(run, 70))
+	}
+	if g.started > 0 {
+		c := fade(phaseColor(th, st.Phase), 150)
+		if st.Elapsed > g.budget {
+			c = th.LoopStall
+		}
+		x := pl.x + slot*keepFrames
+		p.rect(x, Y(st.Elapsed), bw, pl.bottom()-Y(st.Elapsed), c)
+	}
+	p.line(pl.x, pl.bottom()-0.5, pl.right(), pl.bottom()-0.5, 1, th.Muted)
+	by := Y(g.budget)
+	p.dashed(pl.x, pl.right(), by, max(p.px(1.5), 1), th.Text)
+	label := msText(int64(g.budget))
+	ly := by - p.font() - p.px(2)
+	if ly < pl.y {
+		ly = by + p.px(2)
+	}
+	p.textRight(pl.right(), ly, label, th.Text)
+}
+
+// chips are the loop diagram's boxes, the running phase highlighted; the
+// stall has its own box only when the code asks for stalls.
+func (g *Game) chips(now Phase, th geom.Theme) []chip {
+	phases := []Phase{PhaseInput, PhaseUpdate, PhaseBlocking, PhaseStall, PhaseRender, PhaseSleep}
+	var out []chip
+	for _, ph := range phases {
+		if ph == PhaseStall && (g.p.Stall == 0 || g.p.StallEvery == 0) {
+			continue
+		}
+		out = append(out, chip{s: string(ph), active: ph == now, color: phaseColor(th, ph)})
+	}
+	return out
+}
