@@ -70,6 +70,7 @@
   }
 
   function show(l, scenarioIndex, params) {
+    const newLesson = lesson !== l;
     lesson = l;
     index = Math.min(Math.max(scenarioIndex || 0, 0), l.scenarios.length - 1);
     for (const a of articles) a.hidden = a !== l.article;
@@ -111,7 +112,7 @@
     $("load-box").hidden = !o.load;
     $("load-edit").value = load;
     leaveEdit(false);
-    window.scrollTo(0, 0);
+    if (newLesson) window.scrollTo(0, 0); // another scenario of the same lesson keeps the place
     resimulate({ keepPlayhead: false });
   }
 
@@ -438,7 +439,7 @@
   // renderLegend explains the colours the current run uses.
   function renderLegend() {
     if (!stage) return;
-    const dark = matchMedia("(prefers-color-scheme: dark)").matches;
+    const dark = window.looplabTheme() === "dark";
     const used = new Set([...(result?.states || []), ...(result?.compare?.states || [])]);
     let entries = JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state));
     if (result?.pipeline) {
@@ -660,6 +661,25 @@
     $("edit").focus();
   });
 
+  // ---- theme ----
+  // The toggle picks light or dark and remembers it; until then the
+  // system's preference rules.
+  function renderTheme() {
+    const dark = window.looplabTheme() === "dark";
+    $("theme").setAttribute("aria-label", dark ? "Switch to the light theme" : "Switch to the dark theme");
+    $("theme").title = $("theme").getAttribute("aria-label");
+    $("theme").setAttribute("aria-pressed", String(dark));
+    stage?.setTheme(dark ? "dark" : "light");
+    renderLegend();
+  }
+  $("theme").addEventListener("click", () => {
+    const next = window.looplabTheme() === "dark" ? "light" : "dark";
+    document.documentElement.dataset.theme = next;
+    store.set("theme", next);
+    renderTheme();
+  });
+  renderTheme();
+
   // ---- run it for real ----
   function copyButton(text) {
     const b = document.createElement("button");
@@ -787,6 +807,8 @@
     const b = ev.target.closest("button.scenario-show");
     if (!b) return;
     location.hash = `#/${lesson.slug}${Number(b.dataset.index) > 0 ? "?s=" + b.dataset.index : ""}`;
+    // On a narrow screen the stage is below the lesson: go to it.
+    if (matchMedia("(max-width: 900px)").matches) requestAnimationFrame(() => $("playground").scrollIntoView());
   });
 
   function togglePlay() {
@@ -817,7 +839,11 @@
     stage = api;
     $("stage-status").hidden = true;
     renderLegend();
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", renderLegend);
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", renderTheme);
+    // With reduced motion nothing moves until the learner presses play.
+    const still = matchMedia("(prefers-reduced-motion: reduce)");
+    stage.setAutoplay(!still.matches);
+    still.addEventListener("change", () => stage.setAutoplay(!still.matches));
     route(); // again, now that numbers in a deep link can be found
   };
   window.looplabStageFailed = (msg) => {
@@ -861,6 +887,7 @@
     pause: () => stage?.pause(),
     seek: (s) => stage?.seek(s),
     step: (d) => stage?.step(d),
+    theme: () => window.looplabTheme(),
     state: () => (stage ? JSON.parse(stage.state()) : null),
     frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
     log: () => [...$("log").children].map((li) => li.textContent),

@@ -2,8 +2,10 @@
 // and exposes looplabStage; then tells the page it is ready.
 "use strict";
 (async () => {
+  // The page owns the theme (the learner's pick or the system's); the
+  // stage follows it, and the page calls setTheme when it changes.
   const dark = window.matchMedia("(prefers-color-scheme: dark)");
-  const theme = () => (dark.matches ? "dark" : "light");
+  const theme = () => (window.parent !== window && window.parent.looplabTheme ? window.parent.looplabTheme() : window.looplabTheme());
   window.looplabStageReady = () => {
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));

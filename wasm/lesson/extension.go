@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"sort"
+	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -189,13 +190,18 @@ func ChromaCSS() (string, error) {
 	if err := writeStyle(&buf, lightStyle); err != nil {
 		return "", err
 	}
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// The dark style applies when the learner picks dark, or when the
+	// system prefers dark and the learner has not picked light.
+	var dark bytes.Buffer
 	// Forget the light style's colours first: a class the dark style does
 	// not colour would keep a dark-on-dark light colour.
-	buf.WriteString(".chroma [class] { color: inherit; background-color: transparent; }\n")
-	if err := writeStyle(&buf, darkStyle); err != nil {
+	dark.WriteString(".chroma [class] { color: inherit; background-color: transparent; }\n")
+	if err := writeStyle(&dark, darkStyle); err != nil {
 		return "", err
 	}
+	buf.WriteString(strings.ReplaceAll(dark.String(), ".chroma", ":root[data-theme=dark] .chroma"))
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	buf.WriteString(strings.ReplaceAll(dark.String(), ".chroma", ":root:not([data-theme=light]) .chroma"))
 	buf.WriteString("}\n")
 	return buf.String(), nil
 }

@@ -33,6 +33,7 @@ type Stage struct {
 	pointerX      float32
 	pointerY      float32
 	stats         frameStats
+	still         bool // no autoplay (prefers-reduced-motion)
 }
 
 // New returns a stage with nothing to show yet.
@@ -54,11 +55,19 @@ func (s *Stage) Show(sc Scene) int {
 	s.speed = playbackSpeed(sc.Duration())
 	s.t = min(s.t, float64(sc.Duration()))
 	if _, live := sc.(liveScene); live && !wasLive {
-		s.playing, s.lastTick = true, time.Time{}
+		s.playing, s.lastTick = !s.still, time.Time{}
 	}
 	s.loaded++
 	s.dirty = true
 	return s.loaded
+}
+
+// SetAutoplay says whether a live scene starts by itself; off when the
+// learner prefers reduced motion, so nothing moves until they press play.
+func (s *Stage) SetAutoplay(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.still = !on
 }
 
 // SceneStats are the figures a scene keeps (the game's frame times, the

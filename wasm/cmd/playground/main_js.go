@@ -46,11 +46,12 @@ func main() {
 			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
 			return nil
 		}),
-		"step":     fn(func(args []js.Value) any { st.Step(args[0].Int()); return nil }),
-		"state":    fn(func([]js.Value) any { return toJSON(st.State()) }),
-		"frames":   fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
-		"setTheme": fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
-		"legend":   fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		"step":        fn(func(args []js.Value) any { st.Step(args[0].Int()); return nil }),
+		"state":       fn(func([]js.Value) any { return toJSON(st.State()) }),
+		"frames":      fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
+		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
+		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
+		"legend":      fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
 	}
 	js.Global().Set("looplabStage", js.ValueOf(api))
 	if ready := js.Global().Get("looplabStageReady"); ready.Type() == js.TypeFunction {
