@@ -188,6 +188,23 @@ func (p *page) screenshot(name string) {
 	}
 }
 
+// viewportShot keeps what the screen shows (not the whole page).
+func (p *page) viewportShot(name string) {
+	dir := os.Getenv("LOOPLAB_ARTIFACTS")
+	if dir == "" {
+		return
+	}
+	b, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	_ = os.MkdirAll(dir, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
+		p.t.Error(err)
+	}
+}
+
 type current struct {
 	Lesson  string            `json:"lesson"`
 	Code    string            `json:"code"`
@@ -196,8 +213,17 @@ type current struct {
 		Section, Msg string
 		Line, Col    int
 	}
-	Generation int             `json:"generation"`
-	Trace      json.RawMessage `json:"trace"`
+	Generation int               `json:"generation"`
+	Scene      string            `json:"scene"`
+	Trace      json.RawMessage   `json:"trace"`
+	Traces     []json.RawMessage `json:"traces"`
+	Compare    string            `json:"compare"`
+	Pipeline   []struct {
+		Name        string
+		Total       float64
+		Utilisation float64
+	} `json:"pipeline"`
+	Stats json.RawMessage `json:"stats"`
 }
 
 func (p *page) current() current {
@@ -206,8 +232,9 @@ func (p *page) current() current {
 	return c
 }
 
-// TestLessons visits every lesson: its timeline is drawn, its trace is the
-// one the CLI computes, and dragging a number changes both.
+// TestLessons visits every scenario of every lesson: its scene is drawn,
+// a simulated run's trace is the one the CLI computes, and dragging a
+// number changes the code, the outcome and the drawing.
 func TestLessons(t *testing.T) {
 	p := open(t)
 	lessons, err := lesson.CompileDir("../../content")
@@ -220,53 +247,78 @@ func TestLessons(t *testing.T) {
 		t.Fatalf("page lists %d lessons, content has %d", len(listed), len(lessons))
 	}
 	for i, l := range lessons {
-		t.Run(l.Slug, func(t *testing.T) {
-			p.t = t
-			p.await(fmt.Sprintf("looplab.go(%q)", l.Slug))
-			p.await("looplab.pause()")
-			p.await("looplab.seek(1e9)")
-			time.Sleep(100 * time.Millisecond)
-			c := p.current()
-			if c.Lesson != l.Slug {
-				t.Fatalf("on lesson %q, want %q", c.Lesson, l.Slug)
-			}
-			specs, err := l.Blocks[0].Specs()
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := scenario.Run(specs[0])
-			if err != nil {
-				t.Fatal(err)
-			}
-			wantJSON, _ := json.Marshal(want)
-			if !sameJSON(t, c.Trace, wantJSON) {
-				t.Errorf("the page's trace differs from the CLI's for the same scenario")
-			}
-			before := p.stage()
-			if f := inkFraction(before); f < 0.02 {
-				t.Errorf("the stage looks blank: %.1f%% of pixels drawn", 100*f)
-			}
-			p.screenshot(fmt.Sprintf("%02d-%s", i+1, l.Slug))
-			if len(c.Numbers) == 0 {
-				t.Fatal("no scrubbable numbers in the lesson's code")
-			}
-			n := c.Numbers[0]
-			p.await(fmt.Sprintf("looplab.setNumber(%q, %v)", n.ID, n.Value+5*n.Step))
-			p.await("looplab.seek(1e9)")
-			time.Sleep(100 * time.Millisecond)
-			after := p.current()
-			if after.Code == c.Code {
-				t.Errorf("setNumber(%s) left the code unchanged", n.ID)
-			}
-			if sameJSON(t, after.Trace, c.Trace) {
-				t.Errorf("setNumber(%s) left the trace unchanged", n.ID)
-			}
-			if !differ(before, p.stage()) {
-				t.Errorf("setNumber(%s) left the drawn timeline unchanged", n.ID)
-			}
-			p.await(fmt.Sprintf("looplab.setCode(%q)", c.Code)) // leave the lesson as it was
-		})
+		for _, b := range l.Blocks {
+			t.Run(fmt.Sprintf("%s/%d", l.Slug, b.Index), func(t *testing.T) {
+				p.t = t
+				checkBlock(p, l, b, fmt.Sprintf("%02d-%s-%d", i+1, l.Slug, b.Index))
+			})
+		}
 	}
+}
+
+// wantScene is the stage's scene kind for a block.
+func wantScene(b *lesson.Block) string {
+	switch {
+	case b.Compare != "" || b.CompareSettings != "":
+		return "compare"
+	case b.Scene() == lesson.SceneGameLoop && b.Simulated():
+		return "loop"
+	}
+	return b.Scene()
+}
+
+func checkBlock(p *page, l *lesson.Lesson, b *lesson.Block, shot string) {
+	t := p.t
+	p.await(fmt.Sprintf("looplab.go(%q, %d)", l.Slug, b.Index))
+	p.await("looplab.pause()")
+	p.await("looplab.seek(1e9)")
+	time.Sleep(100 * time.Millisecond)
+	c := p.current()
+	if c.Lesson != l.Slug || c.Scene != wantScene(b) {
+		t.Fatalf("on lesson %q, scene %q; want %q, %q", c.Lesson, c.Scene, l.Slug, wantScene(b))
+	}
+	if b.Simulated() {
+		specs, err := b.Specs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := scenario.Run(specs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantJSON, _ := json.Marshal(want)
+		if !sameJSON(t, c.Trace, wantJSON) {
+			t.Errorf("the page's trace differs from the CLI's for the same scenario")
+		}
+	}
+	before := p.stage()
+	if f := inkFraction(before); f < 0.02 {
+		t.Errorf("the stage looks blank: %.1f%% of pixels drawn", 100*f)
+	}
+	p.screenshot(shot)
+	if len(c.Numbers) == 0 {
+		t.Fatal("no scrubbable numbers in the lesson's code")
+	}
+	n := c.Numbers[0]
+	p.await(fmt.Sprintf("looplab.setNumber(%q, %v)", n.ID, n.Value+5*n.Step))
+	p.await("looplab.seek(1e9)")
+	time.Sleep(100 * time.Millisecond)
+	after := p.current()
+	if after.Code == c.Code {
+		t.Errorf("setNumber(%s) left the code unchanged", n.ID)
+	}
+	if b.Simulated() && sameJSON(t, after.Trace, c.Trace) {
+		t.Errorf("setNumber(%s) left the trace unchanged", n.ID)
+	}
+	if b.Scene() == lesson.ScenePipeline && reflect.DeepEqual(after.Pipeline, c.Pipeline) {
+		t.Errorf("setNumber(%s) left the pipeline's totals unchanged", n.ID)
+	}
+	if b.Scene() != lesson.SceneGameLoop || b.Simulated() { // the game moves by itself
+		if !differ(before, p.stage()) {
+			t.Errorf("setNumber(%s) left the drawing unchanged", n.ID)
+		}
+	}
+	p.await(fmt.Sprintf("looplab.setCode(%q)", c.Code)) // leave the lesson as it was
 }
 
 func sameJSON(t *testing.T, a, b []byte) bool {

@@ -261,3 +261,13 @@ func TestAdvanceCapsAndOddSteps(t *testing.T) {
 }
 
 const time10s = 10 * trace.Second
+
+// In its first second the counter shows the rate so far, not a count
+// climbing from zero.
+func TestFPSInTheFirstSecond(t *testing.T) {
+	g := New(Defaults)
+	run(g, trace.Second/2, Input{})
+	if fps := g.Stats().FPS; fps < 28 || fps > 32 {
+		t.Errorf("FPS after half a second = %d, want about 30", fps)
+	}
+}

@@ -1,6 +1,8 @@
 package gameloop
 
 import (
+	"math"
+
 	"looplab/wasm/report"
 	"looplab/wasm/trace"
 )
@@ -55,7 +57,7 @@ type Stats struct {
 // Stats reports the game's statistics now.
 func (g *Game) Stats() Stats {
 	s := Stats{
-		Now: g.now, Frames: g.frames, FPS: len(g.second), Budget: g.budget, OverBudget: g.over,
+		Now: g.now, Frames: g.frames, FPS: g.fps(), Budget: g.budget, OverBudget: g.over,
 		FrameTimes: append([]FrameTime(nil), g.recent...),
 		Score:      g.shown.score, ShipX: g.shown.x, ShipY: g.shown.y,
 	}
@@ -119,4 +121,13 @@ func (g *Game) segments(stall bool) []segment {
 		}
 	}
 	return out
+}
+
+// fps is the frames presented in the last second; in the game's first
+// second, the rate so far, so the counter does not climb from zero.
+func (g *Game) fps() int {
+	if g.now >= trace.Second || g.now <= 0 {
+		return len(g.second)
+	}
+	return int(math.Round(float64(len(g.second)) * float64(trace.Second) / float64(g.now)))
 }

@@ -40,6 +40,7 @@ var durationCalls = map[string]bool{
 // counts or sizes a learner would drag.
 var notScrubbable = map[string]bool{
 	"print": true, "round": true, "int": true, "float": true, "str": true, "len": true,
+	"max": true, "min": true, "abs": true,
 	"HTTPException": true, "status_code": true,
 }
 
@@ -145,7 +146,7 @@ func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {
 	}
 	if seconds {
 		num.Step = 0.1
-		if v > 0 && v < 0.1 {
+		if v < 0.1 { // 0 included: BLOCKING = 0.0 is dragged to 0.05
 			num.Step = 0.01
 		}
 		num.Max = max(10, 4*v)
