@@ -227,6 +227,7 @@
   function renderCode() {
     $("code").innerHTML = window.looplabHighlight.html(code, numbers);
     $("compare-box").hidden = !compare;
+    $("log-title").textContent = compare ? `What happens in A (${compare.labelA})` : "What happens";
     if (compare) {
       $("code-title").textContent = `A · ${compare.labelA}`;
       $("compare-title").textContent = `B · ${compare.labelB}`;
