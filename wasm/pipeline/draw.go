@@ -17,7 +17,7 @@ func (l *Layout) drawStatic() geom.List {
 	var out geom.List
 	th := l.theme
 	x0, x1, y0 := l.plot()
-	step := tickStep(l.end(), float64(x1-x0)/float64(l.px(minTickCSS)))
+	step := geom.TickStep(l.end(), float64(x1-x0)/float64(l.px(minTickCSS)))
 	for t := trace.Time(0); t <= l.end(); t += step {
 		x := l.X(t)
 		out.Lines = append(out.Lines, geom.Line{X1: x, Y1: y0 - l.px(4), X2: x, Y2: y0, Width: 1, Color: th.Grid})
@@ -236,20 +236,6 @@ func formatMinutes(t trace.Time) string { return roundMinutes(t, 1000) }
 // roundMinutes writes t in minutes rounded to 1/per.
 func roundMinutes(t trace.Time, per float64) string {
 	return strconv.FormatFloat(math.Round(float64(t)/float64(Minute)*per)/per, 'f', -1, 64) + " min"
-}
-
-// tickStep picks 1, 2 or 5 times a power of ten so that at most n ticks
-// cover d (as the timeline's axis does).
-func tickStep(d trace.Time, n float64) trace.Time {
-	n = max(n, 1)
-	raw := float64(d) / n
-	p := math.Pow(10, math.Floor(math.Log10(max(raw, 1))))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if m*p >= raw {
-			return trace.Time(max(m*p, 1))
-		}
-	}
-	return trace.Time(10 * p)
 }
 
 // blend mixes f of b into a.

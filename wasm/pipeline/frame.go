@@ -49,7 +49,7 @@ func (l *Layout) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay ge
 // way for it.
 func (l *Layout) axisLabels(out *geom.List, a, b float32) {
 	x0, x1, y0 := l.plot()
-	step := tickStep(l.end(), float64(x1-x0)/float64(l.px(minTickCSS)))
+	step := geom.TickStep(l.end(), float64(x1-x0)/float64(l.px(minTickCSS)))
 	for t := trace.Time(0); t <= l.end(); t += step {
 		x := l.X(t) + l.px(3)
 		s := formatMinutes(t)

@@ -231,7 +231,7 @@ func (tl *Timeline) drawStatic() List {
 		gap = tl.px(2)
 	}
 	// Axis ticks and grid.
-	step := tickStep(tl.end(), float64(x1-x0)/float64(tl.px(minTickCSS)))
+	step := TickStep(tl.end(), float64(x1-x0)/float64(tl.px(minTickCSS)))
 	for t := trace.Time(0); t <= tl.end(); t += step {
 		x := tl.X(t)
 		out.Lines = append(out.Lines, Line{x, y0 - tl.px(4), x, y1, 1, th.Grid})
@@ -360,9 +360,9 @@ func fit(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// tickStep picks 1, 2 or 5 times a power of ten so that at most n ticks
-// cover d.
-func tickStep(d trace.Time, n float64) trace.Time {
+// TickStep picks 1, 2 or 5 times a power of ten so that at most n ticks
+// cover d: the time axis of every scene that has one.
+func TickStep(d trace.Time, n float64) trace.Time {
 	n = max(n, 1)
 	raw := float64(d) / n
 	p := math.Pow(10, math.Floor(math.Log10(max(raw, 1))))

@@ -147,8 +147,8 @@ func TestTickStep(t *testing.T) {
 		{12 * trace.Second, 8, 2 * trace.Second},
 		{30 * trace.Millisecond, 6, 5 * trace.Millisecond},
 	} {
-		if got := tickStep(tt.d, tt.n); got != tt.want {
-			t.Errorf("tickStep(%v, %v) = %v, want %v", tt.d, tt.n, got, tt.want)
+		if got := TickStep(tt.d, tt.n); got != tt.want {
+			t.Errorf("TickStep(%v, %v) = %v, want %v", tt.d, tt.n, got, tt.want)
 		}
 	}
 }
