@@ -42,6 +42,9 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HERE = os.path.dirname(os.path.abspath(__file__))
+# cpu() and the upstream server are the ones the playground exports, so a
+# learner who runs an export runs what the harness measured.
+SHARED = os.path.join(ROOT, "wasm", "export", "python")
 CORPUS = os.path.join(ROOT, "wasm", "scenario", "testdata", "fidelity")
 PACKAGES = ["python3-fastapi", "python3-uvicorn", "python3-httpx", "python3-requests"]
 MAX_REQUESTS = 500  # per scenario: bounded load, always
@@ -128,6 +131,7 @@ class Scenario:
 
     def prepare(self, workdir, upstream_port):
         shutil.copy(os.path.join(HERE, "looplab_prelude.py"), workdir)
+        shutil.copy(os.path.join(SHARED, "looplab_cpu.py"), workdir)
         code = self.code.replace("http://upstream", "http://127.0.0.1:%d" % upstream_port)
         # The prelude comes first, on the same line as nothing else, so the
         # scenario's own line numbers move by one only.
@@ -319,13 +323,13 @@ def main():
         looplab = os.path.join(tools, "looplab")
         subprocess.run(["go", "build", "-o", looplab, "./wasm/cmd/looplab"], cwd=ROOT, check=True)
         upstream_port = free_port()
-        upstream = subprocess.Popen([args.python, os.path.join(HERE, "upstream.py"), str(upstream_port), str(DEFAULT_LATENCY)])
+        upstream = subprocess.Popen([args.python, os.path.join(SHARED, "upstream.py"), str(upstream_port), str(DEFAULT_LATENCY)])
         spinners = start_spinners()
         try:
             # For the record: how fast the counting loop runs, spinners included.
             rate = subprocess.check_output(
                 [args.python, "-c", "import statistics, looplab_prelude as p; print(statistics.median(p.calibrate(0.5) for _ in range(5)))"],
-                cwd=HERE, text=True).strip()
+                cwd=HERE, env=dict(os.environ, PYTHONPATH=SHARED), text=True).strip()
             log("cpu(): the counting loop runs %.0f iterations per second" % float(rate))
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
             wait_for_port(upstream_port, upstream)

@@ -1,14 +1,15 @@
 """What a LoopLab scenario needs to run on real CPython.
 
-The fidelity harness copies this file next to each scenario and makes the
-scenario import it first. It provides:
+The fidelity harness copies this file (and looplab_cpu.py, from the
+playground's export) next to each scenario and makes the scenario import it
+first. It provides:
 
-- cpu(seconds): pure-Python CPU work that takes that long on one core
-  alone, like factorizing a number. It runs a counting loop until its own
-  thread has used that much CPU time (time.thread_time(), checked every few
-  thousand iterations), so under contention (the GIL, busy cores) it takes
-  longer, exactly as real CPU-bound code does. Counting iterations instead
-  would drift: these virtual CPUs run a short burst faster than a long one.
+- cpu(seconds), from looplab_cpu.py: pure-Python CPU work that takes that
+  long on one core alone. It runs a counting loop until its own thread has
+  used that much CPU time, so under contention (the GIL, busy cores) it
+  takes longer, exactly as real CPU-bound code does. Counting iterations
+  instead would drift: these virtual CPUs run a short burst faster than a
+  long one.
 - With LOOPLAB_TIMED_PRINT=1, print() prefixes every line with the
   time.perf_counter() at which it was printed, so the harness can time a
   script's output without trusting pipe buffering.
@@ -17,9 +18,7 @@ import builtins
 import os
 import time
 
-# Iterations between two looks at the clock: about 0.1 ms of work, so the
-# clock costs little and cpu() overshoots by no more than that.
-_CHUNK = 4096
+from looplab_cpu import cpu  # noqa: F401 (re-exported for the scenarios)
 
 
 def _spin(n):
@@ -39,12 +38,6 @@ def calibrate(seconds=0.2):
         if took >= seconds:
             return n / took
         n *= 2
-
-
-def cpu(seconds):
-    end = time.thread_time() + seconds
-    while time.thread_time() < end:
-        _spin(_CHUNK)
 
 
 if os.environ.get("LOOPLAB_TIMED_PRINT") == "1":
