@@ -172,29 +172,17 @@ func differ(a, b image.Image) bool {
 	return false
 }
 
-func (p *page) screenshot(name string) {
-	dir := os.Getenv("LOOPLAB_ARTIFACTS")
-	if dir == "" {
-		return
-	}
-	b, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		p.t.Errorf("screenshot %s: %v", name, err)
-		return
-	}
-	_ = os.MkdirAll(dir, 0o755)
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
-		p.t.Error(err)
-	}
-}
+// screenshot keeps the whole page as a test artifact; viewportShot keeps
+// only what the screen shows (a phone's stage, below the lesson).
+func (p *page) screenshot(name string)   { p.keep(name, chromedp.FullScreenshot(100)) }
+func (p *page) viewportShot(name string) { p.keep(name, chromedp.CaptureScreenshot()) }
 
-// viewportShot keeps what the screen shows (not the whole page).
-func (p *page) viewportShot(name string) {
+func (p *page) keep(name string, shot chromedp.Action[[]byte]) {
 	dir := os.Getenv("LOOPLAB_ARTIFACTS")
 	if dir == "" {
 		return
 	}
-	b, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	b, err := chromedp.Run(p.ctx, shot)
 	if err != nil {
 		p.t.Errorf("screenshot %s: %v", name, err)
 		return

@@ -50,7 +50,8 @@ var sections = []string{"load", "settings", "compare", "compare settings"}
 // into sections.
 func parseBlock(info string, lines []string, at []position) (*Block, error) {
 	b := &Block{at: map[string][]position{}}
-	if err := b.parseInfo(info); err != nil {
+	var err error
+	if b.Title, b.Options, err = parseInfo(info, "scenario"); err != nil {
 		return nil, err
 	}
 	bodies := map[string]*strings.Builder{"code": {}}
@@ -105,40 +106,41 @@ func isSection(name string) bool {
 	return false
 }
 
-// parseInfo reads the words after "scenario": "title" and name=value.
-func (b *Block) parseInfo(info string) error {
-	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(info), "scenario"))
+// parseInfo reads a fenced block's info string: the words after its
+// language (lang), a "title" and name=value options (nil when none).
+func parseInfo(info, lang string) (title string, opts map[string]string, err error) {
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(info), lang))
 	for rest != "" {
 		if rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
 			if end < 0 {
-				return errors.New("unterminated title in the block's info string")
+				return "", nil, errors.New("unterminated title in the block's info string")
 			}
-			b.Title, rest = rest[1:1+end], strings.TrimSpace(rest[2+end:])
+			title, rest = rest[1:1+end], strings.TrimSpace(rest[2+end:])
 			continue
 		}
 		name, after, ok := strings.Cut(rest, "=")
 		if !ok || name == "" || strings.ContainsAny(name, " \"") {
 			word, _, _ := strings.Cut(rest, " ")
-			return fmt.Errorf("expected name=value or a \"title\" in the block's info string, got %q", word)
+			return "", nil, fmt.Errorf("expected name=value or a \"title\" in the block's info string, got %q", word)
 		}
 		var value string
 		if strings.HasPrefix(after, `"`) {
 			end := strings.IndexByte(after[1:], '"')
 			if end < 0 {
-				return fmt.Errorf("unterminated value of %s in the block's info string", name)
+				return "", nil, fmt.Errorf("unterminated value of %s in the block's info string", name)
 			}
 			value, after = after[1:1+end], after[2+end:]
 		} else {
 			value, after, _ = strings.Cut(after, " ")
 		}
-		if b.Options == nil {
-			b.Options = map[string]string{}
+		if opts == nil {
+			opts = map[string]string{}
 		}
-		b.Options[name] = value
+		opts[name] = value
 		rest = strings.TrimSpace(after)
 	}
-	return nil
+	return title, opts, nil
 }
 
 // Specs are the block's scenario and, when it has one, its comparison.

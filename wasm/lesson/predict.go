@@ -47,11 +47,12 @@ type Predict struct {
 // come before it in the lesson.
 func parsePredict(info string, lines []string, at []position, before int) (*Predict, error) {
 	p := &Predict{Correct: -1, Scenario: before - 1, at: at[0]}
-	var opts Block
-	if err := opts.parseInfo(strings.Replace(info, "predict", "scenario", 1)); err != nil {
+	_, opts, err := parseInfo(info, "predict")
+	if err != nil {
 		return nil, &posError{at[0], err.Error()}
 	}
-	for name, value := range opts.Options {
+	for _, name := range sortedKeys(opts) { // in order, so the first error is always the same
+		value := opts[name]
 		switch name {
 		case "measure":
 			p.Measure = value
