@@ -296,49 +296,41 @@
   // renderMetrics shows the run's figures; in compare mode both runs'
   // side by side, the better of each pair marked.
   function renderMetrics() {
-    if (result.pipeline) return renderRows(result.pipeline.map((l) => [
-      l.name, `${minutes(l.total)} · ${Math.round(100 * l.utilisation)} % busy`, l.fastest]));
+    if (result.pipeline) return renderFigures(result.pipeline.map((l) => [l.name, [{
+      text: `${minutes(l.total)} · ${Math.round(100 * l.utilisation)} % busy`, classes: l.fastest ? ["better"] : [],
+    }]]));
     if (result.game) return renderGameStats();
     const a = metricRows(result.metrics);
     const b = result.compare?.metrics ? metricRows(result.compare.metrics) : null;
-    const dl = $("metrics");
-    dl.classList.toggle("compare", !!b);
-    dl.replaceChildren();
-    a.forEach(([k, v, x], i) => {
-      const div = document.createElement("div");
-      const dt = document.createElement("dt");
-      dt.textContent = k;
-      div.append(dt);
-      const cells = b ? [[v, x, "A"], [b[i][1], b[i][2], "B"]] : [[v, x, ""]];
-      for (const [text, value, who] of cells) {
-        const dd = document.createElement("dd");
-        dd.textContent = who ? `${who}: ${text}` : text;
-        if (k.startsWith("Longest") && value >= 0.1) dd.classList.add("bad");
-        if (b) {
-          const other = who === "A" ? b[i][2] : x;
-          const differ = Math.abs(value - other) > 1e-3 * Math.max(1, Math.abs(other));
-          if (differ && value < other) dd.classList.add("better");
-        }
-        div.append(dd);
-      }
-      dl.append(div);
-    });
+    renderFigures(a.map(([k, v, x], i) => {
+      const cells = b ? [[v, x, "A", b[i][2]], [b[i][1], b[i][2], "B", x]] : [[v, x, "", null]];
+      return [k, cells.map(([text, value, who, other]) => {
+        const classes = [];
+        if (k.startsWith("Longest") && value >= 0.1) classes.push("bad");
+        const differ = other != null && Math.abs(value - other) > 1e-3 * Math.max(1, Math.abs(other));
+        if (differ && value < other) classes.push("better");
+        return { text: who ? `${who}: ${text}` : text, classes };
+      })];
+    }), !!b);
   }
 
   const minutes = (t) => `${Number(t.toFixed(1))} min`;
 
-  // renderRows shows [name, text, highlighted] figures.
-  function renderRows(rows) {
+  // renderFigures shows rows of [name, cells], each cell {text, classes}:
+  // one cell a row, or two in compare mode.
+  function renderFigures(rows, compare = false) {
     const dl = $("metrics");
-    dl.classList.remove("compare");
-    dl.replaceChildren(...rows.map(([k, v, good]) => {
+    dl.classList.toggle("compare", compare);
+    dl.replaceChildren(...rows.map(([k, cells]) => {
       const div = document.createElement("div");
       const dt = document.createElement("dt");
-      const dd = document.createElement("dd");
       dt.textContent = k;
-      dd.textContent = v;
-      if (good) dd.classList.add("better");
-      div.append(dt, dd);
+      div.append(dt, ...cells.map(({ text, classes = [] }) => {
+        const dd = document.createElement("dd");
+        dd.textContent = text;
+        dd.classList.add(...classes);
+        return dd;
+      }));
       return div;
     }));
   }
@@ -349,15 +341,14 @@
     const g = stage ? JSON.parse(stage.sceneStats()) : null;
     if (!g) return;
     const ms = (t) => `${Math.round(t * 1000)} ms`;
-    renderRows([
-      ["Frames per second", `${g.fps} (target ${result.game.fps})`, false],
-      ["Frame budget", ms(g.budget), false],
-      ["Frame time (median / p95)", `${ms(g.median)} / ${ms(g.p95)}`, false],
-      ["Frames over budget", String(g.overBudget), false],
-      ["Input lag (worst, last second)", ms(g.inputLag), false],
-    ]);
     const over = g.p95 > g.budget * 1.05;
-    $("metrics").querySelectorAll("dd")[2].classList.toggle("bad", over);
+    renderFigures([
+      ["Frames per second", `${g.fps} (target ${result.game.fps})`],
+      ["Frame budget", ms(g.budget)],
+      ["Frame time (median / p95)", `${ms(g.median)} / ${ms(g.p95)}`, over ? ["bad"] : []],
+      ["Frames over budget", String(g.overBudget)],
+      ["Input lag (worst, last second)", ms(g.inputLag)],
+    ].map(([k, text, classes]) => [k, [{ text, classes }]]));
   }
 
   // showControls fits the controls to the scene: the game runs live, so
@@ -442,10 +433,11 @@
     if (!stage) return;
     const dark = window.looplabTheme() === "dark";
     const used = new Set([...(result?.states || []), ...(result?.compare?.states || [])]);
-    let entries = JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => used.has(e.state));
+    const all = JSON.parse(stage.legend(dark ? "dark" : "light"));
+    let entries = all.filter((e) => used.has(e.state));
     if (result?.pipeline) {
       const words = { run: "working on a step", await: "waiting (queue, review, rollout)", blocked: "a worker blocked, waiting" };
-      entries = JSON.parse(stage.legend(dark ? "dark" : "light")).filter((e) => words[e.state]).map((e) => ({ ...e, text: words[e.state] }));
+      entries = all.filter((e) => words[e.state]).map((e) => ({ ...e, text: words[e.state] }));
     }
     const ul = $("legend");
     ul.replaceChildren(...entries.map((e) => {
