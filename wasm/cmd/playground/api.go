@@ -170,16 +170,23 @@ func modelProblem(err error) *problem {
 	return p
 }
 
+// specOf is one version of what the page shows as a scenario; the error
+// is the settings'.
+func specOf(code, file, load, settings string) (scenario.Spec, error) {
+	set, err := scenario.ParseSettings(settings)
+	return scenario.Spec{File: file, Code: code, LoadFile: "load", Load: load, Settings: set}, err
+}
+
 // run simulates one version; file and settingsFile name its sections in
 // errors.
 func run(code, file, load, settings, settingsFile string) (res result, tr *trace.Trace) {
 	res.Numbers = numbersOf(code)
-	set, err := scenario.ParseSettings(settings)
+	spec, err := specOf(code, file, load, settings)
 	if err != nil {
 		res.Error = toProblem(err, settingsFile)
 		return res, nil
 	}
-	tr, err = scenario.Run(scenario.Spec{File: file, Code: code, LoadFile: "load", Load: load, Settings: set})
+	tr, err = scenario.Run(spec)
 	if err != nil {
 		res.Error = toProblem(err, file)
 		return res, nil
@@ -233,11 +240,11 @@ func exportProgram(reqJSON string) exported {
 	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
 		return exported{Error: err.Error()}
 	}
-	set, err := scenario.ParseSettings(req.Settings)
+	spec, err := specOf(req.Code, "code", req.Load, req.Settings)
 	if err != nil {
 		return exported{Error: err.Error()}
 	}
-	p, err := export.Export(scenario.Spec{File: "code", Code: req.Code, LoadFile: "load", Load: req.Load, Settings: set})
+	p, err := export.Export(spec)
 	if err != nil {
 		return exported{Error: err.Error()}
 	}
