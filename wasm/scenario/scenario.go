@@ -57,34 +57,54 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
-// Run simulates a scenario.
-func Run(spec Spec) (*trace.Trace, error) {
-	file := spec.File
-	if file == "" {
-		file = "app.py"
+// Checked is a scenario whose code and load read and agree: what Run
+// simulates, and what the export turns into files.
+type Checked struct {
+	File, LoadFile string // the names errors use
+	App            bool   // a FastAPI app served a load, else a script
+	Requests       []load.Request
+	prog           *py.Program
+}
+
+// Check reads a scenario's code and load as Run does, with the same
+// errors, without running it.
+func Check(spec Spec) (Checked, error) {
+	c := Checked{File: spec.File, LoadFile: spec.LoadFile}
+	if c.File == "" {
+		c.File = "app.py"
 	}
-	loadFile := spec.LoadFile
-	if loadFile == "" {
-		loadFile = "load.txt"
+	if c.LoadFile == "" {
+		c.LoadFile = "load.txt"
 	}
-	prog, err := py.Load(file, []byte(spec.Code))
+	prog, err := py.Load(c.File, []byte(spec.Code))
 	if err != nil {
-		return nil, codeError(file, err)
+		return c, codeError(c.File, err)
 	}
 	reqs, err := load.Parse(spec.Load)
 	if err != nil {
 		var le *load.Error
 		if errors.As(err, &le) {
-			return nil, &Error{File: loadFile, Line: le.Line, Col: le.Col, Msg: le.Msg}
+			return c, &Error{File: c.LoadFile, Line: le.Line, Col: le.Col, Msg: le.Msg}
 		}
-		return nil, &Error{File: loadFile, Msg: err.Error()}
+		return c, &Error{File: c.LoadFile, Msg: err.Error()}
 	}
 	switch {
 	case prog.App && len(reqs) == 0:
-		return nil, &Error{File: file, Msg: "this FastAPI app gets no requests; give it a load such as 'at 0 GET /'"}
+		return c, &Error{File: c.File, Msg: "this FastAPI app gets no requests; give it a load such as 'at 0 GET /'"}
 	case !prog.App && len(reqs) > 0:
-		return nil, &Error{File: loadFile, Msg: "a load only applies to a FastAPI app; this code is a script (it has no app = FastAPI())"}
+		return c, &Error{File: c.LoadFile, Msg: "a load only applies to a FastAPI app; this code is a script (it has no app = FastAPI())"}
 	}
+	c.App, c.Requests, c.prog = prog.App, reqs, prog
+	return c, nil
+}
+
+// Run simulates a scenario.
+func Run(spec Spec) (*trace.Trace, error) {
+	c, err := Check(spec)
+	if err != nil {
+		return nil, err
+	}
+	prog, reqs, file := c.prog, c.Requests, c.File
 	set := spec.Settings
 	s := sim.New(sim.Config{
 		Cores: set.Cores, SwitchInterval: set.SwitchInterval, FreeThreaded: set.FreeThreaded, Seed: set.Seed,
