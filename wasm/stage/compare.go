@@ -10,20 +10,22 @@ import (
 // compareScene stacks two runs of one scenario's variants on one time
 // axis, so the same moment sits at the same x in both.
 type compareScene struct {
-	trs   [2]*trace.Trace
-	tls   [2]*geom.Timeline
-	steps []trace.Time
-	span  trace.Time
+	trs    [2]*trace.Trace
+	tls    [2]*geom.Timeline
+	titles [2]string
+	steps  []trace.Time
+	span   trace.Time
 }
 
 // NewCompare shows run a above run b; the labels name the variants.
 func NewCompare(a, b *trace.Trace, labelA, labelB string) Scene {
-	s := &compareScene{trs: [2]*trace.Trace{a, b}, steps: eventTimes(a, b), span: max(a.Duration, b.Duration)}
-	for i, label := range []string{"A · " + labelA, "B · " + labelB} {
-		s.tls[i] = geom.NewTimeline(s.trs[i])
-		s.tls[i].SetBand(0, s.span, label)
+	return &compareScene{
+		trs:    [2]*trace.Trace{a, b},
+		tls:    [2]*geom.Timeline{geom.NewTimeline(a), geom.NewTimeline(b)},
+		titles: [2]string{"A · " + labelA, "B · " + labelB},
+		steps:  eventTimes(a, b),
+		span:   max(a.Duration, b.Duration),
 	}
-	return s
 }
 
 func (s *compareScene) Kind() string         { return "compare" }
@@ -42,17 +44,12 @@ func (s *compareScene) layout(v View, y float32) *geom.Timeline {
 		if i == 1 {
 			top = float32(int(split))
 		}
-		tl.SetBand(top, s.span, s.title(i))
+		tl.SetBand(top, s.span, s.titles[i])
 	}
 	if y >= split {
 		return s.tls[1]
 	}
 	return s.tls[0]
-}
-
-func (s *compareScene) title(i int) string {
-	_, _, title := s.tls[i].Band()
-	return title
 }
 
 func (s *compareScene) TimeAt(v View, x, y float32) (trace.Time, bool) {

@@ -117,11 +117,6 @@ func (tl *Timeline) SetBand(top float32, span trace.Time, title string) {
 	}
 }
 
-// Band returns what SetBand set.
-func (tl *Timeline) Band() (top float32, span trace.Time, title string) {
-	return tl.top, tl.span, tl.title
-}
-
 // Plot is the area the bars use, in device pixels.
 func (tl *Timeline) Plot() (x0, x1, y0, y1 float32) { return tl.plot() }
 
