@@ -256,6 +256,10 @@ func TestThemeToggle(t *testing.T) {
 func TestReducedMotion(t *testing.T) {
 	p := open(t)
 	p.media("prefers-reduced-motion", "reduce")
+	// A media change reaches the page's listener at a rendering step, not
+	// at once: wait two frames before leaning on it.
+	p.await(`matchMedia("(prefers-reduced-motion: reduce)").matches &&
+		new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))`)
 	p.await(`looplab.go("game-loop")`)
 	var playing bool
 	p.eval("looplab.state().playing", &playing)
