@@ -13,6 +13,12 @@ when things happen:
   records when each response has fully arrived;
 - a script is run with `python3`, and every print is timed.
 
+A scenario's first comment lines may say how to run it:
+`# settings: workers=2 latency=0.2 switch_interval=0.001` (uvicorn's
+--workers; how long the upstream stand-in takes to answer calls without
+/delay/N, default 0.1 s; sys.setswitchinterval, applied by the prelude in
+every process), `# connect: at-send` and `# compare: latency-distribution`.
+
 Each scenario runs --runs times (default 5) on a fresh server; the medians
 and spreads go to wasm/scenario/testdata/fidelity/measured.json with the
 machine's facts. Identical requests finish in no fixed order, so they are
@@ -28,6 +34,7 @@ which would otherwise show up in every latency.
 Usage: scripts/fidelity/fidelity.py [--runs N] [--python PATH] [NAME ...]
 """
 import argparse
+import ast
 import json
 import os
 import platform
@@ -49,6 +56,7 @@ CORPUS = os.path.join(ROOT, "wasm", "scenario", "testdata", "fidelity")
 PACKAGES = ["python3-fastapi", "python3-uvicorn", "python3-httpx", "python3-requests"]
 MAX_REQUESTS = 500  # per scenario: bounded load, always
 DEFAULT_LATENCY = 0.1  # the simulator's default for calls without /delay/N
+SETTINGS = {"workers", "latency", "switch_interval"}  # what the harness can reproduce
 
 
 def log(*args):
@@ -127,7 +135,19 @@ class Scenario:
                 self.connect_at_send = True
             if line.strip() == "# compare: latency-distribution":
                 self.by_path = True
+        unknown = set(self.settings) - SETTINGS
+        if unknown:
+            raise RuntimeError("%s: the harness cannot apply settings %s" % (name, ", ".join(sorted(unknown))))
         self.workers = int(self.settings.get("workers", "1"))
+        self.latency = float(self.settings.get("latency", DEFAULT_LATENCY))
+        self.app = app_name(self.code) if self.is_app else None
+
+    def env(self, env):
+        """The environment to run the scenario in: the prelude applies the
+        switch interval in every process that imports the scenario."""
+        if "switch_interval" in self.settings:
+            env = dict(env, LOOPLAB_SWITCH_INTERVAL=self.settings["switch_interval"])
+        return env
 
     def prepare(self, workdir, upstream_port):
         shutil.copy(os.path.join(HERE, "looplab_prelude.py"), workdir)
@@ -138,6 +158,18 @@ class Scenario:
         path = os.path.join(workdir, "app.py" if self.is_app else "script.py")
         with open(path, "w", encoding="utf-8") as f:
             f.write("from looplab_prelude import cpu  # noqa: added by the fidelity harness\n" + code)
+
+
+def app_name(code):
+    """The FastAPI app uvicorn serves, found as the simulator finds it: the
+    global named app if there is one, else the first assigned FastAPI()."""
+    names = []
+    for st in ast.parse(code).body:
+        if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call):
+            func = st.value.func
+            if getattr(func, "id", None) == "FastAPI" or getattr(func, "attr", None) == "FastAPI":
+                names += [t.id for t in st.targets if isinstance(t, ast.Name)]
+    return "app" if "app" in names or not names else names[0]
 
 
 def read_load(looplab, path):
@@ -219,10 +251,10 @@ def run_app(sc, reqs, python, env, upstream_port):
     with tempfile.TemporaryDirectory() as workdir:
         sc.prepare(workdir, upstream_port)
         port = free_port()
-        cmd = [python, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port),
+        cmd = [python, "-m", "uvicorn", "app:" + sc.app, "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(sc.workers), "--log-level", "warning", "--no-access-log"]
         errors = open(os.path.join(workdir, "server.log"), "w")
-        proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=errors, stderr=errors)
+        proc = subprocess.Popen(cmd, cwd=workdir, env=sc.env(env), stdout=errors, stderr=errors)
         try:
             wait_for_port(port, proc)
             for _ in range(4 * sc.workers):  # warm up: a 404 touches the HTTP stack, starts no thread
@@ -239,7 +271,7 @@ def run_app(sc, reqs, python, env, upstream_port):
 def run_script(sc, python, env, upstream_port):
     with tempfile.TemporaryDirectory() as workdir:
         sc.prepare(workdir, upstream_port)
-        env = dict(env, LOOPLAB_TIMED_PRINT="1")
+        env = dict(sc.env(env), LOOPLAB_TIMED_PRINT="1")
         out = subprocess.run([python, "script.py"], cwd=workdir, env=env, capture_output=True, text=True, timeout=300)
         prints = []
         for line in out.stdout.splitlines():
@@ -301,6 +333,13 @@ def aggregate_script(runs):
     return out
 
 
+def start_upstream(python, latency):
+    """An upstream stand-in whose calls without /delay/N take latency
+    seconds; it returns (port, process)."""
+    port = free_port()
+    return port, subprocess.Popen([python, os.path.join(SHARED, "upstream.py"), str(port), str(latency)])
+
+
 def start_spinners():
     if not shutil.which("chrt"):
         log("no chrt: measuring without idle-priority spinners (expect a few ms of CPU wake-up in latencies)")
@@ -319,11 +358,13 @@ def main():
 
     ensure_packages(args.python)
     names = args.names or sorted(f[:-3] for f in os.listdir(CORPUS) if f.endswith(".py"))
+    scenarios = [Scenario(name) for name in names]  # a bad header fails before hours of measuring
     with tempfile.TemporaryDirectory() as tools:
         looplab = os.path.join(tools, "looplab")
         subprocess.run(["go", "build", "-o", looplab, "./wasm/cmd/looplab"], cwd=ROOT, check=True)
-        upstream_port = free_port()
-        upstream = subprocess.Popen([args.python, os.path.join(SHARED, "upstream.py"), str(upstream_port), str(DEFAULT_LATENCY)])
+        # One stand-in per latency the scenarios ask for, each started when
+        # first needed: upstream.py answers after one default latency.
+        upstreams = {DEFAULT_LATENCY: start_upstream(args.python, DEFAULT_LATENCY)}
         spinners = start_spinners()
         try:
             # For the record: how fast the counting loop runs, spinners included.
@@ -332,7 +373,7 @@ def main():
                 cwd=HERE, env=dict(os.environ, PYTHONPATH=SHARED), text=True).strip()
             log("cpu(): the counting loop runs %.0f iterations per second" % float(rate))
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-            wait_for_port(upstream_port, upstream)
+            wait_for_port(*upstreams[DEFAULT_LATENCY])
             record = {"machine": machine_facts(args.python), "scenarios": {}}
             if os.path.exists(args.out) and args.names:
                 kept = json.load(open(args.out))
@@ -341,8 +382,12 @@ def main():
                     entry.setdefault("runs", kept["machine"].get("runs", args.runs))
             record["machine"]["cpu_rate"] = round(float(rate))
             record["machine"]["runs"] = args.runs
-            for name in names:
-                sc = Scenario(name)
+            for sc in scenarios:
+                name = sc.name
+                if sc.latency not in upstreams:
+                    upstreams[sc.latency] = start_upstream(args.python, sc.latency)
+                    wait_for_port(*upstreams[sc.latency])
+                upstream_port = upstreams[sc.latency][0]
                 log("measuring %s (%d runs)" % (name, args.runs))
                 entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings, "runs": args.runs}
                 if sc.is_app:
@@ -365,7 +410,8 @@ def main():
         finally:
             for p in spinners:
                 p.kill()
-            stop(upstream)
+            for _, upstream in upstreams.values():
+                stop(upstream)
 
 
 if __name__ == "__main__":

@@ -10,12 +10,17 @@ first. It provides:
   takes longer, exactly as real CPU-bound code does. Counting iterations
   instead would drift: these virtual CPUs run a short burst faster than a
   long one.
+- With LOOPLAB_SWITCH_INTERVAL=S, sys.setswitchinterval(S), as the
+  scenario's switch_interval setting asks. The environment reaches every
+  process that imports the scenario (uvicorn's workers, a process pool's),
+  so each applies it, as each simulated process does.
 - With LOOPLAB_TIMED_PRINT=1, print() prefixes every line with the
   time.perf_counter() at which it was printed, so the harness can time a
   script's output without trusting pipe buffering.
 """
 import builtins
 import os
+import sys
 import time
 
 from looplab_cpu import cpu  # noqa: F401 (re-exported for the scenarios)
@@ -39,6 +44,9 @@ def calibrate(seconds=0.2):
             return n / took
         n *= 2
 
+
+if os.environ.get("LOOPLAB_SWITCH_INTERVAL"):
+    sys.setswitchinterval(float(os.environ["LOOPLAB_SWITCH_INTERVAL"]))
 
 if os.environ.get("LOOPLAB_TIMED_PRINT") == "1":
     _print = builtins.print

@@ -115,16 +115,40 @@ func simulateSeed(t *testing.T, name string, m *measured, seed uint64) *trace.Tr
 	if l, err := os.ReadFile(filepath.Join(fidelityDir, name+".load")); err == nil {
 		spec.Load = string(l)
 	}
+	spec.Settings = measuredSettings(t, name, m.Scenarios[name].Settings)
+	// The harness cannot give a program other cores than the machine's,
+	// so the replay simulates those, whatever a lesson's cores say.
 	spec.Settings.Cores = m.Machine.Cores
 	spec.Settings.Seed = seed
-	if w := m.Scenarios[name].Settings["workers"]; w != "" {
-		spec.Settings.Workers, _ = strconv.Atoi(w)
-	}
 	tr, err := Run(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return tr
+}
+
+// measuredSettings are the settings the harness ran a scenario with, from
+// its "# settings:" header (workers, latency, switch_interval), read as a
+// lesson's settings are.
+func measuredSettings(t *testing.T, name string, kv map[string]string) Settings {
+	t.Helper()
+	var lines []string
+	for k, v := range kv {
+		lines = append(lines, k+" = "+v)
+	}
+	sort.Strings(lines) // so that an error names the same line every time
+	set, err := ParseSettings(strings.Join(lines, "\n"))
+	if err != nil {
+		t.Fatalf("%s: measured settings: %v", name, err)
+	}
+	return set
+}
+
+func TestMeasuredSettings(t *testing.T) {
+	set := measuredSettings(t, "x", map[string]string{"workers": "2", "latency": "0.25", "switch_interval": "0.001"})
+	if set.Workers != 2 || set.Latency != 250*trace.Millisecond || set.SwitchInterval != trace.Millisecond {
+		t.Errorf("settings = %+v; want every header setting applied", set)
+	}
 }
 
 // compareScenario lines up what was measured with what was simulated.
