@@ -74,6 +74,48 @@ async def awaited():
 		settings: "latency = 0.2",
 	},
 	{
+		// threading and queue are the standard library: nothing more to
+		// install than for any app.
+		name: "fastapi_subscriber",
+		code: `import asyncio
+import queue
+import threading
+import time
+from fastapi import FastAPI
+
+app = FastAPI()
+broker = queue.Queue()
+
+
+def on_message(order):
+    time.sleep(0.5)
+    print(f"order {order} stored on {threading.current_thread().name}")
+
+
+def subscribe(loop):
+    for _ in range(10):
+        loop.call_soon_threadsafe(on_message, broker.get())
+
+
+@app.on_event("startup")
+async def start_subscriber():
+    loop = asyncio.get_running_loop()
+    threading.Thread(target=subscribe, args=(loop,), daemon=True, name="subscriber").start()
+
+
+@app.post("/publish/{order}")
+async def publish(order: int):
+    broker.put(order)
+    return {"published": order}
+
+
+@app.get("/health")
+async def health():
+    return {"ok": True}
+`,
+		load: "at 0.5 POST /publish/1\nevery 0.25 from 0 to 1.5 GET /health\n",
+	},
+	{
 		name: "script",
 		code: `# CPU-bound threads take turns holding the GIL.
 import asyncio

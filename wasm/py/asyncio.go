@@ -185,16 +185,17 @@ func asyncioModule() *Module {
 			if exc := needLoop(c); exc != nil {
 				return nil, nil, exc
 			}
-			return &loopVal{}, nil, nil
+			return &loopVal{loop: c.ctx().Loop()}, nil, nil
 		},
 		"get_event_loop": func(c *call) (Value, sim.Effect, *Exception) {
 			if exc := needLoop(c); exc != nil {
 				return nil, nil, exc
 			}
-			return &loopVal{}, nil, nil
+			return &loopVal{loop: c.ctx().Loop()}, nil, nil
 		},
-		"Semaphore":        newSemaphore,
-		"BoundedSemaphore": newSemaphore,
+		"run_coroutine_threadsafe": runCoroutineThreadsafe,
+		"Semaphore":                newSemaphore,
+		"BoundedSemaphore":         newSemaphore,
 		"Lock": func(c *call) (Value, sim.Effect, *Exception) {
 			return &semVal{sem: sim.NewSemaphore(1), kind: "Lock"}, nil, nil
 		},
@@ -317,12 +318,17 @@ func asyncioRun(c *call) (Value, sim.Effect, *Exception) {
 	return nil, sim.RunLoop{Main: fib, Name: co.Fn.Code.Name + "()", Lane: -1}, nil
 }
 
-// loopVal is the running event loop.
-type loopVal struct{}
+// loopVal is an event loop, as get_running_loop() returns it; another
+// thread may keep it to hand the loop work (threadsafe.go).
+type loopVal struct{ loop *sim.Loop }
 
 func (l *loopVal) typeName() string { return "_UnixSelectorEventLoop" }
 func (l *loopVal) attr(name string) (Value, bool) {
 	switch name {
+	case "call_soon":
+		return method(l, name, l.callSoon(false)), true
+	case "call_soon_threadsafe":
+		return method(l, name, l.callSoon(true)), true
 	case "run_in_executor":
 		return method(l, name, runInExecutor), true
 	case "time":

@@ -33,8 +33,8 @@ func Compile(file string, mod *syntax.Module) (prog *Program, err error) {
 		}
 	}()
 	p := &Program{File: file, globalIndex: map[string]int{"__name__": 0}, GlobalNames: []string{"__name__"}}
-	for _, n := range assignedNames(mod.Body) {
-		if n == "__name__" {
+	for _, n := range append(assignedNames(mod.Body), declaredGlobals(mod.Body)...) {
+		if _, dup := p.globalIndex[n]; dup {
 			continue
 		}
 		p.globalIndex[n] = len(p.GlobalNames)
@@ -258,8 +258,16 @@ func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Par
 			code.NumParams++
 		}
 	}
+	globals := globalDecls(body)
+	for _, p := range params {
+		if globals[p.Name] {
+			c.fail(p.Pos, "name '%s' is parameter and global", p.Name)
+		}
+	}
 	for _, n := range assignedNames(body) {
-		addLocal(n)
+		if !globals[n] {
+			addLocal(n)
+		}
 	}
 	fc.stmts(body)
 	end := pos

@@ -75,7 +75,7 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		}
 		c.expr(s.Exc)
 		c.emit(opRaise, 1, 0, s.Pos)
-	case *syntax.Pass:
+	case *syntax.Pass, *syntax.Global: // a global declaration only changes how names compile
 	case *syntax.Import:
 		for _, n := range s.Names {
 			mod := c.module_(n.Name, n.Pos)

@@ -13,6 +13,8 @@ type appVal struct {
 	// matched remembers routing results by request line: loads repeat the
 	// same few paths thousands of times.
 	matched map[string]map[string]routeMatch // method → target → result
+	// startup and shutdown are the on_event handlers (lifespan.go)
+	startup, shutdown []*Function
 }
 
 type routeMatch struct {
@@ -37,6 +39,8 @@ func (a *appVal) attr(name string) (Value, bool) {
 		return method(a, "app."+name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
 			return a.decorator(c, strings.ToUpper(name))
 		}), true
+	case "on_event":
+		return method(a, "app.on_event", a.onEvent), true
 	}
 	return nil, false
 }

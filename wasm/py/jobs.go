@@ -12,24 +12,34 @@ import (
 // (time.sleep, cpu) is called by a tiny generated function. Bad arguments
 // surface as an exception when the job runs, as in Python.
 func jobFor(r *Run, g *Globals, fn Value, args []Value) sim.Job {
+	return sim.Job{Fiber: callFiber(r, g, fn, args, nil, nil), Label: callLabel(fn, args)}
+}
+
+// callFiber is a fiber that calls fn(*args, **dict(zip(kw, kwv))) and
+// ends with its result.
+func callFiber(r *Run, g *Globals, fn Value, args []Value, kw []string, kwv []Value) *Fiber {
 	if fnv, ok := fn.(*Function); ok && !fnv.Code.Async {
-		if fr, exc := newFrame(fnv, args, nil, nil); exc == nil {
-			return sim.Job{Fiber: newFiber(r, fr), Label: callLabel(fn, args)}
+		if fr, exc := newFrame(fnv, args, kw, kwv); exc == nil {
+			return newFiber(r, fr)
 		}
 	}
-	consts := append([]Value{fn}, args...)
+	consts := append(append([]Value{fn}, args...), kwv...)
 	instrs := make([]Instr, 0, len(consts)+2)
 	for i := range consts {
 		instrs = append(instrs, Instr{Op: opConst, A: int32(i)})
 	}
-	instrs = append(instrs, Instr{Op: opCall, A: int32(len(args)), B: -1}, Instr{Op: opReturn})
+	names := int32(-1)
+	if len(kw) > 0 {
+		names = int32(len(consts))
+		consts = append(consts, kw)
+	}
+	instrs = append(instrs, Instr{Op: opCall, A: int32(len(args)), B: names}, Instr{Op: opReturn})
 	code := &Code{Name: callableName(fn), File: r.prog.File, Instrs: instrs, Pos: make([]syntax.Pos, len(instrs)),
 		Consts: consts, VarArgs: -1, KwArgs: -1}
 	if fnv, ok := fn.(*Function); ok {
 		code.Def = fnv.Code.Def
 	}
-	fr := &Frame{code: code, globals: g}
-	return sim.Job{Fiber: newFiber(r, fr), Label: callLabel(fn, args)}
+	return newFiber(r, &Frame{code: code, globals: g})
 }
 
 func callableName(fn Value) string {

@@ -117,6 +117,9 @@ func (p *Program) Start(s *sim.Sim, set Settings) error {
 		if app == nil {
 			return nil, &syntax.Error{Pos: syntax.Pos{Line: 1, Col: 1}, Msg: "no FastAPI app found; assign one at module level, as in app = FastAPI()"}
 		}
+		if len(app.startup) > 0 {
+			c.OnStartup(sim.Job{Fiber: &lifespan{run: r, handlers: app.startup}, Label: "lifespan startup"})
+		}
 		return func(req *sim.Request) sim.Fiber { return newASGI(r, app, req) }, nil
 	})
 }

@@ -100,3 +100,60 @@ func fromBinding(n syntax.ImportName) string {
 	}
 	return n.Name
 }
+
+// globalDecls lists the names "global" declares in a block, without
+// looking inside nested function bodies (each function declares its own).
+func globalDecls(body []syntax.Stmt) map[string]bool {
+	out := map[string]bool{}
+	var walk func(stmts []syntax.Stmt)
+	walk = func(stmts []syntax.Stmt) {
+		for _, s := range stmts {
+			switch s := s.(type) {
+			case *syntax.Global:
+				for _, n := range s.Names {
+					out[n] = true
+				}
+			case *syntax.If:
+				walk(s.Body)
+				walk(s.Else)
+			case *syntax.For:
+				walk(s.Body)
+			case *syntax.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					walk(h.Body)
+				}
+				walk(s.Else)
+				walk(s.Finally)
+			case *syntax.With:
+				walk(s.Body)
+			}
+		}
+	}
+	walk(body)
+	return out
+}
+
+// declaredGlobals lists, in order of appearance, the names any function
+// of the module declares global: they are the module's even if only a
+// function assigns them.
+func declaredGlobals(body []syntax.Stmt) []string {
+	var names []string
+	seen := map[string]bool{}
+	var visit func(n syntax.Node) bool
+	visit = func(n syntax.Node) bool {
+		if g, ok := n.(*syntax.Global); ok {
+			for _, name := range g.Names {
+				if !seen[name] {
+					seen[name] = true
+					names = append(names, name)
+				}
+			}
+		}
+		return true
+	}
+	for _, s := range body {
+		syntax.Inspect(s, visit)
+	}
+	return names
+}

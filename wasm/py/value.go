@@ -2,7 +2,7 @@
 // compiles the syntax tree into a small bytecode, and runs it as
 // resumable fibers whose blocking, sleeping and awaiting become simulator
 // effects. It also knows what the simulated libraries do (asyncio, time,
-// FastAPI, concurrent.futures, requests, httpx, asyncpg).
+// threading, queue, FastAPI, concurrent.futures, requests, httpx, asyncpg).
 package py
 
 import (

@@ -86,6 +86,7 @@ func (c *cpus) changed() {
 		d = (least*n + Time(c.cores) - 1) / Time(c.cores)
 	}
 	c.next = c.s.after(d, c.tick)
+	c.next.daemon = onlyDaemons(c.run)
 }
 
 // tick finishes every runner whose work is done.

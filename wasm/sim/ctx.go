@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"fmt"
+
 	"looplab/wasm/trace"
 )
 
@@ -13,6 +15,7 @@ type Ctx struct {
 	task   *Task
 	owner  int // lane credited with this code's work when there is no task
 	req    *Request
+	loop   *Loop // the loop running this code when there is no task (a callback)
 }
 
 // Now is the virtual time (time.perf_counter() and loop.time() read it).
@@ -33,7 +36,7 @@ func (c *Ctx) Task() *Task { return c.task }
 // Loop is the running event loop, nil in a plain thread.
 func (c *Ctx) Loop() *Loop {
 	if c.task == nil {
-		return nil
+		return c.loop
 	}
 	return c.task.loop
 }
@@ -42,7 +45,7 @@ func (c *Ctx) Loop() *Loop {
 func (c *Ctx) Process() *Process { return c.thread.proc }
 
 // ThreadName names the running thread, as threading.current_thread().name.
-func (c *Ctx) ThreadName() string { return c.thread.name }
+func (c *Ctx) ThreadName() string { return c.thread.PyName() }
 
 // Lane is the lane credited with this code.
 func (c *Ctx) Lane() int {
@@ -201,7 +204,12 @@ func (c *Ctx) NewThreadPool(n int) *Pool {
 	if n <= 0 {
 		n = min(32, c.s.cfg.Cores+4)
 	}
-	return c.s.newPool(c.thread.proc, poolThreads, n)
+	p := c.thread.proc
+	pl := c.s.newPool(p, poolThreads, n)
+	// Executors without a thread_name_prefix are numbered per process.
+	pl.pyPrefix = fmt.Sprintf("ThreadPoolExecutor-%d", p.executors)
+	p.executors++
+	return pl
 }
 
 // NewProcessPool is ProcessPoolExecutor(max_workers=n); n <= 0 means the

@@ -31,6 +31,18 @@ type Block struct {
 	Result any
 }
 
+// Wait is a blocking wait for F, a concurrent future (Thread.join,
+// concurrent.futures.Future.result): the thread releases the GIL until F is
+// done, then continues with F's outcome. With Timeout >= 0 it gives up
+// after that long and continues with (nil, TimedOut) instead.
+type Wait struct {
+	F         *Future
+	Timeout   Time // < 0: wait as long as it takes
+	TimedOut  error
+	OnTimeout func() // withdraws the wait from whoever would complete F (a queue)
+	Label     string
+}
+
 // Await suspends a task until F is done (only on an event loop). IO marks
 // waits for network or database replies, drawn differently.
 type Await struct {
@@ -58,6 +70,7 @@ type Done struct {
 
 func (CPU) effect()     {}
 func (Block) effect()   {}
+func (Wait) effect()    {}
 func (Await) effect()   {}
 func (Yield) effect()   {}
 func (RunLoop) effect() {}

@@ -24,6 +24,9 @@ type event struct {
 	seq  uint64
 	fn   func()
 	dead bool
+	// daemon marks work only a daemon thread waits for (see
+	// Sim.onlyDaemonsLeft): it does not keep the run going.
+	daemon bool
 }
 
 func eventBefore(a, b *event) bool {

@@ -16,7 +16,8 @@ type handle struct {
 	when      Time
 	seq       uint64
 	cancelled bool
-	pooled    bool // nobody keeps it (not a timer): reused once run
+	pooled    bool      // nobody keeps it (not a timer): reused once run
+	cb        *callback // Python code run as a callback (callback.go)
 }
 
 // Loop is an asyncio event loop on one thread. Each iteration follows
@@ -247,6 +248,9 @@ func (l *Loop) armTimer() {
 // run runs one handle and reports whether it finished at once.
 func (l *Loop) run(h *handle) bool {
 	if h.task == nil {
+		if h.cb != nil {
+			return l.runCallback(h.cb)
+		}
 		h.fn()
 		return true
 	}

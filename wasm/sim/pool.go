@@ -17,15 +17,16 @@ const (
 // Pool is an executor: worker threads in the owning process, or worker
 // processes each with its own GIL. Work waits FIFO for a free worker.
 type Pool struct {
-	s       *Sim
-	kind    poolKind
-	proc    *Process
-	id      int
-	max     int // 0: no bound
-	workers int
-	idle    []*Thread
-	queue   []*queuedJob
-	running int
+	s        *Sim
+	kind     poolKind
+	proc     *Process
+	id       int
+	max      int    // 0: no bound
+	pyPrefix string // a ThreadPoolExecutor's thread names: "ThreadPoolExecutor-0"
+	workers  int
+	idle     []*Thread
+	queue    []*queuedJob
+	running  int
 }
 
 type queuedJob struct {
@@ -107,23 +108,27 @@ func (pl *Pool) spawn() *Thread {
 func (pl *Pool) newWorker() *Thread {
 	pl.workers++
 	n := pl.workers
-	prefix := ""
-	if len(pl.s.procs) > 1 || pl.s.server != nil && len(pl.s.server.workers) > 1 {
-		prefix = pl.proc.name + " · "
-	}
+	prefix := pl.proc.lanePrefix()
+	var t *Thread
 	switch pl.kind {
 	case poolAnyIO:
-		return pl.proc.newThread(fmt.Sprintf("%sthreadpool thread %d", prefix, n), trace.KindThread, trace.Thread)
+		t = pl.proc.newThread(fmt.Sprintf("%sthreadpool thread %d", prefix, n), trace.KindThread, trace.Thread)
+		t.pyName = "AnyIO worker thread"
 	case poolProcesses:
 		p := pl.s.newProcess(fmt.Sprintf("pool %d process %d", pl.id, n))
 		return p.newThread(p.name, trace.KindProcess, trace.Process)
 	case poolThreads:
 		if pl.id == 0 {
-			return pl.proc.newThread(fmt.Sprintf("%sexecutor thread %d", prefix, n), trace.KindThread, trace.Thread)
+			t = pl.proc.newThread(fmt.Sprintf("%sexecutor thread %d", prefix, n), trace.KindThread, trace.Thread)
+			t.pyName = fmt.Sprintf("asyncio_%d", n-1) // the default executor's thread_name_prefix
+		} else {
+			t = pl.proc.newThread(fmt.Sprintf("%spool %d thread %d", prefix, pl.id, n), trace.KindThread, trace.Thread)
+			t.pyName = fmt.Sprintf("%s_%d", pl.pyPrefix, n-1)
 		}
-		return pl.proc.newThread(fmt.Sprintf("%spool %d thread %d", prefix, pl.id, n), trace.KindThread, trace.Thread)
+	default:
+		panic("unknown pool kind")
 	}
-	panic("unknown pool kind")
+	return t
 }
 
 // start runs q on worker w: take the GIL, run the fiber to its end.

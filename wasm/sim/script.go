@@ -37,7 +37,7 @@ func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
 // executor, stops, and resume continues the thread with main's outcome.
 func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 	s := t.s
-	s.rec.Rename(t.lane, "event loop (main thread)")
+	s.rec.Rename(t.lane, "event loop ("+t.name+")")
 	s.rec.Trace.Lanes[t.lane].Kind = trace.KindLoop
 	l := t.proc.newLoop(t)
 	l.state = loopRunning // the thread is in asyncio.run, not idle in select

@@ -36,6 +36,7 @@ type Worker struct {
 	loop          *Loop
 	handler       Handler
 	acceptPending bool
+	starting      bool // its lifespan startup runs: it does not listen yet
 }
 
 // Request is one HTTP request of the load.
@@ -71,6 +72,7 @@ func (s *Sim) Serve(n int, setup func(c *Ctx) (Handler, error)) error {
 		}
 		w.handler = h
 		sv.workers = append(sv.workers, w)
+		w.startup()
 	}
 	return nil
 }
@@ -117,7 +119,7 @@ func (sv *Server) arrive(r *Request) {
 	}
 	var idle []*Worker
 	for _, w := range sv.workers {
-		if w.loop.state == loopIdle {
+		if w.loop.state == loopIdle && !w.starting {
 			idle = append(idle, w)
 		}
 	}
@@ -139,7 +141,7 @@ func (w *Worker) queueAccept() {
 // idleLoop is a loop's poll at the end of an iteration: pending
 // connections are readable, so it accepts them.
 func (sv *Server) idleLoop(l *Loop) {
-	if len(sv.backlog) == 0 {
+	if len(sv.backlog) == 0 || sv.workers[l.worker-1].starting {
 		return
 	}
 	for _, w := range sv.workers {

@@ -89,11 +89,13 @@ type Sim struct {
 	rec         *trace.Recorder
 	cpus        *cpus
 
-	procs  []*Process
-	pools  int      // pools created, for names
-	tasks  taskList // unfinished tasks, for the report at the end
-	server *Server
-	fault  error // the first error that stops the run
+	procs   []*Process
+	threads []*Thread // threading.Thread threads started, for the end of the run
+	waits   int       // non-daemon threads blocked in a Wait (daemon.go)
+	pools   int       // pools created, for names
+	tasks   taskList  // unfinished tasks, for the report at the end
+	server  *Server
+	fault   error // the first error that stops the run
 
 	tokenTexts map[string]*[ThreadpoolTokens + 1]string
 	stopped    string
@@ -138,6 +140,10 @@ func (s *Sim) Run() (*trace.Trace, error) {
 			s.recycle(e)
 			continue
 		}
+		if e.daemon && s.onlyDaemonsLeft() {
+			s.recycle(e)
+			break
+		}
 		if e.at > s.cfg.MaxTime {
 			s.stopped = fmt.Sprintf("stopped at the time limit of %s simulated", fmtDur(s.cfg.MaxTime))
 			s.now = s.cfg.MaxTime
@@ -155,8 +161,10 @@ func (s *Sim) Run() (*trace.Trace, error) {
 	if s.fault != nil {
 		return nil, s.fault
 	}
+	s.endThreads()
 	tr := s.rec.Finish(s.now)
 	tr.Stopped = s.stopped
+	tr.Pending = append(tr.Pending, s.unfinishedThreads()...)
 	for _, t := range s.tasks.pending() {
 		if !t.fut.done {
 			tr.Pending = append(tr.Pending, "task "+t.name+" never finished")

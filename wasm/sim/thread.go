@@ -17,6 +17,11 @@ type Process struct {
 	loop    *Loop // the loop of its main thread, if any
 	anyio   *anyioPool
 	defExec *Pool
+	// threading's per-process counters: unnamed Threads ("Thread-3") and
+	// ThreadPoolExecutors ("ThreadPoolExecutor-1_0")
+	threadSeq int
+	executors int
+	lifespan  *Job // uvicorn workers: the app's startup handlers (startup.go)
 }
 
 func (s *Sim) newProcess(name string) *Process {
@@ -24,6 +29,16 @@ func (s *Sim) newProcess(name string) *Process {
 	p.gil = &gil{proc: p, lane: -1}
 	s.procs = append(s.procs, p)
 	return p
+}
+
+// lanePrefix names the process on its threads' lanes when there is more
+// than one: "worker 2 · threadpool thread 1".
+func (p *Process) lanePrefix() string {
+	s := p.s
+	if len(s.procs) > 1 || s.server != nil && len(s.server.workers) > 1 {
+		return p.name + " · "
+	}
+	return ""
 }
 
 // Thread is an OS thread of a process. It runs one fiber at a time: a task
@@ -67,6 +82,11 @@ type Thread struct {
 	// to (CPU-bound), not on its own (I/O)
 	preempted bool
 
+	// pyName is what threading.current_thread().name says ("" for the
+	// lane's name); bg is set for threads started with threading.Thread.
+	pyName string
+	bg     *background
+
 	// CPU work
 	computing bool
 	cpuLeft   Time
@@ -87,6 +107,9 @@ func (p *Process) newThread(name, laneKind string, kind trace.State) *Thread {
 	t.gilFrom = "takes the GIL from " + name
 	t.gilWaitLabel = "waiting for the GIL in " + name
 	t.wakeFn = func() {
+		if t.bg != nil {
+			t.bg.wakeEv = nil
+		}
 		then := t.blockThen
 		t.blockThen = nil
 		t.acquire(then)
@@ -135,6 +158,13 @@ func (t *Thread) step(v any, err error) bool {
 			t.blockResult = e.Result
 			t.block(e.D, e.Label, t.unblockFn)
 			return false
+		case Wait:
+			if e.F.done {
+				v, err = e.F.result, e.F.err
+				continue
+			}
+			t.wait(e)
+			return false
 		case nil:
 			t.s.Fail(fmt.Errorf("internal error: a fiber returned no effect"))
 			return false
@@ -167,6 +197,7 @@ const (
 	wherePhrase    = iota // "time.sleep(4) in threadpool thread 3"
 	blocksPhrase          // "time.sleep(4) blocks the event loop"
 	finishesPhrase        // "time.sleep(4) in threadpool thread 3 finishes"
+	blocksInPhrase        // "blocks in queue.get()", on a thread's own lane
 )
 
 type phraseKey struct {
@@ -193,6 +224,8 @@ func (t *Thread) phrase(label string, kind int) string {
 		}
 	case finishesPhrase:
 		p = t.where(label) + " finishes"
+	case blocksInPhrase:
+		p = "blocks in " + label
 	}
 	if t.phrases == nil {
 		t.phrases = map[phraseKey]string{}
@@ -234,14 +267,27 @@ func (t *Thread) preempt() {
 
 // block is a blocking call: the GIL is released for d, then taken back.
 func (t *Thread) block(d Time, label string, then func()) {
+	t.goBlocked(label)
+	t.blockThen = then
+	ev := t.s.at(t.s.now+d, t.wakeFn)
+	if t.isDaemon() {
+		ev.daemon = true
+		t.bg.wakeEv = ev
+	}
+}
+
+// goBlocked enters a blocking call: the GIL is released and the lanes say so.
+func (t *Thread) goBlocked(label string) {
 	s := t.s
 	t.preempted = false
-	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), t.phrase(label, blocksPhrase))
+	what := blocksPhrase
+	if t.owner < 0 && t.bg != nil { // a threading.Thread, narrated on its own lane
+		what = blocksInPhrase
+	}
+	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), t.phrase(label, what))
 	t.release(false)
 	t.show(trace.Blocked, label)
 	t.showOwner(blockedState(t), t.where(label))
-	t.blockThen = then
-	t.s.at(s.now+d, t.wakeFn)
 }
 
 func blockedState(t *Thread) trace.State {

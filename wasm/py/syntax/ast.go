@@ -178,6 +178,12 @@ type Raise struct {
 }
 
 // Pass, Break and Continue are the simple statements of the same names.
+// Global is "global a, b": in a function, those names are the module's.
+type Global struct {
+	Pos   Pos
+	Names []string
+}
+
 type Pass struct{ Pos Pos }
 type Break struct{ Pos Pos }
 type Continue struct{ Pos Pos }
@@ -368,6 +374,7 @@ func (n *Try) Start() Pos        { return n.Pos }
 func (n *With) Start() Pos       { return n.Pos }
 func (n *Raise) Start() Pos      { return n.Pos }
 func (n *Pass) Start() Pos       { return n.Pos }
+func (n *Global) Start() Pos     { return n.Pos }
 func (n *Break) Start() Pos      { return n.Pos }
 func (n *Continue) Start() Pos   { return n.Pos }
 
@@ -385,6 +392,7 @@ func (*Try) stmt()        {}
 func (*With) stmt()       {}
 func (*Raise) stmt()      {}
 func (*Pass) stmt()       {}
+func (*Global) stmt()     {}
 func (*Break) stmt()      {}
 func (*Continue) stmt()   {}
 

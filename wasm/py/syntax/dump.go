@@ -130,6 +130,11 @@ func (d *dumper) stmt(s Stmt) {
 		}
 	case *Pass:
 		d.text("(pass")
+	case *Global:
+		d.text("(global")
+		for _, n := range s.Names {
+			d.text(" " + n)
+		}
 	case *Break:
 		d.text("(break")
 	case *Continue:

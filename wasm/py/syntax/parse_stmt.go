@@ -71,8 +71,7 @@ var unsupported = map[string]string{
 	"while":    "while loops are not simulated; use cpu(seconds) for CPU-bound work or for _ in range(n) for repetition",
 	"class":    "classes are not simulated; use functions and dicts",
 	"yield":    "generators are not simulated",
-	"global":   "global and nonlocal are not simulated",
-	"nonlocal": "global and nonlocal are not simulated",
+	"nonlocal": "nonlocal is not simulated (closures are not); pass the value as an argument",
 	"del":      "del is not simulated",
 	"assert":   "assert is not simulated",
 }
@@ -108,6 +107,8 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 			return &Continue{Pos: t.pos}, nil
 		case "return":
 			return p.parseReturn()
+		case "global":
+			return p.parseGlobal()
 		case "raise":
 			return p.parseRaise()
 		case "import":
@@ -122,6 +123,22 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 		return nil, errorf(t.pos, "match statements are not simulated")
 	}
 	return p.parseExprStmt()
+}
+
+// global_stmt: 'global' NAME (',' NAME)*
+func (p *parser) parseGlobal() (Stmt, error) {
+	s := &Global{Pos: p.tok.pos}
+	p.next()
+	for {
+		if p.tok.kind != tokName {
+			return nil, p.unexpected("a name after 'global'")
+		}
+		s.Names = append(s.Names, p.tok.text)
+		p.next()
+		if !p.got(",") {
+			return s, nil
+		}
+	}
 }
 
 // atMatchStatement recognises "match subject:". "match" is a soft keyword,

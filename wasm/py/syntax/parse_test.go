@@ -38,6 +38,7 @@ func TestParseStatements(t *testing.T) {
 		{"match = 1", "(= match 1)"},
 		{"match(x)", "(expr (call match x))"},
 		{"pass; break; continue;", "(pass)\n(break)\n(continue)"},
+		{"def f():\n  global a, b\n  a = 1", "(def f ()\n  (global a b)\n  (= a 1))"},
 		{"return", "(return)"},
 		{"return a, b", "(return (tuple a b))"},
 		{"return a,", "(return (tuple a))"},

@@ -1,0 +1,45 @@
+package sim
+
+// wait is a Wait effect: blocked, GIL released, until F is done or the
+// timeout passes, whichever comes first.
+func (t *Thread) wait(w Wait) {
+	s := t.s
+	t.goBlocked(w.Label)
+	counted := !t.isDaemon()
+	if counted {
+		s.waits++
+	}
+	over := false
+	var timer *event
+	wake := func(v any, err error) {
+		if over {
+			return
+		}
+		over = true
+		if counted {
+			s.waits--
+		}
+		if timer != nil {
+			timer.dead = true
+			timer = nil
+		}
+		t.acquire(func() { t.step(v, err) })
+	}
+	// A concurrent future runs its callbacks in the thread that completes
+	// it; the waiter wakes as its own event, as after a blocking call.
+	w.F.onDone(func() { s.soon(func() { wake(w.F.result, w.F.err) }) })
+	if w.Timeout >= 0 {
+		timer = s.after(w.Timeout, func() {
+			timer = nil
+			if w.F.done { // done at this very instant: that counts
+				wake(w.F.result, w.F.err)
+				return
+			}
+			if w.OnTimeout != nil {
+				w.OnTimeout()
+			}
+			wake(nil, w.TimedOut)
+		})
+		timer.daemon = t.isDaemon()
+	}
+}
