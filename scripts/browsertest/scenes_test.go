@@ -160,11 +160,11 @@ func TestCompareRedrawsBoth(t *testing.T) {
 func TestPredictReveal(t *testing.T) {
 	p := open(t)
 	p.await(`looplab.go("fastapi-blocking")`)
-	p.await(`document.querySelector("aside.predict input[value='0']").click()`)
-	p.await(`document.querySelector("aside.predict button[type=submit]").click()`)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict input[value='0']").click()`)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict button[type=submit]").click()`)
 	p.sleep(300 * time.Millisecond)
 	var reveal string
-	p.eval(`document.querySelector("aside.predict .predict-reveal").textContent`, &reveal)
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &reveal)
 	if !strings.HasPrefix(reveal, "Not quite: you said 4 s; the run says 7.5 s.") || !strings.Contains(reveal, "/rude") {
 		t.Errorf("reveal = %q", reveal)
 	}
@@ -177,7 +177,7 @@ func TestPredictReveal(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.await("looplab.ready")
-	p.eval(`document.querySelector("aside.predict .predict-reveal").textContent`, &reveal)
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &reveal)
 	if !strings.HasPrefix(reveal, "Not quite") {
 		t.Errorf("after a reload the answer is gone: %q", reveal)
 	}

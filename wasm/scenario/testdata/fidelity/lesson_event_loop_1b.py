@@ -1,0 +1,11 @@
+# From content/06-event-loop.md#scenario-1 "Work before the wait", version B ("only the wait").
+import asyncio
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/stock")
+async def stock():
+    await asyncio.sleep(1)
+    return {"in_stock": 12}

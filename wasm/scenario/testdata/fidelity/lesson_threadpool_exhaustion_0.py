@@ -1,0 +1,31 @@
+# From content/09-threadpool-exhaustion.md#scenario-0 "Forty slow exports, then three quick requests", version A ("def + requests").
+import requests
+from fastapi import FastAPI, Depends
+
+app = FastAPI()
+PARTNER_DELAY = 4.0  # seconds the partner API takes to answer
+
+
+def current_user():
+    return {"name": "ada"}
+
+
+@app.get("/export")
+def export():
+    requests.get(f"http://upstream/delay/{PARTNER_DELAY}")
+    return {"rows": 5000}
+
+
+@app.get("/ping")
+async def ping():
+    return {"ok": True}
+
+
+@app.get("/whoami")
+def whoami():
+    return {"name": "ada"}
+
+
+@app.get("/profile")
+async def profile(user: dict = Depends(current_user)):
+    return user
