@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"looplab/wasm/load"
-	"looplab/wasm/trace"
 )
 
 // loadMarker is the line of python/client.py that the scenario's load
@@ -21,7 +20,7 @@ func clientScript(reqs []load.Request, loadText string) string {
 	var b strings.Builder
 	b.WriteString("LOAD = [\n")
 	for _, r := range rows(reqs) {
-		fmt.Fprintf(&b, "    (%s, %s, %d, %d, %s, %s),", seconds(r.start), seconds(r.step), r.count, r.repeat,
+		fmt.Fprintf(&b, "    (%s, %s, %d, %d, %s, %s),", r.start.Text(), r.step.Text(), r.count, r.repeat,
 			strconv.Quote(r.method), strconv.Quote(r.path))
 		if r.line >= 1 && r.line <= len(src) {
 			fmt.Fprintf(&b, "  # %s", strings.TrimSpace(strings.TrimSuffix(src[r.line-1], "\r")))
@@ -33,10 +32,4 @@ func clientScript(reqs []load.Request, loadText string) string {
 		panic("export: python/client.py lost its LOAD marker line")
 	}
 	return strings.Replace(clientTemplate, loadMarker, b.String(), 1)
-}
-
-// seconds writes a time as the shortest decimal that reads back exactly:
-// times are whole microseconds, so there are at most six decimals.
-func seconds(t trace.Time) string {
-	return strconv.FormatFloat(t.Seconds(), 'f', -1, 64)
 }

@@ -28,7 +28,7 @@ func curlScript(reqs []load.Request) string {
 	var last trace.Time
 	for _, r := range reqs {
 		if r.At > last {
-			fmt.Fprintf(&b, "sleep %s\n", seconds(r.At-last))
+			fmt.Fprintf(&b, "sleep %s\n", (r.At - last).Text())
 			last = r.At
 		}
 		label := curlFormat(fmt.Sprintf("%7.3f s  %s %s  -> ", r.At.Seconds(), r.Method, r.Path))

@@ -93,13 +93,13 @@ func settingNotes(code source, set scenario.Settings) []string {
 		notes = append(notes, fmt.Sprintf("cores = %d: the playground simulated %s. On Linux, put `taskset -c 0-%d` before the python3 that runs the scenario to give it as many.", set.Cores, plural(set.Cores, "core"), set.Cores-1))
 	}
 	if set.SwitchInterval > 0 && set.SwitchInterval != 5*trace.Millisecond {
-		notes = append(notes, fmt.Sprintf("switch_interval = %s: add `import sys; sys.setswitchinterval(%s)` at the top of the code (CPython's default is 0.005).", seconds(set.SwitchInterval), seconds(set.SwitchInterval)))
+		notes = append(notes, fmt.Sprintf("switch_interval = %s: add `import sys; sys.setswitchinterval(%s)` at the top of the code (CPython's default is 0.005).", set.SwitchInterval.Text(), set.SwitchInterval.Text()))
 	}
 	if set.FreeThreaded {
 		notes = append(notes, "free_threaded = true: run it on a free-threaded CPython (python3.13t or python3.14t) with the environment variable PYTHON_GIL=0.")
 	}
 	if set.Latency > 0 && code.upstream {
-		notes = append(notes, fmt.Sprintf("latency = %s: upstream.py answers calls without /delay/N after that long.", seconds(set.Latency)))
+		notes = append(notes, fmt.Sprintf("latency = %s: upstream.py answers calls without /delay/N after that long.", set.Latency.Text()))
 	}
 	if code.hasPackage("asyncpg") {
 		notes = append(notes, "asyncpg needs a real PostgreSQL server to connect to; the playground pretended one answers every query after the scenario's latency.")

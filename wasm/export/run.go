@@ -24,7 +24,7 @@ func runCommands(in input, code source, set scenario.Settings) string {
 	var stop []string
 	if code.upstream {
 		cmds = append(cmds,
-			fmt.Sprintf("python3 %s %s %s & upstream=$!", upstreamFile, upstreamPort, seconds(latency(set))),
+			fmt.Sprintf("python3 %s %s %s & upstream=$!", upstreamFile, upstreamPort, latency(set).Text()),
 			"sleep 1")
 		stop = append(stop, "$upstream")
 	}

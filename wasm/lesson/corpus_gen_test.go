@@ -3,12 +3,10 @@ package lesson
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"looplab/wasm/scenario"
-	"looplab/wasm/trace"
 )
 
 // The course's scenarios join the fidelity corpus, so every run a lesson
@@ -90,10 +88,10 @@ func corpusHeader(spec scenario.Spec) []string {
 		kv = append(kv, fmt.Sprintf("workers=%d", set.Workers))
 	}
 	if set.Latency > 0 {
-		kv = append(kv, "latency="+seconds(set.Latency))
+		kv = append(kv, "latency="+set.Latency.Text())
 	}
 	if set.SwitchInterval > 0 {
-		kv = append(kv, "switch_interval="+seconds(set.SwitchInterval))
+		kv = append(kv, "switch_interval="+set.SwitchInterval.Text())
 	}
 	var lines []string
 	if len(kv) > 0 {
@@ -107,10 +105,6 @@ func corpusHeader(spec scenario.Spec) []string {
 		lines = append(lines, "# connect: at-send")
 	}
 	return lines
-}
-
-func seconds(t trace.Time) string {
-	return strconv.FormatFloat(t.Seconds(), 'f', -1, 64)
 }
 
 func TestCorpusSettings(t *testing.T) {

@@ -98,7 +98,7 @@ func (s *sleepAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
 	}
 	res := s.result
 	f.convert = func(Value) Value { return res }
-	return nil, sim.Await{F: f.ctx.Sleep(s.d), Label: "await asyncio.sleep(" + fmtSeconds(s.d) + ")"}, nil
+	return nil, sim.Await{F: f.ctx.Sleep(s.d), Label: "await asyncio.sleep(" + s.d.Text() + ")"}, nil
 }
 
 // lazyAw is an awaitable that does its work when awaited (wait_for,
@@ -296,7 +296,7 @@ func waitFor(c *call) (Value, sim.Effect, *Exception) {
 		if timeout < 0 {
 			return nil, sim.Await{F: fut, Label: "await asyncio.wait_for(...)"}, nil
 		}
-		return nil, sim.Await{F: f.ctx.WaitFor(fut, timeout), Label: "await asyncio.wait_for(..., timeout=" + fmtSeconds(timeout) + ")"}, nil
+		return nil, sim.Await{F: f.ctx.WaitFor(fut, timeout), Label: "await asyncio.wait_for(..., timeout=" + timeout.Text() + ")"}, nil
 	}}, nil, nil
 }
 

@@ -56,11 +56,6 @@ func seconds(v Value, what string) (sim.Time, *Exception) {
 	return sim.Time(math.Round(f * float64(trace.Second))), nil
 }
 
-// fmtSeconds prints a duration as the learner wrote it: 4, 0.5, 0.25.
-func fmtSeconds(d sim.Time) string {
-	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
-}
-
 func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
 	sep, end := " ", ""
 	if v, ok := c.arg(-1, "sep"); ok && v != nil {
@@ -88,7 +83,7 @@ func builtinCPU(c *call) (Value, sim.Effect, *Exception) {
 	if exc != nil {
 		return nil, nil, exc
 	}
-	return nil, sim.CPU{D: d, Label: "cpu(" + fmtSeconds(d) + ")"}, nil
+	return nil, sim.CPU{D: d, Label: "cpu(" + d.Text() + ")"}, nil
 }
 
 func builtinLen(c *call) (Value, *Exception) {

@@ -25,7 +25,7 @@ func (r *Run) sleepLabel(d sim.Time) string {
 	if l, ok := r.sleepLabels[d]; ok {
 		return l
 	}
-	l := "time.sleep(" + fmtSeconds(d) + ")"
+	l := "time.sleep(" + d.Text() + ")"
 	if r.sleepLabels == nil {
 		r.sleepLabels = map[sim.Time]string{}
 	}

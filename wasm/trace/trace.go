@@ -7,6 +7,8 @@
 // Times are integer microseconds of virtual time; JSON shows them in seconds.
 package trace
 
+import "strconv"
+
 // Time is virtual time in microseconds.
 type Time int64
 
@@ -19,6 +21,11 @@ const (
 
 // Seconds converts to seconds for display.
 func (t Time) Seconds() float64 { return float64(t) / float64(Second) }
+
+// Text writes t in seconds as the shortest decimal that reads back exactly,
+// as a learner would write it: "4", "0.5", "0.25". Times are whole
+// microseconds, so there are at most six decimals.
+func (t Time) Text() string { return strconv.FormatFloat(t.Seconds(), 'f', -1, 64) }
 
 // State says what a lane is doing during a span; views colour by it.
 type State string

@@ -20,7 +20,7 @@ func (s secondsFlag) String() string {
 	if s.t == nil {
 		return ""
 	}
-	return strconv.FormatFloat(s.t.Seconds(), 'f', -1, 64)
+	return s.t.Text()
 }
 
 func (s secondsFlag) Set(v string) error {
