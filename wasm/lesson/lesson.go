@@ -45,10 +45,18 @@ func Compile(file string, src []byte) (*Lesson, error) {
 		return nil, fmt.Errorf("%s: a lesson's file name must look like 01-some-slug.md", file)
 	}
 	ext := &scenarios{}
+	// The renderer keeps goldmark's safe default: raw HTML is omitted and
+	// javascript:, vbscript:, file: and data: links lose their target
+	// (html.WithUnsafe would pass both through). GFM is spelled out so
+	// that a table's column alignment is an align attribute: the default,
+	// a style attribute, is refused by the site's style-src 'self'.
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			meta.Meta,
-			extension.GFM,
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.TaskList,
 			ext,
 			highlighting.NewHighlighting(
 				highlighting.WithStyle(lightStyle),

@@ -34,13 +34,20 @@ func Handler(dir string) http.Handler {
 		if strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
-		if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if !servable(name) {
 			http.NotFound(w, r)
 			return
 		}
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		info, err := os.Stat(file)
-		if err != nil || info.IsDir() {
+		// Every file is opened through an os.Root, which refuses names
+		// and symbolic links that lead outside dir.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer root.Close()
+		rel := filepath.FromSlash(strings.TrimPrefix(name, "/"))
+		if !regular(root, rel) {
 			http.NotFound(w, r)
 			return
 		}
@@ -54,17 +61,15 @@ func Handler(dir string) http.Handler {
 		h.Set("Content-Type", ctype)
 		h.Set("Cache-Control", "no-cache")
 		h.Add("Vary", "Accept-Encoding")
-		serve := file
+		serve := rel
 		for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-			if accepts(r.Header.Get("Accept-Encoding"), enc.name) {
-				if _, err := os.Stat(file + enc.ext); err == nil {
-					serve = file + enc.ext
-					h.Set("Content-Encoding", enc.name)
-					break
-				}
+			if accepts(r.Header.Get("Accept-Encoding"), enc.name) && regular(root, rel+enc.ext) {
+				serve = rel + enc.ext
+				h.Set("Content-Encoding", enc.name)
+				break
 			}
 		}
-		f, err := os.Open(serve)
+		f, err := root.Open(serve)
 		if err != nil {
 			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 			return
@@ -79,6 +84,23 @@ func Handler(dir string) http.Handler {
 		// is already set, so it does not sniff.
 		http.ServeContent(w, r, name, st.ModTime(), f)
 	})
+}
+
+// servable reports whether a cleaned, rooted URL path may name a file of
+// the site: not a precompressed copy (the server picks those), not a
+// dotfile or anything in a dot directory, and nothing some filesystem
+// reads as a separator, a drive, a stream or the end of the name.
+func servable(name string) bool {
+	lower := strings.ToLower(name)
+	return !strings.HasSuffix(lower, ".br") && !strings.HasSuffix(lower, ".gz") &&
+		!strings.Contains(name, "/.") && !strings.ContainsAny(name, "\\:\x00")
+}
+
+// regular reports whether name is a regular file inside root (a symbolic
+// link is followed only while it stays inside).
+func regular(root *os.Root, name string) bool {
+	info, err := root.Stat(name)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // accepts reports whether an Accept-Encoding header allows enc (listed,

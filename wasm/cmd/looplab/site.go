@@ -38,12 +38,22 @@ func buildCommand(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// defaultAddr is where serve listens unless told otherwise: loopback, so
+// the site is never offered to the network by accident.
+const defaultAddr = "127.0.0.1:8080"
+
+// serveFlags are serve's flags: the built site and where to listen.
+func serveFlags(stderr io.Writer) (fs *flag.FlagSet, dir, addr *string) {
+	fs = flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir = fs.String("dir", "build/site", "the built site")
+	addr = fs.String("addr", defaultAddr, "where to listen (loopback unless you say otherwise)")
+	return fs, dir, addr
+}
+
 // serveCommand serves a built site until it is stopped.
 func serveCommand(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", "build/site", "the built site")
-	addr := fs.String("addr", "127.0.0.1:8080", "where to listen (loopback unless you say otherwise)")
+	fs, dir, addr := serveFlags(stderr)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
