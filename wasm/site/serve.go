@@ -59,7 +59,11 @@ func Handler(dir string) http.Handler {
 			ctype = "application/octet-stream"
 		}
 		h.Set("Content-Type", ctype)
-		h.Set("Cache-Control", "no-cache")
+		if HashedName.MatchString(name) {
+			h.Set("Cache-Control", ImmutableCache) // its name changes with its content
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
 		h.Add("Vary", "Accept-Encoding")
 		serve := rel
 		for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {

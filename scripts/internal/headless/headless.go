@@ -23,7 +23,7 @@ import (
 // Serve serves the built site in dir on 127.0.0.1 and returns its URL and
 // a function that stops it.
 func Serve(dir string) (string, func(), error) {
-	if _, err := os.Stat(dir + "/looplab.wasm"); err != nil {
+	if _, err := os.Stat(dir + "/index.html"); err != nil {
 		return "", nil, fmt.Errorf("no built site in %s (run make site): %v", dir, err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

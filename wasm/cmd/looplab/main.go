@@ -7,6 +7,7 @@
 //	looplab load FILE
 //	looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
 //	looplab serve [--dir DIR] [--addr HOST:PORT]
+//	looplab dist [--site DIR] [--out DIR]
 package main
 
 import (
@@ -21,13 +22,17 @@ const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
        looplab load FILE
        looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
        looplab serve [--dir DIR] [--addr HOST:PORT]
+       looplab dist [--site DIR] [--out DIR]
 
 sim simulates APP.py (a FastAPI app, served the requests in --load, or an
 asyncio script) on a model of CPython and prints its timeline; --json prints
 the trace instead. load prints the requests of a load file as JSON
 ([{"method", "path", "at"}], at in seconds), for tools that send them.
 build compiles the lessons into the playground's site (make serve runs it),
-and serve serves that site on 127.0.0.1:8080.
+and serve serves that site on 127.0.0.1:8080. dist writes it as one static
+folder for any host or CDN: content-hashed names, precompressed files, a
+service worker for offline use and a _headers file with the caching and
+security headers.
 `
 
 func main() {
@@ -52,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return buildCommand(args[1:], stdout, stderr)
 	case "serve":
 		return serveCommand(args[1:], stdout, stderr)
+	case "dist":
+		return distCommand(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "looplab: unknown command %q\n\n%s", args[0], usage)
 	return 2

@@ -38,6 +38,23 @@ func buildCommand(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// distCommand writes the static folder for any host or CDN.
+func distCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dist", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("site", "build/site", "the built site")
+	out := fs.String("out", "dist", "the output directory (replaced)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if err := site.Dist(*from, *out); err != nil {
+		fmt.Fprintf(stderr, "looplab dist: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s: serve it from any static host with the headers in %s/_headers\n", *out, *out)
+	return 0
+}
+
 // defaultAddr is where serve listens unless told otherwise: loopback, so
 // the site is never offered to the network by accident.
 const defaultAddr = "127.0.0.1:8080"
