@@ -484,7 +484,7 @@
       $("play").setAttribute("aria-pressed", String(st.playing));
       if (!scrubbing) $("scrub").value = st.duration > 0 ? Math.round((1000 * st.t) / st.duration) : 0;
       if (st.drawn >= generation && generation > 0) {
-        if (!timing.firstFrame) timing.firstFrame = performance.now();
+        if (!timing.firstFrame) timing.firstFrame = st.drawnAt ? st.drawnAt - performance.timeOrigin : performance.now();
         readyResolve();
         while (drawnWaiters.length && drawnWaiters[0].gen <= st.drawn) drawnWaiters.shift().resolve();
       }
@@ -828,9 +828,19 @@
   });
 
   // ---- the stage frame ----
+  let reloading = false;
   window.looplabStageReady = (api) => {
+    if (stage === api) return;
     stage = api;
     $("stage-status").hidden = true;
+    if (reloading) {
+      // The same code as before the crash, edits and numbers included.
+      reloading = false;
+      stage.setTheme(window.looplabTheme());
+      stage.setAutoplay(!matchMedia("(prefers-reduced-motion: reduce)").matches);
+      resimulate({ keepPlayhead: false });
+      return;
+    }
     renderLegend();
     matchMedia("(prefers-color-scheme: dark)").addEventListener("change", renderTheme);
     // With reduced motion nothing moves until the learner presses play.
@@ -839,6 +849,21 @@
     still.addEventListener("change", () => stage.setAutoplay(!still.matches));
     route(); // again, now that numbers in a deep link can be found
   };
+  // A panic in the simulator: the frame reports it, the page stops calling
+  // into the dead program and offers a fresh one. The learner's code stays.
+  window.looplabStageCrashed = (msg) => {
+    stage = null;
+    $("stage-crash-msg").textContent = msg.split("\n").slice(0, 16).join("\n");
+    $("stage-crash").hidden = false;
+    $("stage-reload").focus();
+  };
+  $("stage-reload").addEventListener("click", () => {
+    $("stage-crash").hidden = true;
+    $("stage-status").textContent = "Reloading the simulator…";
+    $("stage-status").hidden = false;
+    reloading = true;
+    $("stage").contentWindow.location.reload();
+  });
   window.looplabStageFailed = (msg) => {
     $("stage-status").textContent = `The simulator could not start (${msg}). The lessons still read fine.`;
   };
@@ -882,11 +907,18 @@
     step: (d) => stage?.step(d),
     theme: () => window.looplabTheme(),
     state: () => (stage ? JSON.parse(stage.state()) : null),
+    crashed: () => !$("stage-crash").hidden,
+    crashForTest: (where) => stage?.crashForTest(where),
     frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
     log: () => [...$("log").children].map((li) => li.textContent),
     // exported is the "Run it for real" program of what is on the stage.
     exported: () => (stage ? JSON.parse(stage.export(JSON.stringify({ code, load, settings }))) : null),
   };
+
+  // A dist build (make dist) has a service worker: the course works
+  // offline after the first visit.
+  const worker = document.documentElement.dataset.sw;
+  if (worker && "serviceWorker" in navigator) navigator.serviceWorker.register(worker).catch(() => {});
 
   window.addEventListener("hashchange", route);
   route();

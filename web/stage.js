@@ -1,21 +1,43 @@
 // The stage frame: starts the wasm, which draws the run with Ebitengine
-// and exposes looplabStage; then tells the page it is ready.
+// and exposes looplabStage; then tells the page it is ready. If the Go
+// program dies (a panic), the page hears what it printed, so it can show
+// an error panel instead of a frozen stage.
 "use strict";
 (async () => {
   // The page owns the theme (the learner's pick or the system's); the
   // stage follows it, and the page calls setTheme when it changes.
   const dark = window.matchMedia("(prefers-color-scheme: dark)");
-  const theme = () => (window.parent !== window && window.parent.looplabTheme ? window.parent.looplabTheme() : window.looplabTheme());
+  const parent = window.parent !== window ? window.parent : null;
+  const theme = () => (parent && parent.looplabTheme ? parent.looplabTheme() : window.looplabTheme());
   window.looplabStageReady = () => {
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));
-    if (window.parent !== window && typeof window.parent.looplabStageReady === "function") {
-      window.parent.looplabStageReady(window.looplabStage);
-    }
+    if (parent && typeof parent.looplabStageReady === "function") parent.looplabStageReady(window.looplabStage);
+  };
+  // A panic inside an API call is recovered in Go and reported here.
+  window.looplabStageCrashed = (msg) => {
+    if (parent && typeof parent.looplabStageCrashed === "function") parent.looplabStageCrashed(String(msg));
+  };
+  // Keep the tail of what Go writes, which holds a fatal panic's message.
+  let printed = "";
+  const write = globalThis.fs.writeSync.bind(globalThis.fs);
+  const decoder = new TextDecoder("utf-8");
+  globalThis.fs.writeSync = (fd, buf) => {
+    printed = (printed + decoder.decode(buf)).slice(-32768);
+    return write(fd, buf);
   };
   const go = new Go();
+  let code = 0;
+  go.exit = (c) => { code = c; };
   const { instance } = await WebAssembly.instantiateStreaming(fetch("looplab.wasm"), go.importObject);
-  go.run(instance);
+  await go.run(instance);
+  // The stage never returns on its own: reaching here means it died.
+  // Ebitengine's pending callbacks now throw; the panel says it already.
+  window.addEventListener("error", (ev) => {
+    if (/Go program has already exited/.test(ev.message)) ev.preventDefault();
+  });
+  const at = Math.max(printed.lastIndexOf("panic: "), printed.lastIndexOf("fatal error: "));
+  window.looplabStageCrashed((at >= 0 ? printed.slice(at) : printed).trim() || `the simulator stopped (exit code ${code})`);
 })().catch((err) => {
   document.body.textContent = "The stage could not start: " + err;
   if (window.parent !== window && typeof window.parent.looplabStageFailed === "function") {

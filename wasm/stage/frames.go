@@ -12,7 +12,12 @@ type frameStats struct {
 	last      time.Time
 	intervals []float64 // ms between ticks
 	paints    []float64 // ms spent painting
+	works     []float64 // ms of Go work per painted frame: its Updates and its Draw
+	update    time.Duration
 }
+
+// updated adds an Update's duration to the next painted frame's work.
+func (f *frameStats) updated(d time.Duration) { f.update += d }
 
 const keepFrames = 4096
 
@@ -25,6 +30,8 @@ func (f *frameStats) tick(now time.Time) {
 
 func (f *frameStats) draw(d time.Duration) {
 	f.paints = keep(f.paints, float64(d.Microseconds())/1000)
+	f.works = keep(f.works, float64((d+f.update).Microseconds())/1000)
+	f.update = 0
 }
 
 func keep(v []float64, x float64) []float64 {
@@ -42,6 +49,8 @@ type FrameStats struct {
 	Paints         int     `json:"paints"`
 	PaintMedian    float64 `json:"paintMedian"`
 	PaintP99       float64 `json:"paintP99"`
+	WorkMedian     float64 `json:"workMedian"` // Update + Draw, per painted frame
+	WorkP99        float64 `json:"workP99"`
 }
 
 // Frames reports the statistics and, with reset, starts afresh.
@@ -52,8 +61,9 @@ func (s *Stage) Frames(reset bool) FrameStats {
 	out := FrameStats{Ticks: len(f.intervals), Paints: len(f.paints)}
 	out.IntervalMedian, out.IntervalP99 = report.Quantile(f.intervals, 0.5), report.Quantile(f.intervals, 0.99)
 	out.PaintMedian, out.PaintP99 = report.Quantile(f.paints, 0.5), report.Quantile(f.paints, 0.99)
+	out.WorkMedian, out.WorkP99 = report.Quantile(f.works, 0.5), report.Quantile(f.works, 0.99)
 	if reset {
-		f.intervals, f.paints, f.last = f.intervals[:0], f.paints[:0], time.Time{}
+		f.intervals, f.paints, f.works, f.last, f.update = f.intervals[:0], f.paints[:0], f.works[:0], time.Time{}, 0
 	}
 	return out
 }

@@ -34,6 +34,20 @@ type Stage struct {
 	pointerY      float32
 	stats         frameStats
 	still         bool // no autoplay (prefers-reduced-motion)
+	crash         bool // CrashForTest: panic in the next Draw
+	drawnAt       float64
+
+	// Clock reads the page's clock in milliseconds (performance.now in the
+	// browser); nil leaves DrawnAt at zero.
+	Clock func() float64
+}
+
+// CrashForTest makes the next frame panic, so tests can check that the page
+// survives the simulator dying: it shows what happened and offers a reload.
+func (s *Stage) CrashForTest() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.crash = true
 }
 
 // New returns a stage with nothing to show yet.
@@ -195,13 +209,16 @@ type State struct {
 	Loaded   int     `json:"loaded"` // generation of the scene shown last
 	Drawn    int     `json:"drawn"`  // generation of the scene painted last
 	Scene    string  `json:"scene"`  // its kind
+	// DrawnAt is when the scene of generation Drawn was first painted, in
+	// the page's clock (Clock), so scripts can time a change to its frame.
+	DrawnAt float64 `json:"drawnAt"`
 }
 
 // State reports the playhead.
 func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn}
+	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt}
 	if s.scene != nil {
 		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}
@@ -218,6 +235,7 @@ func (s *Stage) Update() error {
 		dt = now.Sub(s.lastTick)
 	}
 	s.lastTick = now
+	defer func() { s.stats.updated(time.Since(now)) }()
 	if live, ok := s.scene.(liveScene); ok {
 		if s.playing {
 			live.Tick(s.view(), dt)
@@ -308,7 +326,11 @@ func (s *Stage) Draw(screen *ebiten.Image) {
 	defer s.mu.Unlock()
 	start := time.Now()
 	s.stats.tick(start)
+	if s.crash {
+		panic("the stage was asked to crash (a test of the error panel)")
+	}
 	if !s.dirty {
+		s.stats.update = 0 // idle frames are not work
 		return
 	}
 	bg := s.theme.Background
@@ -317,6 +339,9 @@ func (s *Stage) Draw(screen *ebiten.Image) {
 		s.scene.Draw(screen, s.view())
 	}
 	s.dirty = false
+	if s.drawn != s.loaded && s.Clock != nil {
+		s.drawnAt = s.Clock()
+	}
 	s.drawn = s.loaded
 	s.stats.draw(time.Since(start))
 }

@@ -4,7 +4,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"log"
+	"runtime"
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -15,6 +18,8 @@ import (
 
 func main() {
 	st := stage.New()
+	perf := js.Global().Get("performance")
+	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
@@ -52,6 +57,16 @@ func main() {
 		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
 		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
 		"legend":      fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		"memStats":    fn(func([]js.Value) any { return toJSON(memStats()) }),
+		// crashForTest makes an API call ("call") or the next frame
+		// ("frame") panic: the browser tests check the error panel with it.
+		"crashForTest": fn(func(args []js.Value) any {
+			if args[0].String() == "frame" {
+				st.CrashForTest()
+				return nil
+			}
+			panic("an API call was asked to crash (a test of the error panel)")
+		}),
 	}
 	js.Global().Set("looplabStage", js.ValueOf(api))
 	if ready := js.Global().Get("looplabStageReady"); ready.Type() == js.TypeFunction {
@@ -65,8 +80,36 @@ func main() {
 	}
 }
 
+// fn wraps an API call. A panic inside it must not kill the simulator
+// silently: it is reported to the page (looplabStageCrashed), which shows
+// an error panel with a reload, and the call returns "null".
 func fn(f func(args []js.Value) any) js.Func {
-	return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+	return js.FuncOf(func(_ js.Value, args []js.Value) (out any) {
+		defer func() {
+			if p := recover(); p != nil {
+				crashed(fmt.Sprintf("panic: %v\n\n%s", p, debug.Stack()))
+				out = "null"
+			}
+		}()
+		return f(args)
+	})
+}
+
+// crashed tells the frame's script, which tells the page.
+func crashed(msg string) {
+	if hook := js.Global().Get("looplabStageCrashed"); hook.Type() == js.TypeFunction {
+		hook.Invoke(msg)
+	}
+}
+
+// memStats are the Go heap's figures, for the performance and soak scripts.
+func memStats() map[string]any {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return map[string]any{
+		"totalAlloc": m.TotalAlloc, "heapInuse": m.HeapInuse, "heapAlloc": m.HeapAlloc,
+		"sys": m.Sys, "numGC": m.NumGC,
+	}
 }
 
 func toJSON(v any) string {
