@@ -41,17 +41,17 @@ func TestFormatDoesNotReorderInput(t *testing.T) {
 	}
 }
 
-// A run longer than MaxRepeat must split, or Parse would reject it.
+// A run longer than MaxRepeat must split, or Parse would reject the line.
+// (Such a load is over MaxRequests too, so it does not read back.)
 func TestFormatLongRun(t *testing.T) {
-	reqs, err := Parse("100000 x at 0 GET /\n100000 x at 0 GET /\n5 x at 0 GET /")
-	if err != nil {
-		t.Fatal(err)
+	reqs := make([]Request, 2*MaxRepeat+5)
+	for i := range reqs {
+		reqs[i] = req(1, "GET", "/", 0)
 	}
 	text := Format(reqs)
 	if want := "100000 x at 0 GET /\n100000 x at 0 GET /\n5 x at 0 GET /\n"; text != want {
 		t.Fatalf("Format = %q, want %q", text, want)
 	}
-	assertRoundTrip(t, reqs)
 }
 
 func TestFormatRoundTrip(t *testing.T) {

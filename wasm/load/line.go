@@ -97,7 +97,7 @@ func (s *scanner) repeat(k string, off int) (n int64, ok bool, err error) {
 	}
 	n, perr := strconv.ParseInt(strings.TrimLeft(digits, "0"), 10, 64)
 	if perr != nil || n < 1 || n > MaxRepeat {
-		return 0, false, s.errAt(off, "repeat count must be from 1 to %d, found %s", MaxRepeat, digits)
+		return 0, false, s.errAt(off, "repeat count must be from 1 to %d (the repeat limit), found %s", MaxRepeat, digits)
 	}
 	return n, true, nil
 }

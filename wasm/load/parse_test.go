@@ -124,15 +124,17 @@ func TestParseErrors(t *testing.T) {
 		{"4 x -X POST", `line 1:5: '4 x' must be followed by a request, as in '4 x at 0 GET /'`},
 		{"4 at 0 GET /", `line 1:3: expected 'x' after the repeat count, as in '4 x at 0 GET /'`},
 		{"4xx at 0 GET /", `line 1:1: expected a repeat count, as in '4 x at 0 GET /', found "4xx"`},
-		{"0 x at 0 GET /", `line 1:1: repeat count must be from 1 to 100000, found 0`},
-		{"100001 x at 0 GET /", `line 1:1: repeat count must be from 1 to 100000, found 100001`},
+		{"0 x at 0 GET /", `line 1:1: repeat count must be from 1 to 100000 (the repeat limit), found 0`},
+		{"100001 x at 0 GET /", `line 1:1: repeat count must be from 1 to 100000 (the repeat limit), found 100001`},
+		{"1000000 x at 0 GET /", `line 1:1: repeat count must be from 1 to 100000 (the repeat limit), found 1000000`},
 		{"every 0 from 0 to 1 GET /", `line 1:7: the step of 'every' must be more than 0`},
 		{"every 1 to 2 GET /", `line 1:9: expected "from", as in 'every STEP from START to END METHOD /path', found "to"`},
 		{"every 1 from 0", `line 1:15: expected "to", as in 'every STEP from START to END METHOD /path', found end of line`},
 		{"every 1 from 2 to 2 GET /", `line 1:19: the end time must be after the start time (the end is not included)`},
-		{"100000 x at 0 GET /\n100000 x at 0 GET /\n" + strings.Repeat("100000 x at 1 GET /\n", 8) + " 1 x at 2 GET /",
-			`line 11:2: load has more than 1000000 requests`},
-		{"every 0.000001 from 0 to 1.000001 GET /", `line 1:1: load has more than 1000000 requests`},
+		{"50000 x at 0 GET /\n" + strings.Repeat("10000 x at 1 GET /\n", 5) + " 1 x at 2 GET /",
+			`line 7:2: load has more than 100000 requests (the request limit)`},
+		{"every 0.00001 from 0 to 1.00001 GET /", `line 1:1: load has more than 100000 requests (the request limit)`},
+		{"every 0.000001 from 0 to 1 GET /", `line 1:1: load has more than 100000 requests (the request limit)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -165,11 +167,11 @@ func TestParseCapIsCheap(t *testing.T) {
 }
 
 func TestParseExactlyAtCap(t *testing.T) {
-	reqs, err := Parse("every 0.000001 from 0 to 1 GET /")
+	reqs, err := Parse("every 0.00001 from 0 to 1 GET /")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reqs) != MaxRequests || reqs[len(reqs)-1].At != trace.Second-1 {
+	if len(reqs) != MaxRequests || reqs[len(reqs)-1].At != trace.Second-10 {
 		t.Errorf("got %d requests, last at %d", len(reqs), reqs[len(reqs)-1].At)
 	}
 }

@@ -128,6 +128,9 @@ func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
 		}
 		return t.Future(), nil
 	case awaitable:
+		if exc := f.run.countTask(); exc != nil {
+			return nil, exc
+		}
 		fr := &Frame{code: awaitCode(x), globals: f.frames[0].globals}
 		return f.ctx.CreateTask(newFiber(f.run, fr), fmt.Sprint(x)).Future(), nil
 	}
@@ -144,6 +147,9 @@ func awaitCode(aw Value) *Code {
 func (f *Fiber) newTask(co *Coroutine) (*sim.Task, *Exception) {
 	if co.Started {
 		return nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
+	}
+	if exc := f.run.countTask(); exc != nil {
+		return nil, exc
 	}
 	co.Started = true
 	label := co.Fn.Code.Name + "()"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"looplab/wasm/sim"
 )
@@ -111,6 +112,13 @@ func subscript(x, i Value) (Value, *Exception) {
 		}
 		return v.Items[k], nil
 	case string:
+		if isASCII(v) { // most strings: no need to decode them
+			k, exc := index(len(v), i)
+			if exc != nil {
+				return nil, exc
+			}
+			return v[k : k+1], nil
+		}
 		r := []rune(v)
 		k, exc := index(len(r), i)
 		if exc != nil {
@@ -155,19 +163,25 @@ type slice struct{ lo, hi, step Value }
 
 func (s *slice) apply(x Value) (Value, *Exception) {
 	var items []Value
+	var runes []rune // a str's characters, unless it is ASCII
+	var n int64
 	switch v := x.(type) {
 	case *List:
 		items = v.Items
+		n = int64(len(items))
 	case *Tuple:
 		items = v.Items
+		n = int64(len(items))
 	case string:
-		for _, r := range v {
-			items = append(items, string(r))
+		if isASCII(v) {
+			n = int64(len(v))
+		} else {
+			runes = []rune(v)
+			n = int64(len(runes))
 		}
 	default:
 		return nil, newExc(excType, fmt.Sprintf("'%s' object is not subscriptable", typeName(x)))
 	}
-	n := int64(len(items))
 	step := int64(1)
 	if s.step != nil {
 		st, ok := s.step.(int64)
@@ -208,21 +222,49 @@ func (s *slice) apply(x Value) (Value, *Exception) {
 	if exc != nil {
 		return nil, exc
 	}
-	var out []Value
-	for i := lo; (step > 0 && i < hi) || (step < 0 && i > hi); i += step {
-		out = append(out, items[i])
-	}
-	switch x.(type) {
-	case *Tuple:
-		return &Tuple{Items: out}, nil
-	case string:
+	if str, ok := x.(string); ok {
+		if runes == nil && step == 1 {
+			return str[lo:max(lo, hi)], nil
+		}
 		var b strings.Builder
-		for _, p := range out {
-			b.WriteString(p.(string))
+		for i := lo; (step > 0 && i < hi) || (step < 0 && i > hi); i += step {
+			if runes == nil {
+				b.WriteByte(str[i])
+			} else {
+				b.WriteRune(runes[i])
+			}
 		}
 		return b.String(), nil
 	}
+	var out []Value
+	if k := (hi - lo + step - sign(step)) / step; k > 0 {
+		out = make([]Value, 0, k)
+	}
+	for i := lo; (step > 0 && i < hi) || (step < 0 && i > hi); i += step {
+		out = append(out, items[i])
+	}
+	if _, ok := x.(*Tuple); ok {
+		return &Tuple{Items: out}, nil
+	}
 	return &List{Items: out}, nil
+}
+
+func sign(n int64) int64 {
+	if n < 0 {
+		return -1
+	}
+	return 1
+}
+
+// isASCII reports whether s is all ASCII, so that its characters are its
+// bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // iterator is what GET_ITER makes.
@@ -285,9 +327,6 @@ func getIter(x Value) (Value, *Exception) {
 	return &itemsIter{items: items}, nil
 }
 
-// maxIterate bounds how many items materialising an iterable may make.
-const maxIterate = 1_000_000
-
 // iterate lists the items of an iterable.
 func iterate(x Value) ([]Value, *Exception) {
 	switch v := x.(type) {
@@ -327,7 +366,7 @@ var listMethods = map[string]func(c *call, self Value) (Value, *Exception){
 			return nil, c.errorf("append() takes exactly one argument")
 		}
 		if len(l.Items) >= maxIterate {
-			return nil, newExc(excMemory, "list is over the simulator's size limit")
+			return nil, tooManyItems("list", len(l.Items)+1)
 		}
 		l.Items = append(l.Items, v)
 		return nil, nil
@@ -336,6 +375,12 @@ var listMethods = map[string]func(c *call, self Value) (Value, *Exception){
 		l := self.(*List)
 		v, _ := c.arg(0, "")
 		items, exc := iterate(v)
+		if exc == nil {
+			exc = checkItems("list", len(l.Items)+len(items))
+		}
+		if exc == nil {
+			exc = c.f.run.built(itemSize * len(items))
+		}
 		if exc != nil {
 			return nil, exc
 		}
@@ -368,7 +413,7 @@ var listMethods = map[string]func(c *call, self Value) (Value, *Exception){
 func sortValues(items []Value) *Exception {
 	var exc *Exception
 	sort.SliceStable(items, func(i, j int) bool {
-		c, e := order(items[i], items[j], "<")
+		c, e := order(items[i], items[j], "<", 0)
 		if e != nil && exc == nil {
 			exc = e
 		}
@@ -445,12 +490,23 @@ var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
 			return nil, exc
 		}
 		parts := make([]string, len(items))
+		n := 0
 		for i, it := range items {
 			s, ok := it.(string)
 			if !ok {
 				return nil, c.errorf("sequence item %d: expected str instance, %s found", i, typeName(it))
 			}
 			parts[i] = s
+			n += len(s)
+		}
+		if len(parts) > 1 {
+			n += (len(parts) - 1) * len(self.(string))
+		}
+		if exc := checkString(n); exc != nil {
+			return nil, exc
+		}
+		if exc := c.f.run.built(n); exc != nil {
+			return nil, exc
 		}
 		return strings.Join(parts, self.(string)), nil
 	},
@@ -479,6 +535,22 @@ var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
 		if !ok1 || !ok2 {
 			return nil, c.errorf("replace() needs str arguments")
 		}
-		return strings.ReplaceAll(self.(string), as, bs), nil
+		s := self.(string)
+		if len(bs) > len(as) {
+			// Each match grows the string; an empty old string matches
+			// between every two characters and at both ends.
+			matches := utf8.RuneCountInString(s) + 1
+			if as != "" {
+				matches = strings.Count(s, as)
+			}
+			if n := len(s) + matches*(len(bs)-len(as)); n > maxString || matches > maxString {
+				return nil, stringTooLong(max(n, maxString+1))
+			}
+		}
+		out := strings.ReplaceAll(s, as, bs)
+		if exc := c.f.run.built(len(out)); exc != nil {
+			return nil, exc
+		}
+		return out, nil
 	},
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"
@@ -57,18 +58,31 @@ func seconds(v Value, what string) (sim.Time, *Exception) {
 }
 
 func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
+	var exc *Exception
 	sep, end := " ", ""
 	if v, ok := c.arg(-1, "sep"); ok && v != nil {
-		sep = str(v)
+		if sep, exc = strChecked(v); exc != nil {
+			return nil, nil, exc
+		}
 	}
 	if v, ok := c.arg(-1, "end"); ok && v != nil {
-		end = strings.TrimSuffix(str(v), "\n")
+		if end, exc = strChecked(v); exc != nil {
+			return nil, nil, exc
+		}
+		end = strings.TrimSuffix(end, "\n")
 	}
 	parts := make([]string, len(c.args))
+	n := len(end) + max(len(parts)-1, 0)*len(sep)
 	for i, a := range c.args {
-		parts[i] = str(a)
+		if parts[i], exc = strChecked(a); exc != nil {
+			return nil, nil, exc
+		}
+		n += len(parts[i])
 	}
-	c.ctx().Print(strings.Join(parts, sep) + end)
+	if exc := checkString(n); exc != nil {
+		return nil, nil, exc
+	}
+	c.f.run.print(c.ctx(), strings.Join(parts, sep)+end)
 	return nil, nil, nil
 }
 
@@ -90,7 +104,7 @@ func builtinLen(c *call) (Value, *Exception) {
 	v, _ := c.arg(0, "")
 	switch x := v.(type) {
 	case string:
-		return int64(len([]rune(x))), nil
+		return int64(utf8.RuneCountInString(x)), nil
 	case *List:
 		return int64(len(x.Items)), nil
 	case *Tuple:
@@ -131,12 +145,20 @@ func builtinStr(c *call) (Value, *Exception) {
 	if !ok {
 		return "", nil
 	}
-	return str(v), nil
+	s, exc := strChecked(v)
+	if _, isStr := v.(string); exc == nil && !isStr {
+		exc = c.f.run.built(len(s))
+	}
+	return s, exc
 }
 
 func builtinRepr(c *call) (Value, *Exception) {
 	v, _ := c.arg(0, "")
-	return repr(v), nil
+	s, exc := reprChecked(v)
+	if exc == nil {
+		exc = c.f.run.built(len(s))
+	}
+	return s, exc
 }
 
 func builtinInt(c *call) (Value, *Exception) {
@@ -235,7 +257,7 @@ func extreme(c *call, want int) (Value, *Exception) {
 	}
 	best := items[0]
 	for _, it := range items[1:] {
-		o, exc := order(it, best, "<")
+		o, exc := order(it, best, "<", 0)
 		if exc != nil {
 			return nil, exc
 		}
@@ -263,6 +285,9 @@ func builtinSum(c *call) (Value, *Exception) {
 		if total, exc = binary("+", total, it); exc != nil {
 			return nil, exc
 		}
+		if exc = c.f.run.builtValue(total); exc != nil {
+			return nil, exc
+		}
 	}
 	return total, nil
 }
@@ -275,6 +300,8 @@ func builtinAbs(c *call) (Value, *Exception) {
 		return nil, c.errorf("bad operand type for abs(): '%s'", typeName(v))
 	case isF:
 		return math.Abs(f), nil
+	case i == math.MinInt64:
+		return nil, intTooLarge()
 	case i < 0:
 		return -i, nil
 	}

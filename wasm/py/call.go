@@ -49,14 +49,16 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 			return nil, nil
 		}
 		if len(f.frames) >= maxDepth {
-			return nil, newExc(excRuntime, "maximum recursion depth exceeded")
+			return nil, recursionTooDeep()
 		}
 		f.frames = append(f.frames, nf)
 		return nil, nil
 	case *Builtin:
+		f.run.steps += callCost(x.Name, nil, false, args)
 		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals})
 		return f.result(v, eff, exc)
 	case *BoundMethod:
+		f.run.steps += callCost(x.Name, x.Self, true, args)
 		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals}, x.Self)
 		return f.result(v, eff, exc)
 	case *ExcType:
@@ -176,7 +178,7 @@ func (f *Fiber) await(x Value) (sim.Effect, *Exception) {
 		}
 		a.Started = true
 		if len(f.frames) >= maxDepth {
-			return nil, newExc(excRuntime, "maximum recursion depth exceeded")
+			return nil, recursionTooDeep()
 		}
 		f.frames = append(f.frames, a.Frame)
 		return nil, nil

@@ -50,92 +50,161 @@ type object interface {
 	attr(name string) (Value, bool)
 }
 
-// str is Python's str(v).
+// str is Python's str(v). Like repr, it is cut short past maxString.
 func str(v Value) string {
+	s, _ := strChecked(v)
+	return s
+}
+
+// repr is Python's repr(v), cut short just past maxString characters or
+// maxNesting levels; reprChecked says when it was.
+func repr(v Value) string {
+	s, _ := reprChecked(v)
+	return s
+}
+
+// strChecked is str(v), or the exception that a string over maxString or
+// containers nested past maxNesting raise.
+func strChecked(v Value) (string, *Exception) {
 	switch x := v.(type) {
 	case string:
-		return x
+		return x, nil
 	case *Exception:
-		return x.message()
+		s := x.message()
+		return s, checkString(len(s))
 	}
-	return repr(v)
+	return reprChecked(v)
 }
 
-// repr is Python's repr(v).
-func repr(v Value) string {
-	var b strings.Builder
-	writeRepr(&b, v)
-	return b.String()
+func reprChecked(v Value) (string, *Exception) {
+	var w reprWriter
+	w.write(v)
+	switch {
+	case w.deep:
+		return w.String(), nestedTooDeep("while getting the repr of an object")
+	case w.Len() > maxString:
+		return w.String(), newExc(excMemory, fmt.Sprintf("a repr of more than %d characters is over the simulator's limit", maxString))
+	}
+	return w.String(), nil
 }
 
-func writeRepr(b *strings.Builder, v Value) {
+// reprWriter writes one repr. A container that is already being written
+// (a list that contains itself) shows as [...], as in CPython; past
+// maxNesting levels or maxString characters it stops writing.
+type reprWriter struct {
+	strings.Builder
+	open []Value // the containers being written, outermost first
+	deep bool    // nesting went past maxNesting
+}
+
+// enter starts writing container x; it reports false, having written
+// cycle, when x is already being written or nesting is too deep.
+func (w *reprWriter) enter(x Value, cycle string) bool {
+	for _, o := range w.open {
+		if o == x {
+			w.WriteString(cycle)
+			return false
+		}
+	}
+	if len(w.open) >= maxNesting {
+		w.deep = true
+		return false
+	}
+	w.open = append(w.open, x)
+	return true
+}
+
+func (w *reprWriter) leave() { w.open = w.open[:len(w.open)-1] }
+
+func (w *reprWriter) write(v Value) {
+	if w.deep || w.Len() > maxString {
+		return
+	}
 	switch x := v.(type) {
 	case nil:
-		b.WriteString("None")
+		w.WriteString("None")
 	case bool:
 		if x {
-			b.WriteString("True")
+			w.WriteString("True")
 		} else {
-			b.WriteString("False")
+			w.WriteString("False")
 		}
 	case int64:
-		b.WriteString(strconv.FormatInt(x, 10))
+		w.WriteString(strconv.FormatInt(x, 10))
 	case float64:
-		b.WriteString(floatRepr(x))
+		w.WriteString(floatRepr(x))
 	case string:
-		b.WriteString(quote(x))
+		w.WriteString(quote(x))
 	case *List:
-		b.WriteByte('[')
-		writeItems(b, x.Items)
-		b.WriteByte(']')
+		if w.enter(x, "[...]") {
+			w.WriteByte('[')
+			w.items(x.Items)
+			w.WriteByte(']')
+			w.leave()
+		}
 	case *Tuple:
-		b.WriteByte('(')
-		writeItems(b, x.Items)
-		if len(x.Items) == 1 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(')')
-	case *Dict:
-		b.WriteByte('{')
-		for i, k := range x.Keys {
-			if i > 0 {
-				b.WriteString(", ")
+		if w.enter(x, "(...)") {
+			w.WriteByte('(')
+			w.items(x.Items)
+			if len(x.Items) == 1 {
+				w.WriteByte(',')
 			}
-			writeRepr(b, k)
-			b.WriteString(": ")
-			writeRepr(b, x.Values[i])
+			w.WriteByte(')')
+			w.leave()
 		}
-		b.WriteByte('}')
+	case *Dict:
+		if w.enter(x, "{...}") {
+			w.WriteByte('{')
+			for i, k := range x.Keys {
+				if w.Len() > maxString {
+					break
+				}
+				if i > 0 {
+					w.WriteString(", ")
+				}
+				w.write(k)
+				w.WriteString(": ")
+				w.write(x.Values[i])
+			}
+			w.WriteByte('}')
+			w.leave()
+		}
 	case *Function:
-		fmt.Fprintf(b, "<function %s>", x.Code.Name)
+		fmt.Fprintf(w, "<function %s>", x.Code.Name)
 	case *Coroutine:
-		fmt.Fprintf(b, "<coroutine object %s>", x.Fn.Code.Name)
+		fmt.Fprintf(w, "<coroutine object %s>", x.Fn.Code.Name)
 	case *Builtin:
-		fmt.Fprintf(b, "<built-in function %s>", x.Name)
+		fmt.Fprintf(w, "<built-in function %s>", x.Name)
 	case *BoundMethod:
-		fmt.Fprintf(b, "<bound method %s of %s>", x.Name, typeName(x.Self))
+		fmt.Fprintf(w, "<bound method %s of %s>", x.Name, typeName(x.Self))
 	case *Module:
-		fmt.Fprintf(b, "<module '%s'>", x.Name)
+		fmt.Fprintf(w, "<module '%s'>", x.Name)
 	case *Exception:
-		b.WriteString(x.Type.Name)
-		b.WriteByte('(')
-		writeItems(b, x.Args)
-		b.WriteByte(')')
+		if w.enter(x, "...") {
+			w.WriteString(x.Type.Name)
+			w.WriteByte('(')
+			w.items(x.Args)
+			w.WriteByte(')')
+			w.leave()
+		}
 	case *ExcType:
-		fmt.Fprintf(b, "<class '%s'>", x.Name)
+		fmt.Fprintf(w, "<class '%s'>", x.Name)
 	case fmt.Stringer:
-		b.WriteString(x.String())
+		w.WriteString(x.String())
 	default:
-		fmt.Fprintf(b, "<%s object>", typeName(v))
+		fmt.Fprintf(w, "<%s object>", typeName(v))
 	}
 }
 
-func writeItems(b *strings.Builder, items []Value) {
+func (w *reprWriter) items(items []Value) {
 	for i, it := range items {
-		if i > 0 {
-			b.WriteString(", ")
+		if w.Len() > maxString {
+			return
 		}
-		writeRepr(b, it)
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		w.write(it)
 	}
 }
 

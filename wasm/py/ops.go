@@ -87,14 +87,15 @@ func binary(op string, x, y Value) (Value, *Exception) {
 	switch a := x.(type) {
 	case string:
 		if b, ok := y.(string); ok && op == "+" {
+			if exc := checkString(len(a) + len(b)); exc != nil {
+				return nil, exc
+			}
 			return a + b, nil
 		}
 		if n, ok := y.(int64); ok && op == "*" {
-			if n < 0 {
-				n = 0
-			}
-			if int64(len(a))*n > 1<<20 {
-				return nil, newExc(excMemory, "string too large for the simulator")
+			n = max(n, 0)
+			if len(a) > 0 && n > maxString/int64(len(a)) {
+				return nil, stringTooLong(repeatLen(len(a), n))
 			}
 			return strings.Repeat(a, int(n)), nil
 		}
@@ -103,16 +104,17 @@ func binary(op string, x, y Value) (Value, *Exception) {
 		}
 	case *List:
 		if b, ok := y.(*List); ok && op == "+" {
+			if exc := checkItems("list", len(a.Items)+len(b.Items)); exc != nil {
+				return nil, exc
+			}
 			return &List{Items: append(append([]Value{}, a.Items...), b.Items...)}, nil
 		}
 		if n, ok := y.(int64); ok && op == "*" {
-			if n < 0 {
-				n = 0
+			n = max(n, 0)
+			if len(a.Items) > 0 && n > maxIterate/int64(len(a.Items)) {
+				return nil, tooManyItems("list", repeatLen(len(a.Items), n))
 			}
-			if int64(len(a.Items))*n > 1<<20 {
-				return nil, newExc(excMemory, "list too large for the simulator")
-			}
-			out := &List{}
+			out := &List{Items: make([]Value, 0, len(a.Items)*int(n))}
 			for range n {
 				out.Items = append(out.Items, a.Items...)
 			}
@@ -120,20 +122,43 @@ func binary(op string, x, y Value) (Value, *Exception) {
 		}
 	case *Tuple:
 		if b, ok := y.(*Tuple); ok && op == "+" {
+			if exc := checkItems("tuple", len(a.Items)+len(b.Items)); exc != nil {
+				return nil, exc
+			}
 			return &Tuple{Items: append(append([]Value{}, a.Items...), b.Items...)}, nil
 		}
 	}
 	return nil, newExc(excType, "unsupported operand type(s) for "+op+": '"+typeName(x)+"' and '"+typeName(y)+"'")
 }
 
+// repeatLen is n * times for an error message, -1 when that overflows.
+func repeatLen(n int, times int64) int {
+	if times > math.MaxInt/int64(n) {
+		return -1
+	}
+	return n * int(times)
+}
+
 func intOp(op string, a, b int64) (Value, *Exception) {
 	switch op {
 	case "+":
-		return a + b, nil
+		r := a + b
+		if (r > a) != (b > 0) {
+			return nil, intTooLarge()
+		}
+		return r, nil
 	case "-":
-		return a - b, nil
+		r := a - b
+		if (r < a) != (b > 0) {
+			return nil, intTooLarge()
+		}
+		return r, nil
 	case "*":
-		return a * b, nil
+		r := a * b
+		if a != 0 && (r/a != b || a == -1 && b == math.MinInt64 || b == -1 && a == math.MinInt64) {
+			return nil, intTooLarge()
+		}
+		return r, nil
 	case "/":
 		if b == 0 {
 			return nil, newExc(excZeroDiv, "division by zero")
@@ -142,6 +167,12 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 	case "//", "%":
 		if b == 0 {
 			return nil, newExc(excZeroDiv, "integer division or modulo by zero")
+		}
+		if a == math.MinInt64 && b == -1 {
+			if op == "%" {
+				return int64(0), nil
+			}
+			return nil, intTooLarge()
 		}
 		q, r := a/b, a%b
 		if r != 0 && (r < 0) != (b < 0) {
@@ -156,11 +187,14 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 		if b < 0 {
 			return math.Pow(float64(a), float64(b)), nil
 		}
+		if a == -1 { // the loop below would run b times
+			return 1 - 2*(b&1), nil
+		}
 		r := int64(1)
 		for range b {
 			next := r * a
-			if a != 0 && next/a != r {
-				return nil, newExc(excOverflow, "integer too large for the simulator")
+			if a != 0 && (next/a != r || a == -1 && r == math.MinInt64) {
+				return nil, intTooLarge()
 			}
 			r = next
 			if r == 0 || r == 1 && a == 1 {
@@ -175,8 +209,14 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 	case "^":
 		return a ^ b, nil
 	case "<<":
-		if b < 0 || b > 62 {
-			return nil, newExc(excValue, "shift count out of range for the simulator")
+		if b < 0 {
+			return nil, newExc(excValue, "negative shift count")
+		}
+		if b > 63 || (a<<b)>>b != a {
+			if a == 0 {
+				return int64(0), nil
+			}
+			return nil, intTooLarge()
 		}
 		return a << b, nil
 	case ">>":
@@ -216,66 +256,113 @@ func floatOp(op string, a, b float64) (Value, *Exception) {
 	return nil, newExc(excType, "unsupported operand type(s) for "+op+": 'float'")
 }
 
-// equal is Python's ==.
+// equal is Python's ==. Containers nested past maxNesting compare unequal;
+// compare raises for them instead.
 func equal(x, y Value) bool {
+	eq, _ := equalAt(x, y, 0)
+	return eq
+}
+
+// equalAt is equal at nesting depth d; deep reports that the containers
+// were nested past maxNesting.
+func equalAt(x, y Value, d int) (eq, deep bool) {
 	if xf, ok := toFloat(x); ok {
 		if yf, ok := toFloat(y); ok {
 			xi, _, xF, _ := number(x)
 			yi, _, yF, _ := number(y)
 			if !xF && !yF {
-				return xi == yi
+				return xi == yi, false
 			}
-			return xf == yf
+			return xf == yf, false
 		}
-		return false
+		return false, false
 	}
 	switch a := x.(type) {
 	case nil:
-		return y == nil
+		return y == nil, false
 	case string:
 		b, ok := y.(string)
-		return ok && a == b
+		return ok && a == b, false
+	case *List, *Tuple, *Dict:
+		if d >= maxNesting {
+			return false, true
+		}
+	}
+	switch a := x.(type) {
 	case *List:
 		b, ok := y.(*List)
-		return ok && equalItems(a.Items, b.Items)
+		if !ok {
+			return false, false
+		}
+		return equalItems(a.Items, b.Items, d+1)
 	case *Tuple:
 		b, ok := y.(*Tuple)
-		return ok && equalItems(a.Items, b.Items)
+		if !ok {
+			return false, false
+		}
+		return equalItems(a.Items, b.Items, d+1)
 	case *Dict:
 		b, ok := y.(*Dict)
 		if !ok || len(a.Keys) != len(b.Keys) {
-			return false
+			return false, false
 		}
 		for i, k := range a.Keys {
 			v, ok := b.Get(k)
-			if !ok || !equal(a.Values[i], v) {
-				return false
+			if !ok {
+				return false, false
+			}
+			if eq, deep := equalAt(a.Values[i], v, d+1); !eq {
+				return false, deep
 			}
 		}
-		return true
+		return true, false
 	}
-	return x == y
+	return x == y, false
 }
 
-func equalItems(a, b []Value) bool {
+// equalItems compares items pairwise; like CPython, an item compares
+// equal to itself without looking inside, so a list that contains itself
+// equals itself.
+func equalItems(a, b []Value, d int) (eq, deep bool) {
 	if len(a) != len(b) {
-		return false
+		return false, false
 	}
 	for i := range a {
-		if !equal(a[i], b[i]) {
-			return false
+		if same(a[i], b[i]) {
+			continue
+		}
+		if eq, deep := equalAt(a[i], b[i], d); !eq {
+			return false, deep
 		}
 	}
-	return true
+	return true, false
+}
+
+// same reports whether x and y are the same container.
+func same(x, y Value) bool {
+	switch a := x.(type) {
+	case *List:
+		b, ok := y.(*List)
+		return ok && a == b
+	case *Tuple:
+		b, ok := y.(*Tuple)
+		return ok && a == b
+	case *Dict:
+		b, ok := y.(*Dict)
+		return ok && a == b
+	}
+	return false
 }
 
 // compare applies a comparison operator.
 func compare(op string, x, y Value) (bool, *Exception) {
 	switch op {
-	case "==":
-		return equal(x, y), nil
-	case "!=":
-		return !equal(x, y), nil
+	case "==", "!=":
+		eq, deep := equalAt(x, y, 0)
+		if deep {
+			return false, nestedTooDeep("in comparison")
+		}
+		return eq == (op == "=="), nil
 	case "is":
 		return identical(x, y), nil
 	case "is not":
@@ -287,7 +374,7 @@ func compare(op string, x, y Value) (bool, *Exception) {
 		}
 		return in, err
 	}
-	c, err := order(x, y, op)
+	c, err := order(x, y, op, 0)
 	if err != nil {
 		return false, err
 	}
@@ -310,7 +397,7 @@ func identical(x, y Value) bool {
 	return equal(x, y) && typeName(x) == typeName(y)
 }
 
-func order(x, y Value, op string) (int, *Exception) {
+func order(x, y Value, op string, d int) (int, *Exception) {
 	if xf, ok := toFloat(x); ok {
 		if yf, ok := toFloat(y); ok {
 			switch {
@@ -339,9 +426,19 @@ func order(x, y Value, op string) (int, *Exception) {
 		}
 	}
 	if xs != nil || ys != nil {
+		if d >= maxNesting {
+			return 0, nestedTooDeep("in comparison")
+		}
 		for i := 0; i < len(xs) && i < len(ys); i++ {
-			if !equal(xs[i], ys[i]) {
-				return order(xs[i], ys[i], op)
+			if same(xs[i], ys[i]) {
+				continue
+			}
+			eq, deep := equalAt(xs[i], ys[i], d+1)
+			if deep {
+				return 0, nestedTooDeep("in comparison")
+			}
+			if !eq {
+				return order(xs[i], ys[i], op, d+1)
 			}
 		}
 		return len(xs) - len(ys), nil
@@ -391,6 +488,9 @@ func unary(op string, x Value) (Value, *Exception) {
 	case op == "-" && isF:
 		return -f, nil
 	case op == "-":
+		if i == math.MinInt64 {
+			return nil, intTooLarge()
+		}
 		return -i, nil
 	case op == "+" && isF:
 		return f, nil

@@ -12,7 +12,7 @@ import (
 type Settings struct {
 	Workers  int      // uvicorn --workers (apps only)
 	Latency  sim.Time // I/O latency of a call whose URL does not say "/delay/N"
-	MaxSteps int      // bytecode instructions per run, against runaway loops
+	MaxSteps int      // bytecode instructions per run, and work on large values (limits.go), against runaway loops
 }
 
 // Defaults fills unset settings.
@@ -37,6 +37,13 @@ type Run struct {
 	maxSteps int
 
 	sleepLabels map[sim.Time]string
+
+	// what the run has built, started and printed, against the limits
+	// in limits.go
+	builtBytes             int64
+	tasks, threads         int
+	printLines, printBytes int
+	printCut               bool
 }
 
 // Load parses and compiles a scenario. Errors are *syntax.Error.
@@ -103,7 +110,7 @@ func (p *Program) Start(s *sim.Sim, set Settings) error {
 		g := p.newGlobals("__main__")
 		s.RunScript(p.moduleFiber(r, g), func(c *sim.Ctx, v any, err error) {
 			if err != nil {
-				printTraceback(c, p.File, fromSim(err))
+				r.printTraceback(c, fromSim(err))
 			}
 		})
 		return nil
@@ -164,11 +171,28 @@ func findApp(g *Globals) *appVal {
 
 // printTraceback prints an uncaught exception as Python does, on the
 // console (the trace's prints).
-func printTraceback(c *sim.Ctx, file string, e *Exception) {
-	c.Print("Traceback (most recent call last):")
+func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
+	r.print(c, "Traceback (most recent call last):")
 	for i := len(e.Trace) - 1; i >= 0; i-- {
 		t := e.Trace[i]
-		c.Print(fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
+		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.File, t.Pos.Line, t.Name))
 	}
-	c.Print(e.Error())
+	r.print(c, e.Error())
+}
+
+// print shows a line on the console (the trace's prints) while the run has
+// printed less than maxPrintLines lines and maxPrintBytes bytes; the line
+// that would go over says so instead, and later lines are dropped.
+func (r *Run) print(c *sim.Ctx, text string) {
+	if r.printCut {
+		return
+	}
+	r.printLines++
+	r.printBytes += len(text)
+	if r.printLines > maxPrintLines || r.printBytes > maxPrintBytes {
+		r.printCut = true
+		c.Print(fmt.Sprintf("[the simulator's print limit: more than %d lines or %d MiB printed; later prints are not shown]", maxPrintLines, maxPrintBytes>>20))
+		return
+	}
+	c.Print(text)
 }

@@ -120,6 +120,10 @@ func (t *threadVal) start(c *call, _ Value) (Value, sim.Effect, *Exception) {
 		return nil, nil, newExc(excRuntime, "threads can only be started once")
 	}
 	r := c.f.run
+	if r.threads >= maxThreads {
+		return nil, nil, newExc(excRuntime, fmt.Sprintf("can't start new thread: the simulator's limit is %d threads", maxThreads))
+	}
+	r.threads++
 	var fib *Fiber
 	if t.target == nil {
 		fib = newFiber(r, &Frame{code: returnNone, globals: t.globals})
@@ -131,8 +135,8 @@ func (t *threadVal) start(c *call, _ Value) (Value, sim.Effect, *Exception) {
 		Exit: func(c *sim.Ctx, v any, err error) {
 			if err != nil {
 				// threading.excepthook prints it; the process goes on.
-				c.Print("Exception in thread " + name + ":")
-				printTraceback(c, r.prog.File, fromSim(err))
+				r.print(c, "Exception in thread "+name+":")
+				r.printTraceback(c, fromSim(err))
 			}
 			// An async def target only makes a coroutine, which nobody runs.
 			if co, ok := v.(*Coroutine); ok && !co.Started {

@@ -6,6 +6,8 @@
 package py
 
 import (
+	"strconv"
+
 	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
 )
@@ -137,7 +139,15 @@ func (d *Dict) find(hk any) (int, bool) {
 }
 
 // hashKey maps a value to a comparable Go key, or false when unhashable.
-func hashKey(v Value) (any, bool) {
+func hashKey(v Value) (any, bool) { return hashKeyAt(v, 0) }
+
+// tupleKey is a tuple's key: its items' keys, each tagged with its kind
+// and its length written out, so that no two tuples and no string share one.
+type tupleKey string
+
+// hashKeyAt is hashKey at nesting depth d: tuples nested past maxNesting
+// are unhashable, as CPython's recursion limit makes them.
+func hashKeyAt(v Value, d int) (any, bool) {
 	switch x := v.(type) {
 	case nil, string:
 		return x, true
@@ -154,15 +164,32 @@ func hashKey(v Value) (any, bool) {
 		}
 		return x, true
 	case *Tuple:
-		key := ""
+		if d >= maxNesting {
+			return nil, false
+		}
+		var b []byte
 		for _, it := range x.Items {
-			k, ok := hashKey(it)
+			k, ok := hashKeyAt(it, d+1)
 			if !ok {
 				return nil, false
 			}
-			key += repr(k) + "\x00"
+			switch k := k.(type) {
+			case nil:
+				b = append(b, 'N')
+			case int64:
+				b = strconv.AppendInt(append(b, 'i'), k, 10)
+			case float64:
+				b = strconv.AppendFloat(append(b, 'f'), k, 'g', -1, 64)
+			case string:
+				b = append(strconv.AppendInt(append(b, 's'), int64(len(k)), 10), ':')
+				b = append(b, k...)
+			case tupleKey:
+				b = append(strconv.AppendInt(append(b, 't'), int64(len(k)), 10), ':')
+				b = append(b, k...)
+			}
+			b = append(b, ';')
 		}
-		return "tuple:" + key, true
+		return tupleKey(b), true
 	}
 	return nil, false
 }

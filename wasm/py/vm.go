@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"strings"
 
 	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
@@ -183,8 +184,25 @@ func (f *Fiber) exec() sim.Effect {
 			exc = setAttr(obj, fr.code.Consts[in.A].(string), fr.pop())
 		case opSubscr:
 			i := fr.pop()
+			x := fr.pop()
+			_, isSlice := i.(*slice)
+			if s, isStr := x.(string); isStr {
+				// finding characters, which takes decoding when not ASCII
+				if w := cost(s); w > 0 && !isASCII(s) {
+					r.steps += 8 * w
+				} else {
+					r.steps += w
+				}
+			} else if isSlice {
+				r.steps += cost(x)
+			}
 			var v Value
-			v, exc = subscript(fr.pop(), i)
+			v, exc = subscript(x, i)
+			if exc == nil && isSlice {
+				if _, isStr := v.(string); !isStr {
+					exc = r.builtValue(v) // a list's or tuple's slice is a copy
+				}
+			}
 			if exc == nil {
 				fr.push(v)
 			}
@@ -197,6 +215,10 @@ func (f *Fiber) exec() sim.Effect {
 			var v Value
 			v, exc = binary(binaryOps[in.A], fr.pop(), y)
 			if exc == nil {
+				r.steps += cost(v)
+				exc = r.builtValue(v)
+			}
+			if exc == nil {
 				fr.push(v)
 			}
 		case opUnary:
@@ -207,8 +229,17 @@ func (f *Fiber) exec() sim.Effect {
 			}
 		case opCompare:
 			y := fr.pop()
+			x := fr.pop()
+			op := compareOps[in.A]
+			if _, isDict := y.(*Dict); op == "in" || op == "not in" {
+				if !isDict {
+					r.steps += cost(y)
+				}
+			} else {
+				r.steps += min(cost(x), cost(y))
+			}
 			var b bool
-			b, exc = compare(compareOps[in.A], fr.pop(), y)
+			b, exc = compare(op, x, y)
 			if exc == nil {
 				fr.push(b)
 			}
@@ -250,6 +281,10 @@ func (f *Fiber) exec() sim.Effect {
 			fr.push(d)
 		case opListAppend:
 			l := fr.locals[in.A].(*List)
+			if len(l.Items) >= maxIterate {
+				exc = tooManyItems("list", len(l.Items)+1)
+				break
+			}
 			l.Items = append(l.Items, fr.pop())
 		case opDictSetItem:
 			v := fr.pop()
@@ -260,8 +295,15 @@ func (f *Fiber) exec() sim.Effect {
 		case opListExtend:
 			var items []Value
 			items, exc = iterate(fr.pop())
+			l := fr.top().(*List)
 			if exc == nil {
-				l := fr.top().(*List)
+				exc = checkItems("list", len(l.Items)+len(items))
+			}
+			if exc == nil {
+				r.steps += len(items) / workItems
+				exc = r.built(itemSize * len(items))
+			}
+			if exc == nil {
 				l.Items = append(l.Items, items...)
 			}
 		case opDictUpdate:
@@ -276,25 +318,52 @@ func (f *Fiber) exec() sim.Effect {
 			}
 		case opBuildString:
 			parts := fr.popN(int(in.A))
-			s := ""
+			n := 0
 			for _, p := range parts {
-				s += p.(string)
+				n += len(p.(string))
 			}
-			fr.push(s)
+			if exc = checkString(n); exc == nil {
+				exc = r.built(n)
+			}
+			if exc != nil {
+				break
+			}
+			r.steps += n / workBytes
+			var b strings.Builder
+			b.Grow(n)
+			for _, p := range parts {
+				b.WriteString(p.(string))
+			}
+			fr.push(b.String())
 		case opFormat:
 			v := fr.pop()
 			switch in.B {
 			case 'r':
-				v = repr(v)
+				v, exc = reprChecked(v)
 			case 's', 'a':
-				v = str(v)
+				v, exc = strChecked(v)
+			}
+			if exc != nil {
+				break
+			}
+			if _, isStr := v.(string); !isStr && fr.code.Consts[in.A].(string) == "" {
+				// {x} is str(x), with the same limits
+				if v, exc = strChecked(v); exc != nil {
+					break
+				}
 			}
 			s, err := formatValue(v, fr.code.Consts[in.A].(string))
 			if err != nil {
 				exc = newExc(excValue, err.Error())
 				break
 			}
-			fr.push(s)
+			r.steps += len(s) / workBytes
+			if exc = checkString(len(s)); exc == nil {
+				exc = r.built(len(s))
+			}
+			if exc == nil {
+				fr.push(s)
+			}
 		case opCall:
 			var kw []string
 			if in.B >= 0 {

@@ -26,9 +26,15 @@ type Settings struct {
 	Limits         Limits
 }
 
-// Limits stop runaway scenarios; zero means the default.
+// Limits stop runaway scenarios; zero means the default. Each stops the
+// run with a message that names it. (The interpreter has fixed limits
+// too, on the size of strings, lists, numbers and output; see
+// wasm/py/limits.go. The load format bounds the requests: load.MaxRequests.)
 type Limits struct {
-	Steps  int        // interpreted instructions (default 20 million)
+	// Steps counts interpreted instructions, and work on large values:
+	// one step more per 64 bytes or 4 items an operation goes through
+	// (default 20 million).
+	Steps  int
 	Events int        // simulator events (default 20 million)
 	Time   trace.Time // simulated time (default 1 hour)
 }
