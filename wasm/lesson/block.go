@@ -193,7 +193,12 @@ func (b *Block) run() (*trace.Trace, error) {
 	return b.runSpec(specs[0])
 }
 
+// runLimits are the limits of every simulation the compiler runs: the
+// defaults, except in tests that must stay quick.
+var runLimits scenario.Limits
+
 func (b *Block) runSpec(spec scenario.Spec) (*trace.Trace, error) {
+	spec.Settings.Limits = runLimits
 	tr, err := scenario.Run(spec)
 	if err != nil {
 		var se *scenario.Error
