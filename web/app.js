@@ -60,16 +60,41 @@
   // ---- routing: #/slug?s=1&sleep=2 ----
   function parseHash() {
     const m = location.hash.match(/^#\/([^?]*)(?:\?(.*))?$/);
-    if (!m || !bySlug.has(m[1])) return { slug: lessons[0].slug, params: new URLSearchParams() };
-    return { slug: m[1], params: new URLSearchParams(m[2] || "") };
+    if (!m || !bySlug.has(m[1])) {
+      const asked = location.hash.startsWith("#/") && location.hash.length > 2;
+      const notes = asked ? [`${shorten(safeDecode(location.hash.slice(2)))}: no lesson has that name, so here is the first one.`] : [];
+      return { slug: lessons[0].slug, params: new URLSearchParams(), notes };
+    }
+    let params;
+    try { params = new URLSearchParams(m[2] || ""); } catch { params = new URLSearchParams(); }
+    return { slug: m[1], params, notes: [] };
   }
+  const safeDecode = (s) => { try { return decodeURIComponent(s); } catch { return s; } };
+  const shorten = (s) => (s.length > 60 ? s.slice(0, 57) + "…" : s);
 
   function route() {
-    const { slug, params } = parseHash();
-    show(bySlug.get(slug), Number(params.get("s") || 0), params);
+    const { slug, params, notes } = parseHash();
+    const l = bySlug.get(slug);
+    const asked = params.get("s");
+    let s = 0;
+    if (asked !== null) {
+      s = /^[0-9]+$/.test(asked) ? Number(asked) : 0;
+      if (!/^[0-9]+$/.test(asked)) notes.push(`s=${shorten(asked)}: not a scenario number, so the first scenario is shown.`);
+      else if (s >= l.scenarios.length) notes.push(`s=${asked}: this lesson has ${l.scenarios.length} scenario${l.scenarios.length > 1 ? "s" : ""}, so the last one is shown.`);
+    }
+    show(l, s, params, notes);
   }
 
-  function show(l, scenarioIndex, params) {
+  // showLinkNotice says what a deep link asked for that the page could
+  // not do; the lesson opens with defaults for those parts.
+  function showLinkNotice(notes) {
+    const box = $("link-notice");
+    box.hidden = !notes.length;
+    if (notes.length) $("link-notice-text").textContent = "Parts of this link were ignored:\n" + notes.map((n) => "• " + n).join("\n");
+  }
+  $("link-notice-close").addEventListener("click", () => { $("link-notice").hidden = true; });
+
+  function show(l, scenarioIndex, params, notes = []) {
     const newLesson = lesson !== l;
     lesson = l;
     index = Math.min(Math.max(scenarioIndex || 0, 0), l.scenarios.length - 1);
@@ -100,14 +125,18 @@
       base: o.compare || null, settings: o.compareSettings || settings,
       labelA: o.options?.a || "first", labelB: o.options?.b || "second",
     } : null;
-    let fromLink = false;
-    if (params) {
-      for (const [id, value] of params) {
-        if (id === "s") continue;
-        if (!fromLink) { code = o.code; fromLink = true; }
-        code = replaceNumber(code, id, Number(value), o.code) ?? code;
+    // A link's numbers are set by the simulator's decoder, which clamps
+    // them to their ranges and says what it ignored. Before the simulator
+    // is ready the link waits: route() runs again then.
+    const linkNotes = [...notes];
+    if (params && [...params.keys()].some((k) => k !== "s") && stage) {
+      const r = JSON.parse(stage.applyLink(location.hash, o.code));
+      if (r) {
+        code = r.code;
+        linkNotes.push(...r.notes.filter((n) => !n.startsWith('"s=')));
       }
     }
+    showLinkNotice(linkNotes);
     $("code-title").textContent = o.title || "Scenario";
     $("load-box").hidden = !o.load;
     $("load-edit").value = load;
@@ -134,8 +163,16 @@
   function replaceNumber(text, id, value, ref) {
     const n = numbersFor(text).find((x) => x.id === id);
     if (!n || !Number.isFinite(value)) return null;
-    const v = Math.min(n.max, Math.max(n.min, value));
+    const r = rangeOf(id, n);
+    const v = Math.min(r.max, Math.max(r.min, value));
     return text.slice(0, n.start) + formatNumber(n, v) + text.slice(n.end);
+  }
+
+  // rangeOf is a number's range as the lesson wrote it, so dragging to
+  // the end does not widen it (a simulator number's range grows with its
+  // value); numbers the learner added get their own.
+  function rangeOf(id, fallback) {
+    return (lesson && numbersFor(original().code).find((x) => x.id === id)) || fallback;
   }
 
   const numbersCache = new Map();
@@ -375,16 +412,28 @@
     return lo;
   }
   function renderLog(reset) {
-    if (!result || !result.log) return;
+    if (!result || (!result.log && !(result.logCount && stage))) return;
     const t = playhead;
-    const count = countUpTo(result.log, t);
     const ol = $("log");
     const maxShown = 200;
+    // A long run's log stays in the simulator; the page asks for the
+    // lines it is about to show.
+    let count, logLines;
+    if (result.log) {
+      count = countUpTo(result.log, t);
+      logLines = (from, to) => result.log.slice(from, to);
+    } else {
+      const page = JSON.parse(stage.logWindow(t, maxShown, reset ? 0 : Math.max(shownUpTo, 0)));
+      count = page.count;
+      const base = count - page.lines.length;
+      logLines = (from, to) => page.lines.slice(Math.max(from - base, 0), to - base);
+    }
     if (reset || count !== shownUpTo) {
       if (reset || count < shownUpTo || count - shownUpTo > maxShown) {
-        ol.replaceChildren(...result.log.slice(Math.max(0, count - maxShown), count).map(logItem));
+        if (!reset && !result.log && count < shownUpTo) return renderLog(true); // scrubbed back: fetch the window afresh
+        ol.replaceChildren(...logLines(Math.max(0, count - maxShown), count).map(logItem));
       } else {
-        ol.append(...result.log.slice(shownUpTo, count).map(logItem));
+        ol.append(...logLines(shownUpTo, count).map(logItem));
         while (ol.children.length > maxShown) ol.firstChild.remove();
       }
       shownUpTo = count;
@@ -501,6 +550,7 @@
   let drag = null;
 
   function setNumber(id, value) {
+    showRange(id, value);
     const next = replaceNumber(code, id, value, code);
     if (next == null || next === code) return false;
     code = next;
@@ -509,6 +559,21 @@
   }
 
   function numberOf(el) { return numbers.find((n) => n.id === el.dataset.id); }
+
+  // showRange tells the learner a number's range, and when a drag or a
+  // typed value went past it, that it was kept inside.
+  function showRange(id, wanted) {
+    const cur = numbers.find((x) => x.id === id);
+    const out = $("number-range");
+    if (!cur) { out.textContent = ""; return; }
+    const n = { ...cur, ...rangeOf(id, cur), seconds: cur.seconds };
+    const unit = n.seconds ? " s" : "";
+    const clamped = Number.isFinite(wanted) && (wanted < n.min || wanted > n.max);
+    out.classList.toggle("clamped", clamped);
+    out.textContent = clamped
+      ? `${id} stays between ${n.min} and ${n.max}${unit}.`
+      : `${id}: ${n.min} to ${n.max}${unit}, step ${n.step}.`;
+  }
 
   const codeView = $("code");
   codeView.addEventListener("pointerdown", (ev) => {
@@ -540,7 +605,11 @@
   };
   codeView.addEventListener("pointerup", endDrag);
   codeView.addEventListener("pointercancel", endDrag);
-  codeView.addEventListener("focusin", (ev) => { if (ev.target.classList.contains("num")) focusedNumber = ev.target.dataset.id; });
+  codeView.addEventListener("focusin", (ev) => {
+    if (!ev.target.classList.contains("num")) return;
+    focusedNumber = ev.target.dataset.id;
+    showRange(focusedNumber, NaN);
+  });
   codeView.addEventListener("focusout", (ev) => {
     if (!ev.relatedTarget || !ev.relatedTarget.classList?.contains("num")) focusedNumber = null;
   });

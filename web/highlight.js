@@ -61,7 +61,7 @@ window.looplabHighlight = (() => {
       const num = cls === "m" ? byStart.get(start) : null;
       if (num && num.end === start + text.length) {
         out += `<span class="m num" tabindex="0" role="slider" data-id="${num.id}" aria-label="${num.id}" ` +
-          `aria-valuenow="${num.value}" aria-valuemin="${num.min}" aria-valuemax="${num.max}">${escape(text)}</span>`;
+          `aria-valuenow="${num.value}" aria-valuemin="${num.min}" aria-valuemax="${num.max}" title="${num.min} to ${num.max}">${escape(text)}</span>`;
       } else if (cls === "w" || cls === "x" || cls === "n") {
         out += escape(text);
       } else {

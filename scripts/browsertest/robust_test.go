@@ -114,3 +114,81 @@ func TestDistOffline(t *testing.T) {
 	}
 	p.viewportShot("offline-gil")
 }
+
+type notice struct {
+	Hidden bool
+	Text   string
+}
+
+func (p *page) linkNotice() notice {
+	var n notice
+	p.eval(`({ hidden: document.getElementById("link-notice").hidden, text: document.getElementById("link-notice-text").textContent })`, &n)
+	return n
+}
+
+// TestDeepLinkNotice opens malformed deep links: the lesson opens with
+// defaults for what could not be used, numbers are clamped to their
+// ranges, and a note says what was ignored. A good link shows no note.
+func TestDeepLinkNotice(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking")`)
+	limit := numberNamed(t, p.current(), "sleep").max
+	p.await(`(location.hash = "#/fastapi-blocking?s=x&sleep=900&bogus=1", looplab.ready)`)
+	p.waitFor(`looplab.current().lesson === "fastapi-blocking" && !document.getElementById("link-notice").hidden`)
+	if got := numberNamed(t, p.current(), "sleep").value; got != limit {
+		t.Errorf("sleep=900 should be clamped to %v: got %v", limit, got)
+	}
+	n := p.linkNotice()
+	for _, want := range []string{"s=x", "bogus", "sleep=900"} {
+		if !strings.Contains(n.Text, want) {
+			t.Errorf("the note does not mention %s:\n%s", want, n.Text)
+		}
+	}
+	p.viewportShot("deep-link-notice")
+
+	p.await(`(location.hash = "#/no-such-lesson", true)`)
+	p.waitFor(`document.getElementById("link-notice-text").textContent.includes("no-such-lesson")`)
+	if c := p.current(); c.Lesson != "async-or-parallel" {
+		t.Errorf("an unknown lesson opened %q, not the first", c.Lesson)
+	}
+	p.await(`(location.hash = "#/gil", true)`)
+	p.waitFor(`looplab.current().lesson === "gil"`)
+	if n := p.linkNotice(); !n.Hidden {
+		t.Errorf("a good link still shows a note: %q", n.Text)
+	}
+}
+
+type scenarioNumber struct{ value, max float64 }
+
+func numberNamed(t *testing.T, c current, id string) scenarioNumber {
+	t.Helper()
+	for _, n := range c.Numbers {
+		if n.ID == id {
+			return scenarioNumber{n.Value, n.Max}
+		}
+	}
+	t.Fatalf("no number %s in %v", id, c.Numbers)
+	return scenarioNumber{}
+}
+
+// TestNumberClamped drags a number past its range: it stops at the end
+// and the page says the range.
+func TestNumberClamped(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking")`)
+	limit := numberNamed(t, p.current(), "sleep").max
+	p.await(`looplab.setNumber("sleep", 1e6)`)
+	if got := numberNamed(t, p.current(), "sleep").value; got != limit {
+		t.Errorf("sleep is %v, want the end of its range, %v", got, limit)
+	}
+	// Dragging on from the end does not widen the range.
+	p.await(`looplab.setNumber("sleep", 1e6)`)
+	if got := numberNamed(t, p.current(), "sleep").value; got != limit {
+		t.Errorf("a second drag took sleep to %v, past %v", got, limit)
+	}
+	var shown string
+	p.eval(`document.getElementById("number-range").textContent`, &shown)
+	if !strings.Contains(shown, "stays between") {
+		t.Errorf("the range note says %q", shown)
+	}
+}

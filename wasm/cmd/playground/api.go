@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 
+	"looplab/wasm/deeplink"
 	"looplab/wasm/export"
 	"looplab/wasm/gameloop"
 	"looplab/wasm/pipeline"
@@ -52,13 +54,17 @@ type result struct {
 	Numbers    []scenario.Number `json:"numbers"`
 	Metrics    *report.Metrics   `json:"metrics,omitempty"`
 	Log        []report.Line     `json:"log,omitempty"`
-	Prints     []trace.Line      `json:"prints,omitempty"`
-	Warnings   []trace.Line      `json:"warnings,omitempty"`
-	Duration   trace.Time        `json:"duration"`
-	Lanes      int               `json:"lanes"`
-	States     []string          `json:"states,omitempty"` // legend entries the run uses
-	Pending    []string          `json:"pending,omitempty"`
-	Stopped    string            `json:"stopped,omitempty"`
+	// LogCount is set instead of Log for long runs, whose log the page
+	// reads a window at a time (logWindow), so a 10,000-request run does
+	// not cross into JavaScript as megabytes of JSON.
+	LogCount int          `json:"logCount,omitempty"`
+	Prints   []trace.Line `json:"prints,omitempty"`
+	Warnings []trace.Line `json:"warnings,omitempty"`
+	Duration trace.Time   `json:"duration"`
+	Lanes    int          `json:"lanes"`
+	States   []string     `json:"states,omitempty"` // legend entries the run uses
+	Pending  []string     `json:"pending,omitempty"`
+	Stopped  string       `json:"stopped,omitempty"`
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
@@ -249,4 +255,39 @@ func exportProgram(reqJSON string) exported {
 		return exported{Error: err.Error()}
 	}
 	return exported{OK: true, Files: p.Files, Run: p.Run}
+}
+
+// inlineLog is the longest log sent whole with a run.
+const inlineLog = 1000
+
+// logPage is a window on a long log: the lines [Count-len(Lines), Count).
+type logPage struct {
+	Count int           `json:"count"`
+	Lines []report.Line `json:"lines"`
+}
+
+// logWindow counts the lines at or before t seconds and returns the last
+// of them: at most most, and none before index from (the page already
+// shows those).
+func logWindow(all []report.Line, t float64, most, from int) logPage {
+	count := sort.Search(len(all), func(i int) bool { return all[i].T.Seconds() > t+1e-9 })
+	start := min(count, max(count-most, from, 0))
+	return logPage{Count: count, Lines: all[start:count]}
+}
+
+// linked is what a deep link does to a scenario: the lesson and scenario
+// it names, the code with its numbers set, and what was ignored or
+// clamped, for the page to tell the learner.
+type linked struct {
+	Slug     string   `json:"slug"`
+	Scenario int      `json:"scenario"`
+	Code     string   `json:"code"`
+	Notes    []string `json:"notes"`
+}
+
+// applyLink decodes a fragment and sets its numbers in code.
+func applyLink(fragment, code string) linked {
+	l := deeplink.Parse(fragment)
+	out, notes := deeplink.Apply(code, l.Numbers)
+	return linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(l.Ignored, notes...)}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"looplab/wasm/report"
 	"looplab/wasm/stage"
 	"looplab/wasm/trace"
 )
@@ -21,13 +22,22 @@ func main() {
 	perf := js.Global().Get("performance")
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
+	var narration []report.Line
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
 			res, trs := simulate(args[0].String(), st)
 			if trs != nil {
 				current = trs
+				narration = res.Log
+				if len(narration) > inlineLog {
+					res.Log, res.LogCount = nil, len(narration)
+				}
 			}
 			return toJSON(res)
+		}),
+		// logWindow(t, max, from) is part of a long run's log: see logWindow.
+		"logWindow": fn(func(args []js.Value) any {
+			return toJSON(logWindow(narration, args[0].Float(), args[1].Int(), args[2].Int()))
 		}),
 		// trace is the run on the stage; traces, both runs in compare mode.
 		"trace": fn(func([]js.Value) any {
@@ -57,7 +67,10 @@ func main() {
 		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
 		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
 		"legend":      fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
-		"memStats":    fn(func([]js.Value) any { return toJSON(memStats()) }),
+		"applyLink": fn(func(args []js.Value) any {
+			return toJSON(applyLink(args[0].String(), args[1].String()))
+		}),
+		"memStats": fn(func([]js.Value) any { return toJSON(memStats()) }),
 		// crashForTest makes an API call ("call") or the next frame
 		// ("frame") panic: the browser tests check the error panel with it.
 		"crashForTest": fn(func(args []js.Value) any {

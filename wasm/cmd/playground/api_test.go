@@ -1,0 +1,58 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"looplab/wasm/report"
+	"looplab/wasm/trace"
+)
+
+func TestLogWindow(t *testing.T) {
+	var all []report.Line
+	for i := range 10 {
+		all = append(all, report.Line{T: trace.Time(i) * trace.Second, Text: string(rune('a' + i))})
+	}
+	tests := []struct {
+		t          float64
+		most, from int
+		count      int
+		first      string
+		n          int
+	}{
+		{-1, 5, 0, 0, "", 0},
+		{0, 5, 0, 1, "a", 1},
+		{4.5, 3, 0, 5, "c", 3},   // the last three of five
+		{4.5, 3, 4, 5, "e", 1},   // the page already shows four
+		{9, 100, 0, 10, "a", 10}, // all of it
+		{100, 2, 0, 10, "i", 2},
+		{3, 5, 8, 4, "", 0}, // from beyond the count: nothing new
+	}
+	for _, tt := range tests {
+		p := logWindow(all, tt.t, tt.most, tt.from)
+		first := ""
+		if len(p.Lines) > 0 {
+			first = p.Lines[0].Text
+		}
+		if p.Count != tt.count || len(p.Lines) != tt.n || first != tt.first {
+			t.Errorf("logWindow(%v, %d, %d) = count %d, %d lines from %q; want %d, %d from %q",
+				tt.t, tt.most, tt.from, p.Count, len(p.Lines), first, tt.count, tt.n, tt.first)
+		}
+	}
+}
+
+func TestApplyLink(t *testing.T) {
+	code := "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n"
+	got := applyLink("#/event-loop?s=1&sleep=2.5&nosuch=3&s2=x", code)
+	if got.Slug != "event-loop" || got.Scenario != 1 || !strings.Contains(got.Code, "sleep(2.5)") {
+		t.Errorf("got %+v", got)
+	}
+	notes := strings.Join(got.Notes, "\n")
+	if !strings.Contains(notes, "nosuch") {
+		t.Errorf("notes do not mention the unknown number: %q", notes)
+	}
+	clamped := applyLink("#/event-loop?sleep=1e9", code)
+	if strings.Contains(clamped.Code, "1e9") || len(clamped.Notes) == 0 {
+		t.Errorf("not clamped: %+v", clamped)
+	}
+}

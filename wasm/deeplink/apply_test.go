@@ -1,0 +1,155 @@
+package deeplink
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"looplab/wasm/scenario"
+)
+
+const sleepy = `import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+pool = ThreadPoolExecutor(max_workers=2)
+DELAY = 0.25
+
+
+async def main():
+    await asyncio.sleep(4)
+    time.sleep(0.05)
+    cpu(0.8)
+`
+
+func TestApply(t *testing.T) {
+	tests := []struct {
+		name  string
+		code  string
+		nums  []Number
+		want  string // the code's changed lines, or the whole code when short
+		notes []string
+	}{
+		{"nothing", sleepy, nil, sleepy, nil},
+		{"one number", sleepy, []Number{{"sleep", 2}},
+			strings.Replace(sleepy, "sleep(4)", "sleep(2)", 1), nil},
+		{"every kind", sleepy, []Number{{"max_workers", 8.4}, {"delay", 0.5}, {"sleep", 1.25}, {"sleep2", 0.123}, {"cpu", 0.06}},
+			strings.NewReplacer("max_workers=2", "max_workers=8", "DELAY = 0.25", "DELAY = 0.5",
+				"sleep(4)", "sleep(1.3)", "sleep(0.05)", "sleep(0.12)", "cpu(0.8)", "cpu(0.1)").Replace(sleepy), nil},
+		{"clamped", sleepy, []Number{{"sleep", 900}, {"max_workers", -3}},
+			strings.NewReplacer("sleep(4)", "sleep(16)", "max_workers=2", "max_workers=1").Replace(sleepy),
+			[]string{"sleep=900 is above its range 0–16; using 16", "max_workers=-3 is below its range 1–64; using 1"}},
+		{"unknown and not finite", sleepy, []Number{{"sleep9", 1}, {"Sleep Now", 1}, {"sleep", math.NaN()}, {"cpu", math.Inf(1)}},
+			sleepy, []string{"sleep9: this scenario has no such number", `"Sleep Now": this scenario has no such number`,
+				"sleep=NaN: not a finite number", "cpu=+Inf: not a finite number"}},
+		{"twice: the last wins", sleepy, []Number{{"sleep", 2}, {"sleep", 3}},
+			strings.Replace(sleepy, "sleep(4)", "sleep(3)", 1), []string{"sleep is given more than once; using the last"}},
+		{"same value keeps the text", "import time\ntime.sleep(4.0)\n", []Number{{"sleep", 4}}, "import time\ntime.sleep(4.0)\n", nil},
+		{"broken code", "def f(:\n    time.sleep(1)\n", []Number{{"sleep", 2}}, "def f(:\n    time.sleep(1)\n",
+			[]string{"the numbers in the address are not set: the code does not parse"}},
+		{"non-ASCII before and between", "# é 😀\nimport time\ntime.sleep(4)  # ünï\ntime.sleep(0.5)\n",
+			[]Number{{"sleep", 6}, {"sleep2", 0.75}},
+			"# é 😀\nimport time\ntime.sleep(6)  # ünï\ntime.sleep(0.8)\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, notes := Apply(tt.code, tt.nums)
+			if got != tt.want {
+				t.Errorf("code:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if strings.Join(notes, "\n") != strings.Join(tt.notes, "\n") {
+				t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(tt.notes, "\n"))
+			}
+		})
+	}
+}
+
+// A link read by Parse and set by Apply: the page's round trip.
+func TestParseThenApply(t *testing.T) {
+	l := Parse("#/gil?s=1&sleep=2.5&max_workers=abc&nope=1")
+	code, notes := Apply(sleepy, l.Numbers)
+	if !strings.Contains(code, "asyncio.sleep(2.5)") || l.Scenario != 1 {
+		t.Errorf("code:\n%s", code)
+	}
+	all := append(l.Ignored, notes...)
+	if want := `"max_workers=abc": not a number` + "\n" + "nope: this scenario has no such number"; strings.Join(all, "\n") != want {
+		t.Errorf("notes %q", all)
+	}
+}
+
+func TestJSNumbers(t *testing.T) {
+	// What String(Number(v.toFixed(d))) and String(Math.round(v)) give in
+	// a browser.
+	tests := []struct {
+		v      float64
+		digits int
+		want   string
+	}{
+		{0.125, 2, "0.13"}, // an exact tie goes up
+		{1.005, 2, "1"},    // 1.005 is 1.00499999999999989...
+		{2.5, 0, "3"},
+		{0.49999999999999994, 0, "0"},
+		{1.25, 1, "1.3"},
+		{1.35, 1, "1.4"}, // 1.350000000000000088...
+		{10, 1, "10"},
+		{0.1 + 0.2, 2, "0.3"},
+		{-0.001, 2, "0"},
+		{1e21, 2, "1e+21"},
+		{4e300, 0, "4e+300"},
+		{123456789012345678901, 0, "123456789012345680000"},
+		{0.000001, 2, "0"},
+	}
+	for _, tt := range tests {
+		if got := jsString(jsToFixed(tt.v, tt.digits)); got != tt.want {
+			t.Errorf("%v to %d digits: %q, want %q", tt.v, tt.digits, got, tt.want)
+		}
+	}
+	for v, want := range map[float64]string{1e-7: "1e-7", 1.5e-7: "1.5e-7", 1e-6: "0.000001", 0.30000000000000004: "0.30000000000000004", 2.5e25: "2.5e+25", math.Copysign(0, -1): "0"} {
+		if got := jsString(v); got != want {
+			t.Errorf("jsString(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// FuzzApply: whatever the numbers, Apply does not panic, code that parsed
+// still parses with the same numbers, and each number it set is in range.
+func FuzzApply(f *testing.F) {
+	f.Add(sleepy, "sleep", 2.0, "cpu", 1e300)
+	f.Add("N = 40\nfor i in range(N):\n    print(i)\n", "n", -1.0, "n", 0.5)
+	f.Add("# é\nimport time\ntime.sleep(1e308)\n", "sleep", 1.7e308, "sleep2", 0.0)
+	f.Add("x = (", "x", 1.0, "", 0.0)
+	f.Fuzz(func(t *testing.T, code, id1 string, v1 float64, id2 string, v2 float64) {
+		if len(code) > 8<<10 {
+			return
+		}
+		before, err := scenario.Numbers(code)
+		out, notes := Apply(code, []Number{{id1, v1}, {id2, v2}})
+		if err != nil {
+			if out != code {
+				t.Fatal("code that does not parse changed")
+			}
+			return
+		}
+		after, err := scenario.Numbers(out)
+		if err != nil {
+			t.Fatalf("Apply made code that does not parse: %v\n%s", err, out)
+		}
+		if len(after) != len(before) {
+			t.Fatalf("%d numbers before, %d after:\n%s", len(before), len(after), out)
+		}
+		for i, a := range after {
+			b := before[i]
+			if a.ID != b.ID {
+				t.Fatalf("number %d: id %q became %q", i, b.ID, a.ID)
+			}
+			if a.Raw != b.Raw && (a.Value < b.Min-b.Step || a.Value > b.Max+b.Step) {
+				t.Fatalf("%s set to %v, outside %v–%v", a.ID, a.Value, b.Min, b.Max)
+			}
+		}
+		for _, n := range notes {
+			if n == "" {
+				t.Fatal("empty note")
+			}
+		}
+	})
+}
