@@ -5,7 +5,7 @@ EXAMPLES := wasm/scenario/testdata/golden
 SITE     := build/site
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: serve site dist serve-dist test vet unit wasm-build browser chromium bench fuzz demo check-cpython fidelity
+.PHONY: serve site dist serve-dist soak test vet unit wasm-build browser chromium bench fuzz demo check-cpython fidelity
 
 # Builds the playground and serves it on http://$(ADDR) (loopback only).
 serve: site
@@ -77,6 +77,12 @@ chromium:
 bench: site chromium
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./wasm/... | tee build/bench.txt
 	$(GO) run -tags browser ./scripts/perf --site $(SITE) --bench build/bench.txt
+
+# Plays the playground for SOAKTIME in headless Chromium and fails when
+# memory keeps growing after a five-minute warm-up (see scripts/soak).
+SOAKTIME ?= 30m
+soak: site chromium
+	$(GO) run -tags browser ./scripts/soak --site $(SITE) --for $(SOAKTIME)
 
 # Runs every fuzz target for FUZZTIME each.
 fuzz:
