@@ -133,7 +133,7 @@
       const r = JSON.parse(stage.applyLink(location.hash, o.code));
       if (r) {
         code = r.code;
-        linkNotes.push(...r.notes.filter((n) => !n.startsWith('"s=')));
+        linkNotes.push(...(r.notes || []).filter((n) => !n.startsWith('"s=')));
       }
     }
     showLinkNotice(linkNotes);

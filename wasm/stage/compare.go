@@ -66,14 +66,27 @@ func (s *compareScene) Scroll(v View, dy float32) {
 
 func (s *compareScene) Draw(dst *ebiten.Image, v View) {
 	s.layout(v, 0)
-	var lists []geom.List
+	var statics, overlays []geom.List
 	for _, tl := range s.tls {
 		static, overlay := tl.Frame(v.T, v.PointerX, v.PointerY)
-		lists = append(lists, static, overlay)
+		statics, overlays = append(statics, static), append(overlays, overlay)
 	}
 	// A rule between the two runs.
 	_, _, y0, _ := s.tls[1].Plot()
 	top := y0 - float32(24*v.Scale)
-	lists = append(lists, geom.List{Rects: []geom.Rect{{X: 0, Y: top - float32(v.Scale), W: float32(v.W), H: float32(2 * v.Scale), Color: v.Theme.Grid}}})
-	paint(dst, v.Scale, lists...)
+	statics = append(statics, geom.List{Rects: []geom.Rect{{X: 0, Y: top - float32(v.Scale), W: float32(v.W), H: float32(2 * v.Scale), Color: v.Theme.Grid}}})
+	key := layerKey{s, s.tls[0].StaticVersion<<16 + s.tls[1].StaticVersion}
+	staticLayer.draw(dst, v, key, func() geom.List { return merge(statics) })
+	paint(dst, v.Scale, overlays...)
+}
+
+// merge is one list with the others' shapes, in layer order.
+func merge(lists []geom.List) geom.List {
+	var out geom.List
+	for _, l := range lists {
+		out.Rects = append(out.Rects, l.Rects...)
+		out.Lines = append(out.Lines, l.Lines...)
+		out.Texts = append(out.Texts, l.Texts...)
+	}
+	return out
 }

@@ -97,5 +97,6 @@ func (s *timelineScene) Scroll(v View, dy float32) {
 func (s *timelineScene) Draw(dst *ebiten.Image, v View) {
 	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
 	static, overlay := s.tl.Frame(v.T, v.PointerX, v.PointerY)
-	paint(dst, v.Scale, static, overlay)
+	staticLayer.draw(dst, v, layerKey{s.tl, s.tl.StaticVersion}, func() geom.List { return static })
+	paint(dst, v.Scale, overlay)
 }

@@ -289,5 +289,5 @@ type linked struct {
 func applyLink(fragment, code string) linked {
 	l := deeplink.Parse(fragment)
 	out, notes := deeplink.Apply(code, l.Numbers)
-	return linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(l.Ignored, notes...)}
+	return linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(append([]string{}, l.Ignored...), notes...)}
 }

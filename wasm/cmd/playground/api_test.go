@@ -56,3 +56,11 @@ func TestApplyLink(t *testing.T) {
 		t.Errorf("not clamped: %+v", clamped)
 	}
 }
+
+// A clean link has an empty list of notes, not null, for the page.
+func TestApplyLinkCleanHasNoNotes(t *testing.T) {
+	got := applyLink("#/event-loop?sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n")
+	if got.Notes == nil || len(got.Notes) != 0 {
+		t.Errorf("notes %#v", got.Notes)
+	}
+}

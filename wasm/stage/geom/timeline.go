@@ -61,6 +61,9 @@ type Timeline struct {
 	scroll float32 // lanes region offset, device px
 	theme  Theme
 	static *List // cached bars, labels and axis
+	// StaticVersion counts the times static was laid out, so a screen can
+	// keep it painted while it stays the same.
+	StaticVersion int
 
 	// In compare mode two timelines share the canvas and the time axis.
 	top   float32    // device y of this timeline's top edge
@@ -192,6 +195,7 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	if tl.static == nil {
 		s := tl.drawStatic()
 		tl.static = &s
+		tl.StaticVersion++
 	}
 	x0, x1, y0, y1 := tl.plot()
 	x := min(max(tl.X(t), x0), x1)
