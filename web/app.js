@@ -411,6 +411,15 @@
     }
     return lo;
   }
+  // scrollToEnd keeps a list at its newest line. Reading scrollHeight
+  // right after changing the DOM would force a layout in the middle of a
+  // number change; in the next animation frame it costs nothing extra.
+  const toScroll = new Set();
+  function scrollToEnd(el) {
+    if (!toScroll.size) requestAnimationFrame(() => { for (const e of toScroll) e.scrollTop = e.scrollHeight; toScroll.clear(); });
+    toScroll.add(el);
+  }
+
   function renderLog(reset) {
     if (!result || (!result.log && !(result.logCount && stage))) return;
     const t = playhead;
@@ -437,7 +446,7 @@
         while (ol.children.length > maxShown) ol.firstChild.remove();
       }
       shownUpTo = count;
-      ol.scrollTop = ol.scrollHeight;
+      scrollToEnd(ol);
     }
     if (reset) consoleShown = -1;
     const lines = consoleLines();
@@ -452,7 +461,7 @@
       span.textContent = l.text + "\n";
       return span;
     }));
-    con.scrollTop = con.scrollHeight;
+    scrollToEnd(con);
   }
 
   // consoleLines merges prints and warnings in time order, once per run.

@@ -136,22 +136,28 @@ func interactive(ctx context.Context, t *table) {
 	t.note("frame pacing (requestAnimationFrame, stage at its default size), p50 / p99",
 		fmt.Sprintf("%.1f / %.1f ms (%d frames)", median(raf), report.Quantile(raf, 0.99), len(raf)))
 
+	// The 1,000-request run above was saved as an edit of its lesson:
+	// forget it, so every lesson scenario is measured as written.
+	eval[any](ctx, "localStorage.clear()")
 	worst := numberChanges(ctx)
-	t.add("number change → re-simulated and redrawn, every lesson scenario (worst median; worst p99)",
-		fmt.Sprintf("%.1f ms (%s); %.1f ms", worst.median, worst.where, worst.p99), "≤ 16 ms", worst.median <= 16)
+	t.add("number change → re-simulated and redrawn, every lesson scenario: the work (worst median; worst p99)",
+		fmt.Sprintf("%.1f ms (%s); %.1f ms", worst.work, worst.where, worst.p99), "≤ 16 ms", worst.work <= 16)
+	t.note("… until the stage's next frame shows it (worst median; adds the wait for the browser's frame)",
+		fmt.Sprintf("%.1f ms", worst.painted))
 
 	eval[any](ctx, `looplab.go("fastapi-blocking")`)
 	eval[any](ctx, fmt.Sprintf("looplab.setLoad(%q)", tenThousandLoad))
 	eval[any](ctx, fmt.Sprintf("looplab.setCode(%q)", thousand))
 	big := eval[float64](ctx, "looplab.current().metrics.requests")
-	lat := changeLatencies(ctx, 10)
-	t.add(fmt.Sprintf("number change → re-simulated and redrawn, %.0f requests (median)", big),
-		fmt.Sprintf("%.0f ms (p99 %.0f ms)", median(lat), report.Quantile(lat, 0.99)), "≤ 100 ms", median(lat) <= 100)
+	work, painted := changeLatencies(ctx, 10)
+	t.add(fmt.Sprintf("number change → re-simulated and redrawn, %.0f requests: the work (median)", big),
+		fmt.Sprintf("%.0f ms (p99 %.0f ms; %.0f ms until shown)", median(work), report.Quantile(work, 0.99), median(painted)), "≤ 100 ms", median(work) <= 100)
 }
 
 type worstChange struct {
-	median, p99 float64
-	where       string
+	work, painted float64 // medians
+	p99           float64 // of the work
+	where         string
 }
 
 // numberChanges drags the first number of every lesson scenario but the
@@ -165,39 +171,49 @@ func numberChanges(ctx context.Context) worstChange {
 	for _, l := range eval[[]lessonInfo](ctx, "looplab.lessons()") {
 		for i := 0; i < l.Scenarios; i++ {
 			eval[any](ctx, fmt.Sprintf("looplab.go(%q, %d)", l.Slug, i))
-			scene := eval[string](ctx, "looplab.current().scene")
-			if scene == "gameloop" {
+			if eval[string](ctx, "looplab.current().scene") == "gameloop" {
 				continue
 			}
-			lat := changeLatencies(ctx, 8)
-			if lat == nil {
+			work, painted := changeLatencies(ctx, 8)
+			if work == nil {
 				continue
 			}
-			if m := median(lat); m > w.median {
-				w.median, w.where = m, fmt.Sprintf("%s #%d", l.Slug, i)
+			if m := median(work); m > w.work {
+				w.work, w.where = m, fmt.Sprintf("%s #%d", l.Slug, i)
 			}
-			w.p99 = max(w.p99, report.Quantile(lat, 0.99))
+			w.painted = max(w.painted, median(painted))
+			w.p99 = max(w.p99, report.Quantile(work, 0.99))
 		}
 	}
 	return w
 }
 
 // changeLatencies nudges the first number up and down n times. Each change
-// starts in an animation frame callback, as a drag's pointer events do,
-// and ends when the stage has painted the new run.
-func changeLatencies(ctx context.Context, n int) []float64 {
-	return eval[[]float64](ctx, fmt.Sprintf(`(async () => {
+// starts in an animation frame callback, as a drag's pointer events do.
+// For each it returns the work (re-simulating and updating the page, which
+// setNumber does before it returns, plus the stage's paint of the new
+// run) and the time until the stage had painted it, which adds the wait
+// for the browser's next frame.
+func changeLatencies(ctx context.Context, n int) (work, painted []float64) {
+	pairs := eval[[][2]float64](ctx, fmt.Sprintf(`(async () => {
 		const n = looplab.current().numbers[0];
 		if (!n) return null;
 		const out = [];
 		for (let i = 0; i < %d; i++) {
 			await new Promise((r) => requestAnimationFrame(r));
 			const t0 = performance.timeOrigin + performance.now();
-			await looplab.setNumber(n.id, n.value + (i %% 2 ? 0 : n.step));
-			out.push(looplab.state().drawnAt - t0);
+			const drawn = looplab.setNumber(n.id, n.value + (i %% 2 ? 0 : n.step));
+			const sync = performance.timeOrigin + performance.now() - t0;
+			await drawn;
+			const st = looplab.state();
+			out.push([sync + st.drawMs, st.drawnAt - t0]);
 		}
 		return out;
 	})()`, n))
+	for _, p := range pairs {
+		work, painted = append(work, p[0]), append(painted, p[1])
+	}
+	return work, painted
 }
 
 func median(v []float64) float64 { return report.Quantile(v, 0.5) }

@@ -36,6 +36,7 @@ type Stage struct {
 	still         bool // no autoplay (prefers-reduced-motion)
 	crash         bool // CrashForTest: panic in the next Draw
 	drawnAt       float64
+	drawMS        float64
 
 	// Clock reads the page's clock in milliseconds (performance.now in the
 	// browser); nil leaves DrawnAt at zero.
@@ -212,13 +213,15 @@ type State struct {
 	// DrawnAt is when the scene of generation Drawn was first painted, in
 	// the page's clock (Clock), so scripts can time a change to its frame.
 	DrawnAt float64 `json:"drawnAt"`
+	// DrawMS is how long that first paint took, in milliseconds.
+	DrawMS float64 `json:"drawMs"`
 }
 
 // State reports the playhead.
 func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt}
+	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt, DrawMS: s.drawMS}
 	if s.scene != nil {
 		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}
@@ -339,8 +342,11 @@ func (s *Stage) Draw(screen *ebiten.Image) {
 		s.scene.Draw(screen, s.view())
 	}
 	s.dirty = false
-	if s.drawn != s.loaded && s.Clock != nil {
-		s.drawnAt = s.Clock()
+	if s.drawn != s.loaded {
+		s.drawMS = float64(time.Since(start).Microseconds()) / 1000
+		if s.Clock != nil {
+			s.drawnAt = s.Clock()
+		}
 	}
 	s.drawn = s.loaded
 	s.stats.draw(time.Since(start))
