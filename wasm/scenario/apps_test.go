@@ -32,33 +32,9 @@ func TestApps(t *testing.T) {
 			}
 		}
 	}()
-	for _, ch := range strings.Split(string(data), "### ")[1:] {
-		head, body, _ := strings.Cut(ch, "\n")
-		fields := strings.Fields(head)
-		t.Run(fields[0], func(t *testing.T) {
-			spec := Spec{File: "app.py"}
-			for _, f := range fields[1:] {
-				k, v, _ := strings.Cut(f, "=")
-				n, _ := strconv.Atoi(v)
-				switch k {
-				case "workers":
-					spec.Settings.Workers = n
-				case "cores":
-					spec.Settings.Cores = n
-				case "free-threaded":
-					spec.Settings.FreeThreaded = true
-				}
-			}
-			sections := map[string]string{}
-			key := "code"
-			for _, line := range strings.SplitAfter(body, "\n") {
-				if strings.HasPrefix(line, "--- ") {
-					key = strings.TrimSpace(line[4:])
-					continue
-				}
-				sections[key] += line
-			}
-			spec.Code, spec.Load = sections["code"], sections["load"]
+	for _, ch := range parseAppChunks(text) {
+		t.Run(ch.name, func(t *testing.T) {
+			spec, sections := ch.spec, ch.sections
 			tr, err := Run(spec)
 			if err != nil {
 				t.Fatal(err)
@@ -90,4 +66,45 @@ func TestApps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// appChunk is one app of testdata/apps.chunks: its name, what to run and
+// its sections by name ("code", "load", "requests", "prints").
+type appChunk struct {
+	name     string
+	spec     Spec
+	sections map[string]string
+}
+
+func parseAppChunks(text string) []appChunk {
+	var out []appChunk
+	for _, ch := range strings.Split(text, "### ")[1:] {
+		head, body, _ := strings.Cut(ch, "\n")
+		fields := strings.Fields(head)
+		spec := Spec{File: "app.py"}
+		for _, f := range fields[1:] {
+			k, v, _ := strings.Cut(f, "=")
+			n, _ := strconv.Atoi(v)
+			switch k {
+			case "workers":
+				spec.Settings.Workers = n
+			case "cores":
+				spec.Settings.Cores = n
+			case "free-threaded":
+				spec.Settings.FreeThreaded = true
+			}
+		}
+		sections := map[string]string{}
+		key := "code"
+		for _, line := range strings.SplitAfter(body, "\n") {
+			if strings.HasPrefix(line, "--- ") {
+				key = strings.TrimSpace(line[4:])
+				continue
+			}
+			sections[key] += line
+		}
+		spec.Code, spec.Load = sections["code"], sections["load"]
+		out = append(out, appChunk{fields[0], spec, sections})
+	}
+	return out
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -69,44 +68,18 @@ func BenchmarkReference(b *testing.B) {
 }
 
 // lessonCorpus reads every lesson scenario of the fidelity corpus as the
-// fidelity test replays it (see simulateSeed): its code and load, the
-// settings it was measured with, the measuring machine's cores, seed 1.
+// fidelity test replays it (replaySpec), with seed 1.
 func lessonCorpus(tb testing.TB) (names []string, specs []Spec) {
 	tb.Helper()
-	raw, err := os.ReadFile(filepath.Join(fidelityDir, "measured.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var m measured
-	if err := json.Unmarshal(raw, &m); err != nil {
-		tb.Fatal(err)
-	}
+	m := loadMeasured(tb)
 	files, _ := filepath.Glob(filepath.Join(fidelityDir, "lesson_*.py"))
 	if len(files) == 0 {
 		tb.Fatal("no lesson scenarios in the fidelity corpus")
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".py")
-		code, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		spec := Spec{File: name + ".py", Code: string(code), LoadFile: name + ".load"}
-		if l, err := os.ReadFile(filepath.Join(fidelityDir, name+".load")); err == nil {
-			spec.Load = string(l)
-		}
-		var lines []string
-		for k, v := range m.Scenarios[name].Settings {
-			lines = append(lines, k+" = "+v)
-		}
-		sort.Strings(lines)
-		if spec.Settings, err = ParseSettings(strings.Join(lines, "\n")); err != nil {
-			tb.Fatalf("%s: measured settings: %v", name, err)
-		}
-		spec.Settings.Cores = m.Machine.Cores
-		spec.Settings.Seed = 1
 		names = append(names, name)
-		specs = append(specs, spec)
+		specs = append(specs, replaySpec(tb, name, m, 1))
 	}
 	return names, specs
 }

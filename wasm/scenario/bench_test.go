@@ -1,23 +1,13 @@
 package scenario
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func benchSpec(b *testing.B, name string) Spec {
-	dir := filepath.Join("testdata", "golden")
-	code, err := os.ReadFile(filepath.Join(dir, name+".py"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	spec := Spec{Code: string(code)}
-	if l, err := os.ReadFile(filepath.Join(dir, name+".load")); err == nil {
-		spec.Load = string(l)
-	}
-	return spec
+	return readSpec(b, filepath.Join("testdata", "golden"), name)
 }
 
 func runBench(b *testing.B, spec Spec) {

@@ -79,7 +79,7 @@ func (c comparison) tolerance() float64 { return math.Max(0.030, 0.10*c.measured
 
 func (c comparison) ok() bool { return math.Abs(c.err()) <= c.tolerance()+1e-9 }
 
-func loadMeasured(t *testing.T) *measured {
+func loadMeasured(t testing.TB) *measured {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(fidelityDir, "measured.json"))
 	if err != nil {
@@ -107,30 +107,44 @@ func simulateFidelity(t *testing.T, name string, m *measured) []*trace.Trace {
 
 func simulateSeed(t *testing.T, name string, m *measured, seed uint64) *trace.Trace {
 	t.Helper()
-	code, err := os.ReadFile(filepath.Join(fidelityDir, name+".py"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec := Spec{File: name + ".py", Code: string(code), LoadFile: name + ".load"}
-	if l, err := os.ReadFile(filepath.Join(fidelityDir, name+".load")); err == nil {
-		spec.Load = string(l)
-	}
-	spec.Settings = measuredSettings(t, name, m.Scenarios[name].Settings)
-	// The harness cannot give a program other cores than the machine's,
-	// so the replay simulates those, whatever a lesson's cores say.
-	spec.Settings.Cores = m.Machine.Cores
-	spec.Settings.Seed = seed
-	tr, err := Run(spec)
+	tr, err := Run(replaySpec(t, name, m, seed))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return tr
 }
 
+// replaySpec is a corpus scenario as the harness ran it: its code and
+// load, its measured settings and the measuring machine's cores.
+func replaySpec(t testing.TB, name string, m *measured, seed uint64) Spec {
+	t.Helper()
+	spec := readSpec(t, fidelityDir, name)
+	spec.Settings = measuredSettings(t, name, m.Scenarios[name].Settings)
+	// The harness cannot give a program other cores than the machine's,
+	// so the replay simulates those, whatever a lesson's cores say.
+	spec.Settings.Cores = m.Machine.Cores
+	spec.Settings.Seed = seed
+	return spec
+}
+
+// readSpec reads dir/name.py and, when there is one, dir/name.load.
+func readSpec(t testing.TB, dir, name string) Spec {
+	t.Helper()
+	code, err := os.ReadFile(filepath.Join(dir, name+".py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := Spec{File: name + ".py", Code: string(code), LoadFile: name + ".load"}
+	if l, err := os.ReadFile(filepath.Join(dir, name+".load")); err == nil {
+		spec.Load = string(l)
+	}
+	return spec
+}
+
 // measuredSettings are the settings the harness ran a scenario with, from
 // its "# settings:" header (workers, latency, switch_interval), read as a
 // lesson's settings are.
-func measuredSettings(t *testing.T, name string, kv map[string]string) Settings {
+func measuredSettings(t testing.TB, name string, kv map[string]string) Settings {
 	t.Helper()
 	var lines []string
 	for k, v := range kv {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -373,54 +372,14 @@ func TestInvariants(t *testing.T) {
 	}
 }
 
-func readSpec(t *testing.T, dir, name string) Spec {
-	t.Helper()
-	code, err := os.ReadFile(filepath.Join(dir, name+".py"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec := Spec{File: name + ".py", Code: string(code), LoadFile: name + ".load"}
-	if l, err := os.ReadFile(filepath.Join(dir, name+".load")); err == nil {
-		spec.Load = string(l)
-	}
-	return spec
-}
-
-type appChunk struct {
-	name string
-	spec Spec
-}
-
-// appChunks reads testdata/apps.chunks (see TestApps) into specs.
+// appChunks reads testdata/apps.chunks (see TestApps).
 func appChunks(t *testing.T) []appChunk {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "apps.chunks"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []appChunk
-	for _, ch := range strings.Split(string(data), "### ")[1:] {
-		head, body, _ := strings.Cut(ch, "\n")
-		fields := strings.Fields(head)
-		spec := Spec{File: "app.py"}
-		for _, f := range fields[1:] {
-			k, v, _ := strings.Cut(f, "=")
-			n, _ := strconv.Atoi(v)
-			switch k {
-			case "workers":
-				spec.Settings.Workers = n
-			case "cores":
-				spec.Settings.Cores = n
-			case "free-threaded":
-				spec.Settings.FreeThreaded = true
-			}
-		}
-		code, rest, _ := strings.Cut(body, "--- load\n")
-		load, _, _ := strings.Cut(rest, "--- ")
-		spec.Code, spec.Load = code, load
-		out = append(out, appChunk{fields[0], spec})
-	}
-	return out
+	return parseAppChunks(string(data))
 }
 
 // TestInvariantsCatchCorruption breaks each invariant in a real trace and
