@@ -1,10 +1,13 @@
 package site
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -23,6 +26,7 @@ func Dist(site, out string) error {
 	if err != nil {
 		return err
 	}
+	built := maps.Clone(files) // as built, to tell which files dist changed
 	renamed, err := hashNames(files)
 	if err != nil {
 		return err
@@ -59,7 +63,33 @@ func Dist(site, out string) error {
 			return err
 		}
 	}
+	// A file dist did not change keeps the build's compressed copies:
+	// brotli at its best level takes most of a minute on the wasm.
+	for name, b := range files {
+		if bytes.Equal(b, built[name]) {
+			if err := reuseCompressed(filepath.Join(site, name), filepath.Join(out, cmp.Or(renamed[name], name))); err != nil {
+				return err
+			}
+		}
+	}
 	return Precompress(out)
+}
+
+// reuseCompressed copies src's up-to-date .br and .gz to dst's.
+func reuseCompressed(src, dst string) error {
+	for _, ext := range []string{".br", ".gz"} {
+		if !fresh(src, src+ext) {
+			continue
+		}
+		b, err := os.ReadFile(src + ext)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst+ext, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // entryPages keep their names: learners and links reach them by name.
@@ -96,10 +126,12 @@ func hashNames(files map[string][]byte) (map[string]string, error) {
 	for len(pending) > 0 {
 		progress := false
 		for _, name := range sortedKeys(pending) {
-			if refersToAny(files[name], pending, name) {
+			if textual(name) && refersToAny(files[name], pending, name) {
 				continue // hash what it names first
 			}
-			files[name] = rewrite(files[name], renamed)
+			if textual(name) {
+				files[name] = rewrite(files[name], renamed)
+			}
 			sum := sha256.Sum256(files[name])
 			ext := path.Ext(name)
 			renamed[name] = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
@@ -121,6 +153,10 @@ const hashLen = 10
 
 // HashedName matches the names Dist gives assets.
 var HashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z0-9]+$`)
+
+// textual files are the ones that can name others: pages, scripts,
+// styles, data, icons; never the wasm.
+func textual(name string) bool { return compressible[path.Ext(name)] && path.Ext(name) != ".wasm" }
 
 // quotedRef finds a name as the page and scripts quote it.
 func quotedRef(name string) *regexp.Regexp {

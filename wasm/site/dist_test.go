@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeFiles(t *testing.T, dir string, files map[string]string) {
@@ -141,5 +142,35 @@ func TestHashedName(t *testing.T) {
 		if got := HashedName.MatchString(name); got != want {
 			t.Errorf("%s: got %v", name, got)
 		}
+	}
+}
+
+// Files dist leaves as they are keep the build's compressed copies (the
+// wasm's brotli takes most of a minute); rewritten ones get new copies.
+func TestDistReusesCompressedCopies(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	writeFiles(t, src, tinySite("\x00asm v1"))
+	later := time.Now().Add(time.Second) // written after their sources, as a build does
+	for name, body := range map[string]string{"looplab.wasm.br": "built br", "looplab.wasm.gz": "built gz", "stage.js.br": "stale"} {
+		writeFiles(t, src, map[string]string{name: body})
+		if err := os.Chtimes(filepath.Join(src, name), later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Dist(src, out); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(out, e.Name()))
+		files[e.Name()] = string(b)
+	}
+	wasm := named(t, files, "looplab", "wasm")
+	if files[wasm+".br"] != "built br" || files[wasm+".gz"] != "built gz" {
+		t.Errorf("the wasm was compressed again: %q", files[wasm+".br"])
+	}
+	if js := named(t, files, "stage", "js"); files[js+".br"] == "stale" {
+		t.Error("stage.js was rewritten but kept the build's brotli")
 	}
 }
