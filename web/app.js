@@ -78,8 +78,9 @@
     const asked = params.get("s");
     let s = 0;
     if (asked !== null) {
-      s = /^[0-9]+$/.test(asked) ? Number(asked) : 0;
-      if (!/^[0-9]+$/.test(asked)) notes.push(`s=${shorten(asked)}: not a scenario number, so the first scenario is shown.`);
+      const whole = /^[0-9]+$/.test(asked);
+      s = whole ? Number(asked) : 0;
+      if (!whole) notes.push(`s=${shorten(asked)}: not a scenario number, so the first scenario is shown.`);
       else if (s >= l.scenarios.length) notes.push(`s=${asked}: this lesson has ${l.scenarios.length} scenario${l.scenarios.length > 1 ? "s" : ""}, so the last one is shown.`);
     }
     show(l, s, params, notes);
@@ -158,9 +159,9 @@
   }
 
   // ---- numbers in code ----
-  // replaceNumber sets the number with id in text (numbers found by the
-  // simulator for ref, the text they came from) and returns the new text.
-  function replaceNumber(text, id, value, ref) {
+  // replaceNumber sets the number with id in text, kept inside the range
+  // the lesson gave it, and returns the new text.
+  function replaceNumber(text, id, value) {
     const n = numbersFor(text).find((x) => x.id === id);
     if (!n || !Number.isFinite(value)) return null;
     const r = rangeOf(id, n);
@@ -206,7 +207,7 @@
   function compareCode() {
     if (!compare.base) return code;
     let text = compare.base;
-    for (const n of numbersFor(code)) text = replaceNumber(text, n.id, n.value, text) ?? text;
+    for (const n of numbersFor(code)) text = replaceNumber(text, n.id, n.value) ?? text;
     return text;
   }
 
@@ -560,7 +561,7 @@
 
   function setNumber(id, value) {
     showRange(id, value);
-    const next = replaceNumber(code, id, value, code);
+    const next = replaceNumber(code, id, value);
     if (next == null || next === code) return false;
     code = next;
     resimulate();
@@ -986,6 +987,7 @@
     theme: () => window.looplabTheme(),
     state: () => (stage ? JSON.parse(stage.state()) : null),
     crashed: () => !$("stage-crash").hidden,
+    memStats: () => (stage ? JSON.parse(stage.memStats()) : null),
     crashForTest: (where) => stage?.crashForTest(where),
     frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
     log: () => [...$("log").children].map((li) => li.textContent),

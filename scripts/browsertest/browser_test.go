@@ -40,22 +40,42 @@ type page struct {
 	url string
 }
 
-func open(t *testing.T) *page {
+// siteDir is the built site the tests run against.
+func siteDir(t *testing.T) string {
 	t.Helper()
 	dir := os.Getenv("LOOPLAB_SITE")
 	if dir == "" {
 		t.Fatal("LOOPLAB_SITE is not set: run the browser tests with make browser")
 	}
+	return dir
+}
+
+// serve serves dir until the test ends (or stop) and returns its URL.
+func serve(t *testing.T, dir string) (url string, stop func()) {
+	t.Helper()
 	url, stop, err := headless.Serve(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(stop)
-	ctx, cancel, err := headless.Browser(t.TempDir(), 1400, 1000)
+	return url, stop
+}
+
+// launch starts headless Chromium, width×height, for the test.
+func launch(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	ctx, cancel, err := headless.Browser(t.TempDir(), width, height)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(cancel)
+	return ctx
+}
+
+func open(t *testing.T) *page {
+	t.Helper()
+	url, _ := serve(t, siteDir(t))
+	ctx := launch(t, 1400, 1000)
 	watchErrors(t, ctx)
 	p := &page{t: t, ctx: ctx, url: url}
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {

@@ -3,14 +3,12 @@
 package browsertest
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"looplab/scripts/internal/headless"
 	"looplab/wasm/site"
 )
 
@@ -74,19 +72,11 @@ func quote(s string) string { return `"` + s + `"` }
 // runs its scenario with no network at all.
 func TestDistOffline(t *testing.T) {
 	dist := filepath.Join(t.TempDir(), "dist")
-	if err := site.Dist(os.Getenv("LOOPLAB_SITE"), dist); err != nil {
+	if err := site.Dist(siteDir(t), dist); err != nil {
 		t.Fatal(err)
 	}
-	url, stop, err := headless.Serve(dist)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stop()
-	ctx, cancel, err := headless.Browser(t.TempDir(), 1400, 1000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cancel()
+	url, stop := serve(t, dist)
+	ctx := launch(t, 1400, 1000)
 	p := &page{t: t, ctx: ctx, url: url}
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ package browsertest
 import (
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +16,6 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"looplab/scripts/internal/headless"
 	"looplab/wasm/site"
 )
 
@@ -204,15 +202,7 @@ func TestSecurityLearnerTextIsNotHTML(t *testing.T) {
 // TestSecurityCSPHeader: every file the site serves carries the policy,
 // which lets WebAssembly compile but allows no inline script and no eval.
 func TestSecurityCSPHeader(t *testing.T) {
-	dir := os.Getenv("LOOPLAB_SITE")
-	if dir == "" {
-		t.Fatal("LOOPLAB_SITE is not set: run the browser tests with make browser")
-	}
-	url, stop, err := headless.Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stop()
+	url, _ := serve(t, siteDir(t))
 	for _, name := range []string{"", "index.html", "stage.html", "app.js", "looplab.wasm", "wasm_exec.js", "lessons.json", "missing"} {
 		res, err := http.Get(url + name)
 		if err != nil {
@@ -295,20 +285,8 @@ func TestSecurityNoCSPViolations(t *testing.T) {
 // sees each refusal, and the browser logs it as an error, which
 // watchErrors fails every browser test on.
 func TestSecurityCSPViolationsAreCaught(t *testing.T) {
-	dir := os.Getenv("LOOPLAB_SITE")
-	if dir == "" {
-		t.Fatal("LOOPLAB_SITE is not set: run the browser tests with make browser")
-	}
-	url, stop, err := headless.Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(stop)
-	ctx, cancel, err := headless.Browser(t.TempDir(), 1000, 800)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(cancel)
+	url, _ := serve(t, siteDir(t))
+	ctx := launch(t, 1000, 800)
 	// Not watchErrors: here the errors are the point.
 	var mu sync.Mutex
 	var logged []string

@@ -35,8 +35,7 @@ type sample struct {
 }
 
 const readMemory = `(() => {
-  const w = document.getElementById("stage").contentWindow;
-  const m = JSON.parse(w.looplabStage.memStats());
+  const m = looplab.memStats();
   return { goHeap: m.heapInuse / 1e6, wasmMem: m.sys / 1e6,
     jsHeap: performance.memory ? performance.memory.usedJSHeapSize / 1e6 : 0,
     domNodes: document.getElementsByTagName("*").length };

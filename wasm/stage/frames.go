@@ -16,8 +16,10 @@ type frameStats struct {
 	update    time.Duration
 }
 
-// updated adds an Update's duration to the next painted frame's work.
+// updated adds an Update's duration to the next painted frame's work;
+// idle drops it when nothing was painted.
 func (f *frameStats) updated(d time.Duration) { f.update += d }
+func (f *frameStats) idle()                   { f.update = 0 }
 
 const keepFrames = 4096
 

@@ -333,7 +333,7 @@ func (s *Stage) Draw(screen *ebiten.Image) {
 		panic("the stage was asked to crash (a test of the error panel)")
 	}
 	if !s.dirty {
-		s.stats.update = 0 // idle frames are not work
+		s.stats.idle()
 		return
 	}
 	bg := s.theme.Background
