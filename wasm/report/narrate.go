@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"looplab/wasm/trace"
@@ -20,42 +20,90 @@ type Line struct {
 // #1: time.sleep(4) blocks the event loop; 3 requests wait". Runs of GIL
 // hand-offs are summed up in one line, as nobody reads hundreds of them.
 func Narrate(tr *trace.Trace) []Line {
-	var out []Line
-	name := func(lane int) string {
-		if lane >= 0 && lane < len(tr.Lanes) {
-			return tr.Lanes[lane].Name
-		}
-		return "?"
-	}
+	n := NewNarration(tr)
+	return n.Lines(0, n.Len())
+}
+
+// Narration is Narrate's log, told a line at a time when asked for: a
+// 10,000-request run has some 70,000 lines, of which a page shows a few
+// hundred, so only where each line begins is worked out up front.
+type Narration struct {
+	tr    *trace.Trace
+	first []int32 // each line's first event; its last is just before the next line's first
+}
+
+// NewNarration divides a run's events into lines: one per event, but one
+// for each run of GIL hand-offs. The trace must not change afterwards.
+func NewNarration(tr *trace.Trace) *Narration {
 	evs := tr.Events
-	for i := 0; i < len(evs); i++ {
-		e := evs[i]
-		if e.Kind == trace.EvGIL {
-			j := i
-			holders := []string{}
-			seen := map[string]bool{}
-			for ; j < len(evs) && evs[j].Kind == trace.EvGIL; j++ {
-				if n := name(evs[j].Lane); !seen[n] {
-					seen[n] = true
-					holders = append(holders, n)
-				}
-			}
-			if n := j - i; n > 1 {
-				out = append(out, Line{T: e.T, To: evs[j-1].T, Kind: "gil",
-					Text: fmt.Sprintf("the GIL changes hands %d times between %s", n, list(holders))})
-				i = j - 1
-				continue
-			}
+	n := 0
+	for i, e := range evs {
+		if e.Kind != trace.EvGIL || i == 0 || evs[i-1].Kind != trace.EvGIL {
+			n++
 		}
-		text := name(e.Lane) + ": " + e.Text
-		if e.Kind == trace.EvBlock && strings.Contains(e.Text, "event loop") {
-			if n := waiting(tr, e.T, e.Lane); n > 0 {
-				text += fmt.Sprintf("; %d other %s", n, plural(n, "request waits", "requests wait"))
-			}
+	}
+	first := make([]int32, 0, n)
+	for i, e := range evs {
+		if e.Kind != trace.EvGIL || i == 0 || evs[i-1].Kind != trace.EvGIL {
+			first = append(first, int32(i))
 		}
-		out = append(out, Line{T: e.T, Kind: e.Kind.String(), Text: text})
+	}
+	return &Narration{tr: tr, first: first}
+}
+
+// Len is the number of lines.
+func (n *Narration) Len() int { return len(n.first) }
+
+// Time is when line i happens (its T).
+func (n *Narration) Time(i int) trace.Time { return n.tr.Events[n.first[i]].T }
+
+// Lines tells lines [from, to).
+func (n *Narration) Lines(from, to int) []Line {
+	if from >= to {
+		return nil
+	}
+	out := make([]Line, 0, to-from)
+	for i := from; i < to; i++ {
+		out = append(out, n.Line(i))
 	}
 	return out
+}
+
+// Line tells line i.
+func (n *Narration) Line(i int) Line {
+	tr := n.tr
+	evs := tr.Events
+	lo, hi := int(n.first[i]), len(evs)
+	if i+1 < len(n.first) {
+		hi = int(n.first[i+1])
+	}
+	e := evs[lo]
+	if hi-lo > 1 { // a run of GIL hand-offs
+		holders := []string{}
+		seen := map[string]bool{}
+		for _, g := range evs[lo:hi] {
+			if h := n.name(g.Lane); !seen[h] {
+				seen[h] = true
+				holders = append(holders, h)
+			}
+		}
+		return Line{T: e.T, To: evs[hi-1].T, Kind: "gil",
+			Text: "the GIL changes hands " + strconv.Itoa(hi-lo) + " times between " + list(holders)}
+	}
+	text := n.name(e.Lane) + ": " + e.Text
+	if e.Kind == trace.EvBlock && strings.Contains(e.Text, "event loop") {
+		if w := waiting(tr, e.T, e.Lane); w > 0 {
+			text += "; " + strconv.Itoa(w) + " other " + plural(w, "request waits", "requests wait")
+		}
+	}
+	return Line{T: e.T, Kind: e.Kind.String(), Text: text}
+}
+
+func (n *Narration) name(lane int) string {
+	if lane >= 0 && lane < len(n.tr.Lanes) {
+		return n.tr.Lanes[lane].Name
+	}
+	return "?"
 }
 
 // waiting counts requests that have arrived by t and are not answered,

@@ -70,6 +70,9 @@ type result struct {
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
 	Pipeline []pipelineLane   `json:"pipeline,omitempty"`
 	Game     *gameloop.Params `json:"game,omitempty"`
+	// narration tells Log's lines: only those the page is sent are
+	// written (see tellLog and logWindow).
+	narration *report.Narration
 }
 
 // pipelineLane is one way of doing the pipeline, as the page reports it.
@@ -116,13 +119,19 @@ func simulate(reqJSON string, st shower) (res result, trs []*trace.Trace) {
 	if c := req.Compare; c != nil {
 		other, trB := run(c.Code, "compare", req.Load, c.Settings, "compare settings")
 		res.Compare = &other
+		// Only the first version's log can be read a window at a time;
+		// the others go whole.
 		if trB == nil {
+			res.tellLog(true)
 			res.OK, res.Error = false, other.Error
 			return res, nil
 		}
+		other.tellLog(true)
+		res.tellLog(false)
 		res.Generation = st.Show(stage.NewCompare(tr, trB, c.LabelA, c.LabelB))
 		return res, []*trace.Trace{tr, trB}
 	}
+	res.tellLog(false)
 	if req.Scene == "gameloop" {
 		res.Generation = st.Show(stage.NewLoop(tr))
 	} else {
@@ -198,7 +207,7 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 		return res, nil
 	}
 	m := report.Measure(tr)
-	res.OK, res.Metrics, res.Log = true, &m, report.Narrate(tr)
+	res.OK, res.Metrics, res.narration = true, &m, report.NewNarration(tr)
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
 	res.Lanes, res.States = len(tr.Lanes), geom.StatesUsed(tr)
@@ -260,6 +269,17 @@ func exportProgram(reqJSON string) exported {
 // inlineLog is the longest log sent whole with a run.
 const inlineLog = 1000
 
+// tellLog puts a run's log in the result: whole when it is short or
+// whole is set, else only its length (LogCount), for logWindow.
+func (res *result) tellLog(whole bool) {
+	n := res.narration
+	if whole || n.Len() <= inlineLog {
+		res.Log = n.Lines(0, n.Len())
+	} else {
+		res.LogCount = n.Len()
+	}
+}
+
 // logPage is a window on a long log: the lines [Count-len(Lines), Count).
 type logPage struct {
 	Count int           `json:"count"`
@@ -269,10 +289,17 @@ type logPage struct {
 // logWindow counts the lines at or before t seconds and returns the last
 // of them: at most most, and none before index from (the page already
 // shows those).
-func logWindow(all []report.Line, t float64, most, from int) logPage {
-	count := sort.Search(len(all), func(i int) bool { return all[i].T.Seconds() > t+1e-9 })
+func logWindow(all *report.Narration, t float64, most, from int) logPage {
+	if all == nil || all.Len() == 0 {
+		return logPage{}
+	}
+	count := sort.Search(all.Len(), func(i int) bool { return all.Time(i).Seconds() > t+1e-9 })
 	start := min(count, max(count-most, from, 0))
-	return logPage{Count: count, Lines: all[start:count]}
+	lines := all.Lines(start, count)
+	if lines == nil {
+		lines = []report.Line{}
+	}
+	return logPage{Count: count, Lines: lines}
 }
 
 // linked is what a deep link does to a scenario: the lesson and scenario

@@ -9,10 +9,11 @@ import (
 )
 
 func TestLogWindow(t *testing.T) {
-	var all []report.Line
+	tr := &trace.Trace{Lanes: []trace.Lane{{Name: "L"}}}
 	for i := range 10 {
-		all = append(all, report.Line{T: trace.Time(i) * trace.Second, Text: string(rune('a' + i))})
+		tr.Events = append(tr.Events, trace.Event{T: trace.Time(i) * trace.Second, Kind: trace.EvStart, Text: string(rune('a' + i))})
 	}
+	all := report.NewNarration(tr)
 	tests := []struct {
 		t          float64
 		most, from int
@@ -32,12 +33,15 @@ func TestLogWindow(t *testing.T) {
 		p := logWindow(all, tt.t, tt.most, tt.from)
 		first := ""
 		if len(p.Lines) > 0 {
-			first = p.Lines[0].Text
+			first = strings.TrimPrefix(p.Lines[0].Text, "L: ")
 		}
 		if p.Count != tt.count || len(p.Lines) != tt.n || first != tt.first {
 			t.Errorf("logWindow(%v, %d, %d) = count %d, %d lines from %q; want %d, %d from %q",
 				tt.t, tt.most, tt.from, p.Count, len(p.Lines), first, tt.count, tt.n, tt.first)
 		}
+	}
+	if p := logWindow(nil, 1, 5, 0); p.Count != 0 || p.Lines != nil {
+		t.Errorf("logWindow before any run = %+v", p)
 	}
 }
 

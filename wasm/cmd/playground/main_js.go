@@ -22,16 +22,12 @@ func main() {
 	perf := js.Global().Get("performance")
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
-	var narration []report.Line
+	var narration *report.Narration
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
 			res, trs := simulate(args[0].String(), st)
 			if trs != nil {
-				current = trs
-				narration = res.Log
-				if len(narration) > inlineLog {
-					res.Log, res.LogCount = nil, len(narration)
-				}
+				current, narration = trs, res.narration
 			}
 			return toJSON(res)
 		}),
