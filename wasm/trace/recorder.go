@@ -6,6 +6,9 @@ package trace
 type Recorder struct {
 	Trace *Trace
 	open  []openSpan
+	// slab is where new lanes take their first spans from, a few each,
+	// so that thousands of request lanes are not thousands of allocations.
+	slab []Span
 }
 
 type openSpan struct {
@@ -21,18 +24,32 @@ func NewRecorder() *Recorder { return &Recorder{Trace: &Trace{}} }
 // eventsPerRequest is about how many events a simple request records.
 const eventsPerRequest = 10
 
+// extraLanes is room for the lanes a run adds besides its requests' (the
+// threadpool alone has 40 threads), so that they do not grow a large
+// load's slice of lanes once more at the end.
+const extraLanes = 64
+
 // Reserve makes room for about n more requests (a lane, a record and a
 // handful of events each), so large loads do not grow the slices step by step.
 func (r *Recorder) Reserve(n int) {
 	r.Trace.Events = append(make([]Event, 0, len(r.Trace.Events)+eventsPerRequest*n), r.Trace.Events...)
-	r.Trace.Lanes = append(make([]Lane, 0, len(r.Trace.Lanes)+n+16), r.Trace.Lanes...)
-	r.open = append(make([]openSpan, 0, len(r.open)+n+16), r.open...)
+	r.Trace.Lanes = append(make([]Lane, 0, len(r.Trace.Lanes)+n+extraLanes), r.Trace.Lanes...)
+	r.open = append(make([]openSpan, 0, len(r.open)+n+extraLanes), r.open...)
 	r.Trace.Requests = append(make([]Request, 0, len(r.Trace.Requests)+n), r.Trace.Requests...)
 }
 
+// laneSpans is how many spans a new lane has room for: a request's lane
+// rarely needs more.
+const laneSpans = 4
+
 // Lane adds a lane and returns its index.
 func (r *Recorder) Lane(name, kind string) int {
-	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: make([]Span, 0, 4)})
+	if len(r.slab) < laneSpans {
+		r.slab = make([]Span, laneSpans*min(max(len(r.Trace.Lanes), 4), 256))
+	}
+	spans := r.slab[:0:laneSpans]
+	r.slab = r.slab[laneSpans:]
+	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: spans})
 	r.open = append(r.open, openSpan{})
 	return len(r.Trace.Lanes) - 1
 }
