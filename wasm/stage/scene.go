@@ -53,16 +53,34 @@ type liveScene interface {
 	Stats() any
 }
 
-// eventTimes lists a trace's distinct event times, for Steps.
+// eventTimes lists a trace's distinct event times, for Steps. A run
+// records its events in time order, so one of 10,000 requests, with
+// 70,000 events at 20,000 times, is listed in one exactly sized slice.
 func eventTimes(trs ...*trace.Trace) []trace.Time {
-	var out []trace.Time
+	n := 0
 	for _, tr := range trs {
-		for _, e := range tr.Events {
-			out = append(out, e.T)
+		for i, e := range tr.Events {
+			if i == 0 || e.T != tr.Events[i-1].T {
+				n++
+			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	if n == 0 {
+		return nil
+	}
+	out := make([]trace.Time, 0, n)
+	for _, tr := range trs {
+		for i, e := range tr.Events {
+			if i == 0 || e.T != tr.Events[i-1].T {
+				out = append(out, e.T)
+			}
+		}
+	}
+	if !slices.IsSorted(out) { // two runs, or events out of order
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
 }
 
 // timelineScene draws lanes of bars against time.
