@@ -51,6 +51,11 @@ type Loop struct {
 	free     []*handle // run ready-queue handles, for reuse
 	tasks    taskList
 
+	// cached callbacks, so waking the loop allocates nothing
+	wakeFn      func() // takes the GIL, then iterates
+	iterateFn   func()
+	timerWakeFn func()
+
 	// stop handling for asyncio.run
 	mainTask *Task
 	stopping bool
@@ -83,6 +88,9 @@ func (p *Process) newLoop(t *Thread) *Loop {
 			l.pump()
 		}
 	}
+	l.iterateFn = l.iterate
+	l.wakeFn = func() { l.thread.acquire(l.iterateFn) }
+	l.timerWakeFn = l.timerWake
 	p.loop = l
 	return l
 }
@@ -138,7 +146,7 @@ func (l *Loop) wake() {
 	}
 	// Deferred with soon so that everything arriving at this same instant
 	// is seen by the same iteration.
-	l.s.soon(func() { l.thread.acquire(l.iterate) })
+	l.s.soon(l.wakeFn)
 }
 
 // timerWake is the wake-up event of the loop's earliest timer.
@@ -241,7 +249,7 @@ func (l *Loop) armTimer() {
 		l.timers.pop()
 	}
 	if l.timers.len() > 0 {
-		l.wakeEv = l.s.at(l.timers.top().when, l.timerWake)
+		l.wakeEv = l.s.at(l.timers.top().when, l.timerWakeFn)
 	}
 }
 
