@@ -23,6 +23,7 @@ type event struct {
 	at   Time
 	seq  uint64
 	fn   func()
+	req  *Request // an arrival of the load, for the server (fn is nil)
 	dead bool
 	// daemon marks work only a daemon thread waits for (see
 	// Sim.onlyDaemonsLeft): it does not keep the run going.
@@ -70,14 +71,23 @@ func (s *Sim) next() *event {
 	return a
 }
 
-// arrive queues an event of the load; they must come in time order.
-func (s *Sim) arrive(t Time, fn func()) {
+// arrive queues a request of the load at t; they should come in time
+// order.
+func (s *Sim) arrive(t Time, r *Request) {
 	if n := len(s.arrivals); n > 0 && s.arrivals[n-1].at > t {
-		s.at(t, fn) // out of order: the heap sorts it
+		s.at(t, func() { s.server.arrive(r) }) // out of order: the heap sorts it
 		return
 	}
 	s.seq++
-	s.arrivals = append(s.arrivals, &event{at: t, seq: s.seq, fn: fn})
+	var e *event
+	if len(s.arrivalSlab) < cap(s.arrivalSlab) {
+		s.arrivalSlab = s.arrivalSlab[:len(s.arrivalSlab)+1]
+		e = &s.arrivalSlab[len(s.arrivalSlab)-1]
+	} else {
+		e = new(event)
+	}
+	*e = event{at: t, seq: s.seq, req: r}
+	s.arrivals = append(s.arrivals, e)
 }
 
 // after schedules fn d from now.

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"looplab/wasm/trace"
 )
@@ -26,7 +27,12 @@ type Server struct {
 	s       *Sim
 	workers []*Worker
 	backlog []*Request
+	spare   []*Request // the backlog's other buffer: accept swaps them
 	reqs    []*Request
+	// A large load's requests and their names are carved from these, a
+	// few allocations instead of two per request (see ExpectRequests).
+	slab  []Request
+	names strings.Builder
 }
 
 // Worker is one uvicorn worker process.
@@ -35,6 +41,7 @@ type Worker struct {
 	proc          *Process
 	loop          *Loop
 	handler       Handler
+	acceptFn      func() // accept, cached
 	acceptPending bool
 	starting      bool // its lifespan startup runs: it does not listen yet
 }
@@ -64,6 +71,7 @@ func (s *Sim) Serve(n int, setup func(c *Ctx) (Handler, error)) error {
 		p := s.newProcess(name)
 		t := p.newThread(laneName, trace.KindLoop, trace.Run)
 		w := &Worker{index: i, proc: p, loop: p.newLoop(t)}
+		w.acceptFn = w.accept
 		w.loop.server = sv
 		w.loop.worker = i
 		h, err := setup(&Ctx{s: s, thread: t, owner: -1})
@@ -83,19 +91,43 @@ func (s *Sim) ExpectRequests(n int) {
 	sv := s.server
 	sv.reqs = append(make([]*Request, 0, len(sv.reqs)+n), sv.reqs...)
 	s.arrivals = append(make([]*event, 0, len(s.arrivals)+n), s.arrivals...)
+	s.arrivalSlab = make([]event, 0, n)
+	sv.slab = make([]Request, 0, n)
+	sv.names.Grow(n * len("GET /endpoint #10000"))
 }
 
 // AddRequest schedules a request of the load; call before Run.
 func (s *Sim) AddRequest(method, path string, at Time) {
 	sv := s.server
-	r := &Request{s: s, index: len(sv.reqs)}
-	r.name = method + " " + path + " #" + strconv.Itoa(r.index+1)
+	var r *Request
+	if len(sv.slab) < cap(sv.slab) {
+		sv.slab = sv.slab[:len(sv.slab)+1]
+		r = &sv.slab[len(sv.slab)-1]
+	} else {
+		r = new(Request)
+	}
+	*r = Request{s: s, index: len(sv.reqs)}
+	r.name = sv.name(method, path, r.index+1)
 	r.lane = s.rec.Lane(r.name, trace.KindRequest)
 	s.rec.Trace.Requests = append(s.rec.Trace.Requests, trace.Request{
 		Method: method, Path: path, Sent: at, Start: -1, End: -1, Lane: r.lane,
 	})
 	sv.reqs = append(sv.reqs, r)
-	s.arrive(at, func() { sv.arrive(r) })
+	s.arrive(at, r)
+}
+
+// name is a request's name, "GET /slow #2", written after the others':
+// the strings a Builder has handed out stay as they are while it grows.
+func (sv *Server) name(method, path string, n int) string {
+	b := &sv.names
+	start := b.Len()
+	b.WriteString(method)
+	b.WriteByte(' ')
+	b.WriteString(path)
+	b.WriteString(" #")
+	var digits [20]byte
+	b.Write(strconv.AppendInt(digits[:0], int64(n), 10))
+	return b.String()[start:]
 }
 
 func (r *Request) rec() *trace.Request { return &r.s.rec.Trace.Requests[r.index] }
@@ -109,6 +141,9 @@ func (r *Request) Name() string { return r.name }
 
 func (sv *Server) arrive(r *Request) {
 	s := sv.s
+	if sv.backlog == nil {
+		sv.backlog = sv.spare
+	}
 	sv.backlog = append(sv.backlog, r)
 	s.rec.Set(r.lane, s.now, trace.Queued, "waiting for the server to accept it")
 	s.rec.Event(s.now, trace.EvArrive, r.lane, "arrives")
@@ -134,7 +169,9 @@ func (sv *Server) arrive(r *Request) {
 
 func (w *Worker) queueAccept() {
 	w.acceptPending = true
-	w.loop.io = append(w.loop.io, &handle{fn: w.accept})
+	h := w.loop.newHandle()
+	h.fn = w.acceptFn
+	w.loop.io = append(w.loop.io, h)
 	w.loop.wake()
 }
 
@@ -158,7 +195,7 @@ func (w *Worker) accept() {
 	sv := w.loop.server
 	w.acceptPending = false
 	batch := sv.backlog
-	sv.backlog = nil
+	sv.backlog, sv.spare = nil, nil
 	for _, r := range batch {
 		w.loop.releases++ // reading the request: a recv that drops the GIL
 		r.worker = w
@@ -166,6 +203,8 @@ func (w *Worker) accept() {
 		t := w.loop.newTask(w.handler(r), r.lane)
 		t.req = r
 	}
+	clear(batch)
+	sv.spare = batch[:0]
 }
 
 // MarkStart records that the endpoint's own code begins now.

@@ -85,6 +85,7 @@ type Sim struct {
 	// this queue instead of the heap, which stays small.
 	arrivals    []*event
 	nextArrival int
+	arrivalSlab []event // where a large load's arrival events are carved from
 	rand        rng
 	rec         *trace.Recorder
 	cpus        *cpus
@@ -154,9 +155,13 @@ func (s *Sim) Run() (*trace.Trace, error) {
 			break
 		}
 		s.now = e.at
-		fn := e.fn
+		fn, req := e.fn, e.req
 		s.recycle(e)
-		fn()
+		if req != nil {
+			s.server.arrive(req)
+		} else {
+			fn()
+		}
 	}
 	if s.fault != nil {
 		return nil, s.fault
