@@ -69,7 +69,7 @@ func (c *Ctx) Request() *Request {
 func (c *Ctx) CreateTask(f Fiber, label string) *Task {
 	lane := c.s.rec.Lane("", trace.KindTask)
 	t := c.Loop().newTask(f, lane)
-	name := t.name + " " + label
+	name := t.Name() + " " + label
 	if r := c.Request(); r != nil {
 		name = r.name + " › " + name
 	}
@@ -80,14 +80,18 @@ func (c *Ctx) CreateTask(f Fiber, label string) *Task {
 // Sleep is a future done after d (asyncio.sleep's future and its timer).
 func (c *Ctx) Sleep(d Time) *Future {
 	l := c.Loop()
-	f := newFuture(l)
-	h := l.callLater(d, func() { f.resolve(nil, nil) })
-	f.cancel = func() bool {
-		h.cancelled = true
-		f.resolve(nil, cancelledError())
-		return true
-	}
+	sl := &sleep{}
+	f, h := &sl.fut, &sl.timer
+	*f = Future{loop: l, timer: h}
+	h.fut = f
+	l.addTimer(h, d)
 	return f
+}
+
+// sleep is a sleep's future and its timer, allocated together.
+type sleep struct {
+	fut   Future
+	timer handle
 }
 
 // Gather is asyncio.gather over futures (coroutines are made tasks by the

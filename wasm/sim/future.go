@@ -1,5 +1,7 @@
 package sim
 
+import "strconv"
+
 // Future is an asyncio future (loop set: its done callbacks are scheduled
 // on the loop with call_soon, as asyncio does) or a concurrent.futures
 // future (loop nil: callbacks run at once in the thread that completes it).
@@ -11,9 +13,15 @@ type Future struct {
 	err       error
 	cb0       func() // the first done callback; most futures have one
 	cbs       []func()
-	// cancel overrides what Cancel does (tasks, sleeps, gathers); it reports
-	// whether a cancellation was started.
+	// waiter is the task awaiting the future when that is its first done
+	// callback (instead of cb0): it is woken without a closure.
+	waiter *Task
+	// cancel overrides what Cancel does (gathers, semaphores...); it
+	// reports whether a cancellation was started. A task's own future
+	// (task) and a sleep's (timer) cancel without a closure.
 	cancel func() bool
+	task   *Task
+	timer  *handle
 }
 
 func newFuture(l *Loop) *Future { return &Future{loop: l} }
@@ -30,9 +38,11 @@ func (f *Future) resolve(v any, err error) {
 	}
 	f.done, f.result, f.err = true, v, err
 	f.cancelled = IsCancelled(err)
-	cb0, cbs := f.cb0, f.cbs
-	f.cb0, f.cbs = nil, nil
-	if cb0 != nil {
+	cb0, waiter, cbs := f.cb0, f.waiter, f.cbs
+	f.cb0, f.waiter, f.cbs = nil, nil, nil
+	if waiter != nil {
+		f.wake(waiter)
+	} else if cb0 != nil {
 		f.run(cb0)
 	}
 	for _, cb := range cbs {
@@ -48,25 +58,58 @@ func (f *Future) run(cb func()) {
 	}
 }
 
+// wake runs task t's wake-up as a done callback.
+func (f *Future) wake(t *Task) {
+	if f.loop != nil {
+		h := f.loop.newHandle()
+		h.waker = t
+		f.loop.ready.push(h)
+		f.loop.wake()
+	} else {
+		t.wakeUp()
+	}
+}
+
 // onDone adds a done callback (scheduled at once if already done).
 func (f *Future) onDone(cb func()) {
 	if f.done {
 		f.run(cb)
 		return
 	}
-	if f.cb0 == nil {
+	if f.cb0 == nil && f.waiter == nil {
 		f.cb0 = cb
 		return
 	}
 	f.cbs = append(f.cbs, cb)
 }
 
+// awaitedBy adds task t's wake-up as a done callback: onDone(t.wakeUp),
+// without a closure when it is the first.
+func (f *Future) awaitedBy(t *Task) {
+	if f.done || f.cb0 != nil || f.waiter != nil {
+		if t.wake == nil {
+			t.wake = t.wakeUp
+		}
+		f.onDone(t.wake)
+		return
+	}
+	f.waiter = t
+}
+
+// awaited reports whether anything waits for the future.
+func (f *Future) awaited() bool { return f.cb0 != nil || f.waiter != nil }
+
 // Cancel asks the future to cancel, as Future.cancel() does.
 func (f *Future) Cancel() bool {
 	if f.done {
 		return false
 	}
-	if f.cancel != nil {
+	switch {
+	case f.task != nil:
+		return f.task.cancelTask()
+	case f.timer != nil:
+		f.timer.cancelled = true
+	case f.cancel != nil:
 		return f.cancel()
 	}
 	f.resolve(nil, cancelledError())
@@ -76,9 +119,10 @@ func (f *Future) Cancel() bool {
 // Task is an asyncio task: a fiber stepped by its loop.
 type Task struct {
 	fut         *Future
+	own         Future // what fut points to: one allocation for both
 	loop        *Loop
 	fiber       Fiber
-	name        string
+	num         int // asyncio's name is "Task-<num>"
 	lane        int
 	ctx         Ctx
 	waitingOn   *Future
@@ -93,10 +137,18 @@ type Task struct {
 func (t *Task) Future() *Future { return t.fut }
 
 // Name is the task's asyncio name, "Task-3".
-func (t *Task) Name() string { return t.name }
+func (t *Task) Name() string { return "Task-" + strconv.Itoa(t.num) }
 
 // Lane is the trace lane that shows the task.
 func (t *Task) Lane() int { return t.lane }
+
+// wakeUp steps the task with the outcome of what it awaited: asyncio's
+// Task.__wakeup, a done callback of that future.
+func (t *Task) wakeUp() {
+	f := t.waitingOn
+	t.waitingOn = nil
+	t.loop.stepNow(t, f.result, f.err)
+}
 
 // cancel follows Task.cancel(): cancel what the task waits for, or throw
 // CancelledError into it at its next step.

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"strconv"
 
 	"looplab/wasm/trace"
 )
@@ -18,6 +17,8 @@ type handle struct {
 	cancelled bool
 	pooled    bool      // nobody keeps it (not a timer): reused once run
 	cb        *callback // Python code run as a callback (callback.go)
+	waker     *Task     // a task's wake-up, done callback of what it awaits
+	fut       *Future   // a sleep's timer: resolves it
 }
 
 // Loop is an asyncio event loop on one thread. Each iteration follows
@@ -124,13 +125,19 @@ func (l *Loop) newHandle() *handle {
 
 // callLater adds a timer.
 func (l *Loop) callLater(d Time, fn func()) *handle {
+	h := &handle{fn: fn}
+	l.addTimer(h, d)
+	return h
+}
+
+// addTimer makes h a timer due d from now.
+func (l *Loop) addTimer(h *handle, d Time) {
 	l.s.seq++
-	h := &handle{fn: fn, when: l.s.now + d, seq: l.s.seq}
+	h.when, h.seq = l.s.now+d, l.s.seq
 	l.timers.push(h)
 	if l.state == loopIdle {
 		l.armTimer()
 	}
-	return h
 }
 
 // wake makes an idle loop start an iteration: its select() returns and
@@ -256,10 +263,16 @@ func (l *Loop) armTimer() {
 // run runs one handle and reports whether it finished at once.
 func (l *Loop) run(h *handle) bool {
 	if h.task == nil {
-		if h.cb != nil {
+		switch {
+		case h.cb != nil:
 			return l.runCallback(h.cb)
+		case h.waker != nil:
+			h.waker.wakeUp()
+		case h.fut != nil:
+			h.fut.resolve(nil, nil)
+		default:
+			h.fn()
 		}
-		h.fn()
 		return true
 	}
 	t := h.task
@@ -309,14 +322,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			return
 		}
 		t.waitingOn = e.F
-		if t.wake == nil {
-			t.wake = func() {
-				f := t.waitingOn
-				t.waitingOn = nil
-				l.stepNow(t, f.result, f.err)
-			}
-		}
-		e.F.onDone(t.wake)
+		e.F.awaitedBy(t)
 	case Yield:
 		l.schedule(t, nil, nil)
 	case Done:
@@ -330,8 +336,8 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if t.req == nil || e.Err != nil {
 			s.rec.Event(s.now, trace.EvEnd, t.lane, what)
 		}
-		if e.Err != nil && !IsCancelled(e.Err) && t.fut.cb0 == nil && t.req == nil && t != l.mainTask {
-			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.name, e.Err.Error()))
+		if e.Err != nil && !IsCancelled(e.Err) && !t.fut.awaited() && t.req == nil && t != l.mainTask {
+			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), e.Err.Error()))
 		}
 		t.fiber = nil // let the finished coroutine's frames go
 		t.fut.resolve(e.Value, e.Err)
@@ -357,10 +363,9 @@ func (l *Loop) stepNow(t *Task, v any, err error) {
 func (l *Loop) newTask(f Fiber, lane int) *Task {
 	p := l.proc
 	p.taskSeq++
-	name := "Task-" + strconv.Itoa(p.taskSeq)
-	t := &Task{loop: l, fiber: f, name: name, lane: lane}
-	t.fut = newFuture(l)
-	t.fut.cancel = t.cancelTask
+	t := &Task{loop: l, fiber: f, num: p.taskSeq, lane: lane}
+	t.fut = &t.own
+	t.own = Future{loop: l, task: t}
 	t.ctx = Ctx{s: l.s, thread: l.thread, task: t}
 	l.tasks.add(t)
 	l.s.tasks.add(t)
@@ -377,7 +382,7 @@ func (t *Task) describe(done bool) string {
 	if done {
 		state = "finished"
 	}
-	return fmt.Sprintf("<Task %s name='%s'%s>", state, t.name, where)
+	return fmt.Sprintf("<Task %s name='%s'%s>", state, t.Name(), where)
 }
 
 // syscalls plays the short GIL-dropping system calls the last handle made.

@@ -46,7 +46,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 		lane = s.rec.Lane("", trace.KindTask)
 	}
 	main := l.newTask(e.Main, lane)
-	s.rec.Rename(lane, main.name+" "+e.Name)
+	s.rec.Rename(lane, main.Name()+" "+e.Name)
 	l.mainTask = main
 	l.onStop = func() { resume(main.fut.result, main.fut.err) }
 	main.fut.onDone(func() { l.stopping = true })

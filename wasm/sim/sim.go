@@ -172,7 +172,7 @@ func (s *Sim) Run() (*trace.Trace, error) {
 	tr.Pending = append(tr.Pending, s.unfinishedThreads()...)
 	for _, t := range s.tasks.pending() {
 		if !t.fut.done {
-			tr.Pending = append(tr.Pending, "task "+t.name+" never finished")
+			tr.Pending = append(tr.Pending, "task "+t.Name()+" never finished")
 		}
 	}
 	if s.server != nil {

@@ -22,7 +22,7 @@ func (w *Worker) startup() {
 	s.at(0, func() {
 		lane := s.rec.Lane("", trace.KindTask)
 		t := l.newTask(j.Fiber, lane)
-		s.rec.Rename(lane, t.name+" "+j.Label)
+		s.rec.Rename(lane, t.Name()+" "+j.Label)
 		t.fut.onDone(func() {
 			w.starting = false
 			l.server.idleLoop(l)
