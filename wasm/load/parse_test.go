@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -200,5 +201,23 @@ func TestParseSortIsStable(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Error("requests at equal times are not in file order")
+	}
+}
+
+// sortByTime sorts positions and then moves the requests: it must agree
+// with a stable sort, whatever the ties.
+func TestSortByTimeIsAStableSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		var reqs []Request
+		for i := range n {
+			reqs = append(reqs, Request{Line: i, At: trace.Time(r.IntN(5))})
+		}
+		want := slices.Clone(reqs)
+		slices.SortStableFunc(want, byAt)
+		sortByTime(reqs)
+		if !slices.Equal(reqs, want) {
+			t.Fatalf("%d requests: got %v, want %v", n, reqs, want)
+		}
 	}
 }
