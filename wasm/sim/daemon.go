@@ -26,8 +26,8 @@ func (s *Sim) onlyDaemonsLeft() bool {
 	if s.nextArrival < len(s.arrivals) || s.waits > 0 {
 		return false
 	}
-	for _, e := range s.events.items {
-		if !e.dead && !e.daemon {
+	for _, it := range s.events.items {
+		if e := it.v; !e.dead && !e.daemon {
 			return false
 		}
 	}

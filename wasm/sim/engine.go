@@ -51,7 +51,7 @@ func (s *Sim) at(t Time, fn func()) *event {
 		e = &event{}
 	}
 	*e = event{at: t, seq: s.seq, fn: fn}
-	s.events.push(e)
+	s.events.push(e.at, e.seq, e)
 	return e
 }
 

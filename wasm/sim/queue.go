@@ -42,57 +42,74 @@ func (r *ring) pop() *handle {
 	return h
 }
 
-// minHeap is a binary heap ordered by less; the simulator's event queue
-// and each loop's timers use it, both keyed by (time, sequence).
+// minHeap is a binary heap keyed by (time, sequence), the order of the
+// simulator's event queue and of each loop's timers. The keys sit beside
+// the items, so ordering reads no item, and sifting moves a hole rather
+// than swapping: in the browser every move of a pointer while the
+// garbage collector marks costs a write barrier.
 type minHeap[T any] struct {
-	items []T
-	less  func(a, b T) bool
+	items []heapItem[T]
+}
+
+type heapItem[T any] struct {
+	at  Time
+	seq uint64
+	v   T
+}
+
+func (a *heapItem[T]) before(b *heapItem[T]) bool {
+	if a.at != b.at {
+		return a.at < b.at
+	}
+	return a.seq < b.seq
 }
 
 func (q *minHeap[T]) len() int { return len(q.items) }
-func (q *minHeap[T]) top() T   { return q.items[0] }
+func (q *minHeap[T]) top() T   { return q.items[0].v }
 
-func (q *minHeap[T]) push(x T) {
-	q.items = append(q.items, x)
-	i := len(q.items) - 1
+// push adds x, due at (at, seq); keys must be unique.
+func (q *minHeap[T]) push(at Time, seq uint64, x T) {
+	it := heapItem[T]{at: at, seq: seq, v: x}
+	q.items = append(q.items, it)
+	items := q.items
+	i := len(items) - 1
 	for i > 0 {
 		p := (i - 1) / 2
-		if !q.less(q.items[i], q.items[p]) {
+		if !it.before(&items[p]) {
 			break
 		}
-		q.items[i], q.items[p] = q.items[p], q.items[i]
+		items[i] = items[p]
 		i = p
 	}
+	items[i] = it
 }
 
 func (q *minHeap[T]) pop() T {
-	n := len(q.items) - 1
-	top := q.items[0]
-	var zero T
-	q.items[0] = q.items[n]
-	q.items[n] = zero
-	q.items = q.items[:n]
+	items := q.items
+	n := len(items) - 1
+	top := items[0].v
+	last := items[n]
+	items[n] = heapItem[T]{}
+	items = items[:n]
+	q.items = items
+	if n == 0 {
+		return top
+	}
 	i := 0
 	for {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && q.less(q.items[l], q.items[m]) {
-			m = l
-		}
-		if r < n && q.less(q.items[r], q.items[m]) {
-			m = r
-		}
-		if m == i {
+		c := 2*i + 1
+		if c >= n {
 			break
 		}
-		q.items[i], q.items[m] = q.items[m], q.items[i]
-		i = m
+		if r := c + 1; r < n && items[r].before(&items[c]) {
+			c = r
+		}
+		if !items[c].before(&last) {
+			break
+		}
+		items[i] = items[c]
+		i = c
 	}
+	items[i] = last
 	return top
-}
-
-func timerBefore(a, b *handle) bool {
-	if a.when != b.when {
-		return a.when < b.when
-	}
-	return a.seq < b.seq
 }

@@ -106,7 +106,6 @@ type Sim struct {
 func New(cfg Config) *Sim {
 	cfg = cfg.Defaults()
 	s := &Sim{cfg: cfg, rand: rng{state: cfg.Seed}, rec: trace.NewRecorder()}
-	s.events.less = eventBefore
 	s.cpus = newCPUs(s, cfg.Cores)
 	return s
 }
