@@ -77,7 +77,6 @@ const (
 
 func (p *Process) newLoop(t *Thread) *Loop {
 	l := &Loop{s: p.s, thread: t, proc: p}
-	l.timers.less = timerBefore
 	l.afterStep = func(e Effect) {
 		l.endStep(l.current, e)
 		if !l.inStep && l.syscalls() {
@@ -113,6 +112,32 @@ func (l *Loop) schedule(t *Task, v any, err error) {
 	l.wake()
 }
 
+// reuse clears a pooled handle that has run. Only a ready-queue entry's
+// fields can be set, and only those set are written: in the browser,
+// clearing the whole handle while the garbage collector marks costs a
+// write barrier for each of its pointers.
+func (h *handle) reuse() {
+	if h.task != nil {
+		h.task = nil
+	}
+	if h.val != nil {
+		h.val = nil
+	}
+	if h.err != nil {
+		h.err = nil
+	}
+	if h.fn != nil {
+		h.fn = nil
+	}
+	if h.cb != nil {
+		h.cb = nil
+	}
+	if h.waker != nil {
+		h.waker = nil
+	}
+	h.cancelled = false
+}
+
 // newHandle takes a recycled handle or makes one.
 func (l *Loop) newHandle() *handle {
 	if n := len(l.free); n > 0 {
@@ -134,7 +159,7 @@ func (l *Loop) callLater(d Time, fn func()) *handle {
 func (l *Loop) addTimer(h *handle, d Time) {
 	l.s.seq++
 	h.when, h.seq = l.s.now+d, l.s.seq
-	l.timers.push(h)
+	l.timers.push(h.when, h.seq, h)
 	if l.state == loopIdle {
 		l.armTimer()
 	}
@@ -204,7 +229,7 @@ func (l *Loop) pump() {
 			}
 			done := l.run(h)
 			if h.pooled {
-				*h = handle{pooled: true}
+				h.reuse()
 				l.free = append(l.free, h)
 			}
 			if !done || !l.syscalls() {
