@@ -69,7 +69,10 @@ func (r *Recorder) Set(lane int, t Time, state State, label string) {
 	}
 	r.close(lane, t)
 	if state != "" {
-		*o = openSpan{from: t, state: state, label: label, on: true}
+		// field by field: a composite literal is copied whole, which in
+		// the browser costs a write barrier for every pointer while the
+		// garbage collector marks
+		o.from, o.state, o.label, o.on = t, state, label, true
 	}
 }
 
@@ -99,12 +102,29 @@ func (r *Recorder) close(lane int, t Time) {
 			return
 		}
 	}
-	*spans = append(*spans, Span{From: o.from, To: t, State: o.state, Label: o.label})
+	sp := grow(spans)
+	sp.From, sp.To, sp.State, sp.Label = o.from, t, o.state, o.label
+}
+
+// grow adds an element to *s and returns it to be filled in field by
+// field: appending a struct literal copies it whole, which in the browser
+// costs a write barrier for every pointer while the garbage collector
+// marks. It grows the slice as append does.
+func grow[E any](s *[]E) *E {
+	n := len(*s)
+	if n < cap(*s) {
+		*s = (*s)[:n+1]
+	} else {
+		var zero E
+		*s = append(*s, zero)
+	}
+	return &(*s)[n]
 }
 
 // Event records a notable moment.
 func (r *Recorder) Event(t Time, kind EventKind, lane int, text string) {
-	r.Trace.Events = append(r.Trace.Events, Event{T: t, Kind: kind, Lane: lane, Text: text})
+	e := grow(&r.Trace.Events)
+	e.T, e.Kind, e.Lane, e.Text = t, kind, lane, text
 }
 
 // Print records a line of program output.
