@@ -27,7 +27,7 @@ func (s *Sim) onlyDaemonsLeft() bool {
 		return false
 	}
 	for _, it := range s.events.items {
-		if e := it.v; !e.dead && !e.daemon {
+		if e := s.event(it.v); !e.dead && !e.daemon {
 			return false
 		}
 	}

@@ -15,15 +15,19 @@ import "looplab/wasm/trace"
 type Time = trace.Time
 
 // event is one scheduled callback; dead events are skipped, which is how
-// timers are cancelled without searching the heap. Every event is recycled
-// once it has run or been skipped, so whoever keeps a handle (a GIL wait's
-// timer, a loop's wake-up, the cores' next completion) must drop it when
-// the event runs or is cancelled.
+// timers are cancelled without searching the heap. Every event scheduled
+// with at is recycled once it has run or been skipped, so whoever keeps a
+// handle (a GIL wait's timer, a loop's wake-up, the cores' next
+// completion) must drop it when the event runs or is cancelled.
 type event struct {
-	at   Time
-	seq  uint64
-	fn   func()
-	req  *Request // an arrival of the load, for the server (fn is nil)
+	at  Time
+	seq uint64
+	fn  func()
+	req *Request // an arrival of the load, for the server (fn is nil)
+	// id numbers the events made by at, from 1: the heap holds ids, not
+	// pointers, so that sifting it costs the garbage collector nothing.
+	// The load's arrivals (0) are never in the heap nor recycled.
+	id   int32
 	dead bool
 	// daemon marks work only a daemon thread waits for (see
 	// Sim.onlyDaemonsLeft): it does not keep the run going.
@@ -45,27 +49,40 @@ func (s *Sim) at(t Time, fn func()) *event {
 	s.seq++
 	var e *event
 	if n := len(s.free); n > 0 {
-		e = s.free[n-1]
+		e = s.event(s.free[n-1])
 		s.free = s.free[:n-1]
 	} else {
-		e = &event{}
+		e = &event{id: int32(len(s.made) + 1)}
+		s.made = append(s.made, e)
 	}
-	*e = event{at: t, seq: s.seq, fn: fn}
-	s.events.push(e.at, e.seq, e)
+	e.at, e.seq, e.fn = t, s.seq, fn
+	s.events.push(t, s.seq, e.id)
 	return e
+}
+
+// event is the event numbered id.
+func (s *Sim) event(id int32) *event { return s.made[id-1] }
+
+// recycle keeps an event of the heap that has run or was skipped, cleared,
+// for at to reuse.
+func (s *Sim) recycle(e *event) {
+	if e.id == 0 {
+		return
+	}
+	e.fn, e.dead, e.daemon = nil, false, false
+	s.free = append(s.free, e.id)
 }
 
 // next takes the earliest event from the heap or the arrival queue.
 func (s *Sim) next() *event {
 	var a *event
 	if s.nextArrival < len(s.arrivals) {
-		a = s.arrivals[s.nextArrival]
+		a = &s.arrivals[s.nextArrival]
 	}
-	if s.events.len() > 0 && (a == nil || eventBefore(s.events.top(), a)) {
-		return s.events.pop()
+	if s.events.len() > 0 && (a == nil || eventBefore(s.event(s.events.top()), a)) {
+		return s.event(s.events.pop())
 	}
 	if a != nil {
-		s.arrivals[s.nextArrival] = nil
 		s.nextArrival++
 	}
 	return a
@@ -79,15 +96,7 @@ func (s *Sim) arrive(t Time, r *Request) {
 		return
 	}
 	s.seq++
-	var e *event
-	if len(s.arrivalSlab) < cap(s.arrivalSlab) {
-		s.arrivalSlab = s.arrivalSlab[:len(s.arrivalSlab)+1]
-		e = &s.arrivalSlab[len(s.arrivalSlab)-1]
-	} else {
-		e = new(event)
-	}
-	*e = event{at: t, seq: s.seq, req: r}
-	s.arrivals = append(s.arrivals, e)
+	s.arrivals = append(s.arrivals, event{at: t, seq: s.seq, req: r})
 }
 
 // after schedules fn d from now.

@@ -90,8 +90,7 @@ func (s *Sim) ExpectRequests(n int) {
 	s.rec.Reserve(n)
 	sv := s.server
 	sv.reqs = append(make([]*Request, 0, len(sv.reqs)+n), sv.reqs...)
-	s.arrivals = append(make([]*event, 0, len(s.arrivals)+n), s.arrivals...)
-	s.arrivalSlab = make([]event, 0, n)
+	s.arrivals = append(make([]event, 0, len(s.arrivals)+n), s.arrivals...)
 	sv.slab = make([]Request, 0, n)
 	sv.names.Grow(n * len("GET /endpoint #10000"))
 }

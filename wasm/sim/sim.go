@@ -79,13 +79,14 @@ type Sim struct {
 	cfg    Config
 	now    Time
 	seq    uint64
-	events minHeap[*event]
-	free   []*event // events that have run or were skipped, for reuse
+	events minHeap[int32] // ids of events (see event.id)
+	made   []*event       // every event at has made, by id
+	free   []int32        // ids of events that have run or were skipped, for reuse
 	// arrivals are the load's requests, already in time order: they wait in
-	// this queue instead of the heap, which stays small.
-	arrivals    []*event
+	// this queue instead of the heap, which stays small. All are added
+	// before the run, which then takes them in turn.
+	arrivals    []event
 	nextArrival int
-	arrivalSlab []event // where a large load's arrival events are carved from
 	rand        rng
 	rec         *trace.Recorder
 	cpus        *cpus
@@ -189,9 +190,4 @@ func fmtDur(t Time) string {
 		return fmt.Sprintf("%d s", t/trace.Second)
 	}
 	return fmt.Sprintf("%.3f s", t.Seconds())
-}
-
-func (s *Sim) recycle(e *event) {
-	*e = event{}
-	s.free = append(s.free, e)
 }
