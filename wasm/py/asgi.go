@@ -170,7 +170,10 @@ func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
 		job.Fiber.(*Fiber).markStart = true
 	}
 	a.wait = true
-	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "await " + fn.Code.Name + "() in the threadpool"}
+	if fn.Code.awaitPool == "" {
+		fn.Code.awaitPool = "await " + fn.Code.Name + "() in the threadpool"
+	}
+	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: fn.Code.awaitPool}
 }
 
 // finished takes the result of the work started last.

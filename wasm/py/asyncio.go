@@ -96,9 +96,11 @@ func (s *sleepAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
 	if s.d == 0 {
 		return nil, sim.Yield{}, nil
 	}
-	res := s.result
-	f.convert = func(Value) Value { return res }
-	return nil, sim.Await{F: f.ctx.Sleep(s.d), Label: "await asyncio.sleep(" + s.d.Text() + ")"}, nil
+	f.convert = nil // the sleep's future ends with nil: the result as it is
+	if res := s.result; res != nil {
+		f.convert = func(Value) Value { return res }
+	}
+	return nil, sim.Await{F: f.ctx.Sleep(s.d), Label: f.run.sleepLabel(s.d, true)}, nil
 }
 
 // lazyAw is an awaitable that does its work when awaited (wait_for,

@@ -95,4 +95,5 @@ type Code struct {
 	Decl      *syntax.FuncDef
 	IsLambda  bool
 	label0    string // "name()", cached for job labels
+	awaitPool string // "await name() in the threadpool", cached for endpoints
 }

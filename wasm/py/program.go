@@ -36,7 +36,7 @@ type Run struct {
 	steps    int
 	maxSteps int
 
-	sleepLabels map[sim.Time]string
+	sleepLabels map[sleepKey]string
 
 	// what the run has built, started and printed, against the limits
 	// in limits.go

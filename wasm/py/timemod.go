@@ -16,23 +16,32 @@ func timeSleep(c *call) (Value, sim.Effect, *Exception) {
 	if exc != nil {
 		return nil, nil, exc
 	}
-	return nil, sim.Block{D: d, Label: c.f.run.sleepLabel(d)}, nil
+	return nil, sim.Block{D: d, Label: c.f.run.sleepLabel(d, false)}, nil
 }
 
-// sleepLabel is "time.sleep(4)", cached per run: the same few durations
-// repeat for every request.
-func (r *Run) sleepLabel(d sim.Time) string {
-	if l, ok := r.sleepLabels[d]; ok {
+// sleepLabel is "time.sleep(4)", or "await asyncio.sleep(4)" when async,
+// cached per run: the same few durations repeat for every request.
+func (r *Run) sleepLabel(d sim.Time, async bool) string {
+	key := sleepKey{d, async}
+	if l, ok := r.sleepLabels[key]; ok {
 		return l
 	}
 	l := "time.sleep(" + d.Text() + ")"
+	if async {
+		l = "await asyncio.sleep(" + d.Text() + ")"
+	}
 	if r.sleepLabels == nil {
-		r.sleepLabels = map[sim.Time]string{}
+		r.sleepLabels = map[sleepKey]string{}
 	}
 	if len(r.sleepLabels) < 256 {
-		r.sleepLabels[d] = l
+		r.sleepLabels[key] = l
 	}
 	return l
+}
+
+type sleepKey struct {
+	d     sim.Time
+	async bool
 }
 
 func clock(c *call) (Value, sim.Effect, *Exception) {
