@@ -15,7 +15,7 @@ const ThreadpoolTokens = 40
 // threads that are started when none is idle.
 type anyioPool struct {
 	tokens  int
-	waiters []func()
+	waiters []*anyioCall
 	threads *Pool
 }
 
@@ -27,26 +27,60 @@ func (p *Process) anyioPool() *anyioPool {
 }
 
 func (a *anyioPool) run(c *Ctx, j Job) *Future {
-	s, l, lane := c.s, c.Loop(), c.Lane()
-	f := newFuture(l)
-	start := func() {
-		s.rec.Event(s.now, trace.EvToken, lane, s.tokenText("takes a threadpool token (", a.tokens, " left)"))
-		cf := a.threads.submit(c, j)
-		cf.onDone(func() {
-			l.callSoon(func() {
-				a.release(l, s, lane)
-				f.resolve(cf.result, cf.err)
-			})
-		})
-	}
+	s := c.s
+	ac := &anyioCall{a: a, c: c, j: j, l: c.Loop(), lane: c.Lane()}
+	ac.fut.loop = ac.l
 	if a.tokens > 0 && len(a.waiters) == 0 {
 		a.tokens--
-		start()
-		return f
+		ac.start()
+		return &ac.fut
 	}
-	s.rec.Set(lane, s.now, trace.Token, "waiting for a threadpool token")
-	a.waiters = append(a.waiters, start)
-	return f
+	s.rec.Set(ac.lane, s.now, trace.Token, "waiting for a threadpool token")
+	a.waiters = append(a.waiters, ac)
+	return &ac.fut
+}
+
+// anyioCall is one run_sync: it waits for a token, runs its job in a
+// worker thread and hands the outcome back to the loop. It is its own
+// callback at each of these steps (fire), so that a call allocates once.
+type anyioCall struct {
+	a    *anyioPool
+	c    *Ctx
+	j    Job
+	l    *Loop
+	lane int
+	fut  Future  // what the awaiting task gets
+	cf   *Future // the worker's, once started
+	step int
+}
+
+// The steps of an anyioCall, each ended by fire.
+const (
+	anyioWaiting  = iota // for a token; fire: a freed one is its
+	anyioRunning         // in a worker thread; fire: the job is done
+	anyioReturned        // queued on the loop; fire: the loop runs it
+)
+
+// start takes the token and submits the job.
+func (ac *anyioCall) start() {
+	s, a := ac.c.s, ac.a
+	s.rec.Event(s.now, trace.EvToken, ac.lane, s.tokenText("takes a threadpool token (", a.tokens, " left)"))
+	ac.step = anyioRunning
+	ac.cf = a.threads.submit(ac.c, ac.j)
+	ac.cf.onDoneRunner(ac)
+}
+
+func (ac *anyioCall) fire() {
+	switch ac.step {
+	case anyioWaiting:
+		ac.start()
+	case anyioRunning:
+		ac.step = anyioReturned
+		ac.l.callSoonRunner(ac)
+	case anyioReturned:
+		ac.a.release(ac.l, ac.c.s, ac.lane)
+		ac.fut.resolve(ac.cf.result, ac.cf.err)
+	}
 }
 
 // release frees a token; the oldest waiter gets it on the next iteration,
@@ -60,7 +94,7 @@ func (a *anyioPool) release(l *Loop, s *Sim, lane int) {
 	next := a.waiters[0]
 	a.waiters = a.waiters[1:]
 	s.rec.Event(s.now, trace.EvToken, lane, "frees a threadpool token; the longest waiter takes it")
-	l.callSoon(next)
+	l.callSoonRunner(next)
 }
 
 // tokenText builds a token event text, cached per simulation: they

@@ -13,9 +13,9 @@ type Future struct {
 	err       error
 	cb0       func() // the first done callback; most futures have one
 	cbs       []func()
-	// waiter is the task awaiting the future when that is its first done
-	// callback (instead of cb0): it is woken without a closure.
-	waiter *Task
+	// first is the first done callback when it is an object (instead of
+	// cb0): a task awaiting the future, a call to the threadpool.
+	first runner
 	// cancel overrides what Cancel does (gathers, semaphores...); it
 	// reports whether a cancellation was started. A task's own future
 	// (task) and a sleep's (timer) cancel without a closure.
@@ -38,10 +38,10 @@ func (f *Future) resolve(v any, err error) {
 	}
 	f.done, f.result, f.err = true, v, err
 	f.cancelled = IsCancelled(err)
-	cb0, waiter, cbs := f.cb0, f.waiter, f.cbs
-	f.cb0, f.waiter, f.cbs = nil, nil, nil
-	if waiter != nil {
-		f.wake(waiter)
+	cb0, first, cbs := f.cb0, f.first, f.cbs
+	f.cb0, f.first, f.cbs = nil, nil, nil
+	if first != nil {
+		f.fire(first)
 	} else if cb0 != nil {
 		f.run(cb0)
 	}
@@ -58,15 +58,17 @@ func (f *Future) run(cb func()) {
 	}
 }
 
-// wake runs task t's wake-up as a done callback.
-func (f *Future) wake(t *Task) {
+// runner is a done callback, or a ready-queue entry, that is an object
+// rather than a closure: the simulator's own callbacks (a task's wake-up,
+// a call to the threadpool) are then no allocation each.
+type runner interface{ fire() }
+
+// fire runs r as a done callback.
+func (f *Future) fire(r runner) {
 	if f.loop != nil {
-		h := f.loop.newHandle()
-		h.waker = t
-		f.loop.ready.push(h)
-		f.loop.wake()
+		f.loop.callSoonRunner(r)
 	} else {
-		t.wakeUp()
+		r.fire()
 	}
 }
 
@@ -76,28 +78,25 @@ func (f *Future) onDone(cb func()) {
 		f.run(cb)
 		return
 	}
-	if f.cb0 == nil && f.waiter == nil {
+	if f.cb0 == nil && f.first == nil {
 		f.cb0 = cb
 		return
 	}
 	f.cbs = append(f.cbs, cb)
 }
 
-// awaitedBy adds task t's wake-up as a done callback: onDone(t.wakeUp),
-// without a closure when it is the first.
-func (f *Future) awaitedBy(t *Task) {
-	if f.done || f.cb0 != nil || f.waiter != nil {
-		if t.wake == nil {
-			t.wake = t.wakeUp
-		}
-		f.onDone(t.wake)
+// onDoneRunner adds r as a done callback, as onDone(r.fire) does, without
+// a closure when it is the first.
+func (f *Future) onDoneRunner(r runner) {
+	if f.done || f.cb0 != nil || f.first != nil {
+		f.onDone(r.fire)
 		return
 	}
-	f.waiter = t
+	f.first = r
 }
 
 // awaited reports whether anything waits for the future.
-func (f *Future) awaited() bool { return f.cb0 != nil || f.waiter != nil }
+func (f *Future) awaited() bool { return f.cb0 != nil || f.first != nil }
 
 // Cancel asks the future to cancel, as Future.cancel() does.
 func (f *Future) Cancel() bool {
@@ -126,7 +125,6 @@ type Task struct {
 	lane        int
 	ctx         Ctx
 	waitingOn   *Future
-	wake        func() // done callback of what it awaits: step the task
 	mustCancel  bool
 	cancelAsked bool
 	started     bool
@@ -142,9 +140,9 @@ func (t *Task) Name() string { return "Task-" + strconv.Itoa(t.num) }
 // Lane is the trace lane that shows the task.
 func (t *Task) Lane() int { return t.lane }
 
-// wakeUp steps the task with the outcome of what it awaited: asyncio's
+// fire steps the task with the outcome of what it awaited: asyncio's
 // Task.__wakeup, a done callback of that future.
-func (t *Task) wakeUp() {
+func (t *Task) fire() {
 	f := t.waitingOn
 	t.waitingOn = nil
 	t.loop.stepNow(t, f.result, f.err)

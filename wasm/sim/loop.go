@@ -17,7 +17,7 @@ type handle struct {
 	cancelled bool
 	pooled    bool      // nobody keeps it (not a timer): reused once run
 	cb        *callback // Python code run as a callback (callback.go)
-	waker     *Task     // a task's wake-up, done callback of what it awaits
+	runner    runner    // a callback object (future.go)
 	fut       *Future   // a sleep's timer: resolves it
 }
 
@@ -104,6 +104,14 @@ func (l *Loop) callSoon(fn func()) {
 	l.wake()
 }
 
+// callSoonRunner is callSoon(r.fire), without the closure.
+func (l *Loop) callSoonRunner(r runner) {
+	h := l.newHandle()
+	h.runner = r
+	l.ready.push(h)
+	l.wake()
+}
+
 func (l *Loop) schedule(t *Task, v any, err error) {
 	h := l.newHandle()
 	h.task, h.val, h.err = t, v, err
@@ -132,8 +140,8 @@ func (h *handle) reuse() {
 	if h.cb != nil {
 		h.cb = nil
 	}
-	if h.waker != nil {
-		h.waker = nil
+	if h.runner != nil {
+		h.runner = nil
 	}
 	h.cancelled = false
 }
@@ -291,8 +299,8 @@ func (l *Loop) run(h *handle) bool {
 		switch {
 		case h.cb != nil:
 			return l.runCallback(h.cb)
-		case h.waker != nil:
-			h.waker.wakeUp()
+		case h.runner != nil:
+			h.runner.fire()
 		case h.fut != nil:
 			h.fut.resolve(nil, nil)
 		default:
@@ -347,7 +355,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			return
 		}
 		t.waitingOn = e.F
-		e.F.awaitedBy(t)
+		e.F.onDoneRunner(t)
 	case Yield:
 		l.schedule(t, nil, nil)
 	case Done:

@@ -31,7 +31,8 @@ type Pool struct {
 
 type queuedJob struct {
 	job Job
-	fut *Future
+	fut *Future // points to own: one allocation for both
+	own Future
 	ctx Ctx // ctx.owner is the lane credited with the job
 }
 
@@ -55,8 +56,8 @@ func (p *Process) defaultExecutor() *Pool {
 // submit queues a job and returns its concurrent future.
 func (pl *Pool) submit(c *Ctx, j Job) *Future {
 	owner := c.Lane()
-	q := &queuedJob{job: j, fut: newFuture(nil)}
-	q.ctx = Ctx{s: pl.s, owner: owner, req: c.Request()}
+	q := &queuedJob{job: j, ctx: Ctx{s: pl.s, owner: owner, req: c.Request()}}
+	q.fut = &q.own
 	if w := pl.takeIdle(); w != nil {
 		pl.start(w, q)
 	} else if pl.max == 0 || pl.workers < pl.max {
