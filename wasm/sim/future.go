@@ -1,6 +1,9 @@
 package sim
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Future is an asyncio future (loop set: its done callbacks are scheduled
 // on the loop with call_soon, as asyncio does) or a concurrent.futures
@@ -168,6 +171,11 @@ type taskList struct{ items []*Task }
 func (l *taskList) add(t *Task) {
 	if len(l.items) >= 64 && len(l.items) == cap(l.items) {
 		l.compact()
+		// Mostly unfinished (a backlog of thousands of requests): grow,
+		// or every few tasks added would go through all of them again.
+		if len(l.items) > cap(l.items)/2 {
+			l.items = slices.Grow(l.items, cap(l.items))
+		}
 	}
 	l.items = append(l.items, t)
 }
