@@ -59,20 +59,28 @@ func cost(v Value) int {
 	return 0
 }
 
-// linearBuiltins go through all of each argument (len only through a
-// string's, to count its characters).
-var linearBuiltins = map[string]bool{
-	"print": true, "str": true, "repr": true, "sum": true, "min": true, "max": true, "sorted": true,
-	"list": true, "tuple": true, "dict": true, "enumerate": true, "zip": true, "len": true,
+// linearBuiltin reports whether a builtin goes through all of each
+// argument (len only through a string's, to count its characters). A
+// switch, not a map: it is asked at every call of a builtin.
+func linearBuiltin(name string) bool {
+	switch name {
+	case "print", "str", "repr", "sum", "min", "max", "sorted",
+		"list", "tuple", "dict", "enumerate", "zip", "len":
+		return true
+	}
+	return false
 }
 
-// linearMethods go through all of their object (self) or of their
-// arguments (args).
-var linearMethods = map[string]struct{ self, args bool }{
-	"extend": {false, true}, "pop": {true, false}, "copy": {true, false}, "sort": {true, false},
-	"keys": {true, false}, "values": {true, false}, "items": {true, false}, "update": {false, true},
-	"upper": {true, false}, "lower": {true, false}, "split": {true, false}, "replace": {true, false},
-	"join": {false, true},
+// linearMethod reports whether a method goes through all of its object
+// (self) or of its arguments (args).
+func linearMethod(name string) (self, args, ok bool) {
+	switch name {
+	case "pop", "copy", "sort", "keys", "values", "items", "upper", "lower", "split", "replace":
+		return true, false, true
+	case "extend", "update", "join":
+		return false, true, true
+	}
+	return false, false, false
 }
 
 // callCost is the extra steps of calling a builtin or a method.
@@ -82,17 +90,17 @@ func callCost(name string, self Value, method bool, args []Value) int {
 		if name == "pop" && (len(args) == 0 || args[0] == int64(-1)) {
 			return 0 // the last item
 		}
-		m, ok := linearMethods[name]
+		ofSelf, ofArgs, ok := linearMethod(name)
 		if !ok {
 			return 0
 		}
-		if m.self {
+		if ofSelf {
 			n += cost(self)
 		}
-		if !m.args {
+		if !ofArgs {
 			return n
 		}
-	} else if !linearBuiltins[name] {
+	} else if !linearBuiltin(name) {
 		return 0
 	}
 	for _, a := range args {

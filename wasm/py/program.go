@@ -37,6 +37,9 @@ type Run struct {
 	maxSteps int
 
 	sleepLabels map[sleepKey]string
+	// the label of each kind made or found last, looked up before the map
+	lastSleep      [2]sim.Time
+	lastSleepLabel [2]string
 
 	// what the run has built, started and printed, against the limits
 	// in limits.go

@@ -23,7 +23,15 @@ func timeSleep(c *call) (Value, sim.Effect, *Exception) {
 // cached per run: the same few durations repeat for every request.
 func (r *Run) sleepLabel(d sim.Time, async bool) string {
 	key := sleepKey{d, async}
+	i := 0
+	if async {
+		i = 1
+	}
+	if r.lastSleep[i] == d && r.lastSleepLabel[i] != "" {
+		return r.lastSleepLabel[i]
+	}
 	if l, ok := r.sleepLabels[key]; ok {
+		r.lastSleep[i], r.lastSleepLabel[i] = d, l
 		return l
 	}
 	l := "time.sleep(" + d.Text() + ")"
@@ -36,6 +44,7 @@ func (r *Run) sleepLabel(d sim.Time, async bool) string {
 	if len(r.sleepLabels) < 256 {
 		r.sleepLabels[key] = l
 	}
+	r.lastSleep[i], r.lastSleepLabel[i] = d, l
 	return l
 }
 

@@ -57,6 +57,10 @@ type Thread struct {
 	gilSaved uint64
 
 	phrases map[phraseKey]string
+	// lastPhrase is the phrase of each kind made last, looked up before
+	// the map: a worker says the same few for every request it serves.
+	lastPhrase [4]phraseKey
+	lastText   [4]string
 
 	// what the thread runs now (set by drive); the cached continuations
 	// below resume it, so a sleep or a stretch of CPU work allocates nothing
@@ -207,7 +211,11 @@ type phraseKey struct {
 
 func (t *Thread) phrase(label string, kind int) string {
 	key := phraseKey{label, kind}
+	if t.lastPhrase[kind] == key && t.lastText[kind] != "" {
+		return t.lastText[kind]
+	}
 	if p, ok := t.phrases[key]; ok {
+		t.lastPhrase[kind], t.lastText[kind] = key, p
 		return p
 	}
 	var p string
@@ -233,6 +241,7 @@ func (t *Thread) phrase(label string, kind int) string {
 	if len(t.phrases) < 64 {
 		t.phrases[key] = p
 	}
+	t.lastPhrase[kind], t.lastText[kind] = key, p
 	return p
 }
 

@@ -5,7 +5,11 @@
 // so everything worth testing about the picture tests natively.
 package geom
 
-import "looplab/wasm/trace"
+import (
+	"slices"
+
+	"looplab/wasm/trace"
+)
 
 // Color is an sRGB colour with alpha.
 type Color struct{ R, G, B, A uint8 }
@@ -115,19 +119,26 @@ const FontSize = 12
 // StatesUsed lists the legend states a run shows, in legend order, so the
 // legend explains only the colours on screen.
 func StatesUsed(tr *trace.Trace) []string {
-	used := map[trace.State]bool{}
+	// A run has tens of thousands of spans in a dozen states, and the
+	// same state comes up over and over: a short list beats a map.
+	var used []trace.State
+	var last trace.State
 	for _, l := range tr.Lanes {
+		loop := l.Kind == trace.KindLoop
 		for _, sp := range l.Spans {
-			if sp.State == trace.Blocked && l.Kind == trace.KindLoop {
-				used["loop-blocked"] = true
-			} else {
-				used[sp.State] = true
+			st := sp.State
+			if st == trace.Blocked && loop {
+				st = "loop-blocked"
 			}
+			if st != last && !slices.Contains(used, st) {
+				used = append(used, st)
+			}
+			last = st
 		}
 	}
 	var out []string
 	for _, e := range legendText {
-		if used[e.state] {
+		if slices.Contains(used, e.state) {
 			out = append(out, string(e.state))
 		}
 	}
