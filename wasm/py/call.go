@@ -97,12 +97,32 @@ func (f *Fiber) result(v Value, eff sim.Effect, exc *Exception) (sim.Effect, *Ex
 	return nil, nil
 }
 
+// allocFrame makes a frame and room for n values, its locals and operand
+// stack: one allocation when n is small, as it nearly always is.
+func allocFrame(n int) (*Frame, []Value) {
+	switch {
+	case n <= 8:
+		x := new(struct {
+			fr  Frame
+			buf [8]Value
+		})
+		return &x.fr, x.buf[:n]
+	case n <= 16:
+		x := new(struct {
+			fr  Frame
+			buf [16]Value
+		})
+		return &x.fr, x.buf[:n]
+	}
+	return new(Frame), make([]Value, n)
+}
+
 // newFrame binds arguments to parameters, as Python does.
 func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, *Exception) {
 	code := fn.Code
-	// One allocation holds the locals and room for the operand stack.
-	buf := make([]Value, code.NumLocals, code.NumLocals+frameStack)
-	fr := &Frame{code: code, globals: fn.Globals, locals: buf[:code.NumLocals:code.NumLocals], stack: buf[code.NumLocals:code.NumLocals]}
+	fr, buf := allocFrame(code.NumLocals + frameStack)
+	fr.code, fr.globals = code, fn.Globals
+	fr.locals, fr.stack = buf[:code.NumLocals:code.NumLocals], buf[code.NumLocals:code.NumLocals]
 	for i := range fr.locals {
 		fr.locals[i] = unbound
 	}
