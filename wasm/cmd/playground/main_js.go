@@ -131,27 +131,36 @@ const runGrowth = 128 << 20
 // of that. The memory limit keeps a huge run from growing the heap
 // without bound meanwhile.
 func withoutGC(f func()) {
-	var total [1]metrics.Sample
-	total[0].Name = "/memory/classes/total:bytes"
-	metrics.Read(total[:])
+	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(total)
 	limit := debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + runGrowth)
 	percent := debug.SetGCPercent(-1)
 	defer func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-		if heapPastGoal() {
+		// Collect before the collector is back on: it would otherwise
+		// start a collection of its own at the next allocation.
+		if heapPastGoal(percent) {
 			runtime.GC()
 		}
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
 	}()
 	f()
 }
 
 // heapPastGoal reports whether the heap has reached the size at which the
-// collector would start.
-func heapPastGoal() bool {
-	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+// collector, at GOGC=percent, would have started: the heap live after the
+// last collection, plus percent of it (and at least 4 MB at 100, as the
+// runtime has it). The runtime's own goal is no guide here: it moves
+// along with the heap while sweeping is unfinished.
+func heapPastGoal(percent int) bool {
+	if percent < 0 {
+		return false
+	}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(s)
-	return s[1].Value.Uint64() >= s[0].Value.Uint64()
+	live, objects := s[0].Value.Uint64(), s[1].Value.Uint64()
+	p := uint64(percent)
+	return objects >= max(live+live*p/100, (4<<20)*p/100)
 }
 
 // memStats are the Go heap's figures, for the performance and soak scripts.
