@@ -2,7 +2,7 @@
 // outlines of every character Go Mono has are kept in gomono.bin, in font
 // units; a face scales them exactly as golang.org/x/image/font/opentype
 // does with no hinting and fills them with the same rasteriser, so the
-// masks are the same bytes as opentype's, from 29 KB of brotli instead of
+// masks are the same bytes as opentype's, from 28 KB of brotli instead of
 // the 65 KB TTF and about 90 KB of parser code in the wasm.
 //
 // gomono.bin is written by the package's test: go test -run Data -update.
