@@ -123,7 +123,11 @@ func Precompress(dir string) error {
 			return err
 		}
 		if err := writeCompressed(path+".br", b, func(w io.Writer) io.WriteCloser {
-			return brotli.NewWriterLevel(w, brotli.BestCompression)
+			// The largest window brotli allows (16 MB, which every
+			// decoder accepts) rather than the 4 MB default: the wasm is
+			// larger than 4 MB, and the wider window finds more repeats
+			// in it (27 KB less).
+			return brotli.NewWriterOptions(w, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
 		}); err != nil {
 			return err
 		}

@@ -1,18 +1,12 @@
 package stage
 
 import (
-	"image"
-	"image/draw"
-	"log"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 
 	"looplab/wasm/stage/geom"
+	"looplab/wasm/stage/monofont"
 )
 
 // Labels are drawn from a glyph cache rather than with a text shaper: the
@@ -21,15 +15,9 @@ import (
 // glyph is rasterised once per size and quarter-pixel offset, then drawn as
 // a small image that Ebitengine packs into its atlas and batches.
 
-// goMono is Go Mono: monospaced, so geom measures text as runes times
-// 0.6 em without a font, and bundled, so nothing is fetched at run time.
-var goMono = func() *opentype.Font {
-	f, err := opentype.Parse(gomono.TTF)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return f
-}()
+// The font is Go Mono: monospaced, so geom measures text as runes times
+// 0.6 em without a font, and bundled (as outlines, see monofont), so
+// nothing is fetched at run time.
 
 // subpixels is how many horizontal offsets of a glyph are cached: labels
 // advance by 0.6 em, which is rarely a whole number of pixels.
@@ -47,7 +35,7 @@ type glyph struct {
 
 // glyphFace caches the glyphs of one pixel size.
 type glyphFace struct {
-	face    font.Face
+	face    *monofont.Face
 	ascent  float64
 	advance float64
 	cache   map[glyphKey]glyph
@@ -59,13 +47,10 @@ func faceOf(size float64) *glyphFace {
 	if f, ok := glyphFaces[size]; ok {
 		return f
 	}
-	face, err := opentype.NewFace(goMono, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		log.Fatal(err)
-	}
+	face := monofont.NewFace(size)
 	f := &glyphFace{
 		face:    face,
-		ascent:  float64(face.Metrics().Ascent) / 64,
+		ascent:  float64(face.Ascent()) / 64,
 		advance: size * 0.6,
 		cache:   map[glyphKey]glyph{},
 	}
@@ -78,16 +63,19 @@ func (f *glyphFace) glyph(r rune, sub int) glyph {
 	if g, ok := f.cache[k]; ok {
 		return g
 	}
-	dot := fixed.Point26_6{X: fixed.Int26_6(sub * 64 / subpixels)}
-	dr, mask, mp, _, ok := f.face.Glyph(dot, r)
-	if !ok {
-		dr, mask, mp, _, _ = f.face.Glyph(dot, '?')
-	}
 	var g glyph
-	if !dr.Empty() && mask != nil {
-		a := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
-		draw.Draw(a, a.Bounds(), mask, mp, draw.Src)
-		g = glyph{img: ebiten.NewImageFromImage(a), x: dr.Min.X, y: dr.Min.Y}
+	if mask, x, y := f.face.Glyph(r, int32(sub*64/subpixels)); mask != nil {
+		// White with the mask as alpha, premultiplied: the pixels
+		// ebiten.NewImageFromImage(mask) would write, without linking the
+		// image/draw conversions it falls back on for an *image.Alpha.
+		pix := make([]byte, 4*len(mask.Pix))
+		for i, a := range mask.Pix {
+			pix[4*i], pix[4*i+1], pix[4*i+2], pix[4*i+3] = a, a, a, a
+		}
+		size := mask.Rect.Size()
+		img := ebiten.NewImage(size.X, size.Y)
+		img.WritePixels(pix)
+		g = glyph{img: img, x: x, y: y}
 	}
 	f.cache[k] = g
 	return g

@@ -6,7 +6,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -93,6 +92,11 @@ type problem struct {
 	Text    string `json:"text"` // as printed: "code:3:5: ..."
 }
 
+// badRequest is the result of a request the page could not have sent.
+func badRequest(err error) result {
+	return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}
+}
+
 // shower puts what was simulated on the stage and returns its generation.
 type shower interface {
 	Load(tr *trace.Trace) int
@@ -101,11 +105,7 @@ type shower interface {
 
 // simulate runs a request and shows a good run on the stage; the traces
 // are the runs shown (two in compare mode).
-func simulate(reqJSON string, st shower) (res result, trs []*trace.Trace) {
-	var req request
-	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
-		return result{Error: &problem{Section: "code", Msg: err.Error(), Text: err.Error()}}, nil
-	}
+func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 	switch {
 	case req.Scene == "pipeline":
 		return showPipeline(req.Code, st), nil
@@ -250,11 +250,7 @@ type exported struct {
 }
 
 // exportProgram exports what the page would simulate (its first version).
-func exportProgram(reqJSON string) exported {
-	var req request
-	if err := json.Unmarshal([]byte(reqJSON), &req); err != nil {
-		return exported{Error: err.Error()}
-	}
+func exportProgram(req request) exported {
 	spec, err := specOf(req.Code, "code", req.Load, req.Settings)
 	if err != nil {
 		return exported{Error: err.Error()}

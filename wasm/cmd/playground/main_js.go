@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"runtime"
@@ -25,9 +26,13 @@ func main() {
 	var narration *report.Narration
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
+			req, err := requestOf(args[0].String())
+			if err != nil {
+				return toJSON(badRequest(err))
+			}
 			var out string
 			withoutGC(func() {
-				res, trs := simulate(args[0].String(), st)
+				res, trs := simulate(req, st)
 				if trs != nil {
 					current, narration = trs, res.narration
 				}
@@ -52,7 +57,13 @@ func main() {
 			}
 			return toJSON(current)
 		}),
-		"export":     fn(func(args []js.Value) any { return toJSON(exportProgram(args[0].String())) }),
+		"export": fn(func(args []js.Value) any {
+			req, err := requestOf(args[0].String())
+			if err != nil {
+				return toJSON(exported{Error: err.Error()})
+			}
+			return toJSON(exportProgram(req))
+		}),
 		"sceneStats": fn(func([]js.Value) any { return toJSON(st.SceneStats()) }),
 		"numbers":    fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
 		"play":       fn(func([]js.Value) any { st.Play(); return nil }),
@@ -131,4 +142,38 @@ func toJSON(v any) string {
 		return `{"ok":false,"error":{"section":"code","msg":"internal error: cannot encode the result"}}`
 	}
 	return string(b)
+}
+
+// requestOf reads a request (simulate's, export's) with the browser's
+// JSON.parse rather than encoding/json, whose decoder the wasm then does
+// not link: about 15 KB of brotli for two objects of strings.
+func requestOf(reqJSON string) (req request, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			jsErr, ok := p.(js.Error)
+			if !ok {
+				panic(p)
+			}
+			err = jsErr
+		}
+	}()
+	v := js.Global().Get("JSON").Call("parse", reqJSON)
+	if v.Type() != js.TypeObject {
+		return req, errors.New("the request is not a JSON object")
+	}
+	req = request{Code: jsString(v, "code"), Load: jsString(v, "load"), Settings: jsString(v, "settings"),
+		Scene: jsString(v, "scene"), Mode: jsString(v, "mode")}
+	if c := v.Get("compare"); c.Type() == js.TypeObject {
+		req.Compare = &variant{Code: jsString(c, "code"), Settings: jsString(c, "settings"),
+			LabelA: jsString(c, "labelA"), LabelB: jsString(c, "labelB")}
+	}
+	return req, nil
+}
+
+// jsString is o's string field k, or "" when it has none.
+func jsString(o js.Value, k string) string {
+	if f := o.Get(k); f.Type() == js.TypeString {
+		return f.String()
+	}
+	return ""
 }
