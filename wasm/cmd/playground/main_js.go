@@ -24,6 +24,8 @@ func main() {
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
 	var narration *report.Narration
+	var hold gcHold
+	collectWhenIdle := idleCollector(&hold)
 	api := map[string]any{
 		"simulate": fn(func(args []js.Value) any {
 			req, err := requestOf(args[0].String())
@@ -31,7 +33,8 @@ func main() {
 				return toJSON(badRequest(err))
 			}
 			var out string
-			withoutGC(func() {
+			defer collectWhenIdle()
+			hold.run(func() {
 				res, trs := simulate(req, st)
 				if trs != nil {
 					current, narration = trs, res.narration
@@ -101,6 +104,31 @@ func main() {
 	ebiten.SetWindowTitle("LoopLab stage")
 	if err := ebiten.RunGame(st); err != nil {
 		log.Fatal(err)
+	}
+}
+
+// idleCollector returns a function that has hold released once the
+// browser is idle (requestIdleCallback, at most half a second later), so
+// the collection a run has made due happens after the stage has painted
+// the run, not before. Calls before that share the one release.
+func idleCollector(hold *gcHold) func() {
+	pending := false
+	release := fn(func([]js.Value) any {
+		pending = false
+		hold.release()
+		return nil
+	})
+	win := js.Global()
+	return func() {
+		if pending {
+			return
+		}
+		pending = true
+		if idle := win.Get("requestIdleCallback"); idle.Type() == js.TypeFunction {
+			win.Call("requestIdleCallback", release, map[string]any{"timeout": 500})
+			return
+		}
+		win.Call("setTimeout", release, 0)
 	}
 }
 
