@@ -29,24 +29,80 @@ func init() {
 	whiteImage.WritePixels(pix)
 }
 
-// fillRect is vector.FillRect(dst, x, y, width, height, clr, false).
-func fillRect(dst *ebiten.Image, x, y, width, height float32, clr color.Color) {
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Scale(float64(width), float64(height))
-	op.GeoM.Translate(float64(x), float64(y))
-	op.ColorScale.ScaleWithColor(clr)
-	dst.DrawImage(whiteSubImage, op)
+// quads batches rects and lines into DrawTriangles32 calls: one call per
+// layer instead of one DrawImage per shape, with the vertices DrawImage
+// would have made (same corners, same 1/3-pixel snapping, same colours),
+// so the pixels are the same.
+type quads struct {
+	vs  []ebiten.Vertex
+	ids []uint32
 }
 
-// strokeLine is vector.StrokeLine(dst, x0, y0, x1, y1, strokeWidth, clr, false).
-func strokeLine(dst *ebiten.Image, x0, y0, x1, y1 float32, strokeWidth float32, clr color.Color) {
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Scale(math.Hypot(float64(x1-x0), float64(y1-y0)), float64(strokeWidth))
-	op.GeoM.Translate(0, -float64(strokeWidth)/2)
-	op.GeoM.Rotate(math.Atan2(float64(y1-y0), float64(x1-x0)))
-	op.GeoM.Translate(float64(x0), float64(y0))
-	op.ColorScale.ScaleWithColor(clr)
-	dst.DrawImage(whiteSubImage, op)
+var shapes quads
+
+// add appends the white pixel transformed by g and tinted with clr.
+func (q *quads) add(g ebiten.GeoM, clr color.Color) {
+	a := float32(g.Element(0, 0)-1) + 1
+	b, c := float32(g.Element(0, 1)), float32(g.Element(1, 0))
+	d := float32(g.Element(1, 1)-1) + 1
+	tx, ty := float32(g.Element(0, 2)), float32(g.Element(1, 2))
+	r, gr, bl, al := clr.RGBA()
+	cr, cg, cb, ca := float32(r)/0xffff, float32(gr)/0xffff, float32(bl)/0xffff, float32(al)/0xffff
+	n := uint32(len(q.vs))
+	for _, p := range [4][2]float32{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+		q.vs = append(q.vs, ebiten.Vertex{
+			DstX: snap(a*p[0] + b*p[1] + tx), DstY: snap(c*p[0] + d*p[1] + ty),
+			SrcX: 1 + p[0], SrcY: 1 + p[1],
+			ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca,
+		})
+	}
+	q.ids = append(q.ids, n, n+1, n+2, n+1, n+2, n+3)
+}
+
+// flush draws what was added and empties the batch.
+func (q *quads) flush(dst *ebiten.Image) {
+	if len(q.ids) > 0 {
+		dst.DrawTriangles32(q.vs, q.ids, whiteSubImage, &ebiten.DrawTrianglesOptions{ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha})
+	}
+	q.vs, q.ids = q.vs[:0], q.ids[:0]
+}
+
+// snap is Ebitengine's adjustDestinationPixel, which DrawImage applies to
+// the corners it computes: vertices land about a third of a pixel apart,
+// never on a pixel's centre.
+func snap(x float32) float32 {
+	ix := float32(int(x))
+	if x < 0 && x != ix {
+		ix--
+	}
+	switch frac := x - ix; {
+	case frac < 3.0/16:
+		return ix
+	case frac < 8.0/16:
+		return ix + 5.0/16
+	case frac < 13.0/16:
+		return ix + 11.0/16
+	default:
+		return ix + 1
+	}
+}
+
+// fillRect is vector.FillRect(dst, x, y, width, height, clr, false), batched.
+func (q *quads) fillRect(x, y, width, height float32, clr color.Color) {
+	var g ebiten.GeoM
+	g.Scale(float64(width), float64(height))
+	g.Translate(float64(x), float64(y))
+	q.add(g, clr)
+}
+
+// strokeLine is vector.StrokeLine(dst, x0, y0, x1, y1, strokeWidth, clr, false), batched.
+func (q *quads) strokeLine(x0, y0, x1, y1 float32, strokeWidth float32, clr color.Color) {
+	var g ebiten.GeoM
+	g.Scale(math.Hypot(float64(x1-x0), float64(y1-y0)), float64(strokeWidth))
+	g.Translate(0, -float64(strokeWidth)/2)
+	g.Rotate(math.Atan2(float64(y1-y0), float64(x1-x0)))
+	g.Translate(float64(x0), float64(y0))
+	q.add(g, clr)
 }
 
 func rgba(c geom.Color) color.Color {
@@ -60,14 +116,15 @@ func rgba(c geom.Color) color.Color {
 func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 	for _, l := range lists {
 		for _, r := range l.Rects {
-			fillRect(dst, r.X, r.Y, r.W, r.H, rgba(r.Color))
+			shapes.fillRect(r.X, r.Y, r.W, r.H, rgba(r.Color))
 		}
 	}
 	for _, l := range lists {
 		for _, ln := range l.Lines {
-			strokeLine(dst, ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color))
+			shapes.strokeLine(ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color))
 		}
 	}
+	shapes.flush(dst)
 	f := faceOf(geom.FontSize * scale)
 	op := &ebiten.DrawImageOptions{}
 	for _, l := range lists {
