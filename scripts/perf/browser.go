@@ -12,33 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"looplab/scripts/internal/headless"
+	"looplab/scripts/internal/workload"
 	"looplab/wasm/report"
-)
-
-// thousand is a FastAPI app; thousandLoad sends it 1,000 requests over ten
-// seconds and tenThousandLoad 10,000 over five.
-const thousand = `import asyncio
-import time
-from fastapi import FastAPI
-
-app = FastAPI()
-
-
-@app.get("/fast")
-async def fast():
-    await asyncio.sleep(0.5)
-    return {}
-
-
-@app.get("/sync")
-def sync():
-    time.sleep(0.2)
-    return {}
-`
-
-const (
-	thousandLoad    = "every 0.02 from 0 to 10 GET /fast\nevery 0.02 from 0.01 to 10 GET /sync\n"
-	tenThousandLoad = "every 0.001 from 0 to 5 GET /fast\nevery 0.001 from 0.0005 to 5 GET /sync\n"
 )
 
 func eval[T any](ctx context.Context, expr string) T {
@@ -109,8 +84,8 @@ func measureBrowser(site string, runs int, t *table) error {
 // interactive measures playback and number changes in a loaded page.
 func interactive(ctx context.Context, t *table) {
 	eval[any](ctx, `looplab.go("fastapi-blocking")`) // a timeline scenario
-	eval[any](ctx, fmt.Sprintf("looplab.setLoad(%q)", thousandLoad))
-	eval[any](ctx, fmt.Sprintf("looplab.setCode(%q)", thousand))
+	eval[any](ctx, fmt.Sprintf("looplab.setLoad(%q)", workload.ThousandLoad))
+	eval[any](ctx, fmt.Sprintf("looplab.setCode(%q)", workload.App))
 	reqs := eval[float64](ctx, "looplab.current().metrics.requests")
 	eval[any](ctx, "looplab.seek(0)")
 	eval[any](ctx, `(() => {
@@ -146,8 +121,8 @@ func interactive(ctx context.Context, t *table) {
 		fmt.Sprintf("%.1f ms", worst.painted))
 
 	eval[any](ctx, `looplab.go("fastapi-blocking")`)
-	eval[any](ctx, fmt.Sprintf("looplab.setLoad(%q)", tenThousandLoad))
-	eval[any](ctx, fmt.Sprintf("looplab.setCode(%q)", thousand))
+	eval[any](ctx, fmt.Sprintf("looplab.setLoad(%q)", workload.TenThousandLoad))
+	eval[any](ctx, fmt.Sprintf("looplab.setCode(%q)", workload.App))
 	big := eval[float64](ctx, "looplab.current().metrics.requests")
 	work, painted := changeLatencies(ctx, 10)
 	t.add(fmt.Sprintf("number change → re-simulated and redrawn, %.0f requests: the work (median)", big),

@@ -22,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"looplab/scripts/internal/headless"
+	"looplab/scripts/internal/workload"
 )
 
 // sample is one reading, in megabytes (DOM in nodes).
@@ -43,7 +44,7 @@ const readMemory = `(() => {
 
 // oneRound visits every scenario of every lesson, drags its first number
 // twice and plays it for a moment; then a 1,000-request run plays.
-const oneRound = `(async () => {
+var oneRound = fmt.Sprintf(`(async () => {
   const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   let n = 0;
   for (const l of looplab.lessons()) {
@@ -56,11 +57,11 @@ const oneRound = `(async () => {
     }
   }
   await looplab.go("fastapi-blocking");
-  await looplab.setLoad("every 0.02 from 0 to 10 GET /fast\nevery 0.02 from 0.01 to 10 GET /sync\n");
-  await looplab.setCode("import asyncio\nimport time\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get(\"/fast\")\nasync def fast():\n    await asyncio.sleep(0.5)\n    return {}\n\n\n@app.get(\"/sync\")\ndef sync():\n    time.sleep(0.2)\n    return {}\n");
+  await looplab.setLoad(%q);
+  await looplab.setCode(%q);
   looplab.seek(0); looplab.play(); await pause(3000); looplab.pause();
   return n + 1;
-})()`
+})()`, workload.ThousandLoad, workload.App)
 
 func main() {
 	site := flag.String("site", "build/site", "the built site")

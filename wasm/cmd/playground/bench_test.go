@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"looplab/wasm/stage"
@@ -15,29 +17,17 @@ type layoutOnly struct{}
 func (layoutOnly) Load(tr *trace.Trace) int { _ = stage.NewTimeline(tr); return 1 }
 func (layoutOnly) Show(stage.Scene) int     { return 1 }
 
-// tenThousandCode and tenThousandLoad are the performance script's
-// 10,000-request run: a FastAPI app with an async and a sync endpoint,
-// each hit every millisecond for five seconds.
-const tenThousandCode = `import asyncio
-import time
-from fastapi import FastAPI
+// workload is the directory of the run the performance script plays
+// (scripts/internal/workload), which this benchmark simulates too.
+const workload = "../../../scripts/internal/workload"
 
-app = FastAPI()
-
-
-@app.get("/fast")
-async def fast():
-    await asyncio.sleep(0.5)
-    return {}
-
-
-@app.get("/sync")
-def sync():
-    time.sleep(0.2)
-    return {}
-`
-
-const tenThousandLoad = "every 0.001 from 0 to 5 GET /fast\nevery 0.001 from 0.0005 to 5 GET /sync\n"
+func readWorkload(b *testing.B, name string) string {
+	text, err := os.ReadFile(filepath.Join(workload, name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(text)
+}
 
 // BenchmarkNumberChange10k is the Go side of a number change on a
 // 10,000-request run, natively: simulate, measure, narrate, lay out the
@@ -48,7 +38,7 @@ const tenThousandLoad = "every 0.001 from 0 to 5 GET /fast\nevery 0.001 from 0.0
 // three times slower and its collector is dearer still, so watch B/op
 // and allocs/op as much as ns/op.
 func BenchmarkNumberChange10k(b *testing.B) {
-	req := request{Code: tenThousandCode, Load: tenThousandLoad}
+	req := request{Code: readWorkload(b, "busy_api.py"), Load: readWorkload(b, "ten_thousand.load")}
 	var hold gcHold
 	b.ReportAllocs()
 	for b.Loop() {
