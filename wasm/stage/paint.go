@@ -11,9 +11,9 @@ import (
 )
 
 // Rects and lines are drawn as Ebitengine's vector package draws them
-// without antialiasing, a white pixel scaled, turned and tinted, so they
-// batch with the glyphs; the package itself, whose path filling the stage
-// never uses, is not linked (about 30 KB of the wasm's brotli).
+// without antialiasing, a white pixel scaled, turned and tinted, but a
+// whole layer in one call (quads); the package itself, whose path filling
+// the stage never uses, is not linked (about 30 KB of the wasm's brotli).
 var (
 	whiteImage    = ebiten.NewImage(3, 3)
 	whiteSubImage = whiteImage.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
@@ -41,7 +41,7 @@ type quads struct {
 var shapes quads
 
 // add appends the white pixel transformed by g and tinted with clr.
-func (q *quads) add(g ebiten.GeoM, clr color.Color) {
+func (q *quads) add(g ebiten.GeoM, clr color.RGBA) {
 	a := float32(g.Element(0, 0)-1) + 1
 	b, c := float32(g.Element(0, 1)), float32(g.Element(1, 0))
 	d := float32(g.Element(1, 1)-1) + 1
@@ -88,7 +88,7 @@ func snap(x float32) float32 {
 }
 
 // fillRect is vector.FillRect(dst, x, y, width, height, clr, false), batched.
-func (q *quads) fillRect(x, y, width, height float32, clr color.Color) {
+func (q *quads) fillRect(x, y, width, height float32, clr color.RGBA) {
 	var g ebiten.GeoM
 	g.Scale(float64(width), float64(height))
 	g.Translate(float64(x), float64(y))
@@ -96,7 +96,7 @@ func (q *quads) fillRect(x, y, width, height float32, clr color.Color) {
 }
 
 // strokeLine is vector.StrokeLine(dst, x0, y0, x1, y1, strokeWidth, clr, false), batched.
-func (q *quads) strokeLine(x0, y0, x1, y1 float32, strokeWidth float32, clr color.Color) {
+func (q *quads) strokeLine(x0, y0, x1, y1 float32, strokeWidth float32, clr color.RGBA) {
 	var g ebiten.GeoM
 	g.Scale(math.Hypot(float64(x1-x0), float64(y1-y0)), float64(strokeWidth))
 	g.Translate(0, -float64(strokeWidth)/2)
@@ -105,7 +105,7 @@ func (q *quads) strokeLine(x0, y0, x1, y1 float32, strokeWidth float32, clr colo
 	q.add(g, clr)
 }
 
-func rgba(c geom.Color) color.Color {
+func rgba(c geom.Color) color.RGBA {
 	a := uint32(c.A)
 	// Premultiplied, as color.RGBA requires.
 	return color.RGBA{uint8(uint32(c.R) * a / 255), uint8(uint32(c.G) * a / 255), uint8(uint32(c.B) * a / 255), c.A}
