@@ -138,13 +138,15 @@ func Precompress(dir string) error {
 	})
 }
 
-// fresh reports whether derived exists and is newer than src, so a
-// rebuild compresses only what changed (brotli at its best level takes a
-// while on the wasm).
+// fresh reports whether derived exists and was written no earlier than
+// src, so a rebuild compresses only what changed (brotli at its best
+// level takes a while on the wasm). A copy written just after its source
+// often has the very same time (the file system's clock ticks every few
+// milliseconds), and it is still the source's copy.
 func fresh(src, derived string) bool {
 	a, err1 := os.Stat(src)
 	b, err2 := os.Stat(derived)
-	return err1 == nil && err2 == nil && b.ModTime().After(a.ModTime())
+	return err1 == nil && err2 == nil && !b.ModTime().Before(a.ModTime())
 }
 
 func writeCompressed(path string, b []byte, wrap func(io.Writer) io.WriteCloser) error {

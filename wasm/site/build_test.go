@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -154,5 +155,31 @@ func TestHostileLessonStaysText(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("index.html lacks %s", want)
 		}
+	}
+}
+
+// A compressed copy is fresh when it was written at or after its source's
+// time: the same time is usual, as the file system's clock is coarse.
+func TestFresh(t *testing.T) {
+	dir := t.TempDir()
+	src, derived := filepath.Join(dir, "a.js"), filepath.Join(dir, "a.js.br")
+	writeFiles(t, dir, map[string]string{"a.js": "a", "a.js.br": "b"})
+	base := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(src, base, base); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		at   time.Duration // derived's time after src's
+		want bool
+	}{{-time.Second, false}, {-time.Nanosecond, false}, {0, true}, {time.Second, true}} {
+		if err := os.Chtimes(derived, base.Add(tt.at), base.Add(tt.at)); err != nil {
+			t.Fatal(err)
+		}
+		if got := fresh(src, derived); got != tt.want {
+			t.Errorf("derived %v after its source: fresh = %v, want %v", tt.at, got, tt.want)
+		}
+	}
+	if fresh(src, filepath.Join(dir, "missing.br")) {
+		t.Error("a missing copy is fresh")
 	}
 }

@@ -149,8 +149,17 @@ func TestHashedName(t *testing.T) {
 // wasm's brotli takes most of a minute); rewritten ones get new copies.
 func TestDistReusesCompressedCopies(t *testing.T) {
 	src, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
-	writeFiles(t, src, tinySite("\x00asm v1"))
-	later := time.Now().Add(time.Second) // written after their sources, as a build does
+	site := tinySite("\x00asm v1")
+	writeFiles(t, src, site)
+	// Fixed times, not the clock's: the compressed copies were written an
+	// hour after their sources, as a build does.
+	built := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	later := built.Add(time.Hour)
+	for name := range site {
+		if err := os.Chtimes(filepath.Join(src, name), built, built); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for name, body := range map[string]string{"looplab.wasm.br": "built br", "looplab.wasm.gz": "built gz", "stage.js.br": "stale"} {
 		writeFiles(t, src, map[string]string{name: body})
 		if err := os.Chtimes(filepath.Join(src, name), later, later); err != nil {
