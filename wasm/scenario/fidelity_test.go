@@ -92,13 +92,19 @@ func loadMeasured(t testing.TB) *measured {
 	return &m
 }
 
+// fidelitySeeds is how many seeds the test simulates each scenario with.
+// The measured medians come from a handful of runs; the simulated ones need
+// not: with this many seeds a simulated median is the model's own, not a
+// lucky or unlucky draw, which matters where a scenario's runs differ a lot
+// (/health beside CPU-bound threads). It only costs test time.
+const fidelitySeeds = 100
+
 // simulateFidelity runs a corpus scenario with the measuring machine's
-// cores, once per measured run, each with its own seed: the harness took
-// medians over runs on real CPython, so the test takes medians over seeds.
+// cores, once per seed, and the comparison takes medians over seeds as the
+// harness took medians over runs on real CPython.
 func simulateFidelity(t *testing.T, name string, m *measured) []*trace.Trace {
 	t.Helper()
-	runs := max(m.runs(name), 1)
-	out := make([]*trace.Trace, runs)
+	out := make([]*trace.Trace, fidelitySeeds)
 	for i := range out {
 		out[i] = simulateSeed(t, name, m, uint64(i+1))
 	}
@@ -283,8 +289,8 @@ func median(v []float64) float64 {
 // test logs their errors instead of failing, and fails once one passes, so
 // the list cannot go stale.
 var knownGaps = map[string]string{
-	"executor_cpu_health": "beside three CPU-bound executor threads, real /health waits 40–90 ms longer than the model's at most ranks",
-	"health_4_busy":       "beside four CPU-bound threads, the model's slower half of /health latencies is 100–200 ms slower than measured",
+	"executor_cpu_health": "beside three CPU-bound executor threads, the model's /health answers 45–115 ms sooner than measured at every rank",
+	"health_4_busy":       "beside four CPU-bound threads, a few middle ranks of /health are 35–75 ms off, either way",
 }
 
 func TestFidelity(t *testing.T) {
@@ -345,8 +351,7 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 	fmt.Fprintf(&b, "`wasm/scenario/testdata/fidelity/measured.json` (`make fidelity` re-measures). Do not edit.\n\n")
 	fmt.Fprintf(&b, "Measured on %s: %d cores, Python %s, FastAPI %s, Starlette %s, uvicorn %s, AnyIO %s;\n",
 		mc.Date, mc.Cores, mc.Python, mc.FastAPI, mc.Starlette, mc.Uvicorn, mc.AnyIO)
-	fmt.Fprintf(&b, "each scenario run %d times (or as its section says) on a fresh server, and simulated as many\n", mc.Runs)
-	fmt.Fprintf(&b, "times with as many seeds;\n")
+	fmt.Fprintf(&b, "each scenario run %d times (or as its section says) on a fresh server, and simulated with %d seeds;\n", mc.Runs, fidelitySeeds)
 	fmt.Fprintf(&b, "the medians are compared, with the measured range beside them.\n")
 	fmt.Fprintf(&b, "A prediction passes when it is within max(30 ms, 10 %%) of the measured median: a request's\n")
 	fmt.Fprintf(&b, "latency, or a print's time since the script's first print. Identical requests (same path,\n")
@@ -377,7 +382,7 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 	for _, name := range names {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n", name, scenarioWhat(name))
 		if r := m.runs(name); r != mc.Runs {
-			fmt.Fprintf(&b, "Measured %d times, simulated with %d seeds.\n", r, r)
+			fmt.Fprintf(&b, "Measured %d times.\n", r)
 		}
 		fmt.Fprintf(&b, "\n| value | measured median (min–max) | simulated | error |\n| --- | --- | --- | --- |\n")
 		for _, c := range results[name] {
