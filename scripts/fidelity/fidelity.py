@@ -375,13 +375,16 @@ def main():
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
             wait_for_port(*upstreams[DEFAULT_LATENCY])
             record = {"machine": machine_facts(args.python), "scenarios": {}}
+            record["machine"]["cpu_rate"] = round(float(rate))
+            record["machine"]["runs"] = args.runs
             if os.path.exists(args.out) and args.names:
                 kept = json.load(open(args.out))
                 record["scenarios"] = kept["scenarios"]
                 for entry in record["scenarios"].values():
                     entry.setdefault("runs", kept["machine"].get("runs", args.runs))
-            record["machine"]["cpu_rate"] = round(float(rate))
-            record["machine"]["runs"] = args.runs
+                # Re-measuring a few scenarios keeps the corpus's usual run
+                # count; the new entries carry their own.
+                record["machine"]["runs"] = kept["machine"].get("runs", args.runs)
             for sc in scenarios:
                 name = sc.name
                 if sc.latency not in upstreams:
