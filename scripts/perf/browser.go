@@ -17,11 +17,7 @@ import (
 )
 
 func eval[T any](ctx context.Context, expr string) T {
-	var v T
-	if err := headless.Eval(ctx, 5*time.Minute, expr, &v); err != nil {
-		log.Fatal(err)
-	}
-	return v
+	return headless.MustEval[T](ctx, 5*time.Minute, expr)
 }
 
 type frames struct {

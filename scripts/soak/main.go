@@ -136,9 +136,5 @@ func main() {
 }
 
 func eval[T any](ctx context.Context, expr string) T {
-	var v T
-	if err := headless.Eval(ctx, 10*time.Minute, expr, &v); err != nil {
-		log.Fatal(err)
-	}
-	return v
+	return headless.MustEval[T](ctx, 10*time.Minute, expr)
 }

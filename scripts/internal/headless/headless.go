@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -87,4 +88,14 @@ func Eval(ctx context.Context, timeout time.Duration, expr string, v any) error 
 		return fmt.Errorf("%s: %w", expr, err)
 	}
 	return nil
+}
+
+// MustEval is Eval for commands: it returns the value as a T and exits
+// with the error when there is one.
+func MustEval[T any](ctx context.Context, timeout time.Duration, expr string) T {
+	var v T
+	if err := Eval(ctx, timeout, expr, &v); err != nil {
+		log.Fatal(err)
+	}
+	return v
 }
