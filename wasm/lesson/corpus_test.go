@@ -73,8 +73,8 @@ func corpusReadme(skipped []string) string {
 	b.WriteString("The `lesson_*` files are every scenario of the course that is a Python program, each version of\n")
 	b.WriteString("a compare block on its own (`_Nb` is version B); their first line says where they come from. The\n")
 	b.WriteString("same test that writes them fails when they fall out of step with `content/`. A lesson's `cores`\n")
-	b.WriteString("and `seed` are not carried over: the replay simulates the measuring machine's cores, with 100\n")
-	b.WriteString("seeds.\n\n")
+	b.WriteString("and `seed` are not carried over: the replay simulates the measuring machine's cores, over the\n")
+	b.WriteString("seeds that `docs/fidelity.md` states.\n\n")
 	b.WriteString("## Left out\n\n")
 	if len(skipped) == 0 {
 		b.WriteString("No lesson scenario is left out.\n")
