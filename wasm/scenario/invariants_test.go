@@ -184,7 +184,8 @@ func holderName(lane string) string {
 // holder at a time, and a thread whose name a GIL lane shows runs Python
 // (a run span) only while that lane shows it holding the GIL. A process
 // with one thread has no GIL lane (nobody to contend with), and neither
-// has a free-threaded build.
+// has a free-threaded build; a GIL lane opens with the process's second
+// thread, so Python run before then needs no cover.
 func (c *checker) gil() {
 	tr := c.tr
 	holders := map[string][]int{} // thread name → GIL lanes that show it
@@ -216,7 +217,12 @@ func (c *checker) gil() {
 			if s.State != trace.Run {
 				continue
 			}
-			if !slices.ContainsFunc(gils, func(g int) bool { return covers(tr.Lanes[g].Spans, name, s.From, s.To) }) {
+			held := func(g int) bool {
+				spans := tr.Lanes[g].Spans
+				opened := spans[0].From
+				return s.To <= opened || covers(spans, name, max(s.From, opened), s.To)
+			}
+			if !slices.ContainsFunc(gils, held) {
 				c.fail("%q runs Python from %v to %v without holding its process's GIL", l.Name, s.From, s.To)
 			}
 		}
