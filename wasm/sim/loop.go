@@ -448,13 +448,20 @@ func (l *Loop) syscalls() bool {
 }
 
 // lostGIL drops the GIL for a moment; with threads waiting for it, one of
-// them may take it first (Config.ReleaseLoss), and then the loop queues to
-// get it back. It reports whether that happened.
+// them may take it first (Config.ReleaseLoss, CrowdedLoss), and then the
+// loop queues to get it back. It reports whether that happened.
 func (l *Loop) lostGIL() bool {
 	t := l.thread
 	g := t.proc.gil
 	s := l.s
-	if s.cfg.FreeThreaded || g.holder != t || len(g.waiters) == 0 || !s.rand.chance(s.cfg.ReleaseLoss) {
+	if s.cfg.FreeThreaded || g.holder != t || len(g.waiters) == 0 {
+		return false
+	}
+	loss := s.cfg.ReleaseLoss
+	if len(g.waiters) >= 3 {
+		loss = s.cfg.CrowdedLoss
+	}
+	if !s.rand.chance(loss) {
 		return false
 	}
 	t.preempted = false
