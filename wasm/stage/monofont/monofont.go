@@ -10,6 +10,7 @@ package monofont
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"image"
 	"image/draw"
 	"sync"
@@ -18,7 +19,7 @@ import (
 )
 
 //go:embed gomono.bin
-var data string
+var data []byte
 
 // The outline format, all integers varints (uvarint unless said):
 // units per em, ascent (font units), the number of glyphs, then per glyph
@@ -37,11 +38,11 @@ const (
 type outlines struct {
 	unitsPerEm int32
 	ascent     int32
-	glyphs     map[rune]string // each glyph's segment count and segments
+	glyphs     map[rune][]byte // each glyph's segment count and segments
 }
 
 var parsed = sync.OnceValue(func() *outlines {
-	f := &outlines{glyphs: map[rune]string{}}
+	f := &outlines{glyphs: map[rune][]byte{}}
 	s := data
 	f.unitsPerEm = int32(uvarint(&s))
 	f.ascent = int32(uvarint(&s))
@@ -73,24 +74,17 @@ func points(op byte) int {
 	return 1
 }
 
-func uvarint(s *string) uint64 {
-	var x uint64
-	for shift := 0; ; shift += 7 {
-		b := (*s)[0]
-		*s = (*s)[1:]
-		x |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return x
-		}
-	}
+// uvarint and varint read a varint off the front of *b, as
+// binary.AppendUvarint and AppendVarint wrote it.
+func uvarint(b *[]byte) uint64 {
+	x, n := binary.Uvarint(*b)
+	*b = (*b)[n:]
+	return x
 }
 
-func varint(s *string) int64 {
-	u := uvarint(s)
-	x := int64(u >> 1)
-	if u&1 != 0 {
-		x = ^x
-	}
+func varint(b *[]byte) int64 {
+	x, n := binary.Varint(*b)
+	*b = (*b)[n:]
 	return x
 }
 

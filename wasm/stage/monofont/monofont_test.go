@@ -74,7 +74,7 @@ func TestData(t *testing.T) {
 		}
 		return
 	}
-	if !bytes.Equal([]byte(data), want) {
+	if !bytes.Equal(data, want) {
 		t.Fatal("gomono.bin is not what Go Mono's TTF gives: run go test -run Data -update")
 	}
 }
