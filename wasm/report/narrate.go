@@ -36,15 +36,19 @@ type Narration struct {
 // for each run of GIL hand-offs. The trace must not change afterwards.
 func NewNarration(tr *trace.Trace) *Narration {
 	evs := tr.Events
+	startsLine := func(i int) bool {
+		return evs[i].Kind != trace.EvGIL || i == 0 || evs[i-1].Kind != trace.EvGIL
+	}
+	// Counted first, so that the slice is made once at its size.
 	n := 0
-	for i, e := range evs {
-		if e.Kind != trace.EvGIL || i == 0 || evs[i-1].Kind != trace.EvGIL {
+	for i := range evs {
+		if startsLine(i) {
 			n++
 		}
 	}
 	first := make([]int32, 0, n)
-	for i, e := range evs {
-		if e.Kind != trace.EvGIL || i == 0 || evs[i-1].Kind != trace.EvGIL {
+	for i := range evs {
+		if startsLine(i) {
 			first = append(first, int32(i))
 		}
 	}

@@ -57,10 +57,11 @@ type liveScene interface {
 // records its events in time order, so one of 10,000 requests, with
 // 70,000 events at 20,000 times, is listed in one exactly sized slice.
 func eventTimes(trs ...*trace.Trace) []trace.Time {
+	newTime := func(evs []trace.Event, i int) bool { return i == 0 || evs[i].T != evs[i-1].T }
 	n := 0
 	for _, tr := range trs {
-		for i, e := range tr.Events {
-			if i == 0 || e.T != tr.Events[i-1].T {
+		for i := range tr.Events {
+			if newTime(tr.Events, i) {
 				n++
 			}
 		}
@@ -71,7 +72,7 @@ func eventTimes(trs ...*trace.Trace) []trace.Time {
 	out := make([]trace.Time, 0, n)
 	for _, tr := range trs {
 		for i, e := range tr.Events {
-			if i == 0 || e.T != tr.Events[i-1].T {
+			if newTime(tr.Events, i) {
 				out = append(out, e.T)
 			}
 		}
