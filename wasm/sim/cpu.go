@@ -17,9 +17,28 @@ type cpus struct {
 	last  Time
 	next  *event
 	lane  int
+	// cached so that a change allocates nothing: the tick callback and
+	// the cores lane's label for each number of busy cores
+	tickFn func()
+	busy   []string
 }
 
-func newCPUs(s *Sim, cores int) *cpus { return &cpus{s: s, cores: cores, lane: -1} }
+func newCPUs(s *Sim, cores int) *cpus {
+	c := &cpus{s: s, cores: cores, lane: -1}
+	c.tickFn = c.tick
+	return c
+}
+
+// busyLabel is "2 of 4 cores busy".
+func (c *cpus) busyLabel(n int) string {
+	if c.busy == nil {
+		c.busy = make([]string, c.cores+1)
+	}
+	if c.busy[n] == "" {
+		c.busy[n] = fmt.Sprintf("%d of %d cores busy", n, c.cores)
+	}
+	return c.busy[n]
+}
 
 func (c *cpus) add(t *Thread) {
 	c.advance()
@@ -70,8 +89,7 @@ func (c *cpus) changed() {
 		if len(c.run) == 0 {
 			c.s.rec.Set(c.lane, c.s.now, "", "")
 		} else {
-			busy := min(len(c.run), c.cores)
-			c.s.rec.Set(c.lane, c.s.now, trace.Busy, fmt.Sprintf("%d of %d cores busy", busy, c.cores))
+			c.s.rec.Set(c.lane, c.s.now, trace.Busy, c.busyLabel(min(len(c.run), c.cores)))
 		}
 	}
 	if len(c.run) == 0 {
@@ -85,7 +103,7 @@ func (c *cpus) changed() {
 	if n := Time(len(c.run)); n > Time(c.cores) {
 		d = (least*n + Time(c.cores) - 1) / Time(c.cores)
 	}
-	c.next = c.s.after(d, c.tick)
+	c.next = c.s.after(d, c.tickFn)
 	c.next.daemon = onlyDaemons(c.run)
 }
 
