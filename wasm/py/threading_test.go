@@ -141,8 +141,10 @@ func TestStartupHandlersRunInOrderBeforeRequests(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range tr.Requests {
-		if r.Start != 500*trace.Millisecond {
-			t.Errorf("request %d started at %v, want 0.5 s, when startup is done", i+1, r.Start)
+		// The loop parses the requests in turn (sim.Config.RequestCPU).
+		parse := sim.Config{}.Defaults().RequestCPU
+		if want := 500*trace.Millisecond + trace.Time(i+1)*parse; r.Start != want {
+			t.Errorf("request %d started at %v, want %v: 0.5 s, when startup is done, and its parse", i+1, r.Start, want)
 		}
 	}
 	if len(tr.Prints) != 2 || tr.Prints[0].Text != "{'first': 'MainThread', 'second': 'MainThread'}" {

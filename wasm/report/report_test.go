@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"looplab/wasm/scenario"
+	"looplab/wasm/sim"
 	"looplab/wasm/trace"
 )
 
@@ -27,8 +28,12 @@ func run(t *testing.T, name string) *trace.Trace {
 func TestMeasureBlockedLoop(t *testing.T) {
 	m := Measure(run(t, "blocked_loop"))
 	s := trace.Second
-	want := Metrics{Total: 12 * s, Requests: 6, Completed: 6, LatencyMin: 4 * s, LatencyMedian: 12 * s, LatencyMax: 12 * s,
-		Throughput: 0.5, Stall: 8 * s, StallFrom: 0, StallWhy: m.StallWhy} // two time.sleep(4) back to back
+	// Two time.sleep(4) back to back; the loop also parses each of the six
+	// requests (sim.Config.RequestCPU), in turn, while the others wait.
+	p := sim.Config{}.Defaults().RequestCPU
+	total := 12*s + 6*p
+	want := Metrics{Total: total, Requests: 6, Completed: 6, LatencyMin: 4*s + p, LatencyMedian: 12*s + 7*p/2, LatencyMax: total,
+		Throughput: 6 / total.Seconds(), Stall: 8*s + 6*p, StallFrom: 0, StallWhy: m.StallWhy}
 	if m != want {
 		t.Errorf("Measure = %+v\nwant      %+v", m, want)
 	}

@@ -96,8 +96,10 @@ func loadMeasured(t testing.TB) *measured {
 // The measured medians come from a handful of runs; the simulated ones need
 // not: with this many seeds a simulated median is the model's own, not a
 // lucky or unlucky draw, which matters where a scenario's runs differ a lot
-// (/health beside CPU-bound threads). It only costs test time.
-const fidelitySeeds = 300
+// (/health beside CPU-bound threads). At 300 seeds, one seed set and the
+// next still differed by up to 15 ms at some ranks, enough to pass or fail
+// a value near its tolerance by luck. It only costs test time.
+const fidelitySeeds = 900
 
 // simulateFidelity runs a corpus scenario with the measuring machine's
 // cores, once per seed, and the comparison takes medians over seeds as the
@@ -289,7 +291,8 @@ func median(v []float64) float64 {
 // test logs their errors instead of failing, and fails once one passes, so
 // the list cannot go stale.
 var knownGaps = map[string]string{
-	"health_4_busy": "beside four CPU-bound threads, the model's /health latencies spread too wide: the 4th to 20th ranks 37–94 ms too fast, three of the top four 51–69 ms too slow",
+	"executor_cpu_health": "beside three CPU-bound executor threads, the slowest /health is 43 ms too fast against a 38 ms tolerance; the other 32 values pass",
+	"health_4_busy":       "beside four CPU-bound threads, the second-fastest /health is 34 ms too slow against a 30 ms tolerance (the model's fastest answers come 25–35 ms late); the other 34 values pass",
 }
 
 func TestFidelity(t *testing.T) {

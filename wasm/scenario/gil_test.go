@@ -56,8 +56,10 @@ func TestHealthLatencyGrowsWithBusyThreads(t *testing.T) {
 	if !inRange(p1, 6*ms, 16*ms) || !inRange(p2, 20*ms, 60*ms) || !inRange(p4, 150*ms, 500*ms) {
 		t.Errorf("p50s %v, %v, %v µs: want about 13, 38 and 335 ms", p1, p2, p4)
 	}
-	if free := healthP50(t, 4, Settings{FreeThreaded: true}); free != 0 {
-		t.Errorf("free-threaded /health p50 is %v µs, want 0", free)
+	// Free-threaded, /health waits for nothing but the loop's own parsing
+	// of it and of its neighbours (well under a millisecond).
+	if free := healthP50(t, 4, Settings{FreeThreaded: true}); free > ms {
+		t.Errorf("free-threaded /health p50 is %v µs, want under 1 ms", free)
 	}
 	if short := healthP50(t, 1, Settings{SwitchInterval: ms}); short >= p1 || short < ms {
 		t.Errorf("a 1 ms switch interval gives p50 %v µs; want between 1 ms and %v", short, p1)

@@ -6,7 +6,8 @@ import "looplab/wasm/trace"
 // take_gil/drop_gil: a waiting thread asks the holder to drop the lock when
 // it has waited a whole switch interval with no switch happening, and the
 // holder drops it at its next check. Which waiter then gets it is up to the
-// OS; the model draws it from the seeded generator (see Config.RequesterWins).
+// OS; the model draws it from the seeded generator (see Config.OldestWins
+// and RequesterWins).
 type gil struct {
 	proc        *Process
 	holder      *Thread
@@ -37,6 +38,7 @@ func (t *Thread) acquire(then func()) {
 	}
 	t.gilThen = then
 	t.gilSaved = g.switches
+	t.gilStart = s.now
 	g.waiters = append(g.waiters, t)
 	t.show(trace.GILWait, "waiting for the GIL")
 	t.showOwner(trace.GILWait, t.gilWaitLabel)
@@ -61,23 +63,26 @@ func (g *gil) take(t *Thread) {
 }
 
 // timeout is a waiter's timed wait ending: with no switch during it, the
-// waiter asks the holder to drop the GIL.
+// waiter asks the holder to drop the GIL. Either way it starts a new timed
+// wait at once, as take_gil loops; a requester is back in its wait before
+// the holder can drop, so the switch it asked for ends that wait's claim.
 func (g *gil) timeout(t *Thread) {
 	s := g.proc.s
 	t.gilTimer = nil
 	if t.gilThen == nil {
 		return
 	}
-	if g.switches == t.gilSaved && g.holder != nil {
-		g.requester = t
-		g.dropPending = true
-		if h := g.holder; h.computing {
-			h.preempt()
-		}
+	ask := g.switches == t.gilSaved && g.holder != nil
+	t.gilSaved = g.switches
+	t.gilStart = s.now
+	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
+	if !ask {
+		return
 	}
-	if t.gilThen != nil {
-		t.gilSaved = g.switches
-		t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
+	g.requester = t
+	g.dropPending = true
+	if h := g.holder; h.computing {
+		h.preempt()
 	}
 }
 
@@ -111,11 +116,22 @@ func (t *Thread) release(forced bool) {
 	s.at(s.now+max(s.cfg.HandOff, 0), then)
 }
 
-// pick chooses the waiter that gets the GIL: after a forced drop the thread
-// that asked for it wins with probability RequesterWins, otherwise any other
-// waiter, as the OS wakes them.
+// pick chooses the waiter that gets the GIL. The OS often wakes the thread
+// that has waited longest in its current timed wait (Config.OldestWins);
+// otherwise, after a forced drop, the thread that asked for it wins with
+// probability RequesterWins, and else any other waiter, as the OS wakes
+// them.
 func (g *gil) pick(forced bool) int {
 	s := g.proc.s
+	if s.rand.chance(s.cfg.OldestWins) {
+		oldest := 0
+		for i, w := range g.waiters {
+			if w.gilStart < g.waiters[oldest].gilStart {
+				oldest = i
+			}
+		}
+		return oldest
+	}
 	req := -1
 	if forced && g.requester != nil {
 		for i, w := range g.waiters {

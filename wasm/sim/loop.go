@@ -409,7 +409,9 @@ func (l *Loop) newTask(f Fiber, lane int) *Task {
 func (t *Task) describe(done bool) string {
 	where := ""
 	if d, ok := t.fiber.(Describer); ok {
-		where = " " + d.Describe(done)
+		if w := d.Describe(done); w != "" {
+			where = " " + w
+		}
 	}
 	state := "pending"
 	if done {

@@ -33,6 +33,9 @@ type Server struct {
 	// few allocations instead of two per request (see ExpectRequests).
 	slab  []Request
 	names strings.Builder
+	// parseWork is the loop's CPU work for each request (Config.RequestCPU),
+	// boxed once instead of once a request.
+	parseWork Effect
 }
 
 // Worker is one uvicorn worker process.
@@ -54,6 +57,34 @@ type Request struct {
 	name      string
 	worker    *Worker
 	responded bool
+	parse     parsing
+}
+
+// parsing runs a request's fiber after the loop's own CPU work for it
+// (Config.RequestCPU): uvicorn parsing the request, Starlette routing it.
+// It lives in the Request so that a large load allocates nothing more.
+type parsing struct {
+	endpoint Fiber
+	work     Effect // the server's CPU effect, made once; nil for none
+	done     bool
+}
+
+func (p *parsing) Resume(c *Ctx, v any, err error) Effect {
+	if !p.done {
+		p.done = true
+		if p.work != nil {
+			return p.work
+		}
+	}
+	return p.endpoint.Resume(c, v, err)
+}
+
+// Describe is the endpoint's, for slow-callback warnings.
+func (p *parsing) Describe(done bool) string {
+	if d, ok := p.endpoint.(Describer); ok {
+		return d.Describe(done)
+	}
+	return ""
 }
 
 // Serve starts n uvicorn workers. setup runs once per worker process, at
@@ -61,6 +92,9 @@ type Request struct {
 // worker's handler (module-level objects such as pools are per process).
 func (s *Sim) Serve(n int, setup func(c *Ctx) (Handler, error)) error {
 	sv := &Server{s: s}
+	if d := s.cfg.RequestCPU; d > 0 {
+		sv.parseWork = CPU{D: d, Label: "parsing and routing the request"}
+	}
 	s.server = sv
 	for i := 1; i <= n; i++ {
 		name, laneName := "server", "event loop"
@@ -199,7 +233,8 @@ func (w *Worker) accept() {
 		w.loop.releases++ // reading the request: a recv that drops the GIL
 		r.worker = w
 		r.rec().Worker = w.index
-		t := w.loop.newTask(w.handler(r), r.lane)
+		r.parse = parsing{endpoint: w.handler(r), work: sv.parseWork}
+		t := w.loop.newTask(&r.parse, r.lane)
 		t.req = r
 	}
 	clear(batch)

@@ -80,12 +80,23 @@ func repeat(p string, n int) []string {
 	return out
 }
 
+// parse is the loop's own work for each request (Config.RequestCPU).
+var parse = Config{}.Defaults().RequestCPU
+
 func TestAsyncSleepEndpointsFinishTogether(t *testing.T) {
 	routes := map[string]func() Fiber{"/": func() Fiber { return fiber(start, sleepFor(4*sec), respond) }}
+	// The loop parses the four requests one after another, so each sleep
+	// starts, and ends, one parse later than the one before.
 	tr := serve(t, Config{}, 1, routes, repeat("/", 4))
 	for i, e := range ends(tr) {
+		if want := 4*sec + Time(i+1)*parse; e != want {
+			t.Errorf("request %d ended at %v, want %v", i+1, e, want)
+		}
+	}
+	bare := serve(t, Config{RequestCPU: -1}, 1, routes, repeat("/", 4))
+	for i, e := range ends(bare) {
 		if e != 4*sec {
-			t.Errorf("request %d ended at %v, want 4 s", i+1, e)
+			t.Errorf("with no parsing cost, request %d ended at %v, want 4 s", i+1, e)
 		}
 	}
 }
@@ -96,7 +107,9 @@ func TestBlockingAsyncEndpointStallsTheLoop(t *testing.T) {
 		"/slow": func() Fiber { return fiber(start, blockFor(4*sec), respond) },
 	}
 	tr := serve(t, Config{}, 1, routes, append(repeat("/slow", 2), repeat("/", 4)...))
-	want := []Time{4 * sec, 8 * sec, 12 * sec, 12 * sec, 12 * sec, 12 * sec}
+	// Each request is parsed when the loop is free: the second only once
+	// the first has blocked for 4 s, the last four once the second has.
+	want := []Time{4*sec + parse, 8*sec + 2*parse, 12*sec + 3*parse, 12*sec + 4*parse, 12*sec + 5*parse, 12*sec + 6*parse}
 	got := ends(tr)
 	for i := range want {
 		if got[i] != want[i] {
@@ -152,8 +165,8 @@ func TestCPUThreadsShareTheGIL(t *testing.T) {
 	}
 	free := serve(t, Config{FreeThreaded: true}, 1, routes, repeat("/f", 2))
 	for i, e := range ends(free) {
-		if e != sec {
-			t.Errorf("free-threaded: request %d ended at %v, want 1 s", i+1, e)
+		if want := sec + Time(i+1)*parse; e != want {
+			t.Errorf("free-threaded: request %d ended at %v, want %v", i+1, e, want)
 		}
 	}
 }

@@ -55,6 +55,7 @@ type Thread struct {
 	gilThen  func()
 	gilTimer *event
 	gilSaved uint64
+	gilStart Time // when the current timed wait began (Config.OldestWins)
 
 	phrases map[phraseKey]string
 	// lastPhrase is the phrase of each kind made last, looked up before
@@ -262,16 +263,27 @@ func (t *Thread) cpuFinished() {
 }
 
 // preempt makes a computing thread drop the GIL (a forced switch) and queue
-// to get it back, then go on with the rest of its work.
+// to get it back, then go on with the rest of its work. As in CPython's
+// drop_gil, a thread made to drop the GIL waits until the thread it went to
+// is running before it queues again, so it cannot take it straight back.
 func (t *Thread) preempt() {
 	if t.computing {
 		t.s.cpus.remove(t)
 		t.computing = false
 	}
 	left, label, then := t.cpuLeft, t.cpuLabel, t.cpuThen
+	resume := func() { t.compute(left, label, then) }
 	t.preempted = true
 	t.release(true)
-	t.acquire(func() { t.compute(left, label, then) })
+	if g := t.proc.gil; g.holder == nil || t.s.cfg.FreeThreaded {
+		t.acquire(resume) // nobody was waiting: no switch to wait for
+		return
+	}
+	// The new holder starts after HandOff; this event comes after its
+	// start, which release scheduled first. Meanwhile the thread waits.
+	t.show(trace.GILWait, "waiting for the GIL")
+	t.showOwner(trace.GILWait, t.gilWaitLabel)
+	t.s.after(max(t.s.cfg.HandOff, 0), func() { t.acquire(resume) })
 }
 
 // block is a blocking call: the GIL is released for d, then taken back.
