@@ -846,7 +846,9 @@
       out.textContent = p.choices ? "Pick an answer first." : "Type a number of seconds first.";
       return;
     }
-    const measured = `${Number(p.answer.toFixed(3))} s`;
+    // Milliseconds matter below a second; above it they are the loop's
+    // parsing and hand-offs, noise beside the answer (7.501 s reads 7.5 s).
+    const measured = `${Number(p.answer.toFixed(p.answer >= 1 ? 2 : 3))} s`;
     let right;
     let said;
     if (p.choices) {
