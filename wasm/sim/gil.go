@@ -37,12 +37,24 @@ func (t *Thread) acquire(then func()) {
 		return
 	}
 	t.gilThen = then
-	t.gilSaved = g.switches
-	t.gilStart = s.now
 	g.waiters = append(g.waiters, t)
+	t.showGILWait()
+	t.startTimedWait()
+}
+
+// startTimedWait begins one of take_gil's timed waits: it ends a switch
+// interval from now, and asks for the GIL then if no switch happened.
+func (t *Thread) startTimedWait() {
+	s := t.s
+	t.gilSaved = t.proc.gil.switches
+	t.gilStart = s.now
+	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
+}
+
+// showGILWait draws t, and what it runs for, as waiting for the GIL.
+func (t *Thread) showGILWait() {
 	t.show(trace.GILWait, "waiting for the GIL")
 	t.showOwner(trace.GILWait, t.gilWaitLabel)
-	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
 }
 
 func (g *gil) take(t *Thread) {
@@ -67,15 +79,12 @@ func (g *gil) take(t *Thread) {
 // wait at once, as take_gil loops; a requester is back in its wait before
 // the holder can drop, so the switch it asked for ends that wait's claim.
 func (g *gil) timeout(t *Thread) {
-	s := g.proc.s
 	t.gilTimer = nil
 	if t.gilThen == nil {
 		return
 	}
 	ask := g.switches == t.gilSaved && g.holder != nil
-	t.gilSaved = g.switches
-	t.gilStart = s.now
-	t.gilTimer = s.after(s.cfg.SwitchInterval, t.gilTimeout)
+	t.startTimedWait()
 	if !ask {
 		return
 	}

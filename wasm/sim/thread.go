@@ -281,8 +281,7 @@ func (t *Thread) preempt() {
 	}
 	// The new holder starts after HandOff; this event comes after its
 	// start, which release scheduled first. Meanwhile the thread waits.
-	t.show(trace.GILWait, "waiting for the GIL")
-	t.showOwner(trace.GILWait, t.gilWaitLabel)
+	t.showGILWait()
 	t.s.after(max(t.s.cfg.HandOff, 0), func() { t.acquire(resume) })
 }
 
