@@ -4,6 +4,7 @@ import (
 	"sort"
 	"testing"
 
+	"looplab/wasm/sim"
 	"looplab/wasm/trace"
 )
 
@@ -13,6 +14,9 @@ const (
 )
 
 func near(a, b, tol trace.Time) bool { return a-b <= tol && b-a <= tol }
+
+// parse is the loop's own work for each request (sim.Config.RequestCPU).
+var parse = sim.Config{}.Defaults().RequestCPU
 
 func ends(tr *trace.Trace, path string) []trace.Time {
 	var out []trace.Time
@@ -48,19 +52,20 @@ func TestReferenceExamples(t *testing.T) {
 	})
 	t.Run("four awaiting requests end together", func(t *testing.T) {
 		// Each sleep starts once the loop has parsed its request, so
-		// they end a fraction of a millisecond apart.
-		for _, e := range ends(runExample(t, "await_sleep", Settings{}), "/") {
-			if !near(e, 4*sec, 2*ms) {
-				t.Errorf("a / request took %v, want 4 s", e)
+		// they end one parse apart.
+		for i, e := range ends(runExample(t, "await_sleep", Settings{}), "/") {
+			if want := 4*sec + trace.Time(i+1)*parse; e != want {
+				t.Errorf("a / request took %v, want %v", e, want)
 			}
 		}
 	})
 	t.Run("time.sleep in async def blocks everyone", func(t *testing.T) {
 		tr := runExample(t, "blocked_loop", Settings{})
 		got := append(ends(tr, "/slow"), ends(tr, "/")...)
-		want := []trace.Time{4 * sec, 8 * sec, 12 * sec, 12 * sec, 12 * sec, 12 * sec}
+		// Each request is parsed when the loop is free (see the sim tests).
+		want := []trace.Time{4*sec + parse, 8*sec + 2*parse, 12*sec + 3*parse, 12*sec + 4*parse, 12*sec + 5*parse, 12*sec + 6*parse}
 		for i := range want {
-			if !near(got[i], want[i], 2*ms) {
+			if got[i] != want[i] {
 				t.Errorf("request %d took %v, want %v", i+1, got[i], want[i])
 			}
 		}

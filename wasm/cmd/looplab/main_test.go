@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"looplab/wasm/sim"
 )
 
 const examples = "../../scenario/testdata/golden/"
@@ -37,9 +40,11 @@ func TestFlagsBeforeOrAfterTheFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(a), &tr); err != nil {
 		t.Fatal(err)
 	}
-	// 12 s and 8 s, and the loop's parsing of each request (under 1 ms each)
-	near := func(got, want float64) bool { return got >= want && got < want+0.01 }
-	if !near(tr.Duration, 12) || len(tr.Requests) != 6 || !near(tr.Requests[1].End, 8) {
+	// 12 s and 8 s, and the loop's parsing of the requests served by then
+	// (six and two); JSON carries seconds, so compare to within a µs.
+	parse := sim.Config{}.Defaults().RequestCPU.Seconds()
+	same := func(got, want float64) bool { return math.Abs(got-want) < 1e-6 }
+	if !same(tr.Duration, 12+6*parse) || len(tr.Requests) != 6 || !same(tr.Requests[1].End, 8+2*parse) {
 		t.Errorf("unexpected trace: %+v", tr)
 	}
 }
