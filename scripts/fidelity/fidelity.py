@@ -374,17 +374,21 @@ def main():
             log("cpu(): the counting loop runs %.0f iterations per second" % float(rate))
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
             wait_for_port(*upstreams[DEFAULT_LATENCY])
-            record = {"machine": machine_facts(args.python), "scenarios": {}}
-            record["machine"]["cpu_rate"] = round(float(rate))
-            record["machine"]["runs"] = args.runs
-            if os.path.exists(args.out) and args.names:
+            facts = machine_facts(args.python)
+            facts["cpu_rate"] = round(float(rate))
+            record = {"machine": dict(facts, runs=args.runs), "scenarios": {}}
+            partial = os.path.exists(args.out) and args.names
+            if partial:
+                # Re-measuring a few scenarios keeps the other records and the
+                # machine they were measured on: the same kind of virtual
+                # machine on another day can be faster or slower at handing
+                # over the GIL by more than the tolerance, so the new entries
+                # carry this machine's facts (and their run count) themselves.
                 kept = json.load(open(args.out))
+                record["machine"] = kept["machine"]
                 record["scenarios"] = kept["scenarios"]
                 for entry in record["scenarios"].values():
                     entry.setdefault("runs", kept["machine"].get("runs", args.runs))
-                # Re-measuring a few scenarios keeps the corpus's usual run
-                # count; the new entries carry their own.
-                record["machine"]["runs"] = kept["machine"].get("runs", args.runs)
             for sc in scenarios:
                 name = sc.name
                 if sc.latency not in upstreams:
@@ -393,6 +397,8 @@ def main():
                 upstream_port = upstreams[sc.latency][0]
                 log("measuring %s (%d runs)" % (name, args.runs))
                 entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings, "runs": args.runs}
+                if partial:
+                    entry["machine"] = facts
                 if sc.is_app:
                     reqs = read_load(looplab, sc.load_path)
                     runs = [run_app(sc, reqs, args.python, env, upstream_port) for _ in range(args.runs)]

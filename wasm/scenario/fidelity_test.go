@@ -23,17 +23,20 @@ import (
 const fidelityDir = "testdata/fidelity"
 
 type measured struct {
-	Machine struct {
-		Cores     int    `json:"cores"`
-		Python    string `json:"python"`
-		FastAPI   string `json:"fastapi"`
-		Uvicorn   string `json:"uvicorn"`
-		AnyIO     string `json:"anyio"`
-		Starlette string `json:"starlette"`
-		Runs      int    `json:"runs"`
-		Date      string `json:"date"`
-	} `json:"machine"`
+	Machine   machineFacts                `json:"machine"`
 	Scenarios map[string]measuredScenario `json:"scenarios"`
+}
+
+// machineFacts describe the machine a record was measured on.
+type machineFacts struct {
+	Cores     int    `json:"cores"`
+	Python    string `json:"python"`
+	FastAPI   string `json:"fastapi"`
+	Uvicorn   string `json:"uvicorn"`
+	AnyIO     string `json:"anyio"`
+	Starlette string `json:"starlette"`
+	Runs      int    `json:"runs"`
+	Date      string `json:"date"`
 }
 
 type spread struct{ Median, Min, Max float64 }
@@ -43,6 +46,9 @@ type measuredScenario struct {
 	Settings map[string]string `json:"settings"`
 	Compare  string            `json:"compare"`
 	Runs     int               `json:"runs"` // 0: the machine's count
+	// Machine is set when the scenario was re-measured apart from the rest
+	// of the corpus, on another machine or day.
+	Machine  *machineFacts `json:"machine"`
 	Requests []struct {
 		Method   string   `json:"method"`
 		Path     string   `json:"path"`
@@ -64,6 +70,14 @@ func (m *measured) runs(name string) int {
 		return r
 	}
 	return m.Machine.Runs
+}
+
+// machine is the machine a scenario was measured on.
+func (m *measured) machine(name string) machineFacts {
+	if mc := m.Scenarios[name].Machine; mc != nil {
+		return *mc
+	}
+	return m.Machine
 }
 
 // comparison is one measured value beside its prediction.
@@ -130,7 +144,7 @@ func replaySpec(t testing.TB, name string, m *measured, seed uint64) Spec {
 	spec.Settings = measuredSettings(t, name, m.Scenarios[name].Settings)
 	// The harness cannot give a program other cores than the machine's,
 	// so the replay simulates those, whatever a lesson's cores say.
-	spec.Settings.Cores = m.Machine.Cores
+	spec.Settings.Cores = m.machine(name).Cores
 	spec.Settings.Seed = seed
 	return spec
 }
@@ -170,6 +184,20 @@ func TestMeasuredSettings(t *testing.T) {
 	set := measuredSettings(t, "x", map[string]string{"workers": "2", "latency": "0.25", "switch_interval": "0.001"})
 	if set.Workers != 2 || set.Latency != 250*trace.Millisecond || set.SwitchInterval != trace.Millisecond {
 		t.Errorf("settings = %+v; want every header setting applied", set)
+	}
+}
+
+// A scenario re-measured on its own is replayed with its own machine's
+// cores, and the rest with the corpus machine's.
+func TestReplayUsesEachScenariosMachine(t *testing.T) {
+	m := &measured{Machine: machineFacts{Cores: 2}, Scenarios: map[string]measuredScenario{
+		"await_sleep":  {Machine: &machineFacts{Cores: 4}},
+		"blocked_loop": {},
+	}}
+	for name, want := range map[string]int{"await_sleep": 4, "blocked_loop": 2} {
+		if got := replaySpec(t, name, m, 1).Settings.Cores; got != want {
+			t.Errorf("%s replays with %d cores; want %d", name, got, want)
+		}
 	}
 }
 
@@ -385,6 +413,10 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n", name, scenarioWhat(name))
 		if r := m.runs(name); r != mc.Runs {
 			fmt.Fprintf(&b, "Measured %d times.\n", r)
+		}
+		if own := m.Scenarios[name].Machine; own != nil {
+			fmt.Fprintf(&b, "Measured apart from the rest, on %s: %d cores, Python %s, FastAPI %s, uvicorn %s, AnyIO %s.\n",
+				own.Date, own.Cores, own.Python, own.FastAPI, own.Uvicorn, own.AnyIO)
 		}
 		fmt.Fprintf(&b, "\n| value | measured median (min–max) | simulated | error |\n| --- | --- | --- | --- |\n")
 		for _, c := range results[name] {
