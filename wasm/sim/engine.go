@@ -34,13 +34,6 @@ type event struct {
 	daemon bool
 }
 
-func eventBefore(a, b *event) bool {
-	if a.at != b.at {
-		return a.at < b.at
-	}
-	return a.seq < b.seq
-}
-
 // at schedules fn at time t (never earlier than now).
 func (s *Sim) at(t Time, fn func()) *event {
 	if t < s.now {
@@ -79,8 +72,10 @@ func (s *Sim) next() *event {
 	if s.nextArrival < len(s.arrivals) {
 		a = &s.arrivals[s.nextArrival]
 	}
-	if s.events.len() > 0 && (a == nil || eventBefore(s.event(s.events.top()), a)) {
-		return s.event(s.events.pop())
+	if s.events.len() > 0 {
+		if e := s.event(s.events.top()); a == nil || before(e.at, e.seq, a.at, a.seq) {
+			return s.event(s.events.pop())
+		}
 	}
 	if a != nil {
 		s.nextArrival++

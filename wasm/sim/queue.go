@@ -57,11 +57,16 @@ type heapItem[T any] struct {
 	v   T
 }
 
-func (a *heapItem[T]) before(b *heapItem[T]) bool {
-	if a.at != b.at {
-		return a.at < b.at
+func (a *heapItem[T]) before(b *heapItem[T]) bool { return before(a.at, a.seq, b.at, b.seq) }
+
+// before is the order of the simulator's events and of a loop's timers: by
+// time, and at the same time in the order they were scheduled (seq), so a
+// run never depends on how a heap breaks ties.
+func before(at Time, seq uint64, bAt Time, bSeq uint64) bool {
+	if at != bAt {
+		return at < bAt
 	}
-	return a.seq < b.seq
+	return seq < bSeq
 }
 
 func (q *minHeap[T]) len() int { return len(q.items) }
