@@ -17,9 +17,10 @@ A scenario's first comment lines may say how to run it:
 `# settings: workers=2 latency=0.2 switch_interval=0.001` (uvicorn's
 --workers; how long the upstream stand-in takes to answer calls without
 /delay/N, default 0.1 s; sys.setswitchinterval, applied by the prelude in
-every process), `# connect: at-send` and `# compare: latency-distribution`.
+every process), `# connect: at-send`, `# compare: latency-distribution` and `# runs: 30` (for
+a scenario whose latencies spread widely, more runs than the default).
 
-Each scenario runs --runs times (default 5) on a fresh server; the medians
+Each scenario runs --runs times (default 5, or as its `# runs:` says) on a fresh server; the medians
 and spreads go to wasm/scenario/testdata/fidelity/measured.json with the
 machine's facts. Identical requests finish in no fixed order, so they are
 recorded as sorted lists of latencies; a scenario that says
@@ -54,6 +55,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(ROOT, "wasm", "export", "python")
 CORPUS = os.path.join(ROOT, "wasm", "scenario", "testdata", "fidelity")
 PACKAGES = ["python3-fastapi", "python3-uvicorn", "python3-httpx", "python3-requests"]
+DEFAULT_RUNS = 5
 MAX_REQUESTS = 500  # per scenario: bounded load, always
 DEFAULT_LATENCY = 0.1  # the simulator's default for calls without /delay/N
 SETTINGS = {"workers", "latency", "switch_interval"}  # what the harness can reproduce
@@ -126,6 +128,7 @@ class Scenario:
         self.settings = {}
         self.connect_at_send = False
         self.by_path = False
+        self.runs = None
         for line in self.code.splitlines():
             if line.startswith("# settings:"):
                 for kv in line.split(":", 1)[1].split():
@@ -135,6 +138,8 @@ class Scenario:
                 self.connect_at_send = True
             if line.strip() == "# compare: latency-distribution":
                 self.by_path = True
+            if line.startswith("# runs:"):
+                self.runs = int(line.split(":", 1)[1])
         unknown = set(self.settings) - SETTINGS
         if unknown:
             raise RuntimeError("%s: the harness cannot apply settings %s" % (name, ", ".join(sorted(unknown))))
@@ -350,7 +355,7 @@ def start_spinners():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, help="runs per scenario (default: 5, or as the scenario's '# runs:' says)")
     ap.add_argument("--python", default="/usr/bin/python3", help="Debian's python3, with its FastAPI packages")
     ap.add_argument("--out", default=os.path.join(CORPUS, "measured.json"))
     ap.add_argument("names", nargs="*", help="scenarios to measure (default: all); others keep their records")
@@ -376,7 +381,7 @@ def main():
             wait_for_port(*upstreams[DEFAULT_LATENCY])
             facts = machine_facts(args.python)
             facts["cpu_rate"] = round(float(rate))
-            record = {"machine": dict(facts, runs=args.runs), "scenarios": {}}
+            record = {"machine": dict(facts, runs=args.runs or DEFAULT_RUNS), "scenarios": {}}
             partial = os.path.exists(args.out) and args.names
             if partial:
                 # Re-measuring a few scenarios keeps the other records and the
@@ -388,27 +393,28 @@ def main():
                 record["machine"] = kept["machine"]
                 record["scenarios"] = kept["scenarios"]
                 for entry in record["scenarios"].values():
-                    entry.setdefault("runs", kept["machine"].get("runs", args.runs))
+                    entry.setdefault("runs", kept["machine"].get("runs", DEFAULT_RUNS))
             for sc in scenarios:
                 name = sc.name
                 if sc.latency not in upstreams:
                     upstreams[sc.latency] = start_upstream(args.python, sc.latency)
                     wait_for_port(*upstreams[sc.latency])
                 upstream_port = upstreams[sc.latency][0]
-                log("measuring %s (%d runs)" % (name, args.runs))
-                entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings, "runs": args.runs}
+                n = args.runs or sc.runs or DEFAULT_RUNS
+                log("measuring %s (%d runs)" % (name, n))
+                entry = {"kind": "app" if sc.is_app else "script", "settings": sc.settings, "runs": n}
                 if partial:
                     entry["machine"] = facts
                 if sc.is_app:
                     reqs = read_load(looplab, sc.load_path)
-                    runs = [run_app(sc, reqs, args.python, env, upstream_port) for _ in range(args.runs)]
+                    runs = [run_app(sc, reqs, args.python, env, upstream_port) for _ in range(n)]
                     if sc.by_path:
                         entry["compare"] = "each path's latencies as a sorted list (a distribution)"
                     else:
                         entry["compare"] = "identical requests (method, path, send time) as sorted lists of latencies"
                     entry["requests"] = aggregate_app(reqs, runs, sc.by_path)
                 else:
-                    runs = [run_script(sc, args.python, env, upstream_port) for _ in range(args.runs)]
+                    runs = [run_script(sc, args.python, env, upstream_port) for _ in range(n)]
                     entry["compare"] = "prints by text, timed from the first print"
                     entry["prints"] = aggregate_script(runs)
                 record["scenarios"][name] = entry

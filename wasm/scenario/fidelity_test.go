@@ -455,7 +455,7 @@ func scenarioWhat(name string) string {
 // isDirective reports whether a comment line tells the harness how to run
 // or compare the scenario ("# settings: workers=2").
 func isDirective(line string) bool {
-	for _, d := range []string{"# settings:", "# connect:", "# compare:"} {
+	for _, d := range []string{"# settings:", "# connect:", "# compare:", "# runs:"} {
 		if strings.HasPrefix(line, d) {
 			return true
 		}

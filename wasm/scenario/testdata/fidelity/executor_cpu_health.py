@@ -1,5 +1,6 @@
 # CPU work in the default executor keeps /health answering, at a GIL price.
 # compare: latency-distribution
+# runs: 30
 import asyncio
 from fastapi import FastAPI
 

@@ -1,5 +1,6 @@
 # /health beside 2 CPU-bound thread(s): every loop wake-up needs the GIL.
 # compare: latency-distribution
+# runs: 15
 import asyncio
 from fastapi import FastAPI
 
