@@ -6,26 +6,38 @@ import (
 	"looplab/wasm/trace"
 )
 
-// cpus shares the cores fairly among the threads doing CPU work (processor
-// sharing): with n threads on c < n cores each progresses at c/n. With the
-// GIL at most one thread per process computes, so this matters for process
-// pools, uvicorn workers and free-threaded builds.
+// cpus runs the threads doing CPU work on the cores as the OS does: each
+// runner sits on one core, and runners that share a core split it evenly.
+// With more runners than cores some share while others have a core to
+// themselves, and every Config.Rebalance the OS moves them around (a seeded
+// shuffle), so the shares even out over time but not exactly: of three
+// equal jobs on two cores one finishes well before the others, as on real
+// Linux. A core freed by a finished runner takes a waiting one at once.
+// With the GIL at most one thread per process computes, so this matters for
+// process pools, uvicorn workers and free-threaded builds.
 type cpus struct {
 	s     *Sim
 	cores int
-	run   []*Thread
-	last  Time
-	next  *event
+	// run holds the runners; run[i] sits on core i % cores, so a shuffle
+	// of run moves them between cores.
+	run  []*Thread
+	last Time
+	next *event
+	// moves is the next rebalance, pending while runners outnumber cores;
+	// rand is its own generator so that moving runners never changes the
+	// other draws of a run (which thread gets the GIL).
+	moves *event
+	rand  rng
 	lane  int
-	// cached so that a change allocates nothing: the tick callback and
-	// the cores lane's label for each number of busy cores
-	tickFn func()
-	busy   []string
+	// cached so that a change allocates nothing: the callbacks and the
+	// cores lane's label for each number of busy cores
+	tickFn, moveFn func()
+	busy           []string
 }
 
 func newCPUs(s *Sim, cores int) *cpus {
-	c := &cpus{s: s, cores: cores, lane: -1}
-	c.tickFn = c.tick
+	c := &cpus{s: s, cores: cores, lane: -1, rand: rng{state: ^s.cfg.Seed}}
+	c.tickFn, c.moveFn = c.tick, c.rebalance
 	return c
 }
 
@@ -64,12 +76,8 @@ func (c *cpus) advance() {
 	if el <= 0 || len(c.run) == 0 {
 		return
 	}
-	p := el
-	if n := Time(len(c.run)); n > Time(c.cores) {
-		p = el * Time(c.cores) / n
-	}
-	for _, t := range c.run {
-		t.cpuLeft -= p
+	for i, t := range c.run {
+		t.cpuLeft -= el / c.sharing(i)
 		if t.cpuLeft < 0 {
 			t.cpuLeft = 0
 		}
@@ -95,16 +103,39 @@ func (c *cpus) changed() {
 	if len(c.run) == 0 {
 		return
 	}
-	least := c.run[0].cpuLeft
-	for _, t := range c.run[1:] {
-		least = min(least, t.cpuLeft)
-	}
-	d := least
-	if n := Time(len(c.run)); n > Time(c.cores) {
-		d = (least*n + Time(c.cores) - 1) / Time(c.cores)
+	d := c.run[0].cpuLeft * c.sharing(0)
+	for i, t := range c.run[1:] {
+		d = min(d, t.cpuLeft*c.sharing(i+1))
 	}
 	c.next = c.s.after(d, c.tickFn)
 	c.next.daemon = onlyDaemons(c.run)
+	if len(c.run) > c.cores && c.moves == nil {
+		c.moves = c.s.after(c.s.cfg.Rebalance, c.moveFn)
+		c.moves.daemon = true // the runners' own completions keep the run going
+	}
+}
+
+// sharing is how many runners share run[i]'s core.
+func (c *cpus) sharing(i int) Time {
+	n := len(c.run) / c.cores
+	if i%c.cores < len(c.run)%c.cores {
+		n++
+	}
+	return Time(max(n, 1))
+}
+
+// rebalance moves the runners between cores, while they outnumber them.
+func (c *cpus) rebalance() {
+	c.moves = nil
+	if len(c.run) <= c.cores {
+		return
+	}
+	c.advance()
+	for i := len(c.run) - 1; i > 0; i-- {
+		j := c.rand.intn(i + 1)
+		c.run[i], c.run[j] = c.run[j], c.run[i]
+	}
+	c.changed()
 }
 
 // tick finishes every runner whose work is done.

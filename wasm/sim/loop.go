@@ -450,7 +450,7 @@ func (l *Loop) syscalls() bool {
 }
 
 // lostGIL drops the GIL for a moment; with threads waiting for it, one of
-// them may take it first (Config.ReleaseLoss, CrowdedLoss), and then the
+// them may take it first (Config.ReleaseLoss), and then the
 // loop queues to get it back. It reports whether that happened.
 func (l *Loop) lostGIL() bool {
 	t := l.thread
@@ -459,11 +459,7 @@ func (l *Loop) lostGIL() bool {
 	if s.cfg.FreeThreaded || g.holder != t || len(g.waiters) == 0 {
 		return false
 	}
-	loss := s.cfg.ReleaseLoss
-	if len(g.waiters) >= 3 {
-		loss = s.cfg.CrowdedLoss
-	}
-	if !s.rand.chance(loss) {
+	if !s.rand.chance(s.cfg.ReleaseLoss) {
 		return false
 	}
 	t.preempted = false

@@ -34,14 +34,10 @@ type Config struct {
 	// moment (a recv, a send, a poll that does not wait), a thread waiting
 	// for the GIL takes it first, so the loop must wait for it again. It is
 	// why a request served beside CPU-bound threads often pays the switch
-	// interval more than once. Negative means never.
+	// interval more than once. Fitted to real CPython beside one to four
+	// CPU-bound threads: one chance fits them all, however many wait.
+	// Negative means never.
 	ReleaseLoss float64
-	// CrowdedLoss is ReleaseLoss when three or more threads wait for the
-	// GIL: with more of them woken, one more often gets in first. Fitted to
-	// real CPython beside three and four CPU-bound threads, where /health
-	// falls behind its arrivals and queues; one or two waiting threads keep
-	// ReleaseLoss. Negative means never.
-	CrowdedLoss float64
 	// HandOff is how long a thread that is handed the GIL takes to start
 	// running: the OS must wake it. Nobody runs Python meanwhile, which is
 	// why CPU-bound threads sharing a GIL take longer than their CPU time.
@@ -52,6 +48,10 @@ type Config struct {
 	// CPU-bound threads it is long enough for a thread that lost the GIL
 	// to the loop to queue again and take it back. Negative means none.
 	RequestCPU Time
+	// Rebalance is how often the OS moves threads doing CPU work between
+	// cores while they outnumber the cores (see cpus). Fitted to three
+	// processes on two cores on real Linux.
+	Rebalance Time
 	// SlowCallback is asyncio debug mode's slow_callback_duration (0.1 s).
 	SlowCallback Time
 	// Limits that stop runaway scenarios with a message.
@@ -71,25 +71,25 @@ func (c Config) Defaults() Config {
 		c.Seed = 1
 	}
 	if c.OldestWins == 0 {
-		c.OldestWins = 0.12
+		c.OldestWins = 0.02
 	}
 	if c.RequesterWins == 0 {
-		c.RequesterWins = 0.55
+		c.RequesterWins = 0.49
 	}
 	if c.IOWeight == 0 {
-		c.IOWeight = 0.55
+		c.IOWeight = 0.46
 	}
 	if c.HandOff == 0 {
-		c.HandOff = 500 * trace.Microsecond
+		c.HandOff = 690 * trace.Microsecond
 	}
 	if c.ReleaseLoss == 0 {
-		c.ReleaseLoss = 0.62
-	}
-	if c.CrowdedLoss == 0 {
-		c.CrowdedLoss = 0.69
+		c.ReleaseLoss = 0.598
 	}
 	if c.RequestCPU == 0 {
 		c.RequestCPU = 300 * trace.Microsecond
+	}
+	if c.Rebalance <= 0 {
+		c.Rebalance = 30 * trace.Millisecond
 	}
 	if c.SlowCallback <= 0 {
 		c.SlowCallback = 100 * trace.Millisecond
