@@ -100,6 +100,14 @@ func (c *cpus) changed() {
 			c.s.rec.Set(c.lane, c.s.now, trace.Busy, c.busyLabel(min(len(c.run), c.cores)))
 		}
 	}
+	switch {
+	case len(c.run) > c.cores && c.moves == nil:
+		c.moves = c.s.after(c.s.cfg.Rebalance, c.moveFn)
+		c.moves.daemon = true // the runners' own completions keep the run going
+	case len(c.run) <= c.cores && c.moves != nil:
+		c.moves.dead = true // every runner has a core: nothing to move
+		c.moves = nil
+	}
 	if len(c.run) == 0 {
 		return
 	}
@@ -109,10 +117,6 @@ func (c *cpus) changed() {
 	}
 	c.next = c.s.after(d, c.tickFn)
 	c.next.daemon = onlyDaemons(c.run)
-	if len(c.run) > c.cores && c.moves == nil {
-		c.moves = c.s.after(c.s.cfg.Rebalance, c.moveFn)
-		c.moves.daemon = true // the runners' own completions keep the run going
-	}
 }
 
 // sharing is how many runners share run[i]'s core.
@@ -127,9 +131,6 @@ func (c *cpus) sharing(i int) Time {
 // rebalance moves the runners between cores, while they outnumber them.
 func (c *cpus) rebalance() {
 	c.moves = nil
-	if len(c.run) <= c.cores {
-		return
-	}
 	c.advance()
 	for i := len(c.run) - 1; i > 0; i-- {
 		j := c.rand.intn(i + 1)
