@@ -17,16 +17,19 @@ A scenario's first comment lines may say how to run it:
 `# settings: workers=2 latency=0.2 switch_interval=0.001` (uvicorn's
 --workers; how long the upstream stand-in takes to answer calls without
 /delay/N, default 0.1 s; sys.setswitchinterval, applied by the prelude in
-every process), `# connect: at-send`, `# compare: latency-distribution` and `# runs: 30` (for
-a scenario whose latencies spread widely, more runs than the default).
+every process), `# connect: at-send`, `# compare: latency-distribution`
+and `# runs: 30` (for a scenario whose latencies spread widely, more runs
+than the default).
 
-Each scenario runs --runs times (default 5, or as its `# runs:` says) on a fresh server; the medians
-and spreads go to wasm/scenario/testdata/fidelity/measured.json with the
-machine's facts. Identical requests finish in no fixed order, so they are
-recorded as sorted lists of latencies; a scenario that says
-`# compare: latency-distribution` records each path's latencies that way,
-for latencies that depend on which thread the OS wakes. The Go test in wasm/scenario replays the corpus through the
-simulator and compares against that file; `make fidelity` runs this script.
+Each scenario runs --runs times (default 5, or as its `# runs:` says) on a
+fresh server; the medians and spreads go to
+wasm/scenario/testdata/fidelity/measured.json with the machine's facts.
+Identical requests finish in no fixed order, so they are recorded as sorted
+lists of latencies; a scenario that says `# compare: latency-distribution`
+records each path's latencies that way, for latencies that depend on which
+thread the OS wakes. The Go test in wasm/scenario replays the corpus through
+the simulator and compares against that file; `make fidelity` runs this
+script.
 
 While measuring, one idle-priority spinner per CPU (chrt -i 0) keeps the
 CPUs awake: waking an idle vCPU costs milliseconds on virtual machines,
