@@ -119,13 +119,15 @@ func (c *cpus) changed() {
 	c.next.daemon = onlyDaemons(c.run)
 }
 
-// sharing is how many runners share run[i]'s core.
+// sharing is how many runners share run[i]'s core: the runners are dealt
+// out over the cores in turn, so the first len(run) % cores cores hold one
+// more than the rest (and with fewer runners than cores, each has its own).
 func (c *cpus) sharing(i int) Time {
 	n := len(c.run) / c.cores
 	if i%c.cores < len(c.run)%c.cores {
 		n++
 	}
-	return Time(max(n, 1))
+	return Time(n)
 }
 
 // rebalance moves the runners between cores, while they outnumber them.
