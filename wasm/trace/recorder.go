@@ -129,12 +129,12 @@ func (r *Recorder) Event(t Time, kind EventKind, lane int, text string) {
 
 // Print records a line of program output.
 func (r *Recorder) Print(t Time, text string) {
-	r.Trace.Prints = append(r.Trace.Prints, Line{T: t, Text: text})
+	r.Trace.Prints = append(r.Trace.Prints, Line{T: t, Text: text, Lane: -1})
 }
 
 // Warn records an asyncio-debug style warning.
 func (r *Recorder) Warn(t Time, text string) {
-	r.Trace.Warnings = append(r.Trace.Warnings, Line{T: t, Text: text})
+	r.Trace.Warnings = append(r.Trace.Warnings, Line{T: t, Text: text, Lane: -1})
 }
 
 // Finish closes every open span at t and sets the duration.

@@ -47,12 +47,18 @@ const (
 	Respond State = "respond" // a request lane after its response, while background tasks run
 )
 
-// Span is one stretch of a lane in one state. From < To.
+// Span is one stretch of a lane in one state. From < To. Each call (an
+// await, a blocking call, a cpu() call) is a span of its own, even when
+// the one before it had the same state and label.
 type Span struct {
 	From  Time   `json:"from"`
 	To    Time   `json:"to"`
 	State State  `json:"state"`
 	Label string `json:"label,omitempty"`
+	// Line is the line of the scenario's code the span is about (the call
+	// that awaits, blocks or computes), from 1; 0 when no line is (the
+	// server's own work, the GIL and cores lanes).
+	Line int32 `json:"line,omitempty"`
 }
 
 // Lane kinds, so views can group and order lanes.
@@ -89,6 +95,9 @@ type Request struct {
 type Line struct {
 	T    Time   `json:"t"`
 	Text string `json:"text"`
+	// Lane is the lane whose code printed it (or that a warning is
+	// about), an index into Lanes; -1 when it belongs to none.
+	Lane int `json:"lane"`
 }
 
 // EventKind says what sort of moment an event is; JSON shows its name.
@@ -106,10 +115,13 @@ const (
 	EvToken                        // a threadpool token was taken or freed
 	EvRespond                      // a response was sent
 	EvEnd                          // a task, job or thread finished
-	EvCancel                       // a task was cancelled or timed out
+	EvCancel                       // a task was cancelled
+	EvCreate                       // a task was created (create_task, gather)
+	EvError                        // an exception escaped a task, thread or endpoint
+	EvTimeout                      // a timeout expired (wait_for, asyncio.timeout)
 )
 
-var eventNames = [...]string{"", "arrive", "start", "await", "block", "gil", "token", "respond", "end", "cancel"}
+var eventNames = [...]string{"", "arrive", "start", "await", "block", "gil", "token", "respond", "end", "cancel", "create", "error", "timeout"}
 
 func (k EventKind) String() string {
 	if int(k) < len(eventNames) {

@@ -34,7 +34,7 @@ func TestRecorderSpans(t *testing.T) {
 	r.Set(a, 6, Run, "x")     // a zero-length wait between equal spans merges them
 	tr := r.Finish(8)
 	got := tr.Lanes[a].Spans
-	want := []Span{{0, 3, Blocked, "y"}, {5, 8, Run, "x"}}
+	want := []Span{{From: 0, To: 3, State: Blocked, Label: "y"}, {From: 5, To: 8, State: Run, Label: "x"}}
 	if len(got) != len(want) {
 		t.Fatalf("spans %v, want %v", got, want)
 	}
