@@ -18,10 +18,10 @@ type compareScene struct {
 }
 
 // NewCompare shows run a above run b; the labels name the variants.
-func NewCompare(a, b *trace.Trace, labelA, labelB string) Scene {
+func NewCompare(a, b *trace.Trace, labelA, labelB string, opts geom.Options) Scene {
 	return &compareScene{
 		trs:    [2]*trace.Trace{a, b},
-		tls:    [2]*geom.Timeline{geom.NewTimeline(a), geom.NewTimeline(b)},
+		tls:    [2]*geom.Timeline{geom.NewTimeline(a, opts), geom.NewTimeline(b, opts)},
 		titles: [2]string{"A · " + labelA, "B · " + labelB},
 		steps:  eventTimes(a, b),
 		span:   max(a.Duration, b.Duration),
@@ -35,8 +35,15 @@ func (s *compareScene) Steps() []trace.Time  { return s.steps }
 // layout gives each run half the height (in proportion to its lanes when
 // they differ a lot) and returns the one under device y.
 func (s *compareScene) layout(v View, y float32) *geom.Timeline {
-	na, nb := float32(len(s.trs[0].Lanes)+2), float32(len(s.trs[1].Lanes)+2)
-	split := float32(v.H) * min(max(na/(na+nb), 0.3), 0.7)
+	// Each run gets room in proportion to the rows it will draw: all its
+	// lanes when both runs' fit at a labelled height, else its groups
+	// closed; and two rows' worth for its axis and margins.
+	a, b := s.tls[0].Lanes(), s.tls[1].Lanes()
+	if float64(a+b+4)*14*v.Scale > float64(v.H) {
+		a, b = s.tls[0].GroupedRows(), s.tls[1].GroupedRows()
+	}
+	na, nb := float32(a+2), float32(b+2)
+	split := float32(v.H) * min(max(na/(na+nb), 0.25), 0.75)
 	s.tls[0].SetView(v.W, int(split), v.Scale, v.Theme)
 	s.tls[1].SetView(v.W, v.H-int(split), v.Scale, v.Theme)
 	for i, tl := range s.tls {
@@ -46,18 +53,23 @@ func (s *compareScene) layout(v View, y float32) *geom.Timeline {
 		}
 		tl.SetBand(top, s.span, s.titles[i])
 	}
+	// One gutter for both, so the same moment is at the same x.
+	g := max(s.tls[0].Gutter(), s.tls[1].Gutter())
+	s.tls[0].ShareGutter(g)
+	s.tls[1].ShareGutter(g)
 	if y >= split {
 		return s.tls[1]
 	}
 	return s.tls[0]
 }
 
+func (s *compareScene) bands(v View) []band {
+	s.layout(v, 0)
+	return []band{{s.tls[0], "A"}, {s.tls[1], "B"}}
+}
+
 func (s *compareScene) TimeAt(v View, x, y float32) (trace.Time, bool) {
-	tl := s.layout(v, y)
-	if !tl.InPlot(x, y) {
-		return 0, false
-	}
-	return tl.TimeAt(x), true
+	return timeAt(s.bands(v), x, y)
 }
 
 func (s *compareScene) Scroll(v View, dy float32) {
@@ -84,9 +96,7 @@ func (s *compareScene) Draw(dst *ebiten.Image, v View) {
 func merge(lists []geom.List) geom.List {
 	var out geom.List
 	for _, l := range lists {
-		out.Rects = append(out.Rects, l.Rects...)
-		out.Lines = append(out.Lines, l.Lines...)
-		out.Texts = append(out.Texts, l.Texts...)
+		out.Append(l)
 	}
 	return out
 }

@@ -87,6 +87,20 @@ func snap(x float32) float32 {
 	}
 }
 
+// poly adds a convex polygon (x0, y0, x1, y1, ...) as a fan of
+// triangles, tinted with clr.
+func (q *quads) poly(pts []float32, clr color.RGBA) {
+	r, g, b, a := clr.RGBA()
+	cr, cg, cb, ca := float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff
+	n := uint32(len(q.vs))
+	for i := 0; i+1 < len(pts); i += 2 {
+		q.vs = append(q.vs, ebiten.Vertex{DstX: pts[i], DstY: pts[i+1], SrcX: 1.5, SrcY: 1.5, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca})
+	}
+	for k := uint32(1); k+1 < uint32(len(pts)/2); k++ {
+		q.ids = append(q.ids, n, n+k, n+k+1)
+	}
+}
+
 // fillRect is vector.FillRect(dst, x, y, width, height, clr, false), batched.
 func (q *quads) fillRect(x, y, width, height float32, clr color.RGBA) {
 	var g ebiten.GeoM
@@ -112,7 +126,7 @@ func rgba(c geom.Color) color.RGBA {
 }
 
 // paint draws display lists layer by layer: every list's rects, then
-// every list's lines, then every list's texts.
+// polygons, then lines, then texts (their backgrounds first).
 func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 	for _, l := range lists {
 		for _, r := range l.Rects {
@@ -120,8 +134,22 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 		}
 	}
 	for _, l := range lists {
+		for _, p := range l.Polys {
+			shapes.poly(p.Pts, rgba(p.Color))
+		}
+	}
+	for _, l := range lists {
 		for _, ln := range l.Lines {
 			shapes.strokeLine(ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color))
+		}
+	}
+	size := float32(geom.FontSize * scale)
+	for _, l := range lists {
+		for _, t := range l.Texts {
+			if t.Bg.A > 0 {
+				w := float32(len([]rune(t.S))) * size * 0.6
+				shapes.fillRect(t.X-t.Pad, t.Y-t.Pad/2, w+2*t.Pad, size+t.Pad, rgba(t.Bg))
+			}
 		}
 	}
 	shapes.flush(dst)

@@ -91,23 +91,25 @@ type timelineScene struct {
 	steps []trace.Time
 }
 
-// NewTimeline is the timeline of one run.
-func NewTimeline(tr *trace.Trace) Scene {
-	return &timelineScene{tr: tr, tl: geom.NewTimeline(tr), steps: eventTimes(tr)}
+// NewTimeline is the timeline of one run, drawn as the scenario asks.
+func NewTimeline(tr *trace.Trace, opts geom.Options) Scene {
+	return &timelineScene{tr: tr, tl: geom.NewTimeline(tr, opts), steps: eventTimes(tr)}
 }
 
 func (s *timelineScene) Kind() string         { return "timeline" }
 func (s *timelineScene) Duration() trace.Time { return s.tr.Duration }
 func (s *timelineScene) Steps() []trace.Time  { return s.steps }
 
-func (s *timelineScene) TimeAt(v View, x, y float32) (trace.Time, bool) {
+// bands are the scene's timelines, sized for v, each with its compare
+// version ("" alone).
+func (s *timelineScene) bands(v View) []band {
 	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
-	if !s.tl.InPlot(x, y) {
-		return 0, false
-	}
-	return s.tl.TimeAt(x), true
+	return []band{{s.tl, ""}}
 }
 
+func (s *timelineScene) TimeAt(v View, x, y float32) (trace.Time, bool) {
+	return timeAt(s.bands(v), x, y)
+}
 func (s *timelineScene) Scroll(v View, dy float32) {
 	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
 	s.tl.ScrollBy(dy)

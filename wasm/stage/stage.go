@@ -29,7 +29,11 @@ type Stage struct {
 	loaded, drawn int // trace generations: loaded, and last painted
 	dirty         bool
 	lastTick      time.Time
-	dragging      bool
+	drag          drag
+	lastClick     click
+	pinch         pinch
+	hoverLine     int32  // the code line of the span under the pointer
+	hoverVersion  string // its version in compare mode
 	pointerX      float32
 	pointerY      float32
 	stats         frameStats
@@ -56,8 +60,8 @@ func New() *Stage {
 	return &Stage{theme: geom.Light, speed: 1, scale: 1, pointerX: -1, pointerY: -1}
 }
 
-// Load shows a run on the timeline.
-func (s *Stage) Load(tr *trace.Trace) int { return s.Show(NewTimeline(tr)) }
+// Load shows a run on the timeline, drawn as the scenario asks.
+func (s *Stage) Load(tr *trace.Trace, opts geom.Options) int { return s.Show(NewTimeline(tr, opts)) }
 
 // Show puts a scene on the stage and returns its generation. The playhead
 // stays where it was when the new scene is long enough, so dragging a
@@ -215,13 +219,17 @@ type State struct {
 	DrawnAt float64 `json:"drawnAt"`
 	// DrawMS is how long that first paint took, in milliseconds.
 	DrawMS float64 `json:"drawMs"`
+	// Width and Height are the canvas in CSS pixels, as Layout was told.
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
 }
 
 // State reports the playhead.
 func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt, DrawMS: s.drawMS}
+	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt, DrawMS: s.drawMS,
+		Width: float64(s.w) / s.scale, Height: float64(s.h) / s.scale}
 	if s.scene != nil {
 		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}
@@ -248,6 +256,9 @@ func (s *Stage) Update() error {
 		s.t += float64(dt.Microseconds()) * s.speed
 		if s.t >= s.duration() {
 			s.t, s.playing = s.duration(), false
+		}
+		if tls, ok := s.scene.(timelines); ok {
+			follow(tls.bands(s.view()), trace.Time(math.Round(s.t)))
 		}
 		s.dirty = true
 	}
@@ -282,44 +293,9 @@ func (s *Stage) input() {
 		}
 		return
 	}
-	v := s.view()
-	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) && inside {
-		if t, ok := s.scene.TimeAt(v, x, y); ok {
-			s.dragging = true
-			s.playing = false
-			s.seek(float64(t))
-		}
-	}
-	if s.dragging {
-		if !ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
-			s.dragging = false
-		} else if t, ok := s.scene.TimeAt(v, max(x, 0), 1); ok {
-			s.seek(float64(t))
-		}
-	}
-	if _, dy := ebiten.Wheel(); dy != 0 {
-		s.scene.Scroll(v, float32(-dy*40*s.scale))
-		s.dirty = true
-	}
-	switch {
-	case inpututil.IsKeyJustPressed(ebiten.KeySpace):
-		if s.playing {
-			s.playing = false
-			s.dirty = true
-		} else {
-			s.play()
-		}
-	case inpututil.IsKeyJustPressed(ebiten.KeyArrowRight):
-		s.playing = false
-		s.step(1)
-	case inpututil.IsKeyJustPressed(ebiten.KeyArrowLeft):
-		s.playing = false
-		s.step(-1)
-	case inpututil.IsKeyJustPressed(ebiten.KeyHome):
-		s.seek(0)
-	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
-		s.seek(math.Inf(1))
-	}
+	s.pointer(x, y, inside)
+	s.touches()
+	s.keys()
 }
 
 // Draw paints the scene when something changed; otherwise the last frame

@@ -30,6 +30,10 @@ type request struct {
 	// its mode= (asyncio: the game loop's twin, a simulated run).
 	Scene string `json:"scene,omitempty"`
 	Mode  string `json:"mode,omitempty"`
+	// Focus and Zoom are the block's focus= and zoom=: the lanes that are
+	// its point, and the stretch of the run the stage opens on.
+	Focus string `json:"focus,omitempty"`
+	Zoom  string `json:"zoom,omitempty"`
 	// Compare, when set, is a second version run with the same load and
 	// shown below the first on one time axis.
 	Compare *variant `json:"compare,omitempty"`
@@ -61,9 +65,12 @@ type result struct {
 	Warnings []trace.Line `json:"warnings,omitempty"`
 	Duration trace.Time   `json:"duration"`
 	Lanes    int          `json:"lanes"`
-	States   []string     `json:"states,omitempty"` // legend entries the run uses
-	Pending  []string     `json:"pending,omitempty"`
-	Stopped  string       `json:"stopped,omitempty"`
+	// Rows is how many rows the stage needs with every group of alike
+	// lanes closed (Lanes: with none), so the page can size it.
+	Rows    int      `json:"rows"`
+	States  []string `json:"states,omitempty"` // legend entries the run uses
+	Pending []string `json:"pending,omitempty"`
+	Stopped string   `json:"stopped,omitempty"`
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
@@ -99,7 +106,6 @@ func badRequest(err error) result {
 
 // shower puts what was simulated on the stage and returns its generation.
 type shower interface {
-	Load(tr *trace.Trace) int
 	Show(sc stage.Scene) int
 }
 
@@ -116,6 +122,9 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 	if tr == nil {
 		return res, nil
 	}
+	// The lesson compiler has checked the block's options; a request
+	// with others draws the run as it is.
+	opts, _ := geom.ParseOptions(req.Focus, req.Zoom)
 	if c := req.Compare; c != nil {
 		other, trB := run(c.Code, "compare", req.Load, c.Settings, "compare settings")
 		res.Compare = &other
@@ -128,14 +137,18 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 		}
 		other.tellLog(true)
 		res.tellLog(false)
-		res.Generation = st.Show(stage.NewCompare(tr, trB, c.LabelA, c.LabelB))
+		sc := stage.NewCompare(tr, trB, c.LabelA, c.LabelB, opts)
+		res.Rows, other.Rows = stage.Rows(sc)
+		res.Generation = st.Show(sc)
 		return res, []*trace.Trace{tr, trB}
 	}
 	res.tellLog(false)
 	if req.Scene == "gameloop" {
 		res.Generation = st.Show(stage.NewLoop(tr))
 	} else {
-		res.Generation = st.Load(tr)
+		sc := stage.NewTimeline(tr, opts)
+		res.Rows, _ = stage.Rows(sc)
+		res.Generation = st.Show(sc)
 	}
 	return res, []*trace.Trace{tr}
 }
@@ -313,4 +326,31 @@ func applyLink(fragment, code string) linked {
 	l := deeplink.Parse(fragment)
 	out, notes := deeplink.Apply(code, l.Numbers)
 	return linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(append([]string{}, l.Ignored...), notes...)}
+}
+
+// activeLines are the code lines the runs' lanes are on at t, marked A
+// and B in compare mode, coloured for theme.
+func activeLines(trs []*trace.Trace, t trace.Time, theme string) []geom.ActiveLine {
+	out := []geom.ActiveLine{}
+	for i, tr := range trs {
+		version := ""
+		if len(trs) > 1 {
+			version = string(rune('A' + i))
+		}
+		out = append(out, geom.ActiveLines(tr, t, geom.ThemeNamed(theme), version)...)
+	}
+	return out
+}
+
+// captions say what happens at t in each run.
+func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time) []string {
+	out := []string{}
+	for i, tr := range trs {
+		var n *report.Narration
+		if i < len(ns) {
+			n = ns[i]
+		}
+		out = append(out, report.Caption(tr, n, t))
+	}
+	return out
 }

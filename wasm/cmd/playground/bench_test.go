@@ -7,15 +7,13 @@ import (
 	"testing"
 
 	"looplab/wasm/stage"
-	"looplab/wasm/trace"
 )
 
 // layoutOnly lays out the timeline as the stage's Load does, without a
 // window to draw in.
 type layoutOnly struct{}
 
-func (layoutOnly) Load(tr *trace.Trace) int { _ = stage.NewTimeline(tr); return 1 }
-func (layoutOnly) Show(stage.Scene) int     { return 1 }
+func (layoutOnly) Show(stage.Scene) int { return 1 }
 
 // workload is the directory of the run the performance script plays
 // (scripts/internal/workload), which this benchmark simulates too.

@@ -24,6 +24,7 @@ func main() {
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
 	var narration *report.Narration
+	var narrations []*report.Narration // each current run's, for captions
 	var hold gcHold
 	collectWhenIdle := idleCollector(&hold)
 	api := map[string]any{
@@ -38,6 +39,10 @@ func main() {
 				res, trs := simulate(req, st)
 				if trs != nil {
 					current, narration = trs, res.narration
+					narrations = []*report.Narration{res.narration}
+					if res.Compare != nil {
+						narrations = append(narrations, res.Compare.narration)
+					}
 				}
 				out = toJSON(res)
 			})
@@ -85,6 +90,32 @@ func main() {
 			return toJSON(applyLink(args[0].String(), args[1].String()))
 		}),
 		"memStats": fn(func([]js.Value) any { return toJSON(memStats()) }),
+		// layout is what the timeline on the stage drew (null for other
+		// scenes); zoom(from, to) sets its window in seconds, zoomBy(f)
+		// scales it about the playhead, fit() shows the whole run.
+		"layout": fn(func([]js.Value) any { return toJSON(st.Drawn()) }),
+		"zoom":   fn(func(args []js.Value) any { st.Zoom(args[0].Float(), args[1].Float()); return nil }),
+		"zoomBy": fn(func(args []js.Value) any { st.ZoomBy(args[0].Float()); return nil }),
+		"fit":    fn(func([]js.Value) any { st.Fit(); return nil }),
+		// wheel(x, y, dx, dy, ctrl, shift) is a wheel event over the stage;
+		// it returns whether the stage used it.
+		"wheel": fn(func(args []js.Value) any {
+			return st.Wheel(args[0].Float(), args[1].Float(), args[2].Float(), args[3].Float(), args[4].Truthy(), args[5].Truthy())
+		}),
+		// hoverLine is the code line under the pointer: {line, version}.
+		"hoverLine": fn(func([]js.Value) any {
+			line, version := st.HoverLine()
+			return toJSON(map[string]any{"line": line, "version": version})
+		}),
+		"highlight": fn(func(args []js.Value) any { st.Highlight(int32(args[0].Int()), args[1].String()); return nil }),
+		// activeLines(t) are the code lines the lanes are on at t seconds,
+		// caption(t) one sentence per version of what happens then.
+		"activeLines": fn(func(args []js.Value) any {
+			return toJSON(activeLines(current, trace.Time(args[0].Float()*float64(trace.Second)), args[1].String()))
+		}),
+		"caption": fn(func(args []js.Value) any {
+			return toJSON(captions(current, narrations, trace.Time(args[0].Float()*float64(trace.Second))))
+		}),
 		// crashForTest makes an API call ("call") or the next frame
 		// ("frame") panic: the browser tests check the error panel with it.
 		"crashForTest": fn(func(args []js.Value) any {
@@ -190,7 +221,7 @@ func requestOf(reqJSON string) (req request, err error) {
 		return req, errors.New("the request is not a JSON object")
 	}
 	req = request{Code: jsString(v, "code"), Load: jsString(v, "load"), Settings: jsString(v, "settings"),
-		Scene: jsString(v, "scene"), Mode: jsString(v, "mode")}
+		Scene: jsString(v, "scene"), Mode: jsString(v, "mode"), Focus: jsString(v, "focus"), Zoom: jsString(v, "zoom")}
 	if c := v.Get("compare"); c.Type() == js.TypeObject {
 		req.Compare = &variant{Code: jsString(c, "code"), Settings: jsString(c, "settings"),
 			LabelA: jsString(c, "labelA"), LabelB: jsString(c, "labelB")}

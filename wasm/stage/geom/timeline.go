@@ -9,40 +9,14 @@ import (
 	"looplab/wasm/trace"
 )
 
-// Shapes of the display list, in device pixels.
-type (
-	Rect struct {
-		X, Y, W, H float32
-		Color      Color
-	}
-	Text struct {
-		X, Y  float32 // top-left
-		S     string
-		Color Color
-	}
-	Line struct {
-		X1, Y1, X2, Y2, Width float32
-		Color                 Color
-	}
-)
-
-// List is shapes to paint, back to front: rects, then lines, then texts.
-type List struct {
-	Rects []Rect
-	Lines []Line
-	Texts []Text
-}
-
 // Sizes in CSS pixels; Timeline multiplies them by the device scale.
 const (
-	gutterCSS   = 168 // lane labels
-	axisCSS     = 24  // time axis on top
-	padCSS      = 12  // right and bottom margin
-	maxLaneCSS  = 22
-	minLaneCSS  = 4
-	fontCSS     = FontSize
-	charWidthEm = 0.6
-	minTickCSS  = 90 // least space between axis ticks
+	axisCSS      = 26 // time axis on top
+	padCSS       = 12 // right and bottom margin
+	fontCSS      = FontSize
+	charWidthEm  = 0.6
+	minTickCSS   = 90 // least space between axis ticks
+	minGutterCSS = 72
 )
 
 // laneOrder is the order of lane kinds from top to bottom: the event loop
@@ -50,17 +24,52 @@ const (
 // machinery.
 var laneOrder = []string{trace.KindLoop, trace.KindRequest, trace.KindTask, trace.KindThread, trace.KindProcess, trace.KindGIL, trace.KindCores}
 
-// Timeline lays out one trace on a canvas. Layout is cached: the bars are
-// computed once per trace, size, scroll and theme, and each frame adds only
-// the playhead, the fade over the future and the tooltip.
+// Options are what a scenario asks of its picture.
+type Options struct {
+	// Focus names the lanes that are the scenario's point: a row whose
+	// name contains one of these as a whole word keeps its label.
+	Focus []string
+	// From and To open the stage zoomed to that stretch of the run
+	// (To == 0: the whole run).
+	From, To trace.Time
+}
+
+// Timeline lays out one trace on a canvas: rows of bars against a time
+// window that can be zoomed and panned, with markers for the moments that
+// matter. Layout is cached: the bars are computed once per trace, size,
+// window, scroll and theme, and each frame adds only the playhead, the
+// fade over the future and the tooltip.
 type Timeline struct {
-	tr     *trace.Trace
-	order  []int // lanes in display order
+	tr      *trace.Trace
+	opts    Options
+	order   []int // lanes in display order
+	groups  []group
+	groupOf []int // per lane: its group, or -1
+	// holderOf is per lane the index into Theme.Holders its GIL colour
+	// takes (-1: it never holds the GIL); holderByName finds it from a
+	// GIL span's label.
+	holderOf     []int
+	holderByName map[string]int
+	marks        markIndex
+	shown        []bool          // per marker, whether the last layout drew it
+	ends         []trace.Time    // per lane, when it was answered or ended (laneEnds)
+	opened       map[string]bool // groups the learner opened, by key
+
 	w, h   float32
 	scale  float32
 	scroll float32 // lanes region offset, device px
 	theme  Theme
-	static *List // cached bars, labels and axis
+	from   trace.Time // the window: the stretch of the run in view
+	to     trace.Time
+	// untouched is true while the window is what the scenario opened on.
+	untouched bool
+
+	rows      []row   // laid out for the current size
+	gutter    float32 // device px
+	shared    float32 // the least gutter, shared with the other run in compare mode
+	grouping  bool    // the rows had to close groups: their labels get toggles
+	highlight int32   // a code line whose spans are outlined, 0 for none
+	static    *List   // cached bars, labels and axis
 	// StaticVersion counts the times static was laid out, so a screen can
 	// keep it painted while it stays the same.
 	StaticVersion int
@@ -72,8 +81,8 @@ type Timeline struct {
 }
 
 // NewTimeline prepares tr for drawing.
-func NewTimeline(tr *trace.Trace) *Timeline {
-	tl := &Timeline{tr: tr, scale: 1, theme: Light}
+func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
+	tl := &Timeline{tr: tr, opts: opts, scale: 1, theme: Light, opened: map[string]bool{}}
 	for _, kind := range laneOrder {
 		for i, l := range tr.Lanes {
 			if l.Kind == kind {
@@ -86,7 +95,24 @@ func NewTimeline(tr *trace.Trace) *Timeline {
 			tl.order = append(tl.order, i)
 		}
 	}
+	tl.groups, tl.groupOf = findGroups(tr, tl.order)
+	tl.findHolders()
+	first := -1
+	if len(tl.order) > 0 {
+		first = tl.order[0]
+	}
+	tl.marks = indexMarkers(tr, first)
+	tl.open()
 	return tl
+}
+
+// open shows what the scenario asks to open on: its zoom, or the whole run.
+func (tl *Timeline) open() {
+	tl.from, tl.to = 0, tl.end()
+	if tl.opts.To > tl.opts.From {
+		tl.SetWindow(tl.opts.From, tl.opts.To)
+	}
+	tl.untouched = true
 }
 
 func known(kind string) bool {
@@ -98,15 +124,61 @@ func known(kind string) bool {
 	return false
 }
 
+// findHolders gives each lane that holds a GIL its colour: the event
+// loop the first, threads the others in the order of their lanes.
+func (tl *Timeline) findHolders() {
+	tl.holderOf = make([]int, len(tl.tr.Lanes))
+	tl.holderByName = map[string]int{}
+	held := map[string]bool{}
+	for _, l := range tl.tr.Lanes {
+		if l.Kind != trace.KindGIL {
+			continue
+		}
+		for _, sp := range l.Spans {
+			held[sp.Label] = true
+		}
+	}
+	next := 0
+	for _, li := range tl.order {
+		l := tl.tr.Lanes[li]
+		tl.holderOf[li] = -1
+		if !held[l.Name] || (l.Kind != trace.KindThread && l.Kind != trace.KindLoop) {
+			continue
+		}
+		if l.Kind == trace.KindLoop {
+			tl.holderOf[li] = 0
+		} else {
+			next++
+			tl.holderOf[li] = next
+		}
+		tl.holderByName[l.Name] = tl.holderOf[li]
+	}
+}
+
+// holderColor is the colour of holder k in the theme.
+func (tl *Timeline) holderColor(k int) Color {
+	hs := tl.theme.Holders
+	if k <= 0 {
+		return hs[0]
+	}
+	return hs[1+(k-1)%(len(hs)-1)]
+}
+
 // SetView sets the canvas size in device pixels, the device scale and
 // the theme; it clears the cache when something changed.
 func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	fw, fh, fs := float32(w), float32(h), float32(max(scale, 0.5))
 	if fw != tl.w || fh != tl.h || fs != tl.scale || theme.Name != tl.theme.Name {
 		tl.w, tl.h, tl.scale, tl.theme = fw, fh, fs, theme
-		tl.static = nil
+		tl.invalidate()
 		tl.ScrollBy(0)
 	}
+}
+
+// invalidate drops the cached layout.
+func (tl *Timeline) invalidate() {
+	tl.static = nil
+	tl.rows = nil
 }
 
 // SetBand places the timeline in a band of the canvas starting at device
@@ -116,7 +188,10 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 func (tl *Timeline) SetBand(top float32, span trace.Time, title string) {
 	if top != tl.top || span != tl.span || title != tl.title {
 		tl.top, tl.span, tl.title = top, span, title
-		tl.static = nil
+		if tl.untouched { // the axis' end moved: open on the same view of it
+			tl.open()
+		}
+		tl.invalidate()
 	}
 }
 
@@ -127,22 +202,111 @@ func (tl *Timeline) px(css float32) float32 { return css * tl.scale }
 
 // plot is the area the bars use.
 func (tl *Timeline) plot() (x0, x1, y0, y1 float32) {
-	return tl.px(gutterCSS), tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS), tl.top + tl.h - tl.px(padCSS)
+	tl.layout()
+	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS), tl.top + tl.h - tl.px(padCSS)
 }
 
-// laneHeight is each lane's height, gap included: lanes share the height,
-// within bounds; past the lower bound the lanes scroll.
-func (tl *Timeline) laneHeight() float32 {
-	_, _, y0, y1 := tl.plot()
-	n := float32(max(len(tl.order), 1))
-	h := (y1 - y0) / n
-	return min(max(h, tl.px(minLaneCSS)), tl.px(maxLaneCSS))
+// layout places the rows and sizes the gutter for the current view.
+func (tl *Timeline) layout() {
+	if tl.rows != nil {
+		return
+	}
+	y0, y1 := tl.top+tl.px(axisCSS), tl.top+tl.h-tl.px(padCSS)
+	tl.rows = tl.placeRows(max(y1-y0, 1))
+	tl.gutter = tl.sizeGutter()
+	tl.labelRows()
+}
+
+// charW is the advance of one character of the labels, device px.
+func (tl *Timeline) charW() float32 { return tl.px(fontCSS) * charWidthEm }
+
+// sizeGutter gives the lane labels the room the longest needs, within a
+// third of the canvas (and at least a little more than the narrowest
+// phone needs for "event loop").
+func (tl *Timeline) sizeGutter() float32 {
+	longest := 0
+	for _, r := range tl.rows {
+		n := runes(r.name)
+		if r.group >= 0 && tl.grouping {
+			n += 2 // the toggle
+		}
+		if r.holder >= 0 {
+			n += 2 // the holder's swatch
+		}
+		longest = max(longest, n)
+	}
+	if tl.title != "" {
+		longest = max(longest, runes(tl.title))
+	}
+	need := float32(longest)*tl.charW() + tl.px(16)
+	most := max(tl.px(110), tl.w*0.34)
+	return max(min(max(need, tl.px(minGutterCSS)), most), tl.shared)
+}
+
+// Gutter is the width of the lane labels, device px.
+func (tl *Timeline) Gutter() float32 {
+	tl.layout()
+	return tl.gutter
+}
+
+// ShareGutter makes the gutter at least g wide: the two runs of compare
+// mode share one, so their time axes line up.
+func (tl *Timeline) ShareGutter(g float32) {
+	if g != tl.shared {
+		tl.shared = g
+		tl.invalidate()
+	}
+}
+
+// Lanes is how many lanes the run has.
+func (tl *Timeline) Lanes() int { return len(tl.order) }
+
+// labelRows fits the rows' names into the gutter, so that no two read
+// the same; rows too thin for text get none.
+func (tl *Timeline) labelRows() {
+	names := make([]string, len(tl.rows))
+	rooms := make([]int, len(tl.rows))
+	for i, r := range tl.rows {
+		names[i] = r.name
+		rooms[i] = int((tl.gutter - tl.labelX(r) - tl.px(4)) / tl.charW())
+	}
+	labels := laneLabels(names, rooms)
+	for i := range tl.rows {
+		r := &tl.rows[i]
+		r.label = ""
+		if r.h >= tl.px(rowLabelCSS)-0.01 {
+			r.label = labels[i]
+		}
+	}
+}
+
+// labelX is where a row's label starts: after a group's toggle and a GIL
+// holder's swatch.
+func (tl *Timeline) labelX(r row) float32 {
+	x := tl.px(6)
+	if r.group >= 0 && tl.grouping {
+		x += 2 * tl.charW()
+	}
+	if r.holder >= 0 {
+		x += 2 * tl.charW()
+	}
+	return x
+}
+
+// lanesHeight is the height of all rows, device px.
+func (tl *Timeline) lanesHeight() float32 {
+	tl.layout()
+	if len(tl.rows) == 0 {
+		return 0
+	}
+	last := tl.rows[len(tl.rows)-1]
+	return last.y + last.h
 }
 
 // ScrollBy moves the lanes by dy device pixels, within bounds.
 func (tl *Timeline) ScrollBy(dy float32) {
 	_, _, y0, y1 := tl.plot()
-	maxScroll := max(0, float32(len(tl.order))*tl.laneHeight()-(y1-y0))
+	maxScroll := max(0, tl.lanesHeight()-(y1-y0))
 	s := min(max(tl.scroll+dy, 0), maxScroll)
 	if s != tl.scroll {
 		tl.scroll = s
@@ -150,33 +314,113 @@ func (tl *Timeline) ScrollBy(dy float32) {
 	}
 }
 
-// end is the time at the plot's right edge.
-func (tl *Timeline) end() trace.Time { return max(tl.tr.Duration, tl.span, trace.Millisecond) }
-
-// X maps a time to a device x.
-func (tl *Timeline) X(t trace.Time) float32 {
-	x0, x1, _, _ := tl.plot()
-	return x0 + (x1-x0)*float32(float64(t)/float64(tl.end()))
+// Overflows reports whether the lanes are taller than the plot, so they
+// scroll.
+func (tl *Timeline) Overflows() bool {
+	_, _, y0, y1 := tl.plot()
+	return tl.lanesHeight() > y1-y0+0.5
 }
 
-// TimeAt maps a device x to a time, clamped to the run.
+// end is the end of the run (or the shared axis in compare mode).
+func (tl *Timeline) end() trace.Time { return max(tl.tr.Duration, tl.span, trace.Millisecond) }
+
+// minWindow is the narrowest window: 20 µs, so a GIL hand-off of a few
+// hundred microseconds can fill the stage.
+const minWindow = 20 * trace.Microsecond
+
+// Window is the stretch of the run in view.
+func (tl *Timeline) Window() (from, to trace.Time) { return tl.from, tl.to }
+
+// SetWindow sets the stretch in view, kept inside the run and no narrower
+// than minWindow.
+func (tl *Timeline) SetWindow(from, to trace.Time) {
+	end := tl.end()
+	w := min(max(to-from, minWindow), end)
+	from = min(max(from, 0), end-w)
+	tl.untouched = false
+	if from != tl.from || from+w != tl.to {
+		tl.from, tl.to = from, from+w
+		tl.static = nil
+	}
+}
+
+// Zoomed reports whether the window is narrower than the run.
+func (tl *Timeline) Zoomed() bool { return tl.from > 0 || tl.to < tl.end() }
+
+// ZoomAt scales the window by factor (below 1 zooms in) keeping the time
+// under device x where it is.
+func (tl *Timeline) ZoomAt(x float32, factor float64) {
+	at := tl.TimeAt(x)
+	w := float64(tl.to - tl.from)
+	nw := w * factor
+	f := float64(at-tl.from) / w
+	from := float64(at) - f*nw
+	tl.SetWindow(trace.Time(math.Round(from)), trace.Time(math.Round(from+nw)))
+}
+
+// PanBy moves the window by dx device pixels of the plot (positive: later).
+func (tl *Timeline) PanBy(dx float32) {
+	x0, x1, _, _ := tl.plot()
+	dt := trace.Time(math.Round(float64(dx) / float64(x1-x0) * float64(tl.to-tl.from)))
+	tl.SetWindow(tl.from+dt, tl.to+dt)
+}
+
+// Fit shows the whole run.
+func (tl *Timeline) Fit() { tl.SetWindow(0, tl.end()) }
+
+// Follow pans a zoomed window so the playhead stays in view while it
+// plays: when t passes the right edge, the window moves on by most of its
+// width.
+func (tl *Timeline) Follow(t trace.Time) {
+	if !tl.Zoomed() || (t >= tl.from && t <= tl.to) {
+		return
+	}
+	w := tl.to - tl.from
+	tl.SetWindow(t-w/10, t-w/10+w)
+}
+
+// X maps a time to a device x (outside the plot when outside the window).
+func (tl *Timeline) X(t trace.Time) float32 {
+	x0, x1, _, _ := tl.plot()
+	return x0 + (x1-x0)*float32(float64(t-tl.from)/float64(tl.to-tl.from))
+}
+
+// TimeAt maps a device x to a time, clamped to the window.
 func (tl *Timeline) TimeAt(x float32) trace.Time {
 	x0, x1, _, _ := tl.plot()
 	f := float64(min(max((x-x0)/(x1-x0), 0), 1))
-	return trace.Time(math.Round(f * float64(tl.end())))
+	return tl.from + trace.Time(math.Round(f*float64(tl.to-tl.from)))
 }
 
-// LaneAt returns the trace lane under device y, or -1.
-func (tl *Timeline) LaneAt(y float32) int {
+// rowAt returns the row under device y, or -1.
+func (tl *Timeline) rowAt(y float32) int {
 	_, _, y0, y1 := tl.plot()
 	if y < y0 || y >= y1 {
 		return -1
 	}
-	i := int((y - y0 + tl.scroll) / tl.laneHeight())
-	if i < 0 || i >= len(tl.order) {
+	ry := y - y0 + tl.scroll
+	lo, hi := 0, len(tl.rows)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if tl.rows[mid].y+tl.rows[mid].h <= ry {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo >= len(tl.rows) || tl.rows[lo].y > ry {
 		return -1
 	}
-	return tl.order[i]
+	return lo
+}
+
+// LaneAt returns the trace lane under device y (a group's first), or -1.
+func (tl *Timeline) LaneAt(y float32) int {
+	r := tl.rowAt(y)
+	if r < 0 {
+		return -1
+	}
+	return tl.rows[r].lanes[0]
 }
 
 // InPlot reports whether a device point is over the bars or the axis,
@@ -186,11 +430,42 @@ func (tl *Timeline) InPlot(x, y float32) bool {
 	return x >= x0-tl.px(4) && x <= x1+tl.px(4) && y >= tl.top && y < y1
 }
 
+// InGutter reports whether a device point is over the lane labels.
+func (tl *Timeline) InGutter(x, y float32) bool {
+	x0, _, y0, y1 := tl.plot()
+	return x >= 0 && x < x0 && y >= y0 && y < y1
+}
+
+// ToggleAt opens or closes the group whose label is under the device
+// point, and reports whether there was one.
+func (tl *Timeline) ToggleAt(x, y float32) bool {
+	if !tl.InGutter(x, y) {
+		return false
+	}
+	r := tl.rowAt(y)
+	if r < 0 || tl.rows[r].group < 0 || !tl.grouping {
+		return false
+	}
+	key := tl.groups[tl.rows[r].group].key
+	tl.opened[key] = !tl.rows[r].open
+	tl.invalidate()
+	tl.ScrollBy(0)
+	return true
+}
+
+// SetHighlight outlines the spans of a line of the code (0: none).
+func (tl *Timeline) SetHighlight(line int32) {
+	if line != tl.highlight {
+		tl.highlight = line
+		tl.static = nil
+	}
+}
+
 // Frame is the display lists of one frame with the playhead at t; hover
 // is the pointer (negative when outside). The static list (bars, labels,
 // axis) is cached and shared between frames, so a frame only builds the
 // overlay: the fade over the future, the playhead and the tooltip. Paint
-// them layer by layer (all rects, then all lines, then all texts).
+// them layer by layer.
 func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay List) {
 	if tl.static == nil {
 		s := tl.drawStatic()
@@ -198,187 +473,105 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 		tl.StaticVersion++
 	}
 	x0, x1, y0, y1 := tl.plot()
-	x := min(max(tl.X(t), x0), x1)
+	x := tl.X(t)
 	// The future is faded: it has not happened yet.
 	if x < x1 {
 		fade := tl.theme.Background
 		fade.A = 150
-		overlay.Rects = append(overlay.Rects, Rect{x, y0, x1 - x + 1, y1 - y0, fade})
+		fx := max(x, x0)
+		overlay.Rects = append(overlay.Rects, Rect{fx, y0, x1 - fx + 1, y1 - y0, fade})
 	}
-	overlay.Lines = append(overlay.Lines, Line{x, tl.top + tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
-	label := formatSeconds(t, tl.end())
-	lw := tl.textWidth(label)
-	overlay.Texts = append(overlay.Texts, Text{min(x+tl.px(4), tl.w-lw-tl.px(2)), tl.top + tl.px(4), label, tl.theme.Playhead})
+	if x >= x0-1 && x <= x1+1 {
+		overlay.Lines = append(overlay.Lines, Line{x, tl.top + tl.px(4), x, y1, tl.px(2), tl.theme.Playhead})
+		tl.playheadLabel(&overlay, t, x)
+	}
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
-		overlay = tl.addTooltip(overlay, tip, hoverX, hoverY)
+		tl.addTooltip(&overlay, tip, hoverX, hoverY)
 	}
 	return *tl.static, overlay
 }
 
-func (tl *Timeline) textWidth(s string) float32 {
-	return float32(len([]rune(s))) * tl.px(fontCSS) * charWidthEm
-}
+func (tl *Timeline) textWidth(s string) float32 { return float32(runes(s)) * tl.charW() }
 
-// drawStatic lays out what does not move with the playhead.
+// drawStatic lays out what does not move with the playhead: the axis and
+// its grid, then every row's bars and markers, then the words over them
+// (printed text, labels).
 func (tl *Timeline) drawStatic() List {
-	var out List
-	th := tl.theme
-	x0, x1, y0, y1 := tl.plot()
-	lh := tl.laneHeight()
-	gap := float32(0)
-	if lh >= tl.px(8) {
-		gap = tl.px(2)
-	}
-	// Axis ticks and grid.
-	step := TickStep(tl.end(), float64(x1-x0)/float64(tl.px(minTickCSS)))
-	for t := trace.Time(0); t <= tl.end(); t += step {
-		x := tl.X(t)
-		out.Lines = append(out.Lines, Line{x, y0 - tl.px(4), x, y1, 1, th.Grid})
-		out.Texts = append(out.Texts, Text{x + tl.px(3), tl.top + tl.px(4), formatSeconds(t, tl.end()), th.Muted})
-	}
-	if tl.title != "" {
-		title := fit(tl.title, int((tl.px(gutterCSS-12))/(tl.px(fontCSS)*charWidthEm)))
-		out.Texts = append(out.Texts, Text{tl.px(6), tl.top + tl.px(4), title, th.Text})
-	}
-	ends := map[int]trace.Time{}
-	for _, r := range tl.tr.Requests {
-		if r.End >= 0 {
-			ends[r.Lane] = r.End
-		}
-	}
-	first := int(tl.scroll / lh)
-	for row := first; row < len(tl.order); row++ {
-		y := y0 + float32(row)*lh - tl.scroll
-		if y >= y1 {
-			break
-		}
-		li := tl.order[row]
-		lane := tl.tr.Lanes[li]
-		h := min(lh-gap, y1-y)
-		tl.drawLane(&out, lane, y, h)
-		if end, ok := ends[li]; ok {
-			// The response: a tick, so that requests answered in a moment
-			// still show.
-			c := th.Text
-			c.A = 200
-			out.Rects = append(out.Rects, Rect{tl.X(end) - tl.px(1), y, tl.px(2), h, c})
-		}
-		if lh >= tl.px(12) {
-			color := th.Text
-			if lane.Kind != trace.KindLoop && lane.Kind != trace.KindRequest && lane.Kind != trace.KindTask {
-				color = th.Muted
-			}
-			name := fit(lane.Name, int((tl.px(gutterCSS-12))/(tl.px(fontCSS)*charWidthEm)))
-			out.Texts = append(out.Texts, Text{tl.px(6), y + (h-tl.px(fontCSS))/2 - tl.px(1), name, color})
-		}
-	}
-	return out
-}
-
-// drawLane adds one lane's bars, merging neighbours narrower than a pixel
-// so that a lane with thousands of spans costs about its width in rects.
-func (tl *Timeline) drawLane(out *List, lane trace.Lane, y, h float32) {
-	th := tl.theme
-	var last *Rect
-	for _, sp := range lane.Spans {
-		c, ok := th.States[sp.State]
-		if !ok {
-			c = th.Muted
-		}
-		if sp.State == trace.Blocked && lane.Kind == trace.KindLoop {
-			c = th.LoopStall
-		}
-		if sp.State == trace.Busy {
-			c.A = coresAlpha(sp.Label)
-		}
-		xa, xb := tl.X(sp.From), tl.X(sp.To)
-		if last != nil && xa-(last.X+last.W) < 1 && (last.Color == c || xb-xa < 1) {
-			last.W = max(last.W, xb-last.X)
+	var out, marks, top List
+	tl.layout()
+	tl.shown = make([]bool, tl.marks.len())
+	tl.drawAxis(&out)
+	_, _, y0, y1 := tl.plot()
+	for i := range tl.rows {
+		r := &tl.rows[i]
+		y := y0 + r.y - tl.scroll
+		if y+r.h <= y0 || y >= y1 {
 			continue
 		}
-		out.Rects = append(out.Rects, Rect{xa, y, max(xb-xa, 1), h, c})
-		last = &out.Rects[len(out.Rects)-1]
-	}
-}
-
-// coresAlpha shades the cores lane by how many are busy ("3 of 4 cores busy").
-func coresAlpha(label string) uint8 {
-	var k, n int
-	if _, err := fmt.Sscanf(label, "%d of %d", &k, &n); err != nil || n <= 0 {
-		return 255
-	}
-	return uint8(60 + 195*min(k, n)/n)
-}
-
-// tooltip says what the lane under the pointer does at that time.
-func (tl *Timeline) tooltip(x, y float32) string {
-	x0, x1, _, _ := tl.plot()
-	if x < x0 || x > x1 {
-		return ""
-	}
-	li := tl.LaneAt(y)
-	if li < 0 {
-		return ""
-	}
-	lane := tl.tr.Lanes[li]
-	t := tl.TimeAt(x)
-	for _, sp := range lane.Spans {
-		if sp.From <= t && t < sp.To {
-			what := sp.Label
-			if what == "" {
-				what = string(sp.State)
-			}
-			return fmt.Sprintf("%s: %s (%s to %s)", lane.Name, what, formatSeconds(sp.From, tl.end()), formatSeconds(sp.To, tl.end()))
+		gap := float32(0)
+		if r.h >= tl.px(8) {
+			gap = tl.px(2)
 		}
+		h := min(r.h-gap, y1-y)
+		words := tl.printTexts(r, y, h)
+		if len(r.lanes) == 1 {
+			tl.drawLane(&out, r, y, h, words)
+		} else {
+			tl.drawGroup(&out, r, y, h)
+		}
+		tl.drawRowMarkers(&marks, r, y, h)
+		top.Texts = append(top.Texts, words...)
+		tl.drawRowLabel(&top, r, y, h)
 	}
-	return lane.Name
-}
-
-func (tl *Timeline) addTooltip(out List, tip string, x, y float32) List {
-	th := tl.theme
-	pad := tl.px(6)
-	w := tl.textWidth(tip) + 2*pad
-	h := tl.px(fontCSS) + 2*pad
-	bx := min(x+tl.px(12), tl.w-w-tl.px(2))
-	bx = max(bx, 0)
-	by := y + tl.px(14)
-	if by+h > tl.top+tl.h {
-		by = y - h - tl.px(6)
+	out.Append(marks)
+	out.Append(top)
+	if tl.title != "" {
+		title := fit(tl.title, int((tl.gutter-tl.px(12))/tl.charW()))
+		out.Texts = append(out.Texts, Text{X: tl.px(6), Y: tl.top + tl.px(7), S: title, Color: tl.theme.Text})
 	}
-	out.Rects = append(out.Rects, Rect{bx, by, w, h, th.Text})
-	out.Texts = append(out.Texts, Text{bx + pad, by + pad - tl.px(1), tip, th.Background})
 	return out
 }
 
-// fit shortens s to n characters with an ellipsis.
-func fit(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n || n < 2 {
-		return s
+// drawRowLabel writes a row's label in the gutter: a group's after its
+// toggle, a GIL holder's after a swatch of its colour.
+func (tl *Timeline) drawRowLabel(out *List, r *row, y, h float32) {
+	if r.label == "" {
+		return
 	}
-	return string(r[:n-1]) + "…"
-}
-
-// TickStep picks 1, 2 or 5 times a power of ten so that at most n ticks
-// cover d: the time axis of every scene that has one.
-func TickStep(d trace.Time, n float64) trace.Time {
-	n = max(n, 1)
-	raw := float64(d) / n
-	p := math.Pow(10, math.Floor(math.Log10(max(raw, 1))))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if m*p >= raw {
-			return trace.Time(max(m*p, 1))
+	th := tl.theme
+	ty := y + (h-tl.px(fontCSS))/2
+	x := tl.px(6)
+	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.groups[r.group].lanes[0]) {
+		glyph := "►"
+		if r.open {
+			glyph = "▼"
 		}
+		out.Texts = append(out.Texts, Text{X: x, Y: ty, S: glyph, Color: th.Muted})
 	}
-	return trace.Time(10 * p)
+	if r.holder >= 0 {
+		s := tl.px(8)
+		out.rect(tl.labelX(*r)-2*tl.charW(), y+(h-s)/2, s, s, tl.holderColor(r.holder))
+	}
+	color := th.Text
+	if r.kind != trace.KindLoop && r.kind != trace.KindRequest && r.kind != trace.KindTask {
+		color = th.Muted
+	}
+	out.Texts = append(out.Texts, Text{X: tl.labelX(*r), Y: ty, S: r.label, Color: color})
 }
 
-// formatSeconds writes t as "1.5 s" or, in runs shorter than a second,
-// "20 ms".
-func formatSeconds(t, scale trace.Time) string {
-	if scale < trace.Second {
-		return strconv.FormatFloat(float64(t)/float64(trace.Millisecond), 'f', -1, 64) + " ms"
+// ParseOptions reads a scenario block's focus= (lane names, separated by
+// spaces) and zoom= ("1.0-1.05": the stretch in seconds to open on).
+func ParseOptions(focus, zoom string) (Options, error) {
+	o := Options{Focus: strings.Fields(focus)}
+	if zoom == "" {
+		return o, nil
 	}
-	s := strconv.FormatFloat(math.Round(t.Seconds()*1000)/1000, 'f', -1, 64)
-	return strings.TrimSuffix(s, ".0") + " s"
+	a, b, ok := strings.Cut(zoom, "-")
+	from, errA := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	to, errB := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	if !ok || errA != nil || errB != nil || from < 0 || to <= from || math.IsInf(to, 0) {
+		return o, fmt.Errorf("zoom=%q: want the seconds to show, from-to, such as zoom=1.0-1.05", zoom)
+	}
+	o.From, o.To = trace.Time(math.Round(from*1e6)), trace.Time(math.Round(to*1e6))
+	return o, nil
 }

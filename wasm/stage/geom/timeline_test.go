@@ -31,14 +31,14 @@ func frame(tl *Timeline, t trace.Time) List {
 }
 
 func TestLaneOrderPutsTheLoopFirst(t *testing.T) {
-	tl := NewTimeline(sample())
+	tl := NewTimeline(sample(), Options{})
 	if want := []int{1, 0, 2}; len(tl.order) != 3 || tl.order[0] != want[0] || tl.order[1] != want[1] || tl.order[2] != want[2] {
 		t.Errorf("order = %v, want %v", tl.order, want)
 	}
 }
 
 func TestTimeAndPixelsRoundTrip(t *testing.T) {
-	tl := NewTimeline(sample())
+	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 300, 1, Light)
 	for _, tt := range []trace.Time{0, trace.Second, 2500 * trace.Millisecond, 4 * trace.Second} {
 		if got := tl.TimeAt(tl.X(tt)); got-tt > trace.Millisecond*5 || tt-got > trace.Millisecond*5 {
@@ -58,7 +58,7 @@ func TestTimeAndPixelsRoundTrip(t *testing.T) {
 }
 
 func TestBlockedLoopIsRed(t *testing.T) {
-	tl := NewTimeline(sample())
+	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 300, 1, Light)
 	l := frame(tl, 0)
 	red := 0
@@ -76,29 +76,36 @@ func TestBlockedLoopIsRed(t *testing.T) {
 }
 
 func TestFrameFadesTheFutureAndDrawsThePlayhead(t *testing.T) {
-	tl := NewTimeline(sample())
+	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 300, 2, Dark)
-	l := frame(tl, 2*trace.Second)
-	fade := l.Rects[len(l.Rects)-1]
-	if fade.Color.A == 255 || fade.X != tl.X(2*trace.Second) {
-		t.Errorf("fade rect = %+v", fade)
+	fades := func(l List) []Rect {
+		var out []Rect
+		for _, r := range l.Rects {
+			if r.Color.A < 255 && r.Color.R == Dark.Background.R {
+				out = append(out, r)
+			}
+		}
+		return out
 	}
-	head := l.Lines[len(l.Lines)-1]
+	_, overlay := tl.Frame(2*trace.Second, -1, -1)
+	if f := fades(overlay); len(f) != 1 || f[0].X != tl.X(2*trace.Second) {
+		t.Errorf("fade rects = %+v, want one from the playhead", f)
+	}
+	head := overlay.Lines[len(overlay.Lines)-1]
 	if head.X1 != tl.X(2*trace.Second) || head.Color != Dark.Playhead {
 		t.Errorf("playhead = %+v", head)
 	}
-	end := frame(tl, 4*trace.Second)
-	if len(end.Rects) != len(l.Rects)-1 {
-		t.Errorf("at the end: %d rects, want %d (no fade)", len(end.Rects), len(l.Rects)-1)
+	if _, end := tl.Frame(4*trace.Second, -1, -1); len(fades(end)) != 0 {
+		t.Errorf("at the end: %d fade rects, want none", len(fades(end)))
 	}
 }
 
 func TestTooltipNamesTheSpan(t *testing.T) {
-	tl := NewTimeline(sample())
+	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 300, 1, Light)
 	_, _, y0, _ := tl.plot()
 	tip := tl.tooltip(tl.X(2*trace.Second), y0+2)
-	if want := "event loop: time.sleep(2) (1 s to 3 s)"; tip != want {
+	if want := "event loop: time.sleep(2) (1.000 s to 3.000 s)"; tip != want {
 		t.Errorf("tooltip = %q, want %q", tip, want)
 	}
 }
@@ -112,7 +119,7 @@ func TestManySpansCostAboutTheWidth(t *testing.T) {
 		}
 		lane.Spans = append(lane.Spans, trace.Span{From: i * 10, To: i*10 + 10, State: st})
 	}
-	tl := NewTimeline(&trace.Trace{Duration: 1000000, Lanes: []trace.Lane{lane}})
+	tl := NewTimeline(&trace.Trace{Duration: 1000000, Lanes: []trace.Lane{lane}}, Options{})
 	tl.SetView(800, 200, 1, Light)
 	if n := len(frame(tl, 0).Rects); n > 800 {
 		t.Errorf("%d rects for an 800 px wide lane", n)
@@ -124,7 +131,7 @@ func TestScrollingManyLanes(t *testing.T) {
 	for i := 0; i < 1000; i++ {
 		tr.Lanes = append(tr.Lanes, trace.Lane{Name: "r", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: trace.Second, State: trace.Await}}})
 	}
-	tl := NewTimeline(tr)
+	tl := NewTimeline(tr, Options{})
 	tl.SetView(800, 400, 1, Light)
 	_, _, y0, _ := tl.plot()
 	first := tl.LaneAt(y0 + 1)
@@ -182,9 +189,9 @@ func TestStatesUsed(t *testing.T) {
 // longer time axis.
 func TestBandPlacesAndStretches(t *testing.T) {
 	tr := sample()
-	alone := NewTimeline(tr)
+	alone := NewTimeline(tr, Options{})
 	alone.SetView(800, 200, 1, Light)
-	banded := NewTimeline(tr)
+	banded := NewTimeline(tr, Options{})
 	banded.SetView(800, 200, 1, Light)
 	banded.SetBand(300, 2*tr.Duration, "B · await asyncio.sleep")
 	if got, want := banded.X(2*tr.Duration), alone.X(tr.Duration); got != want {

@@ -1,0 +1,299 @@
+package geom
+
+import (
+	"math"
+	"sort"
+
+	"looplab/wasm/trace"
+)
+
+// blendCSS is the width under which a span is too thin to draw alone:
+// runs of such spans are drawn as a blend (see blend.go), so thousands of
+// GIL hand-offs read as "taking turns, 48 % each" instead of aliasing.
+// Three pixels, not one: slices a pixel or two wide, drawn one by one,
+// beat against the pixel grid just as thinner ones do.
+const blendCSS = 3
+
+// style is how a span is painted and what a blend calls it.
+type style struct {
+	color   Color
+	pattern Pattern
+	word    string // a blend's name for it: "holds the GIL", "Thread-1"
+}
+
+// styleOf is a span's style on its lane: its state's colour and pattern,
+// or on a GIL lane the colour of the thread that holds it.
+func (tl *Timeline) styleOf(lane *trace.Lane, sp *trace.Span) style {
+	if sp.State == trace.Held {
+		k, ok := tl.holderByName[sp.Label]
+		if !ok {
+			k = -1
+		}
+		c := tl.theme.States[trace.Held]
+		if k >= 0 {
+			c = tl.holderColor(k)
+		}
+		return style{c, PatternNone, sp.Label}
+	}
+	c, p := tl.theme.Style(sp.State, lane.Kind)
+	return style{c, p, blendWord(sp.State, lane.Kind)}
+}
+
+// blendWord names a state in a blend's label.
+func blendWord(st trace.State, kind string) string {
+	switch st {
+	case trace.Run:
+		if kind == trace.KindThread {
+			return "holds the GIL"
+		}
+		return "runs"
+	case trace.GILWait:
+		return "waits for the GIL"
+	case trace.Busy:
+		return "busy"
+	}
+	if w := stateWords[st]; len(w) > 0 {
+		return w[0]
+	}
+	return string(st)
+}
+
+// firstSpan is the index of the first span that ends after t.
+func firstSpan(spans []trace.Span, t trace.Time) int {
+	return sort.Search(len(spans), func(i int) bool { return spans[i].To > t })
+}
+
+// drawLane adds one lane's bars in the window: each span wide enough to
+// see as a bar (patterned when its state has a pattern, labelled where
+// its words fit, set apart from a neighbour of the same colour by a
+// hairline so two calls read as two), and runs of thinner spans as
+// blends. Labels avoid the boxes of printed text (busy).
+func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
+	lane := &tl.tr.Lanes[r.lanes[0]]
+	spans := lane.Spans
+	thin := tl.px(blendCSS)
+	var b blend
+	prevEnd, prevColor := trace.Time(-1), Color{}
+	for i := firstSpan(spans, tl.from); i < len(spans) && spans[i].From < tl.to; i++ {
+		sp := &spans[i]
+		st := tl.styleOf(lane, sp)
+		xa, xb := tl.X(max(sp.From, tl.from)), tl.X(min(sp.To, tl.to))
+		if xb-xa < thin {
+			if b.far(xa) {
+				tl.flushBlend(out, &b, y, h)
+			}
+			if lane.Kind == trace.KindCores {
+				st.word = "" // how many cores are busy is its shade: no shares to tell
+			}
+			b.add(xa, xb, sp.From, sp.To, st)
+			prevEnd = -1
+			continue
+		}
+		tl.flushBlend(out, &b, y, h)
+		if sp.From == prevEnd && st.color == prevColor && xb-xa > 3*thin {
+			xa += max(tl.px(1), 1) // a new call right after one like it
+		}
+		prevEnd, prevColor = sp.To, st.color
+		out.rect(xa, y, xb-xa, h, st.color)
+		if st.pattern != PatternNone && h >= tl.px(6) {
+			tl.pattern(out, xa, y, xb-xa, h, st.pattern, tl.theme.PatternInk(st.color))
+		}
+		if tl.highlight != 0 && sp.Line == tl.highlight {
+			out.outline(xa, y, xb-xa, h, tl.px(2), tl.theme.Text)
+		}
+		tl.barLabel(out, xa, xb, y, h, sp, st, busy)
+	}
+	tl.flushBlend(out, &b, y, h)
+}
+
+// barLabel writes what a span is inside its bar, where it fits and does
+// not run into printed text.
+func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st style, busy []Text) {
+	if h < tl.px(fontCSS)+tl.px(1) {
+		return
+	}
+	pad := tl.px(4)
+	room := int((xb - xa - 2*pad) / tl.charW())
+	if room < 3 {
+		return
+	}
+	label := sp.Label
+	if sp.State == trace.Held {
+		label = st.word
+	}
+	s := pickText(barTexts(label, sp.State), room)
+	if s == "" {
+		return
+	}
+	x := xa + pad
+	w := tl.textWidth(s)
+	for _, t := range busy {
+		if x < t.X+tl.textWidth(t.S)+t.Pad && t.X-t.Pad < x+w {
+			return
+		}
+	}
+	bg := Color{}
+	if st.pattern != PatternNone {
+		bg = st.color // a clean patch under the words
+	}
+	out.Texts = append(out.Texts, Text{X: x, Y: y + (h-tl.px(fontCSS))/2, S: s, Color: tl.theme.Ink(st.color), Bg: bg, Pad: tl.px(2)})
+}
+
+// drawGroup draws a closed group: at each pixel column, how many of its
+// lanes are in each state, stacked in the legend's order, so forty
+// requests waiting for a token read as one full band of that colour.
+// The spread of their answers (first to last) is marked above it.
+func (tl *Timeline) drawGroup(out *List, r *row, y, h float32) {
+	x0, x1, _, _ := tl.plot()
+	cols := int(math.Ceil(float64(x1 - x0)))
+	if cols <= 0 {
+		return
+	}
+	var styles []style
+	var diffs [][]int32
+	slot := func(st style) int {
+		for i, s := range styles {
+			if s.color == st.color && s.pattern == st.pattern {
+				return i
+			}
+		}
+		styles = append(styles, st)
+		diffs = append(diffs, make([]int32, cols+1))
+		return len(styles) - 1
+	}
+	col := func(x float32) int { return min(max(int(math.Ceil(float64(x-x0-0.5))), 0), cols) }
+	for _, li := range r.lanes {
+		lane := &tl.tr.Lanes[li]
+		for i := firstSpan(lane.Spans, tl.from); i < len(lane.Spans) && lane.Spans[i].From < tl.to; i++ {
+			sp := &lane.Spans[i]
+			ca, cb := col(tl.X(sp.From)), col(tl.X(sp.To))
+			if cb <= ca {
+				continue
+			}
+			k := slot(tl.styleOf(lane, sp))
+			diffs[k][ca]++
+			diffs[k][cb]--
+		}
+	}
+	order := stackOrder(tl.theme, styles)
+	n := float32(len(r.lanes))
+	counts := make([]int32, len(styles))
+	prev := make([]int32, len(styles))
+	start := 0
+	emit := func(from, to int) {
+		bottom := y + h
+		acc := int32(0)
+		for _, k := range order {
+			if prev[k] == 0 {
+				continue
+			}
+			top := y + h - float32(math.Round(float64(h*float32(acc+prev[k])/n)))
+			acc += prev[k]
+			st := styles[k]
+			xa, w := x0+float32(from), float32(to-from)
+			out.rect(xa, top, w, bottom-top, st.color)
+			if st.pattern != PatternNone && bottom-top >= tl.px(6) && w >= tl.px(6) {
+				tl.pattern(out, xa, top, w, bottom-top, st.pattern, tl.theme.PatternInk(st.color))
+			}
+			bottom = top
+		}
+	}
+	for c := 0; c < cols; c++ {
+		same := true
+		for k := range diffs {
+			counts[k] += diffs[k][c]
+			if counts[k] != prev[k] {
+				same = false
+			}
+		}
+		if !same {
+			emit(start, c)
+			copy(prev, counts)
+			start = c
+		}
+	}
+	emit(start, cols)
+	tl.drawSpread(out, r, y, h)
+}
+
+// stackOrder lists style indices in the legend's order of their colours,
+// so the same state sits at the same height in every column.
+func stackOrder(th Theme, styles []style) []int {
+	rank := func(c Color) int {
+		for i, e := range legendText {
+			if th.color(e.state) == c {
+				return i
+			}
+		}
+		return len(legendText)
+	}
+	order := make([]int, len(styles))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rank(styles[order[a]].color) < rank(styles[order[b]].color) })
+	return order
+}
+
+// drawSpread marks a group's first and last answer (or end) with ticks
+// and joins them with a bracket along the row's top.
+func (tl *Timeline) drawSpread(out *List, r *row, y, h float32) {
+	first, last := tl.groupEnds(r)
+	if first < 0 {
+		return
+	}
+	c := tl.theme.Text
+	xa, xb := tl.X(first), tl.X(last)
+	x0, x1, _, _ := tl.plot()
+	w := tl.px(2)
+	for _, x := range []float32{xa, xb} {
+		if x >= x0 && x <= x1 {
+			out.Polys = append(out.Polys, Poly{[]float32{x - w/2, y, x + w/2, y, x + w/2, y + h, x - w/2, y + h}, c})
+		}
+	}
+	if xb-xa >= w {
+		a, b := max(xa, x0), min(xb, x1)
+		if b > a {
+			out.Polys = append(out.Polys, Poly{[]float32{a, y, b, y, b, y + w, a, y + w}, c})
+		}
+	}
+}
+
+// groupEnds is when a group's first and last lane was answered (a
+// request's response) or ended (its last span); -1 when none did.
+func (tl *Timeline) groupEnds(r *row) (first, last trace.Time) {
+	first, last = -1, -1
+	if tl.ends == nil {
+		tl.ends = tl.laneEnds()
+	}
+	ends := tl.ends
+	for _, li := range r.lanes {
+		e := ends[li]
+		if e < 0 {
+			continue
+		}
+		if first < 0 || e < first {
+			first = e
+		}
+		last = max(last, e)
+	}
+	return first, last
+}
+
+// laneEnds is per lane when its request was answered, or for other lanes
+// when their last span ended; -1 for none.
+func (tl *Timeline) laneEnds() []trace.Time {
+	ends := make([]trace.Time, len(tl.tr.Lanes))
+	for i, l := range tl.tr.Lanes {
+		ends[i] = -1
+		if n := len(l.Spans); n > 0 && l.Kind != trace.KindRequest {
+			ends[i] = l.Spans[n-1].To
+		}
+	}
+	for _, q := range tl.tr.Requests {
+		if q.Lane >= 0 && q.Lane < len(ends) {
+			ends[q.Lane] = q.End
+		}
+	}
+	return ends
+}

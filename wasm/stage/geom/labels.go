@@ -1,0 +1,175 @@
+package geom
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"looplab/wasm/trace"
+)
+
+// runes counts s's characters: the font is monospaced, so that is its
+// width in advances.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// fit shortens s to n characters with an ellipsis at the end.
+func fit(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n || n < 2 {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// fitMiddle shortens s to n characters by cutting its middle, keeping
+// tail characters of its end: lane names differ at both ends ("GET
+// /polite #1", "Task-3 fetch('B')"), so the end is worth keeping.
+func fitMiddle(s string, n, tail int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	if n < 2 {
+		return ""
+	}
+	tail = min(tail, n-2)
+	head := n - 1 - tail
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+// laneLabels fits every name into its room (in characters) so that
+// names that differ stay different. A name is cut at its end ("event loop
+// (ma…") unless that leaves it looking like another once their numbers
+// are set aside ("Task-2 to_thr…", "Task-3 to_thr…"): those are cut in the
+// middle instead, keeping half the room for the end, where "('A', 1)" and
+// "#41" are; labels that still collide keep more of their end.
+func laneLabels(names []string, rooms []int) []string {
+	out := make([]string, len(names))
+	alike := map[string]int{}
+	for i, name := range names {
+		out[i] = fit(name, rooms[i])
+		alike[digitless(out[i])]++
+	}
+	for i, name := range names {
+		if out[i] != name && alike[digitless(out[i])] > 1 {
+			out[i] = fitMiddle(name, rooms[i], rooms[i]/2)
+		}
+	}
+	for _, share := range []int{3, 4} {
+		clash := clashes(out, names)
+		if len(clash) == 0 {
+			break
+		}
+		for _, i := range clash {
+			out[i] = fitMiddle(names[i], rooms[i], rooms[i]*share/4)
+		}
+	}
+	return out
+}
+
+// clashes lists the labels equal to another whose name differs.
+func clashes(labels, names []string) []int {
+	seen := make(map[string]int, len(labels))
+	var out []int
+	for i, l := range labels {
+		if j, ok := seen[l]; ok {
+			if names[i] != names[j] {
+				out = append(out, i)
+				if !containsInt(out, j) {
+					out = append(out, j)
+				}
+			}
+			continue
+		}
+		seen[l] = i
+	}
+	return out
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// machinery are the simulator's labels for its own work, and what a bar
+// can say of them, longest first.
+var machinery = map[string][]string{
+	"ready, waiting for the event loop":   {"ready, waits for the loop", "ready"},
+	"waiting for a threadpool token":      {"token wait", "token"},
+	"waiting for the server to accept it": {"not accepted yet", "queued"},
+	"parsing and routing the request":     {"parse + route", "parse"},
+	"running on the event loop":           {"runs"},
+	"running in a worker thread":          {"in a thread"},
+}
+
+// stateWords say what an unlabelled span does.
+var stateWords = map[trace.State][]string{
+	trace.Run: {"runs"}, trace.Await: {"awaits"}, trace.IO: {"network"}, trace.Ready: {"ready"},
+	trace.Blocked: {"blocked"}, trace.GILWait: {"GIL wait"}, trace.Token: {"token wait"}, trace.Queued: {"queued"},
+	trace.Thread: {"in a thread"}, trace.Process: {"in a process"}, trace.Respond: {"answered"},
+}
+
+// barTexts lists what a span's bar can say, longest first: a call as
+// written, then without its module, then without its arguments
+// ("await asyncio.sleep(4)": "asyncio.sleep(4)", "sleep(4)", "sleep(…)").
+func barTexts(label string, st trace.State) []string {
+	if label == "" {
+		return stateWords[st]
+	}
+	if words, ok := machinery[label]; ok {
+		return words
+	}
+	if strings.HasPrefix(label, "waiting for a free worker") {
+		return []string{"waits for a worker", "worker wait"}
+	}
+	if k, n, ok := strings.Cut(label, " of "); ok && strings.HasSuffix(n, " cores busy") {
+		return []string{k + " of " + strings.TrimSuffix(n, " busy"), k + "/" + strings.TrimSuffix(n, " cores busy")}
+	}
+	s := strings.TrimPrefix(label, "await ")
+	out := []string{s}
+	open := strings.IndexByte(s, '(')
+	if open <= 0 || !strings.HasSuffix(s, ")") {
+		return out
+	}
+	name, args := s[:open], s[open:]
+	if dot := strings.LastIndexByte(name, '.'); dot >= 0 && !strings.Contains(name[:dot], " ") {
+		short := name[dot+1:]
+		// A method keeps its object ("queue.get()", "client.get(…)");
+		// a module's function drops it ("asyncio.sleep(4)": "sleep(4)").
+		if isModule(name[:dot]) {
+			out = append(out, short+args)
+			name = short
+		}
+	}
+	if args != "()" {
+		out = append(out, name+"(…)")
+	}
+	return out
+}
+
+// isModule reports whether a dotted prefix is one of the modules whose
+// functions a learner calls by their module's name.
+func isModule(prefix string) bool {
+	switch prefix {
+	case "asyncio", "anyio":
+		return true
+	}
+	return false
+}
+
+// pickText is the first of texts that fits in n characters, or the last
+// shortened to fit when at least four do, or "".
+func pickText(texts []string, n int) string {
+	for _, s := range texts {
+		if runes(s) <= n {
+			return s
+		}
+	}
+	if n >= 4 && len(texts) > 0 {
+		return fit(texts[len(texts)-1], n)
+	}
+	return ""
+}

@@ -1,0 +1,315 @@
+package geom
+
+import (
+	"sort"
+	"strings"
+
+	"looplab/wasm/trace"
+)
+
+// Marker is a moment on a lane that a bar does not show by itself: a
+// print, a request sent or answered, a task created, started or done, an
+// exception, a timeout, a cancellation, asyncio debug's slow-callback
+// warning.
+type Marker struct {
+	Lane int // trace lane
+	T    trace.Time
+	Kind string
+	Text string
+}
+
+// Marker kinds.
+const (
+	MarkPrint   = "print"
+	MarkWarning = "warning"
+	MarkSend    = "send"
+	MarkAnswer  = "answer"
+	MarkCreate  = "create"
+	MarkStart   = "start"
+	MarkDone    = "done"
+	MarkError   = "error"
+	MarkTimeout = "timeout"
+	MarkCancel  = "cancel"
+)
+
+// eventMarks are the events drawn as markers, by kind.
+var eventMarks = [...]string{
+	trace.EvArrive: MarkSend, trace.EvRespond: MarkAnswer, trace.EvCreate: MarkCreate, trace.EvStart: MarkStart,
+	trace.EvEnd: MarkDone, trace.EvError: MarkError, trace.EvTimeout: MarkTimeout, trace.EvCancel: MarkCancel,
+}
+
+// markRef points at what a marker is made from: an event, a print or a
+// warning of the trace. A 10,000-request run has some 40,000 markers, so
+// they are kept as references (eight bytes each, in one slice) and made
+// into Markers only when asked.
+type markRef struct {
+	src uint8 // srcEvent, srcPrint, srcWarning
+	i   int32
+}
+
+const (
+	srcEvent = iota
+	srcPrint
+	srcWarning
+)
+
+// markIndex is a run's markers grouped by lane, each lane's in time order.
+type markIndex struct {
+	tr    *trace.Trace
+	first int // the lane of a print or warning that names none
+	refs  []markRef
+	start []int32 // lane l's markers are refs[start[l]:start[l+1]]
+}
+
+func eventMark(k trace.EventKind) string {
+	if int(k) < len(eventMarks) {
+		return eventMarks[k]
+	}
+	return ""
+}
+
+// indexMarkers finds a run's markers. A print or warning that belongs to
+// no lane goes on the first lane shown (the event loop's, usually).
+func indexMarkers(tr *trace.Trace, first int) markIndex {
+	mi := markIndex{tr: tr, first: first, start: make([]int32, len(tr.Lanes)+1)}
+	if first < 0 {
+		return mi // no lanes: nowhere to put them
+	}
+	// A counting sort by lane keeps each source in time order; a lane with
+	// markers from two sources is merged after.
+	each := func(f func(lane int, r markRef)) {
+		for i, e := range tr.Events {
+			if eventMark(e.Kind) != "" && e.Lane >= 0 && e.Lane < len(tr.Lanes) {
+				f(e.Lane, markRef{srcEvent, int32(i)})
+			}
+		}
+		for i, p := range tr.Prints {
+			f(mi.laneOf(p.Lane), markRef{srcPrint, int32(i)})
+		}
+		for i, w := range tr.Warnings {
+			f(mi.laneOf(w.Lane), markRef{srcWarning, int32(i)})
+		}
+	}
+	count := make([]int32, len(tr.Lanes)+1)
+	n := 0
+	each(func(l int, _ markRef) { count[l+1]++; n++ })
+	for l := range tr.Lanes {
+		count[l+1] += count[l]
+	}
+	copy(mi.start, count)
+	mi.refs = make([]markRef, n)
+	each(func(l int, r markRef) { mi.refs[count[l]] = r; count[l]++ })
+	if len(tr.Prints)+len(tr.Warnings) > 0 {
+		for l := range tr.Lanes {
+			refs := mi.refs[mi.start[l]:mi.start[l+1]]
+			sort.SliceStable(refs, func(a, b int) bool { return mi.time(refs[a]) < mi.time(refs[b]) })
+		}
+	}
+	return mi
+}
+
+func (mi *markIndex) laneOf(l int) int {
+	if l < 0 || l >= len(mi.tr.Lanes) {
+		return mi.first
+	}
+	return l
+}
+
+// lane is lane l's markers, as positions in refs.
+func (mi *markIndex) lane(l int) (from, to int) { return int(mi.start[l]), int(mi.start[l+1]) }
+
+func (mi *markIndex) time(r markRef) trace.Time {
+	switch r.src {
+	case srcPrint:
+		return mi.tr.Prints[r.i].T
+	case srcWarning:
+		return mi.tr.Warnings[r.i].T
+	}
+	return mi.tr.Events[r.i].T
+}
+
+// marker makes the Marker at position k of refs.
+func (mi *markIndex) marker(k int) Marker {
+	r := mi.refs[k]
+	switch r.src {
+	case srcPrint:
+		p := mi.tr.Prints[r.i]
+		return Marker{mi.laneOf(p.Lane), p.T, MarkPrint, p.Text}
+	case srcWarning:
+		w := mi.tr.Warnings[r.i]
+		return Marker{mi.laneOf(w.Lane), w.T, MarkWarning, w.Text}
+	}
+	e := mi.tr.Events[r.i]
+	return Marker{e.Lane, e.T, eventMark(e.Kind), e.Text}
+}
+
+// len is how many markers the run has.
+func (mi *markIndex) len() int { return len(mi.refs) }
+
+// inGroup reports whether a marker kind is still drawn on a closed group:
+// what one lane of many said or suffered; their sends and answers are
+// the group's spread instead.
+func inGroup(kind string) bool {
+	switch kind {
+	case MarkPrint, MarkWarning, MarkError, MarkTimeout, MarkCancel:
+		return true
+	}
+	return false
+}
+
+// rowMarkers lists the markers of a row's lanes in the window, in time
+// order, as positions in the marker index.
+func (tl *Timeline) rowMarkers(r *row) []int {
+	var out []int
+	mi := &tl.marks
+	for _, li := range r.lanes {
+		from, to := mi.lane(li)
+		for k := from; k < to; k++ {
+			ref := mi.refs[k]
+			t := mi.time(ref)
+			if t < tl.from || t > tl.to {
+				continue
+			}
+			if len(r.lanes) > 1 && ref.src == srcEvent && !inGroup(eventMark(tl.tr.Events[ref.i].Kind)) {
+				continue
+			}
+			out = append(out, k)
+		}
+	}
+	if len(r.lanes) > 1 {
+		sort.Slice(out, func(a, b int) bool { return mi.time(mi.refs[out[a]]) < mi.time(mi.refs[out[b]]) })
+	}
+	return out
+}
+
+// glyphSize is a marker's size on a row of height h.
+func (tl *Timeline) glyphSize(h float32) float32 { return min(h*0.7, tl.px(10)) }
+
+// printTexts are the words of a row's prints, written after their dots
+// where the row is tall enough and until the next print: prints at one
+// moment share one line ("plain calls: 4.0 s · A: waiting").
+func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
+	if h < tl.px(fontCSS)+tl.px(1) {
+		return nil
+	}
+	_, x1, _, _ := tl.plot()
+	type spot struct {
+		x    float32
+		text string
+	}
+	var spots []spot
+	for _, i := range tl.rowMarkers(r) {
+		if tl.marks.refs[i].src != srcPrint {
+			continue
+		}
+		m := tl.marks.marker(i)
+		x := tl.X(m.T)
+		if n := len(spots); n > 0 && x-spots[n-1].x < tl.px(2) {
+			spots[n-1].text += " · " + m.Text
+			continue
+		}
+		spots = append(spots, spot{x, m.Text})
+	}
+	var out []Text
+	s := tl.glyphSize(h)
+	pad := tl.px(2)
+	bg := tl.theme.Background
+	bg.A = 235
+	for i, sp := range spots {
+		end := x1
+		if i+1 < len(spots) {
+			end = spots[i+1].x - s
+		}
+		left := sp.x + s/2 + tl.px(3)
+		text := pickText([]string{strings.TrimSpace(sp.text)}, int((end-left-2*pad)/tl.charW()))
+		if text == "" {
+			continue
+		}
+		out = append(out, Text{X: left + pad, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
+	}
+	return out
+}
+
+// drawRowMarkers draws a row's markers and records which are on screen.
+func (tl *Timeline) drawRowMarkers(out *List, r *row, y, h float32) {
+	th := tl.theme
+	s := tl.glyphSize(h)
+	cy := y + h/2
+	last := map[string]float32{}
+	for _, i := range tl.rowMarkers(r) {
+		m := tl.marks.marker(i)
+		x := tl.X(m.T)
+		tl.shown[i] = true
+		if lx, ok := last[m.Kind]; ok && x-lx < tl.px(2) {
+			continue // one glyph a pixel is plenty
+		}
+		last[m.Kind] = x
+		switch m.Kind {
+		case MarkPrint:
+			ring(out, x, cy, s/2.4+tl.px(1.5), th.Background)
+			ring(out, x, cy, s/2.4, th.Text)
+		case MarkWarning:
+			tri := []float32{x, cy - s/2 - tl.px(1.5), x + s/2 + tl.px(1.5), cy + s/2 + tl.px(1), x - s/2 - tl.px(1.5), cy + s/2 + tl.px(1)}
+			out.poly(th.Background, tri...)
+			out.poly(th.Warn, x, cy-s/2, x+s/2, cy+s/2, x-s/2, cy+s/2)
+		case MarkError, MarkCancel:
+			c := th.Bad
+			if m.Kind == MarkCancel {
+				c = th.Muted
+			}
+			d := s / 2.4
+			out.segment(x-d, cy-d, x+d, cy+d, tl.px(3.5), th.Background)
+			out.segment(x-d, cy+d, x+d, cy-d, tl.px(3.5), th.Background)
+			out.segment(x-d, cy-d, x+d, cy+d, tl.px(2), c)
+			out.segment(x-d, cy+d, x+d, cy-d, tl.px(2), c)
+		case MarkTimeout:
+			d := s / 2.2
+			ring(out, x, cy, d+tl.px(1.5), th.Background)
+			out.poly(th.Bad, x-d, cy-d, x+d, cy-d, x, cy)
+			out.poly(th.Bad, x-d, cy+d, x, cy, x+d, cy+d)
+		case MarkSend:
+			d := s / 2.6
+			out.poly(th.Muted, x, y, x+d*1.4, y+d, x, y+2*d)
+		case MarkStart:
+			d := s / 3
+			out.poly(th.Muted, x, y+h-d*1.6, x+d, y+h, x-d, y+h)
+		case MarkCreate:
+			d := s / 3
+			out.poly(th.Muted, x, y, x+d, y+d, x, y+2*d, x-d, y+d)
+		case MarkAnswer, MarkDone:
+			c := th.Text
+			c.A = 200
+			w := tl.px(2)
+			out.poly(c, x-w/2, y, x+w/2, y, x+w/2, y+h, x-w/2, y+h)
+		}
+	}
+}
+
+// ring adds a filled octagon of radius r: the print's dot, or a halo
+// that keeps a marker apart from the bar under it.
+func ring(out *List, x, y, r float32, c Color) {
+	const k = 0.4142 // tan(22.5°)
+	out.poly(c, x-r*k, y-r, x+r*k, y-r, x+r, y-r*k, x+r, y+r*k, x+r*k, y+r, x-r*k, y+r, x-r, y+r*k, x-r, y-r*k)
+}
+
+// markerAt is the marker under a device point (within a few pixels), or -1.
+func (tl *Timeline) markerAt(x, y float32) int {
+	ri := tl.rowAt(y)
+	if ri < 0 {
+		return -1
+	}
+	best, bestD := -1, tl.px(5)
+	for _, i := range tl.rowMarkers(&tl.rows[ri]) {
+		if d := abs32(tl.X(tl.marks.time(tl.marks.refs[i])) - x); d <= bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,147 @@
+package geom
+
+import (
+	"strconv"
+
+	"looplab/wasm/trace"
+)
+
+// tooltip says what is under the pointer: a marker's words, a span's
+// call, time and line, a group's spread and what its lanes are doing, or
+// what clicking a group's label does.
+func (tl *Timeline) tooltip(x, y float32) string {
+	x0, x1, _, _ := tl.plot()
+	ri := tl.rowAt(y)
+	if ri < 0 {
+		return ""
+	}
+	r := &tl.rows[ri]
+	if x < x0 {
+		if r.group < 0 || !tl.grouping {
+			return r.name
+		}
+		if r.open {
+			return r.name + ": click to close the group"
+		}
+		return r.name + ": click to show each on its own"
+	}
+	if x > x1 {
+		return ""
+	}
+	if m := tl.markerAt(x, y); m >= 0 {
+		mk := tl.marks.marker(m)
+		what := mk.Text
+		switch mk.Kind {
+		case MarkPrint:
+			what = "prints " + strconv.Quote(mk.Text)
+		case MarkSend:
+			what = "is sent"
+		}
+		return tl.tr.Lanes[mk.Lane].Name + ": " + what + " at " + tl.at(mk.T)
+	}
+	t := tl.TimeAt(x)
+	if len(r.lanes) > 1 {
+		return tl.groupTip(r, t)
+	}
+	lane := &tl.tr.Lanes[r.lanes[0]]
+	if sp := spanAt(lane.Spans, t); sp != nil {
+		what := sp.Label
+		if what == "" {
+			what = string(sp.State)
+		}
+		tip := lane.Name + ": " + what + " (" + tl.at(sp.From) + " to " + tl.at(sp.To) + ")"
+		if sp.Line > 0 {
+			tip += " · line " + strconv.Itoa(int(sp.Line))
+		}
+		return tip
+	}
+	return lane.Name
+}
+
+// spanAt is the span of spans that covers t, or nil.
+func spanAt(spans []trace.Span, t trace.Time) *trace.Span {
+	if i := firstSpan(spans, t); i < len(spans) && spans[i].From <= t {
+		return &spans[i]
+	}
+	return nil
+}
+
+// groupTip says how a group's lanes stand at t and when they were
+// answered: "GET /export ×40: 40 in a thread at 2 s; answered 4.001 s to
+// 4.041 s".
+func (tl *Timeline) groupTip(r *row, t trace.Time) string {
+	var words []string
+	var counts []int
+	for _, li := range r.lanes {
+		lane := &tl.tr.Lanes[li]
+		sp := spanAt(lane.Spans, t)
+		if sp == nil {
+			continue
+		}
+		w := blendWord(sp.State, lane.Kind)
+		found := false
+		for i := range words {
+			if words[i] == w {
+				counts[i]++
+				found = true
+			}
+		}
+		if !found {
+			words, counts = append(words, w), append(counts, 1)
+		}
+	}
+	tip := r.name + ":"
+	for i, w := range words {
+		if i > 0 {
+			tip += ","
+		}
+		tip += " " + strconv.Itoa(counts[i]) + " " + w
+	}
+	if len(words) == 0 {
+		tip += " all idle"
+	}
+	tip += " at " + tl.at(t)
+	if first, last := tl.groupEnds(r); first >= 0 {
+		tip += "; answered " + tl.at(first) + " to " + tl.at(last)
+	}
+	return tip
+}
+
+// at writes a time for a tooltip, as precise as the window needs.
+func (tl *Timeline) at(t trace.Time) string {
+	if tl.end() < trace.Second {
+		return formatSeconds(t, tl.end())
+	}
+	d := max(3, decimals(tl.to-tl.from)+2)
+	return strconv.FormatFloat(t.Seconds(), 'f', min(d, 6), 64) + " s"
+}
+
+// HoverLine is the code line of the span under a device point, 0 for none.
+func (tl *Timeline) HoverLine(x, y float32) int32 {
+	x0, x1, _, _ := tl.plot()
+	ri := tl.rowAt(y)
+	if ri < 0 || x < x0 || x > x1 || len(tl.rows[ri].lanes) != 1 {
+		return 0
+	}
+	if sp := spanAt(tl.tr.Lanes[tl.rows[ri].lanes[0]].Spans, tl.TimeAt(x)); sp != nil {
+		return sp.Line
+	}
+	return 0
+}
+
+// addTooltip draws tip in a box by the pointer, kept on the canvas.
+func (tl *Timeline) addTooltip(out *List, tip string, x, y float32) {
+	th := tl.theme
+	pad := tl.px(6)
+	most := int((tl.w - 2*pad - tl.px(4)) / tl.charW())
+	tip = fit(tip, most)
+	w := tl.textWidth(tip) + 2*pad
+	h := tl.px(fontCSS) + 2*pad
+	bx := max(min(x+tl.px(12), tl.w-w-tl.px(2)), 0)
+	by := y + tl.px(14)
+	if by+h > tl.top+tl.h {
+		by = y - h - tl.px(6)
+	}
+	out.Rects = append(out.Rects, Rect{bx, by, w, h, th.Text})
+	out.Texts = append(out.Texts, Text{X: bx + pad, Y: by + pad - tl.px(1), S: tip, Color: th.Background})
+}
