@@ -197,7 +197,8 @@
   const sceneOf = () => ({ scene: original().options?.scene || "timeline", mode: original().options?.mode || "" });
 
   function request() {
-    const req = { code, load, settings, ...sceneOf() };
+    const o = original().options || {};
+    const req = { code, load, settings, ...sceneOf(), focus: o.focus || "", zoom: o.zoom || "" };
     if (compare) req.compare = { code: compareCode(), settings: compare.settings, labelA: compare.labelA, labelB: compare.labelB };
     return JSON.stringify(req);
   }
@@ -227,6 +228,7 @@
       renderLegend();
       fitStage();
       showControls();
+      renderNow();
     } else {
       lastError = res.error;
     }
@@ -278,6 +280,8 @@
       const el = $("code").querySelector(`.num[data-id="${CSS.escape(focusedNumber)}"]`);
       if (el) el.focus({ preventScroll: true });
     }
+    marksShown = null; // the code was drawn afresh: mark its lines again
+    renderLineMarks();
   }
 
   function renderError() {
@@ -331,8 +335,22 @@
     return rows;
   }
 
+  // A difference between A and B is marked only when it matters: a tenth
+  // or more of the larger, and more than noise in absolute terms (20 ms
+  // for times, 0.05 requests/s, one request answered).
+  function matters(key, a, b) {
+    const diff = Math.abs(a - b);
+    const floor = key === "Requests answered" ? 1 : key === "Throughput" ? 0.05 : 0.02;
+    return diff >= floor && diff >= 0.1 * Math.max(Math.abs(a), Math.abs(b));
+  }
+
+  // pointRow is the figure a compare block names as its point (point=).
+  const pointRows = { total: "Total time", answered: "Requests answered", latency: "Latency (min / median / max)",
+    throughput: "Throughput", stall: "Longest event-loop stall", gil: "Time waiting for the GIL" };
+
   // renderMetrics shows the run's figures; in compare mode both runs'
-  // side by side, the better of each pair marked.
+  // side by side, the better of a pair marked where the difference
+  // matters, and the block's point outlined.
   function renderMetrics() {
     if (result.pipeline) return renderFigures(result.pipeline.map((l) => [l.name, [{
       text: `${minutes(l.total)} · ${Math.round(100 * l.utilisation)} % busy`, classes: l.fastest ? ["better"] : [],
@@ -340,15 +358,15 @@
     if (result.game) return renderGameStats();
     const a = metricRows(result.metrics);
     const b = result.compare?.metrics ? metricRows(result.compare.metrics) : null;
+    const point = b ? pointRows[original().options?.point] : null;
     renderFigures(a.map(([k, v, x], i) => {
       const cells = b ? [[v, x, "A", b[i][2]], [b[i][1], b[i][2], "B", x]] : [[v, x, "", null]];
       return [k, cells.map(([text, value, who, other]) => {
         const classes = [];
         if (k.startsWith("Longest") && value >= 0.1) classes.push("bad");
-        const differ = other != null && Math.abs(value - other) > 1e-3 * Math.max(1, Math.abs(other));
-        if (differ && value < other) classes.push("better");
+        if (other != null && matters(k, value, other) && value < other) classes.push("better");
         return { text: who ? `${who}: ${text}` : text, classes };
-      })];
+      }), k === point];
     }), !!b);
   }
 
@@ -359,8 +377,9 @@
   function renderFigures(rows, compare = false) {
     const dl = $("metrics");
     dl.classList.toggle("compare", compare);
-    dl.replaceChildren(...rows.map(([k, cells]) => {
+    dl.replaceChildren(...rows.map(([k, cells, point]) => {
       const div = document.createElement("div");
+      if (point) div.className = "point";
       const dt = document.createElement("dt");
       dt.textContent = k;
       div.append(dt, ...cells.map(({ text, classes = [] }) => {
@@ -394,6 +413,7 @@
   function showControls() {
     const live = !!result.game;
     for (const id of ["step-back", "step-fwd", "scrub", "clock"]) $(id).hidden = live;
+    document.querySelector(".zoom").hidden = live || !!result.pipeline || sceneOf().scene === "gameloop";
     $("legend").hidden = !!result.game || sceneOf().scene === "gameloop";
     $("log-and-console").hidden = live || !!result.pipeline;
     $("export").hidden = live || !!result.pipeline;
@@ -502,8 +522,9 @@
     ul.replaceChildren(...entries.map((e) => {
       const li = document.createElement("li");
       const sw = document.createElement("span");
-      sw.className = "swatch";
-      sw.style.background = e.color;
+      sw.className = `swatch ${e.pattern || ""}`;
+      sw.style.setProperty("--sw", e.color);
+      sw.style.setProperty("--ink", e.ink);
       li.append(sw, document.createTextNode(e.text));
       return li;
     }));
@@ -518,11 +539,97 @@
       $("stage").style.height = `${Math.round(Math.min(want, Math.max(320, window.innerHeight * 0.6)))}px`;
       return;
     }
+    // Every lane gets a comfortable row when they fit; when they do not,
+    // the stage closes groups of alike lanes, so it needs room for those.
     const b = result.compare;
     const lanes = result.lanes + (b ? b.lanes : 0);
-    const chrome = b ? 96 : 48; // axis and margins, twice in compare mode
-    const px = Math.min(Math.max(chrome + 24 * lanes, 160), Math.max(320, window.innerHeight * (b ? 0.6 : 0.5)));
-    $("stage").style.height = `${Math.round(px)}px`;
+    const rows = (result.rows || result.lanes) + (b ? b.rows || b.lanes : 0);
+    const chrome = b ? 100 : 50; // axis and margins, twice in compare mode
+    const cap = Math.max(320, window.innerHeight * (b ? 0.6 : 0.5));
+    const want = chrome + 14 * lanes <= cap ? chrome + 22 * lanes : chrome + 22 * rows;
+    $("stage").style.height = `${Math.round(Math.min(Math.max(want, 160), cap))}px`;
+  }
+
+  // ---- what happens at the playhead ----
+  // renderNow updates what follows the playhead beside the log: the
+  // caption under the stage and the code lines the lanes are on.
+  function renderNow() {
+    renderCaption();
+    renderLineMarks();
+  }
+
+  function renderCaption() {
+    const el = $("caption");
+    if (!stage || !result || result.pipeline || result.game) { el.replaceChildren(); return; }
+    const lines = JSON.parse(stage.caption(playhead)) || [];
+    const label = (i) => (lines.length > 1 ? `${i === 0 ? "A" : "B"}: ` : "");
+    el.replaceChildren(...lines.map((text, i) => Object.assign(document.createElement("span"), { textContent: label(i) + text })));
+  }
+
+  // The code follows the playhead: each line some lanes are on is marked
+  // in their colour, with who is there; the line of the span under the
+  // pointer on the stage is marked too.
+  let stageHover = "";
+  let marksShown = null;
+  let highlighted = []; // the lines of the first version marked now
+  function renderLineMarks() {
+    const views = { A: $("code"), B: compare && compare.base ? $("code-b") : null };
+    let lines = [];
+    if (stage && result && !result.pipeline && !result.game) {
+      lines = JSON.parse(stage.activeLines(playhead, window.looplabTheme() === "dark" ? "dark" : "light")) || [];
+    }
+    const key = JSON.stringify(lines) + stageHover;
+    if (key === marksShown) return;
+    marksShown = key;
+    for (const view of Object.values(views)) view?.querySelectorAll(".line-mark, .line-tag").forEach((e) => e.remove());
+    const geometry = (view) => {
+      const cs = getComputedStyle(view);
+      return { top: parseFloat(cs.paddingTop) || 0, lh: parseFloat(cs.lineHeight) || 20 };
+    };
+    const place = (view, line, cls) => {
+      const { top, lh } = geometry(view);
+      const el = document.createElement("span");
+      el.className = cls;
+      el.style.top = `${top + (line - 1) * lh}px`;
+      el.style.height = `${lh}px`;
+      view.append(el);
+      return el;
+    };
+    highlighted = lines.filter((l) => (l.version || "A") === "A").map((l) => l.line);
+    for (const l of lines) {
+      const view = views[l.version || "A"];
+      if (!view) continue;
+      const mark = place(view, l.line, "line-mark");
+      mark.style.setProperty("--lc", l.color);
+      const tag = place(view, l.line, "line-tag");
+      tag.style.height = "auto";
+      const more = l.count - l.lanes.length;
+      tag.textContent = l.lanes.join(", ") + (more > 0 ? ` +${more}` : "");
+      tag.title = `${l.count} ${l.count === 1 ? "lane is" : "lanes are"} on line ${l.line}: ${l.state}`;
+    }
+    if (stageHover) {
+      const [version, line] = stageHover.split(":");
+      const view = views[version || "A"];
+      if (view) place(view, Number(line), "line-mark hovered");
+    }
+  }
+
+  // Hovering a line of the code outlines its spans on the stage.
+  let codeHover = "";
+  for (const [id, version] of [["code", "A"], ["code-b", "B"]]) {
+    const view = $(id);
+    view.addEventListener("mousemove", (ev) => {
+      if (!stage) return;
+      const cs = getComputedStyle(view);
+      const lh = parseFloat(cs.lineHeight) || 20;
+      const y = ev.clientY - view.getBoundingClientRect().top + view.scrollTop - (parseFloat(cs.paddingTop) || 0);
+      const line = Math.floor(y / lh) + 1;
+      const key = `${version}:${line}`;
+      if (key === codeHover) return;
+      codeHover = key;
+      stage.highlight(line, compare ? version : "");
+    });
+    view.addEventListener("mouseleave", () => { codeHover = ""; stage?.highlight(0, ""); });
   }
 
   // ---- the playhead loop ----
@@ -533,6 +640,14 @@
       if (st.t !== playhead) {
         playhead = st.t;
         renderLog(false);
+        renderNow();
+      }
+      const hover = result && !result.pipeline && !result.game ? JSON.parse(stage.hoverLine()) : null;
+      const hoverKey = hover && hover.line ? `${hover.version}:${hover.line}` : "";
+      if (hoverKey !== stageHover) {
+        stageHover = hoverKey;
+        marksShown = null;
+        renderLineMarks();
       }
       if (result?.game && performance.now() - gameStatsAt > 250) {
         gameStatsAt = performance.now();
@@ -554,6 +669,9 @@
   function afterDraw() {
     return new Promise((resolve) => drawnWaiters.push({ gen: generation, resolve }));
   }
+
+  // afterPaint waits for two animation frames, so the stage has painted.
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
   // ---- editing ----
   let focusedNumber = null;
@@ -743,6 +861,8 @@
     $("theme").setAttribute("aria-pressed", String(dark));
     stage?.setTheme(dark ? "dark" : "light");
     renderLegend();
+    marksShown = null;
+    if (result) renderNow();
   }
   $("theme").addEventListener("click", () => {
     const next = window.looplabTheme() === "dark" ? "light" : "dark";
@@ -875,6 +995,9 @@
     if (stage && result) stage.seek((Number($("scrub").value) / 1000) * result.duration);
   });
   $("scrub").addEventListener("change", () => { scrubbing = false; });
+  $("zoom-in").addEventListener("click", () => stage?.zoomBy(0.5));
+  $("zoom-out").addEventListener("click", () => stage?.zoomBy(2));
+  $("zoom-fit").addEventListener("click", () => stage?.fit());
   $("prev").addEventListener("click", () => goRelative(-1));
   $("next").addEventListener("click", () => goRelative(1));
   $("lessons").addEventListener("click", (ev) => {
@@ -993,6 +1116,17 @@
     crashForTest: (where) => stage?.crashForTest(where),
     frames: (reset) => (stage ? JSON.parse(stage.frames(!!reset)) : null),
     log: () => [...$("log").children].map((li) => li.textContent),
+    // layout is what the timeline on the stage drew: its window, plot,
+    // rows and markers (see geom.Report), with the code lines marked now.
+    layout() {
+      if (!stage) return null;
+      const l = JSON.parse(stage.layout());
+      if (l) l.highlighted = [...highlighted];
+      return l;
+    },
+    // zoom(from, to) shows that stretch of the run, in seconds.
+    zoom(from, to) { stage?.zoom(from, to); return afterPaint(); },
+    caption: () => $("caption").textContent,
     // exported is the "Run it for real" program of what is on the stage.
     exported: () => (stage ? JSON.parse(stage.export(JSON.stringify({ code, load, settings }))) : null),
   };

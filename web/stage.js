@@ -9,6 +9,18 @@
   const dark = window.matchMedia("(prefers-color-scheme: dark)");
   const parent = window.parent !== window ? window.parent : null;
   const theme = () => (parent && parent.looplabTheme ? parent.looplabTheme() : window.looplabTheme());
+  // The wheel: Ctrl or ⌘ with it (and a trackpad's pinch, which Chromium
+  // sends as one) zooms, Shift or sideways pans, and otherwise it scrolls
+  // lanes that overflow. The stage says whether it used the event; when
+  // not, it goes on to scroll the page. Caught before Ebitengine, which
+  // would swallow every wheel event.
+  window.addEventListener("wheel", (e) => {
+    const api = window.looplabStage;
+    if (!api) return;
+    e.stopPropagation();
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? window.innerHeight : 1;
+    if (api.wheel(e.clientX, e.clientY, e.deltaX * unit, e.deltaY * unit, e.ctrlKey || e.metaKey, e.shiftKey)) e.preventDefault();
+  }, { capture: true, passive: false });
   window.looplabStageReady = () => {
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));
