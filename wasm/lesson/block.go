@@ -176,10 +176,16 @@ func (b *Block) Check() error {
 	if err != nil {
 		return err
 	}
+	var runs []*trace.Trace
 	for _, spec := range specs {
-		if _, err := b.runSpec(spec); err != nil {
+		tr, err := b.runSpec(spec)
+		if err != nil {
 			return err
 		}
+		runs = append(runs, tr)
+	}
+	if err := b.checkView(runs); err != nil {
+		return &posError{b.at["code"][0], err.Error()}
 	}
 	return nil
 }
