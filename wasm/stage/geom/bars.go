@@ -235,28 +235,45 @@ func stackOrder(th Theme, styles []style) []int {
 	return order
 }
 
-// drawSpread marks a group's first and last answer (or end) with ticks
-// and joins them with a bracket along the row's top.
+// drawSpread marks each of a group's answers (or ends) with a tick, and
+// writes their spread after the last where it fits: "answered 4.00–4.04 s".
 func (tl *Timeline) drawSpread(out *List, r *row, y, h float32) {
 	first, last := tl.groupEnds(r)
 	if first < 0 {
 		return
 	}
-	c := tl.theme.Text
-	xa, xb := tl.X(first), tl.X(last)
 	x0, x1, _, _ := tl.plot()
-	w := tl.px(2)
-	for _, x := range []float32{xa, xb} {
-		if x >= x0 && x <= x1 {
-			out.Polys = append(out.Polys, Poly{[]float32{x - w/2, y, x + w/2, y, x + w/2, y + h, x - w/2, y + h}, c})
+	c := tl.theme.Text
+	c.A = 200
+	w := tl.px(1.5)
+	lastX := float32(-1)
+	for _, li := range r.lanes {
+		e := tl.ends[li]
+		x := tl.X(e)
+		if e < 0 || x < x0 || x > x1 || abs32(x-lastX) < w {
+			continue
 		}
+		lastX = x
+		out.poly(c, x-w/2, y, x+w/2, y, x+w/2, y+h, x-w/2, y+h)
 	}
-	if xb-xa >= w {
-		a, b := max(xa, x0), min(xb, x1)
-		if b > a {
-			out.Polys = append(out.Polys, Poly{[]float32{a, y, b, y, b, y + w, a, y + w}, c})
-		}
+	if h < tl.px(fontCSS)+tl.px(1) {
+		return
 	}
+	what := "answered"
+	if r.kind != trace.KindRequest {
+		what = "ended"
+	}
+	text := what + " " + tl.at(first)
+	if last > first {
+		text = what + " " + tl.spread(first, last)
+	}
+	tx := tl.X(last) + tl.px(5)
+	if tx < x0 || tx+tl.textWidth(text) > x1 {
+		return
+	}
+	bg := tl.theme.Background
+	bg.A = 235
+	out.Texts = append(out.Texts, Text{X: tx, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Muted, Bg: bg, Pad: tl.px(2)})
 }
 
 // groupEnds is when a group's first and last lane was answered (a

@@ -161,14 +161,15 @@ func isModule(prefix string) bool {
 }
 
 // pickText is the first of texts that fits in n characters, or the last
-// shortened to fit when at least four do, or "".
+// shortened to fit when at least eight do (a shorter stub, "sle…", says
+// nothing), or "".
 func pickText(texts []string, n int) string {
 	for _, s := range texts {
 		if runes(s) <= n {
 			return s
 		}
 	}
-	if n >= 4 && len(texts) > 0 {
+	if n >= 8 && len(texts) > 0 {
 		return fit(texts[len(texts)-1], n)
 	}
 	return ""

@@ -12,13 +12,27 @@ import (
 // alike (requests to one path sent together, tasks of one coroutine
 // created together, the threads of one pool) can share a row: a group,
 // drawn as how many of them are in each state, with its count in its
-// label, and opened back into its lanes by a click. Lanes a scenario
-// names as its point (Options.Focus) are never shrunk below a labelled
-// height.
+// label, and opened back into its lanes by a click. When that is not
+// enough, requests to one path and tasks of one coroutine share a row
+// whenever they were sent (a health probe every half second). Lanes a
+// scenario names as its point (Options.Focus) are never shrunk below a
+// labelled height.
+
+// grouping is one way of putting alike lanes together.
+type grouping struct {
+	groups  []group
+	groupOf []int // per lane: its group, or -1
+}
+
+// The groupings, from the lightest.
+const (
+	together = iota // sent or created at the same moment
+	anytime         // to one path, of one coroutine, at any moment
+	levels
+)
 
 // group is a set of alike lanes.
 type group struct {
-	key   string // kind, what and when: which group the learner opened
 	name  string // "GET /export ×40"
 	lanes []int  // trace lanes, in display order
 }
@@ -51,11 +65,11 @@ type alike struct {
 	at         trace.Time
 }
 
-// findGroups finds the sets of alike lanes in tr, in display order. It
-// runs on every number change, so a 10,000-request run is grouped
-// without a string or slice per lane.
-func findGroups(tr *trace.Trace, order []int) (groups []group, groupOf []int) {
-	groupOf = make([]int, len(tr.Lanes))
+// findGroups finds the sets of alike lanes in tr, in display order, for
+// a grouping level. It runs on every number change, so a 10,000-request
+// run is grouped without a string or slice per lane.
+func findGroups(tr *trace.Trace, order []int, level int) grouping {
+	groupOf := make([]int, len(tr.Lanes))
 	reqOf := make([]int32, len(tr.Lanes))
 	for i := range groupOf {
 		groupOf[i], reqOf[i] = -1, -1
@@ -67,14 +81,20 @@ func findGroups(tr *trace.Trace, order []int) (groups []group, groupOf []int) {
 	}
 	keyOf := func(li int) (alike, bool) {
 		l := &tr.Lanes[li]
+		at := func(t trace.Time) trace.Time {
+			if level == anytime {
+				return -1
+			}
+			return t
+		}
 		if q := reqOf[li]; q >= 0 {
 			r := &tr.Requests[q]
-			return alike{"request", r.Method, r.Path, r.Sent}, true
+			return alike{"request", r.Method, r.Path, at(r.Sent)}, true
 		}
 		switch l.Kind {
 		case trace.KindTask:
 			if fn := coroutineOf(l.Name); fn != "" && len(l.Spans) > 0 {
-				return alike{"task", fn, "", l.Spans[0].From}, true
+				return alike{"task", fn, "", at(l.Spans[0].From)}, true
 			}
 		case trace.KindThread:
 			return alike{"thread", digitless(l.Name), "", 0}, true
@@ -98,6 +118,7 @@ func findGroups(tr *trace.Trace, order []int) (groups []group, groupOf []int) {
 		members[g] = append(members[g], li)
 	}
 	// Keep the groups worth a row: two requests or tasks, three threads.
+	var groups []group
 	for g, k := range keys {
 		least := 2
 		if k.kind == "thread" {
@@ -110,12 +131,11 @@ func findGroups(tr *trace.Trace, order []int) (groups []group, groupOf []int) {
 			groupOf[li] = len(groups)
 		}
 		groups = append(groups, group{
-			key:   k.kind + "\x00" + k.a + "\x00" + k.b + "\x00" + strconv.FormatInt(int64(k.at), 10),
 			name:  groupName(tr, k, members[g]),
 			lanes: members[g],
 		})
 	}
-	return groups, groupOf
+	return grouping{groups, groupOf}
 }
 
 // groupName says what a group is and how many: "GET /export ×40",
@@ -193,24 +213,30 @@ func wordByte(b byte) bool {
 	return b == '_' || b == '/' || b == '-' || b == '.' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// buildRows lists the rows for the lanes in order, closing the groups
-// whose key closed says (nil: none).
-func (tl *Timeline) buildRows(closed func(g int) bool) []row {
+// buildRows lists the rows for the lanes in order, closing the groups of
+// a grouping level (-1: none), except for the lanes the learner opened.
+func (tl *Timeline) buildRows(level int) []row {
 	var rows []row
-	done := make([]bool, len(tl.groups))
+	var gr grouping
+	if level >= 0 {
+		gr = tl.levels[level]
+	}
+	done := make([]bool, len(gr.groups))
 	for _, li := range tl.order {
-		g := tl.groupOf[li]
+		g := -1
+		if level >= 0 {
+			g = gr.groupOf[li]
+		}
 		lane := tl.tr.Lanes[li]
-		if g >= 0 && closed(g) {
+		if g >= 0 && !tl.opened[li] {
 			if done[g] {
 				continue
 			}
 			done[g] = true
-			rows = append(rows, row{lanes: tl.groups[g].lanes, group: g, name: tl.groups[g].name, kind: lane.Kind, holder: -1})
+			rows = append(rows, row{lanes: gr.groups[g].lanes, group: g, name: gr.groups[g].name, kind: lane.Kind, holder: -1})
 			continue
 		}
-		r := row{lanes: []int{li}, group: g, open: g >= 0, name: lane.Name, kind: lane.Kind, holder: tl.holderOf[li]}
-		rows = append(rows, r)
+		rows = append(rows, row{lanes: []int{li}, group: g, open: g >= 0, name: lane.Name, kind: lane.Kind, holder: tl.holderOf[li]})
 	}
 	for i := range rows {
 		rows[i].focus = len(tl.opts.Focus) > 0 && matchesFocus(rows[i].name, tl.opts.Focus)
@@ -218,30 +244,47 @@ func (tl *Timeline) buildRows(closed func(g int) bool) []row {
 	return rows
 }
 
-// GroupedRows is how many rows the timeline needs with every group
-// closed: the page sizes the stage between that and one row a lane.
+// group is row r's group (r.group >= 0).
+func (tl *Timeline) group(r *row) *group { return &tl.levels[tl.level].groups[r.group] }
+
+// GroupedRows is how many rows the timeline needs with every group of
+// the heaviest grouping closed: the page sizes the stage between that and
+// one row a lane.
 func (tl *Timeline) GroupedRows() int {
 	n := len(tl.order)
-	for _, g := range tl.groups {
-		n -= len(g.lanes) - 1
+	for _, gr := range tl.levels {
+		m := len(tl.order)
+		for _, g := range gr.groups {
+			m -= len(g.lanes) - 1
+		}
+		n = min(n, m)
 	}
 	return n
 }
 
 // placeRows sizes the rows to the height avail (device px): every row
 // gets up to rowMaxCSS; when they do not all fit at rowLabelCSS the
-// groups close (those the learner opened stay open); when they still do
-// not fit, rows that are not the scenario's focus shrink down to
-// rowMinCSS, and past that the lanes scroll.
+// groups close, the lightest grouping first (those the learner opened
+// stay open); when they still do not fit, rows that are not the
+// scenario's focus shrink down to rowMinCSS, and past that the lanes
+// scroll.
 func (tl *Timeline) placeRows(avail float32) []row {
 	px := tl.px
 	fits := func(n int) bool { return float32(n)*px(rowLabelCSS) <= avail }
-	rows := tl.buildRows(func(int) bool { return false })
-	tl.grouping = false
-	if !fits(len(rows)) && len(tl.groups) > 0 {
-		rows = tl.buildRows(func(g int) bool { return !tl.opened[tl.groups[g].key] })
-		tl.grouping = true
+	rows := tl.buildRows(-1)
+	tl.level = -1
+	for level := range levels {
+		gr := tl.levels[level]
+		if fits(len(rows)) {
+			break
+		}
+		if len(gr.groups) == 0 {
+			continue
+		}
+		rows = tl.buildRows(level)
+		tl.level = level
 	}
+	tl.grouping = tl.level >= 0
 	n := float32(len(rows))
 	h := min(max(avail/max(n, 1), px(rowMinCSS)), px(rowMaxCSS))
 	heights := make([]float32, len(rows))
@@ -282,9 +325,11 @@ func HasFocus(tr *trace.Trace, w string) bool {
 		}
 	}
 	tl := NewTimeline(tr, Options{})
-	for _, g := range tl.groups {
-		if matchesFocus(g.name, words) {
-			return true
+	for _, gr := range tl.levels {
+		for _, g := range gr.groups {
+			if matchesFocus(g.name, words) {
+				return true
+			}
 		}
 	}
 	return false

@@ -40,11 +40,11 @@ type Options struct {
 // window, scroll and theme, and each frame adds only the playhead, the
 // fade over the future and the tooltip.
 type Timeline struct {
-	tr      *trace.Trace
-	opts    Options
-	order   []int // lanes in display order
-	groups  []group
-	groupOf []int // per lane: its group, or -1
+	tr     *trace.Trace
+	opts   Options
+	order  []int            // lanes in display order
+	levels [levels]grouping // the groupings, lightest first
+	level  int              // the one the layout uses, -1 for none
 	// holderOf is per lane the index into Theme.Holders its GIL colour
 	// takes (-1: it never holds the GIL); holderByName finds it from a
 	// GIL span's label.
@@ -53,7 +53,7 @@ type Timeline struct {
 	marks        markIndex
 	shown        []bool          // per marker, whether the last layout drew it
 	ends         []trace.Time    // per lane, when it was answered or ended (laneEnds)
-	opened       map[string]bool // groups the learner opened, by key
+	opened       map[int]bool // lanes the learner took out of their group
 
 	w, h   float32
 	scale  float32
@@ -82,7 +82,7 @@ type Timeline struct {
 
 // NewTimeline prepares tr for drawing.
 func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
-	tl := &Timeline{tr: tr, opts: opts, scale: 1, theme: Light, opened: map[string]bool{}}
+	tl := &Timeline{tr: tr, opts: opts, scale: 1, theme: Light, opened: map[int]bool{}}
 	for _, kind := range laneOrder {
 		for i, l := range tr.Lanes {
 			if l.Kind == kind {
@@ -95,7 +95,9 @@ func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
 			tl.order = append(tl.order, i)
 		}
 	}
-	tl.groups, tl.groupOf = findGroups(tr, tl.order)
+	for level := range levels {
+		tl.levels[level] = findGroups(tr, tl.order, level)
+	}
 	tl.findHolders()
 	first := -1
 	if len(tl.order) > 0 {
@@ -446,8 +448,14 @@ func (tl *Timeline) ToggleAt(x, y float32) bool {
 	if r < 0 || tl.rows[r].group < 0 || !tl.grouping {
 		return false
 	}
-	key := tl.groups[tl.rows[r].group].key
-	tl.opened[key] = !tl.rows[r].open
+	open := !tl.rows[r].open
+	for _, li := range tl.group(&tl.rows[r]).lanes {
+		if open {
+			tl.opened[li] = true
+		} else {
+			delete(tl.opened, li)
+		}
+	}
 	tl.invalidate()
 	tl.ScrollBy(0)
 	return true
@@ -541,7 +549,7 @@ func (tl *Timeline) drawRowLabel(out *List, r *row, y, h float32) {
 	th := tl.theme
 	ty := y + (h-tl.px(fontCSS))/2
 	x := tl.px(6)
-	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.groups[r.group].lanes[0]) {
+	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.group(r).lanes[0]) {
 		glyph := "►"
 		if r.open {
 			glyph = "▼"

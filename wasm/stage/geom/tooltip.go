@@ -2,6 +2,7 @@ package geom
 
 import (
 	"strconv"
+	"strings"
 
 	"looplab/wasm/trace"
 )
@@ -102,7 +103,7 @@ func (tl *Timeline) groupTip(r *row, t trace.Time) string {
 	}
 	tip += " at " + tl.at(t)
 	if first, last := tl.groupEnds(r); first >= 0 {
-		tip += "; answered " + tl.at(first) + " to " + tl.at(last)
+		tip += "; answered " + tl.spread(first, last)
 	}
 	return tip
 }
@@ -114,6 +115,13 @@ func (tl *Timeline) at(t trace.Time) string {
 	}
 	d := max(3, decimals(tl.to-tl.from)+2)
 	return strconv.FormatFloat(t.Seconds(), 'f', min(d, 6), 64) + " s"
+}
+
+// spread writes a stretch of time as "4.00–4.04 s", as precise as the
+// window needs.
+func (tl *Timeline) spread(a, b trace.Time) string {
+	from, to := tl.at(a), tl.at(b)
+	return strings.TrimSuffix(from, " s") + "–" + to
 }
 
 // HoverLine is the code line of the span under a device point, 0 for none.
