@@ -51,8 +51,8 @@ type Timeline struct {
 	holderOf     []int
 	holderByName map[string]int
 	marks        markIndex
-	shown        []bool          // per marker, whether the last layout drew it
-	ends         []trace.Time    // per lane, when it was answered or ended (laneEnds)
+	shown        []bool       // per marker, whether the last layout drew it
+	ends         []trace.Time // per lane, when it was answered or ended (laneEnds)
 	opened       map[int]bool // lanes the learner took out of their group
 
 	w, h   float32
