@@ -5,7 +5,7 @@ EXAMPLES := wasm/scenario/testdata/golden
 SITE     := build/site
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: serve site dist serve-dist soak test vet unit wasm-build browser chromium bench fuzz demo check-cpython fidelity
+.PHONY: serve site dist serve-dist soak test vet unit wasm-build browser chromium bench fuzz demo check-cpython fidelity shots
 
 # Builds the playground and serves it on http://$(ADDR) (loopback only).
 serve: site
@@ -86,6 +86,11 @@ browser: site chromium
 # Installs Debian's chromium when it is missing (as root), or says how.
 chromium:
 	@sh scripts/need-chromium.sh
+
+# Every scenario photographed as a learner sees it: three screen sizes,
+# light and dark, at the moments its lesson names (build/screenshots/stage).
+shots: site chromium
+	$(GO) run -tags browser ./scripts/shots --site $(SITE) --out build/screenshots/stage
 
 # Every performance figure beside its budget (the README quotes the
 # table): the simulator's go test -bench figures, then the built site in

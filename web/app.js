@@ -323,8 +323,14 @@
 
   // metricRows are a run's figures: [name, text, value to compare (lower
   // is better; null: not compared)].
-  function metricRows(m) {
+  function metricRows(m, focus) {
     const rows = [["Total time", fmt(m.total), m.total]];
+    // The requests the block is about come first: their latency is its point.
+    for (const f of focus || []) {
+      const text = !f.requests ? "none sent" : !f.answered ? "not answered"
+        : f.requests === 1 ? fmt(f.median) : `${fmt(f.median)} median, ${fmt(f.max)} max (${f.requests})`;
+      rows.push([`Latency of ${f.name}`, text, f.answered ? f.median : null]);
+    }
     if (m.requests > 0) {
       rows.push(["Requests answered", `${m.completed} of ${m.requests}`, m.requests - m.completed]);
       rows.push(["Latency (min / median / max)", `${fmt(m.latencyMin)} / ${fmt(m.latencyMedian)} / ${fmt(m.latencyMax)}`, m.latencyMedian]);
@@ -356,17 +362,18 @@
       text: `${minutes(l.total)} · ${Math.round(100 * l.utilisation)} % busy`, classes: l.fastest ? ["better"] : [],
     }]]));
     if (result.game) return renderGameStats();
-    const a = metricRows(result.metrics);
-    const b = result.compare?.metrics ? metricRows(result.compare.metrics) : null;
-    const point = b ? pointRows[original().options?.point] : null;
+    const a = metricRows(result.metrics, result.focus);
+    const b = result.compare?.metrics ? metricRows(result.compare.metrics, result.compare.focus) : null;
+    const point = b ? original().options?.point : null;
+    const isPoint = (k) => (point === "focus" ? k.startsWith("Latency of ") : k === pointRows[point]);
     renderFigures(a.map(([k, v, x], i) => {
       const cells = b ? [[v, x, "A", b[i][2]], [b[i][1], b[i][2], "B", x]] : [[v, x, "", null]];
       return [k, cells.map(([text, value, who, other]) => {
         const classes = [];
         if (k.startsWith("Longest") && value >= 0.1) classes.push("bad");
-        if (other != null && matters(k, value, other) && value < other) classes.push("better");
+        if (value != null && other != null && matters(k, value, other) && value < other) classes.push("better");
         return { text: who ? `${who}: ${text}` : text, classes };
-      }), k === point];
+      }), isPoint(k)];
     }), !!b);
   }
 

@@ -25,7 +25,7 @@ var (
 	scenes  = []string{SceneTimeline, SceneGameLoop, ScenePipeline}
 	options = []string{"scene", "mode", "a", "b", "focus", "zoom", "point", "moments"}
 	// points are the figures a compare block may name as its point.
-	points = []string{"total", "answered", "latency", "throughput", "stall", "gil"}
+	points = []string{"total", "answered", "latency", "throughput", "stall", "gil", "focus"}
 )
 
 // Scene is the scene the block asks for.
@@ -77,6 +77,9 @@ func (b *Block) checkOptions() error {
 		}
 		if !slices.Contains(points, p) {
 			return fmt.Errorf("point=%s: unknown figure (known: %s)", p, strings.Join(points, ", "))
+		}
+		if p == "focus" && b.Options["focus"] == "" {
+			return fmt.Errorf("point=focus: the block names no focus= lanes whose latency would be its point")
 		}
 	}
 	if _, err := b.Moments(); err != nil {

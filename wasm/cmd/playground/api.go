@@ -56,6 +56,8 @@ type result struct {
 	Generation int               `json:"generation,omitempty"`
 	Numbers    []scenario.Number `json:"numbers"`
 	Metrics    *report.Metrics   `json:"metrics,omitempty"`
+	// Focus is the latency of the requests the block's focus= names.
+	Focus []report.Focus `json:"focus,omitempty"`
 	Log        []report.Line     `json:"log,omitempty"`
 	// LogCount is set instead of Log for long runs, whose log the page
 	// reads a window at a time (logWindow), so a 10,000-request run does
@@ -125,8 +127,12 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 	// The lesson compiler has checked the block's options; a request
 	// with others draws the run as it is.
 	opts, _ := geom.ParseOptions(req.Focus, req.Zoom)
+	res.Focus = report.FocusLatency(tr, opts.Focus, geom.MatchesFocus)
 	if c := req.Compare; c != nil {
 		other, trB := run(c.Code, "compare", req.Load, c.Settings, "compare settings")
+		if trB != nil {
+			other.Focus = report.FocusLatency(trB, opts.Focus, geom.MatchesFocus)
+		}
 		res.Compare = &other
 		// Only the first version's log can be read a window at a time;
 		// the others go whole.

@@ -47,6 +47,10 @@ func laneLabels(names []string, rooms []int) []string {
 	alike := map[string]int{}
 	for i, name := range names {
 		out[i] = fit(name, rooms[i])
+		// A group's count is what it says first: "GET /e…rt ×40".
+		if _, n, ok := strings.Cut(name, " ×"); ok && out[i] != name {
+			out[i] = fitMiddle(name, rooms[i], runes(n)+5)
+		}
 		alike[digitless(out[i])]++
 	}
 	for i, name := range names {
@@ -63,7 +67,45 @@ func laneLabels(names []string, rooms []int) []string {
 			out[i] = fitMiddle(names[i], rooms[i], rooms[i]*share/4)
 		}
 	}
+	// Names that differ only in their middle ("GET /a #1 › Task-2 f(…)",
+	// "GET /a #1 › Task-3 f(…)") start where they begin to differ.
+	if clash := clashes(out, names); len(clash) > 0 {
+		byLabel := map[string][]int{}
+		for _, i := range clash {
+			byLabel[out[i]] = append(byLabel[out[i]], i)
+		}
+		for _, same := range byLabel {
+			from := wordStart(names[same[0]], commonPrefix(names, same))
+			for _, i := range same {
+				r := []rune(names[i])
+				if k := len([]rune(names[i][:from])); k > 0 {
+					out[i] = "…" + fit(string(r[k:]), rooms[i]-1)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// commonPrefix is the length in bytes of the start the names at idx share.
+func commonPrefix(names []string, idx []int) int {
+	p := names[idx[0]]
+	for _, i := range idx[1:] {
+		n := 0
+		for n < len(p) && n < len(names[i]) && p[n] == names[i][n] {
+			n++
+		}
+		p = p[:n]
+	}
+	return len(p)
+}
+
+// wordStart backs up from byte i of s to the start of its word.
+func wordStart(s string, i int) int {
+	for i > 0 && s[i-1] != ' ' {
+		i--
+	}
+	return i
 }
 
 // clashes lists the labels equal to another whose name differs.

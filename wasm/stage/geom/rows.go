@@ -155,9 +155,13 @@ func groupName(tr *trace.Trace, k alike, lanes []int) string {
 	return name + n
 }
 
-// coroutineOf is the coroutine of a task lane named "Task-3 fetch('B')":
+// coroutineOf is the coroutine of a task lane named "Task-3 fetch('B')"
+// (or "GET /a #1 › Task-3 fetch('B')", a task a request started):
 // "fetch"; "" when the name says none.
 func coroutineOf(name string) string {
+	if i := strings.LastIndex(name, " › "); i >= 0 {
+		name = name[i+len(" › "):]
+	}
 	_, rest, ok := strings.Cut(name, " ")
 	if !ok {
 		return ""
@@ -187,6 +191,9 @@ func digitless(name string) string {
 	}
 	return b.String()
 }
+
+// MatchesFocus reports whether the focus word w names a lane called name.
+func MatchesFocus(name, w string) bool { return matchesFocus(name, []string{w}) }
 
 // matchesFocus reports whether a focus word stands as a whole word in s:
 // "/ping" is in "GET /ping #4" and "/ping ×3", not in "/pings" or

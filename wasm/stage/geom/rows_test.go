@@ -101,7 +101,8 @@ func TestMatchesFocusTakesWholeWords(t *testing.T) {
 
 func TestLaneLabelsNeverReadAlike(t *testing.T) {
 	names := []string{"event loop (main thread)", "Task-2 to_thread(crunch, 'A', 1)", "Task-3 to_thread(crunch, 'B', 1)",
-		"executor thread 1", "executor thread 2", "GET /api/v1/users/profile #12", "GET /api/v1/users/profile #13"}
+		"executor thread 1", "executor thread 2", "GET /api/v1/users/profile #12", "GET /api/v1/users/profile #13",
+		"GET /restock #1 › Task-2 check_stock(<AsyncClient>)", "GET /restock #1 › Task-3 check_stock(<AsyncClient>)"}
 	for _, room := range []int{8, 12, 16, 40} {
 		rooms := make([]int, len(names))
 		for i := range rooms {
