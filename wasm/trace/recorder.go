@@ -3,6 +3,11 @@ package trace
 // Recorder builds lanes one state change at a time: each Set closes the
 // lane's open span and opens a new one, so the simulator only says what a
 // lane is doing now and never tracks span boundaries itself.
+//
+// Set continues what a lane was doing when it says the same again (a
+// thread back from a wait for the GIL to the same cpu() call), and its
+// spans merge; Begin starts a new call, which is a span of its own even
+// when it reads like the one before (time.sleep(2) twice in a row).
 type Recorder struct {
 	Trace *Trace
 	open  []openSpan
@@ -15,7 +20,12 @@ type openSpan struct {
 	from  Time
 	state State
 	label string
+	line  int32
 	on    bool
+	// call is when the lane's latest call began (Begin): a span that
+	// opens then is never merged into the span before it, even when the
+	// call's own span was too short to keep.
+	call Time
 }
 
 // NewRecorder starts an empty trace.
@@ -60,19 +70,61 @@ func (r *Recorder) Rename(lane int, name string) { r.Trace.Lanes[lane].Name = na
 // Set says lane is in state from time t on; an empty state means idle (no span).
 // Setting the same state and label again is a no-op, so spans stay whole.
 func (r *Recorder) Set(lane int, t Time, state State, label string) {
+	r.SetLine(lane, t, state, label, 0)
+}
+
+// SetLine is Set for a span about line of the scenario's code (0 for none).
+func (r *Recorder) SetLine(lane int, t Time, state State, label string, line int32) {
 	if lane < 0 {
 		return
 	}
 	o := &r.open[lane]
-	if o.on && o.state == state && o.label == label {
+	if o.on && o.state == state && o.label == label && o.line == line {
 		return
 	}
 	r.close(lane, t)
+	r.openAt(o, t, state, label, line)
+}
+
+// Begin says lane starts a new call at t: its span is not merged with
+// the one before, whatever they say.
+func (r *Recorder) Begin(lane int, t Time, state State, label string, line int32) {
+	if lane < 0 {
+		return
+	}
+	r.close(lane, t)
+	o := &r.open[lane]
+	o.call = t
+	r.openAt(o, t, state, label, line)
+}
+
+// Since says lane has been in state since when, which may be earlier
+// than now: the simulator learns only when a task runs that it had been
+// ready since its timer was due. The open span is cut at when, or where
+// it began if that is later; an idle lane starts where its last span ended
+// if that is later.
+func (r *Recorder) Since(lane int, when Time, state State, label string, line int32) {
+	if lane < 0 {
+		return
+	}
+	o := &r.open[lane]
+	if o.on {
+		if o.state == state && o.label == label && o.line == line {
+			return
+		}
+		when = max(when, o.from)
+	} else if spans := r.Trace.Lanes[lane].Spans; len(spans) > 0 {
+		when = max(when, spans[len(spans)-1].To)
+	}
+	r.SetLine(lane, when, state, label, line)
+}
+
+func (r *Recorder) openAt(o *openSpan, t Time, state State, label string, line int32) {
 	if state != "" {
 		// field by field: a composite literal is copied whole, which in
 		// the browser costs a write barrier for every pointer while the
 		// garbage collector marks
-		o.from, o.state, o.label, o.on = t, state, label, true
+		o.from, o.state, o.label, o.line, o.on = t, state, label, line, true
 	}
 }
 
@@ -97,13 +149,13 @@ func (r *Recorder) close(lane int, t Time) {
 	spans := &r.Trace.Lanes[lane].Spans
 	if n := len(*spans); n > 0 {
 		last := &(*spans)[n-1]
-		if last.To == o.from && last.State == o.state && last.Label == o.label {
+		if last.To == o.from && o.call != o.from && last.State == o.state && last.Label == o.label && last.Line == o.line {
 			last.To = t
 			return
 		}
 	}
 	sp := grow(spans)
-	sp.From, sp.To, sp.State, sp.Label = o.from, t, o.state, o.label
+	sp.From, sp.To, sp.State, sp.Label, sp.Line = o.from, t, o.state, o.label, o.line
 }
 
 // grow adds an element to *s and returns it to be filled in field by
