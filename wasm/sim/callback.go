@@ -70,10 +70,10 @@ func (l *Loop) endCallback(cb *callback, e Effect) {
 		return
 	}
 	if d.Err != nil {
-		s.rec.Warn(s.now, "Exception in callback "+cb.Source+": "+d.Err.Error())
+		s.rec.Warn(s.now, l.thread.lane, "Exception in callback "+cb.Source+": "+d.Err.Error())
 	}
 	if took := s.now - cb.at; took >= s.cfg.SlowCallback {
-		s.rec.Warn(s.now, fmt.Sprintf("Executing %s took %.3f seconds", cb.Repr, took.Seconds()))
+		s.rec.Warn(s.now, l.thread.lane, fmt.Sprintf("Executing %s took %.3f seconds", cb.Repr, took.Seconds()))
 	}
 }
 

@@ -24,11 +24,30 @@ func (c *Ctx) Now() Time { return c.s.now }
 // Sim is the simulation this code runs in.
 func (c *Ctx) Sim() *Sim { return c.s }
 
-// Print records program output.
-func (c *Ctx) Print(text string) { c.s.rec.Print(c.s.now, text) }
+// Print records program output, on the lane of the code that prints.
+func (c *Ctx) Print(text string) { c.s.rec.Print(c.s.now, c.outputLane(), text) }
 
-// Warn records a warning (asyncio debug mode's log lines).
-func (c *Ctx) Warn(text string) { c.s.rec.Warn(c.s.now, text) }
+// Warn records a warning (asyncio debug mode's log lines), on the lane of
+// the code it is about.
+func (c *Ctx) Warn(text string) { c.s.rec.Warn(c.s.now, c.outputLane(), text) }
+
+// outputLane is the lane whose code runs in c, for its prints: a task's
+// (a request's own task included); a request's for its code run in a
+// worker thread (a def endpoint, a sync dependency or background task);
+// otherwise the thread's own: a thread's target, a pool worker's job for
+// a task, a callback on the loop (the loop's lane), module code (the main
+// thread's, or an app worker's loop's, since uvicorn imports the app there).
+func (c *Ctx) outputLane() int {
+	switch {
+	case c.task != nil:
+		return c.task.lane
+	case c.req != nil && c.owner == c.req.lane:
+		return c.owner
+	case c.thread != nil:
+		return c.thread.lane
+	}
+	return c.owner
+}
 
 // Task is the running task, nil outside an event loop.
 func (c *Ctx) Task() *Task { return c.task }

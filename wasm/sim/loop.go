@@ -340,7 +340,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 	l.thread.show("", "")
 	if took := s.now - l.stepAt; took >= s.cfg.SlowCallback {
 		_, done := e.(Done)
-		s.rec.Warn(s.now, fmt.Sprintf("Executing %s took %.3f seconds", t.describe(done), took.Seconds()))
+		s.rec.Warn(s.now, t.lane, fmt.Sprintf("Executing %s took %.3f seconds", t.describe(done), took.Seconds()))
 	}
 	switch e := e.(type) {
 	case Await:
@@ -370,7 +370,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 			s.rec.Event(s.now, trace.EvEnd, t.lane, what)
 		}
 		if e.Err != nil && !IsCancelled(e.Err) && !t.fut.awaited() && t.req == nil && t != l.mainTask {
-			s.rec.Warn(s.now, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), e.Err.Error()))
+			s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), e.Err.Error()))
 		}
 		t.fiber = nil // let the finished coroutine's frames go
 		t.fut.resolve(e.Value, e.Err)

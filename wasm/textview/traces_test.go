@@ -28,14 +28,14 @@ func blockedLoop() *trace.Trace {
 	for i, l := range slow {
 		r.Set(loop, t, trace.Run, "slow")
 		r.Set(l, t, trace.Run, "")
-		r.Print(t, "Slow started")
+		r.Print(t, l, "Slow started")
 		reqs[i].Start = t
 		r.Set(loop, t+ms, trace.Blocked, "time.sleep(4)")
 		r.Set(l, t+ms, trace.Blocked, "time.sleep(4)")
 		t += 4*trace.Second + ms
 		r.Set(l, t, "", "")
 		reqs[i].End = t
-		r.Warn(t, fmt.Sprintf("Executing <Task finished name='Task-%d' coro=<slow() done>> took 4.001 seconds", i+1))
+		r.Warn(t, l, fmt.Sprintf("Executing <Task finished name='Task-%d' coro=<slow() done>> took 4.001 seconds", i+1))
 	}
 	for i, l := range fast {
 		r.Set(loop, t, trace.Run, "root")
@@ -113,7 +113,7 @@ func threadpool() *trace.Trace {
 	_ = never
 	r.Trace.Stopped = "time limit of 2.5 s reached"
 	r.Trace.Pending = []string{"GET /sync#4"}
-	r.Print(ms, "sync handler in worker thread 1\nsecond line of the same print")
+	r.Print(ms, req[2], "sync handler in worker thread 1\nsecond line of the same print")
 	return r.Finish(2500 * ms)
 }
 

@@ -179,14 +179,14 @@ func (r *Recorder) Event(t Time, kind EventKind, lane int, text string) {
 	e.T, e.Kind, e.Lane, e.Text = t, kind, lane, text
 }
 
-// Print records a line of program output.
-func (r *Recorder) Print(t Time, text string) {
-	r.Trace.Prints = append(r.Trace.Prints, Line{T: t, Text: text, Lane: -1})
+// Print records a line of program output by the code of lane (-1: none).
+func (r *Recorder) Print(t Time, lane int, text string) {
+	r.Trace.Prints = append(r.Trace.Prints, Line{T: t, Text: text, Lane: lane})
 }
 
-// Warn records an asyncio-debug style warning.
-func (r *Recorder) Warn(t Time, text string) {
-	r.Trace.Warnings = append(r.Trace.Warnings, Line{T: t, Text: text, Lane: -1})
+// Warn records an asyncio-debug style warning about lane (-1: none).
+func (r *Recorder) Warn(t Time, lane int, text string) {
+	r.Trace.Warnings = append(r.Trace.Warnings, Line{T: t, Text: text, Lane: lane})
 }
 
 // Finish closes every open span at t and sets the duration.
