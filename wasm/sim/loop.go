@@ -14,6 +14,7 @@ type handle struct {
 	fn        func()
 	when      Time
 	seq       uint64
+	since     Time // when its work became due (see Loop.cause)
 	cancelled bool
 	pooled    bool      // nobody keeps it (not a timer): reused once run
 	cb        *callback // Python code run as a callback (callback.go)
@@ -38,6 +39,15 @@ type Loop struct {
 	current *Task
 	stepAt  Time
 	inStep  bool
+	// cause is, while the loop runs a handle of its own machinery (a
+	// timer, a future's done callback, a result handed back from a
+	// thread), when that handle became due; -1 otherwise. What the handle
+	// makes ready was ready from then, not from when a busy loop got
+	// round to it: a task whose sleep ended at 4 s, behind a loop blocked
+	// until 5 s, has been ready since 4 s. Handles queued meanwhile carry
+	// it on (handle.since), to the task step they lead to, which draws
+	// the task ready since then.
+	cause Time
 	// afterStep ends the running task's step (cached: one per loop, not per step)
 	afterStep func(Effect)
 
@@ -76,7 +86,7 @@ const (
 )
 
 func (p *Process) newLoop(t *Thread) *Loop {
-	l := &Loop{s: p.s, thread: t, proc: p}
+	l := &Loop{s: p.s, thread: t, proc: p, cause: -1}
 	l.afterStep = func(e Effect) {
 		l.endStep(l.current, e)
 		if !l.inStep && l.syscalls() {
@@ -112,11 +122,14 @@ func (l *Loop) callSoonRunner(r runner) {
 	l.wake()
 }
 
+// readyLabel is what a task's lane says while it waits for the loop.
+const readyLabel = "ready, waiting for the event loop"
+
 func (l *Loop) schedule(t *Task, v any, err error) {
 	h := l.newHandle()
 	h.task, h.val, h.err = t, v, err
 	l.ready.push(h)
-	l.s.rec.Set(t.lane, l.s.now, trace.Ready, "ready, waiting for the event loop")
+	l.s.rec.Set(t.lane, l.s.now, trace.Ready, readyLabel)
 	l.wake()
 }
 
@@ -146,14 +159,21 @@ func (h *handle) reuse() {
 	h.cancelled = false
 }
 
-// newHandle takes a recycled handle or makes one.
+// newHandle takes a recycled handle or makes one, due now, or when the
+// handle that queues it was (Loop.cause).
 func (l *Loop) newHandle() *handle {
+	var h *handle
 	if n := len(l.free); n > 0 {
-		h := l.free[n-1]
+		h = l.free[n-1]
 		l.free = l.free[:n-1]
-		return h
+	} else {
+		h = &handle{pooled: true}
 	}
-	return &handle{pooled: true}
+	h.since = l.s.now
+	if l.cause >= 0 {
+		h.since = l.cause
+	}
+	return h
 }
 
 // callLater adds a timer.
@@ -219,6 +239,7 @@ func (l *Loop) collect() {
 	for l.timers.len() > 0 && l.timers.top().when <= l.s.now {
 		h := l.timers.pop()
 		if !h.cancelled {
+			h.since = h.when
 			l.ready.push(h)
 		}
 	}
@@ -296,9 +317,11 @@ func (l *Loop) armTimer() {
 // run runs one handle and reports whether it finished at once.
 func (l *Loop) run(h *handle) bool {
 	if h.task == nil {
-		switch {
-		case h.cb != nil:
+		if h.cb != nil {
 			return l.runCallback(h.cb)
+		}
+		l.cause = h.since
+		switch {
 		case h.runner != nil:
 			h.runner.fire()
 		case h.fut != nil:
@@ -306,6 +329,7 @@ func (l *Loop) run(h *handle) bool {
 		default:
 			h.fn()
 		}
+		l.cause = -1
 		return true
 	}
 	t := h.task
@@ -325,6 +349,9 @@ func (l *Loop) run(h *handle) bool {
 	}
 	l.current, l.stepAt = t, l.s.now
 	l.thread.owner = t.lane
+	if h.since < l.s.now {
+		l.s.rec.Since(t.lane, h.since, trace.Ready, readyLabel, 0)
+	}
 	l.s.rec.Set(t.lane, l.s.now, trace.Run, "running on the event loop")
 	l.inStep = true
 	sync := l.thread.drive(t.fiber, &t.ctx, v, err, l.afterStep)

@@ -48,17 +48,25 @@ func (r *Recorder) Reserve(n int) {
 	r.Trace.Requests = append(make([]Request, 0, len(r.Trace.Requests)+n), r.Trace.Requests...)
 }
 
-// laneSpans is how many spans a new lane has room for: a request's lane
-// rarely needs more.
-const laneSpans = 4
+// laneSpans is how many spans a new lane has room for, and requestSpans
+// a request's: most of them need no more (queued, ready, run, await,
+// ready again, a thread's work), and a large load has thousands.
+const (
+	laneSpans    = 4
+	requestSpans = 8
+)
 
 // Lane adds a lane and returns its index.
 func (r *Recorder) Lane(name, kind string) int {
-	if len(r.slab) < laneSpans {
-		r.slab = make([]Span, laneSpans*min(max(len(r.Trace.Lanes), 4), 256))
+	n := laneSpans
+	if kind == KindRequest {
+		n = requestSpans
 	}
-	spans := r.slab[:0:laneSpans]
-	r.slab = r.slab[laneSpans:]
+	if len(r.slab) < n {
+		r.slab = make([]Span, requestSpans*min(max(len(r.Trace.Lanes), 4), 256))
+	}
+	spans := r.slab[:0:n]
+	r.slab = r.slab[n:]
 	r.Trace.Lanes = append(r.Trace.Lanes, Lane{Name: name, Kind: kind, Spans: spans})
 	r.open = append(r.open, openSpan{})
 	return len(r.Trace.Lanes) - 1
