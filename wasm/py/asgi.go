@@ -30,6 +30,7 @@ type asgi struct {
 	bg       *bgTasks
 	next     int // next background task
 	wait     bool
+	line     int32 // of the sync work in the threadpool, for sim.Liner
 }
 
 const (
@@ -63,6 +64,16 @@ func (a *asgi) Describe(done bool) string {
 		return fmt.Sprintf("coro=<%s() done, defined at %s:%d>", code.Name, code.File, code.Def.Line)
 	}
 	return "coro=<run_asgi()>"
+}
+
+// Line implements sim.Liner: the line the async code running inline is
+// at, or the line of what runs in the threadpool (a def endpoint's or
+// dependency's def, a background task's add_task).
+func (a *asgi) Line() int32 {
+	if a.sub != nil {
+		return a.sub.Line()
+	}
+	return a.line
 }
 
 // Resume implements sim.Fiber.
@@ -145,7 +156,8 @@ func (a *asgi) advance() sim.Effect {
 			return nil
 		}
 		a.wait = true
-		job := jobFor(a.run, a.route.fn.Globals, t.fn, t.args)
+		a.line = int32(t.at.Line)
+		job := jobFor(a.run, a.route.fn.Globals, t.fn, t.args, t.at)
 		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "background task " + job.Label + " in the threadpool"}
 	}
 	return sim.Done{}
@@ -165,7 +177,8 @@ func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
 		a.sub = newFiber(a.run, fr)
 		return nil
 	}
-	job := jobFor(a.run, a.route.fn.Globals, fn, args)
+	a.line = int32(fn.Code.Def.Line)
+	job := jobFor(a.run, a.route.fn.Globals, fn, args, fn.Code.Def)
 	if endpoint {
 		job.Fiber.(*Fiber).markStart = true
 	}

@@ -133,17 +133,19 @@ func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
 		if exc := f.run.countTask(); exc != nil {
 			return nil, exc
 		}
-		fr := &Frame{code: awaitCode(x), globals: f.frames[0].globals}
+		at := f.frames[len(f.frames)-1].pos()
+		fr := &Frame{code: awaitCode(x, at), globals: f.frames[0].globals}
 		return f.ctx.CreateTask(newFiber(f.run, fr), fmt.Sprint(x)).Future(), nil
 	}
 	return nil, newExc(excType, fmt.Sprintf("An asyncio.Future, a coroutine or an awaitable is required, not %s", typeName(v)))
 }
 
 // awaitCode is a tiny function body "return await aw", used to run a
-// non-coroutine awaitable as a task.
-func awaitCode(aw Value) *Code {
+// non-coroutine awaitable as a task; it stands at at, where the task was
+// made, for its spans' lines.
+func awaitCode(aw Value, at syntax.Pos) *Code {
 	return &Code{Name: "await", Instrs: []Instr{{Op: opConst}, {Op: opAwait}, {Op: opReturn}},
-		Pos: make([]syntax.Pos, 3), Consts: []Value{aw}, VarArgs: -1, KwArgs: -1}
+		Pos: samePos(at, 3), Consts: []Value{aw}, VarArgs: -1, KwArgs: -1, Def: at}
 }
 
 func (f *Fiber) newTask(co *Coroutine) (*sim.Task, *Exception) {
@@ -211,7 +213,7 @@ func asyncioModule() *Module {
 			if len(c.args) == 0 {
 				return nil, nil, c.errorf("to_thread() needs a function")
 			}
-			job := jobFor(c.f.run, c.f.frames[0].globals, c.args[0], c.args[1:])
+			job := jobFor(c.f.run, c.f.frames[0].globals, c.args[0], c.args[1:], c.pos())
 			return &lazyAw{name: "to_thread", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 				return nil, sim.Await{F: f.ctx.RunInExecutor(nil, job), Label: "await asyncio.to_thread(" + job.Label + ")"}, nil
 			}}, nil, nil
@@ -359,7 +361,7 @@ func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
 	default:
 		return nil, nil, c.errorf("run_in_executor() needs an executor or None, not %s", typeName(ex))
 	}
-	job := jobFor(c.f.run, c.f.frames[0].globals, c.args[1], c.args[2:])
+	job := jobFor(c.f.run, c.f.frames[0].globals, c.args[1], c.args[2:], c.pos())
 	where := "the default executor"
 	if pool != nil {
 		where = "a pool"

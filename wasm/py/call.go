@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 
+	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
 )
 
@@ -16,6 +17,9 @@ type call struct {
 }
 
 func (c *call) ctx() *sim.Ctx { return c.f.ctx }
+
+// pos is where the call is in the code.
+func (c *call) pos() syntax.Pos { return c.f.frames[len(c.f.frames)-1].pos() }
 
 // arg returns the i-th positional argument or the keyword argument name.
 func (c *call) arg(i int, name string) (Value, bool) {

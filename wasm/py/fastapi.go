@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
 )
 
@@ -163,6 +164,7 @@ type bgTask struct {
 	args []Value
 	kw   []string
 	kwv  []Value
+	at   syntax.Pos // the add_task call
 }
 
 func (b *bgTasks) typeName() string { return "BackgroundTasks" }
@@ -174,7 +176,7 @@ func (b *bgTasks) attr(name string) (Value, bool) {
 		if len(c.args) == 0 {
 			return nil, nil, c.errorf("add_task() needs a function")
 		}
-		b.tasks = append(b.tasks, bgTask{fn: c.args[0], args: c.args[1:], kw: c.kw, kwv: c.kwVals})
+		b.tasks = append(b.tasks, bgTask{fn: c.args[0], args: c.args[1:], kw: c.kw, kwv: c.kwVals, at: c.pos()})
 		return nil, nil, nil
 	}), true
 }

@@ -76,6 +76,14 @@ func (l *lifespan) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	}
 }
 
+// Line implements sim.Liner.
+func (l *lifespan) Line() int32 {
+	if l.sub != nil {
+		return l.sub.Line()
+	}
+	return 0
+}
+
 // Describe implements sim.Describer, for a startup handler that is slow.
 func (l *lifespan) Describe(done bool) string {
 	if l.sub != nil {

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"
 )
@@ -198,11 +197,13 @@ func asyncpgModule() *Module {
 
 // connectThen is a coroutine that opens a connection, then awaits reply.
 // Connecting is an await even on loopback: the loop runs every other ready
-// task before the request goes out.
+// task before the request goes out. It stands where the code called
+// name, so that a task made of it has that line.
 func connectThen(f *Fiber, name string, reply Value) *Coroutine {
-	code := &Code{Name: name, File: f.run.prog.File, VarArgs: -1, KwArgs: -1,
+	at := f.frames[len(f.frames)-1].pos()
+	code := &Code{Name: name, File: f.run.prog.File, VarArgs: -1, KwArgs: -1, Def: at,
 		Instrs: []Instr{{Op: opConst, A: 0}, {Op: opAwait}, {Op: opPop}, {Op: opConst, A: 1}, {Op: opAwait}, {Op: opReturn}},
-		Pos:    make([]syntax.Pos, 6), Consts: []Value{&sleepAw{}, reply}}
+		Pos:    samePos(at, 6), Consts: []Value{&sleepAw{}, reply}}
 	fn := &Function{Code: code, Globals: f.frames[0].globals}
 	fr, _ := newFrame(fn, nil, nil, nil)
 	return &Coroutine{Fn: fn, Frame: fr}

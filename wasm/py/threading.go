@@ -128,7 +128,7 @@ func (t *threadVal) start(c *call, _ Value) (Value, sim.Effect, *Exception) {
 	if t.target == nil {
 		fib = newFiber(r, &Frame{code: returnNone, globals: t.globals})
 	} else {
-		fib = callFiber(r, t.globals, t.target, t.args, t.kw, t.kwv)
+		fib = callFiber(r, t.globals, t.target, t.args, t.kw, t.kwv, c.pos())
 	}
 	name := t.name
 	t.th = c.ctx().StartThread(sim.ThreadSpec{Fiber: fib, Name: name, Daemon: t.daemon,

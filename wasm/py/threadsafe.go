@@ -38,7 +38,7 @@ func (l *loopVal) callSoon(threadsafe bool) func(c *call, _ Value) (Value, sim.E
 		}
 		created := c.f.frames[len(c.f.frames)-1].pos()
 		err := l.loop.CallSoon(sim.Callback{
-			Fiber:  callFiber(r, c.f.frames[0].globals, fn, args, nil, nil),
+			Fiber:  callFiber(r, c.f.frames[0].globals, fn, args, nil, nil, c.pos()),
 			Label:  label,
 			Source: source,
 			Repr:   fmt.Sprintf("<Handle %s created at %s:%d>", source, r.prog.File, created.Line),

@@ -85,6 +85,19 @@ func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	return f.exec()
 }
 
+// Line implements sim.Liner: the line of the instruction the innermost
+// frame is at (the call or await that suspended it; its def before it
+// starts), or of the frame around it when that one is generated code
+// with no lines of its own (a client's connect, a job calling a builtin).
+func (f *Fiber) Line() int32 {
+	for i := len(f.frames) - 1; i >= 0; i-- {
+		if l := f.frames[i].pos().Line; l > 0 {
+			return int32(l)
+		}
+	}
+	return 0
+}
+
 // Describe implements sim.Describer, as asyncio's task repr shows it.
 func (f *Fiber) Describe(done bool) string {
 	name := f.root.Name + "()"

@@ -35,7 +35,7 @@ func (a *anyioPool) run(c *Ctx, j Job) *Future {
 		ac.start()
 		return &ac.fut
 	}
-	s.rec.Set(ac.lane, s.now, trace.Token, "waiting for a threadpool token")
+	s.beginCall(ac.lane, trace.Token, "waiting for a threadpool token", c.line())
 	a.waiters = append(a.waiters, ac)
 	return &ac.fut
 }

@@ -49,6 +49,18 @@ func (c *Ctx) outputLane() int {
 	return c.owner
 }
 
+// line is the line of the scenario's code that c's fiber is at (see
+// Liner), for the spans its calls set on other lanes than its thread's.
+func (c *Ctx) line() int32 {
+	switch {
+	case c.task != nil:
+		return lineOf(c.task.fiber)
+	case c.thread != nil && c.thread.fctx == c:
+		return lineOf(c.thread.fib)
+	}
+	return 0
+}
+
 // Task is the running task, nil outside an event loop.
 func (c *Ctx) Task() *Task { return c.task }
 

@@ -14,6 +14,23 @@ type Describer interface {
 	Describe(done bool) string
 }
 
+// Liner is implemented by fibers that know where in the scenario's code
+// they are: the line of the call that made their latest effect (what a
+// step that resumes goes on from), or of their def before they start;
+// 0 when they cannot say. The spans about a fiber's calls carry it
+// (trace.Span.Line).
+type Liner interface {
+	Line() int32
+}
+
+// lineOf is the line f is at, 0 for a fiber that does not say.
+func lineOf(f Fiber) int32 {
+	if l, ok := f.(Liner); ok {
+		return l.Line()
+	}
+	return 0
+}
+
 // Effect is what a fiber asks of the simulator.
 type Effect interface{ effect() }
 

@@ -129,7 +129,7 @@ func (l *Loop) schedule(t *Task, v any, err error) {
 	h := l.newHandle()
 	h.task, h.val, h.err = t, v, err
 	l.ready.push(h)
-	l.s.rec.Set(t.lane, l.s.now, trace.Ready, readyLabel)
+	l.s.rec.SetLine(t.lane, l.s.now, trace.Ready, readyLabel, lineOf(t.fiber))
 	l.wake()
 }
 
@@ -349,10 +349,13 @@ func (l *Loop) run(h *handle) bool {
 	}
 	l.current, l.stepAt = t, l.s.now
 	l.thread.owner = t.lane
+	// The step goes on from the line it stopped at (its await), or starts
+	// at the coroutine's def.
+	line := lineOf(t.fiber)
 	if h.since < l.s.now {
-		l.s.rec.Since(t.lane, h.since, trace.Ready, readyLabel, 0)
+		l.s.rec.Since(t.lane, h.since, trace.Ready, readyLabel, line)
 	}
-	l.s.rec.Set(t.lane, l.s.now, trace.Run, "running on the event loop")
+	l.s.rec.SetLine(t.lane, l.s.now, trace.Run, "running on the event loop", line)
 	l.inStep = true
 	sync := l.thread.drive(t.fiber, &t.ctx, v, err, l.afterStep)
 	l.inStep = false
@@ -375,7 +378,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if e.IO {
 			state = trace.IO
 		}
-		s.rec.Set(t.lane, s.now, state, e.Label)
+		s.beginCall(t.lane, state, e.Label, lineOf(t.fiber))
 		s.rec.Event(s.now, trace.EvAwait, t.lane, e.Label)
 		if e.F.done {
 			l.schedule(t, e.F.result, e.F.err)

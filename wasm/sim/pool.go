@@ -64,7 +64,7 @@ func (pl *Pool) submit(c *Ctx, j Job) *Future {
 		pl.start(pl.spawn(), q)
 	} else {
 		pl.queue = append(pl.queue, q)
-		pl.s.rec.Set(owner, pl.s.now, trace.Queued, "waiting for a free worker of "+pl.name())
+		pl.s.beginCall(owner, trace.Queued, "waiting for a free worker of "+pl.name(), c.line())
 	}
 	return q.fut
 }
@@ -132,21 +132,24 @@ func (pl *Pool) newWorker() *Thread {
 	return t
 }
 
-// start runs q on worker w: take the GIL, run the fiber to its end.
+// start runs q on worker w: take the GIL, run the fiber to its end. The
+// job is a call on its owner's lane from now, and on the worker's from
+// when it has the GIL; both show the lines the worker runs.
 func (pl *Pool) start(w *Thread, q *queuedJob) {
 	pl.running++
 	w.owner = q.ctx.owner
 	w.job = q
 	q.ctx.thread = w
-	pl.s.rec.Set(q.ctx.owner, pl.s.now, w.kind, w.where(q.job.Label))
+	w.line = lineOf(q.job.Fiber)
+	pl.s.rec.Begin(q.ctx.owner, pl.s.now, w.kind, w.where(q.job.Label), w.line)
 	w.acquire(w.jobStart)
 }
 
 // runJob runs worker w's job once it holds the GIL.
 func (pl *Pool) runJob(w *Thread) {
 	q := w.job
-	w.show(trace.Run, q.job.Label)
-	w.showOwner(w.kind, w.where(q.job.Label))
+	w.s.rec.Begin(w.lane, w.s.now, trace.Run, q.job.Label, w.line)
+	w.showOwnerAt(w.kind, w.where(q.job.Label), w.line)
 	w.drive(q.job.Fiber, &q.ctx, nil, nil, w.jobAfter)
 }
 

@@ -67,16 +67,28 @@ type parsing struct {
 	endpoint Fiber
 	work     Effect // the server's CPU effect, made once; nil for none
 	done     bool
+	working  bool // the server's work is the effect under way
 }
 
 func (p *parsing) Resume(c *Ctx, v any, err error) Effect {
 	if !p.done {
 		p.done = true
 		if p.work != nil {
+			p.working = true
 			return p.work
 		}
 	}
+	p.working = false
 	return p.endpoint.Resume(c, v, err)
+}
+
+// Line implements Liner: the server's own work is no line of the
+// scenario's code; after it, the endpoint's lines.
+func (p *parsing) Line() int32 {
+	if p.working || !p.done {
+		return 0
+	}
+	return lineOf(p.endpoint)
 }
 
 // Describe is the endpoint's, for slow-callback warnings.

@@ -50,6 +50,9 @@ type Thread struct {
 	lane  int
 	kind  trace.State // the state an owner lane shows while this thread runs its code
 	owner int         // lane of the request or task this thread works for now, -1 for none
+	// line is the line of the scenario's code the thread's current call
+	// comes from (see Liner), for the spans that show it
+	line int32
 
 	// GIL wait
 	gilThen  func()
@@ -96,6 +99,7 @@ type Thread struct {
 	computing bool
 	cpuLeft   Time
 	cpuLabel  string
+	cpuLine   int32
 	cpuThen   func()
 }
 
@@ -138,6 +142,32 @@ func (t *Thread) showOwner(state trace.State, label string) {
 	}
 }
 
+// showAt and showOwnerAt are show and showOwner for a span about line.
+func (t *Thread) showAt(state trace.State, label string, line int32) {
+	t.s.rec.SetLine(t.lane, t.s.now, state, label, line)
+}
+
+func (t *Thread) showOwnerAt(state trace.State, label string, line int32) {
+	if t.owner >= 0 {
+		t.s.rec.SetLine(t.owner, t.s.now, state, label, line)
+	}
+}
+
+// beginCall starts a call of the scenario's code on the thread's lane and
+// its owner's: a span of its own, even after one that reads the same
+// (time.sleep(2) twice). The server's own work (line 0) is not a call of
+// the scenario's, and its spans merge as before, which keeps a big run's
+// event-loop lane short.
+func (t *Thread) beginCall(state trace.State, label string, owner trace.State, ownerLabel string) {
+	if t.line == 0 {
+		return
+	}
+	t.s.rec.Begin(t.lane, t.s.now, state, label, t.line)
+	if t.owner >= 0 {
+		t.s.rec.Begin(t.owner, t.s.now, owner, ownerLabel, t.line)
+	}
+}
+
 // drive runs fiber f on t from its current point, handling CPU and Block
 // effects itself; any other effect goes to after. It reports whether after
 // was called before drive returned (the step ended without waiting).
@@ -157,9 +187,12 @@ func (t *Thread) step(v any, err error) bool {
 			if e.D <= 0 {
 				continue
 			}
-			t.compute(e.D, e.Label, t.resumeFn)
+			t.line = lineOf(t.fib)
+			t.beginCall(trace.Run, e.Label, t.kind, t.where(e.Label))
+			t.compute(e.D, e.Label, t.line, t.resumeFn)
 			return false
 		case Block:
+			t.line = lineOf(t.fib)
 			t.blockResult = e.Result
 			t.block(e.D, e.Label, t.unblockFn)
 			return false
@@ -168,6 +201,7 @@ func (t *Thread) step(v any, err error) bool {
 				v, err = e.F.result, e.F.err
 				continue
 			}
+			t.line = lineOf(t.fib)
 			t.wait(e)
 			return false
 		case nil:
@@ -180,9 +214,11 @@ func (t *Thread) step(v any, err error) bool {
 	}
 }
 
-// compute holds the GIL and a core for d of work, then calls then.
-func (t *Thread) compute(d Time, label string, then func()) {
-	t.cpuLeft, t.cpuLabel, t.cpuThen = d, label, then
+// compute holds the GIL and a core for d of work, at line, then calls
+// then. The call began before (beginCall); this is also how it goes on
+// after the thread has had to drop the GIL.
+func (t *Thread) compute(d Time, label string, line int32, then func()) {
+	t.cpuLeft, t.cpuLabel, t.cpuLine, t.cpuThen = d, label, line, then
 	g := t.proc.gil
 	if !t.s.cfg.FreeThreaded && g.dropPending {
 		// A drop was asked for while this thread ran zero-time code: it
@@ -191,8 +227,8 @@ func (t *Thread) compute(d Time, label string, then func()) {
 		return
 	}
 	t.computing = true
-	t.show(trace.Run, label)
-	t.showOwner(t.kind, t.where(label))
+	t.showAt(trace.Run, label, line)
+	t.showOwnerAt(t.kind, t.where(label), line)
 	t.s.cpus.add(t)
 }
 
@@ -271,8 +307,8 @@ func (t *Thread) preempt() {
 		t.s.cpus.remove(t)
 		t.computing = false
 	}
-	left, label, then := t.cpuLeft, t.cpuLabel, t.cpuThen
-	resume := func() { t.compute(left, label, then) }
+	left, label, line, then := t.cpuLeft, t.cpuLabel, t.cpuLine, t.cpuThen
+	resume := func() { t.compute(left, label, line, then) }
 	t.preempted = true
 	t.release(true)
 	if g := t.proc.gil; g.holder == nil || t.s.cfg.FreeThreaded {
@@ -306,8 +342,9 @@ func (t *Thread) goBlocked(label string) {
 	}
 	s.rec.Event(s.now, trace.EvBlock, max(t.owner, t.lane), t.phrase(label, what))
 	t.release(false)
-	t.show(trace.Blocked, label)
-	t.showOwner(blockedState(t), t.where(label))
+	t.beginCall(trace.Blocked, label, blockedState(t), t.where(label))
+	t.showAt(trace.Blocked, label, t.line)
+	t.showOwnerAt(blockedState(t), t.where(label), t.line)
 }
 
 func blockedState(t *Thread) trace.State {

@@ -79,7 +79,7 @@ func (c *Ctx) StartThread(sp ThreadSpec) *Thread {
 	s.soon(func() {
 		t.acquire(func() {
 			s.rec.Event(s.now, trace.EvStart, t.lane, "starts")
-			t.show(trace.Run, "")
+			t.showAt(trace.Run, "", lineOf(sp.Fiber))
 			t.drive(sp.Fiber, tc, nil, nil, after)
 		})
 	})

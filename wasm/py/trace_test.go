@@ -1,0 +1,97 @@
+package py
+
+import (
+	"testing"
+
+	"looplab/wasm/sim"
+	"looplab/wasm/trace"
+)
+
+// runTrace runs a script and returns its trace.
+func runTrace(t *testing.T, code string) *trace.Trace {
+	t.Helper()
+	p, err := Load("chunk.py", []byte(code))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sim.New(sim.Config{})
+	if err := p.Start(s, Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := s.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func laneNamed(tr *trace.Trace, name string) int {
+	for i, l := range tr.Lanes {
+		if l.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestSpansAreCallsWithLines: each call is a span of its own, with the
+// line of the call, and prints go on the lane of the code that printed.
+func TestSpansAreCallsWithLines(t *testing.T) {
+	tr := runTrace(t, `import asyncio
+import time
+
+print("module")
+
+async def main():
+    time.sleep(2)
+    time.sleep(2)
+    cpu(1)
+    cpu(1)
+    await asyncio.sleep(1)
+    await asyncio.sleep(1)
+    print("done")
+
+asyncio.run(main())
+`)
+	main := laneNamed(tr, "Task-1 main()")
+	if main < 0 {
+		t.Fatal("no main task lane")
+	}
+	type span struct {
+		from, to int64 // ms
+		state    trace.State
+		line     int32
+	}
+	var got []span
+	for _, s := range tr.Lanes[main].Spans {
+		if s.To-s.From >= trace.Millisecond {
+			got = append(got, span{int64(s.From / trace.Millisecond), int64(s.To / trace.Millisecond), s.State, s.Line})
+		}
+	}
+	want := []span{
+		{0, 2000, trace.Blocked, 7},
+		{2000, 4000, trace.Blocked, 8},
+		{4000, 5000, trace.Run, 9},
+		{5000, 6000, trace.Run, 10},
+		{6000, 7000, trace.Await, 11},
+		{7000, 8000, trace.Await, 12},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("spans %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("span %d is %v, want %v", i, got[i], want[i])
+		}
+	}
+	loop := laneNamed(tr, "event loop (main thread)")
+	for _, p := range tr.Prints {
+		want := main
+		if p.Text == "module" {
+			want = loop // the main thread's, which runs the loop later
+		}
+		if p.Lane != want {
+			t.Errorf("print %q is on lane %d, want %d", p.Text, p.Lane, want)
+		}
+	}
+}
