@@ -378,7 +378,11 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if e.IO {
 			state = trace.IO
 		}
-		s.beginCall(t.lane, state, e.Label, lineOf(t.fiber))
+		// A step that ends waiting for a threadpool token or a free
+		// worker has said so on its lane: that is what the await waits for.
+		if st, _ := s.rec.State(t.lane); st != trace.Token && st != trace.Queued {
+			s.beginCall(t.lane, state, e.Label, lineOf(t.fiber))
+		}
 		s.rec.Event(s.now, trace.EvAwait, t.lane, e.Label)
 		if e.F.done {
 			l.schedule(t, e.F.result, e.F.err)
