@@ -107,6 +107,7 @@ func (s *sleepAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
 // to_thread, run_in_threadpool and the I/O of client libraries).
 type lazyAw struct {
 	name string
+	call string // the call as the code wrote it, for a task's lane ("" for name(…))
 	run  func(f *Fiber) (Value, sim.Effect, *Exception)
 }
 
@@ -135,7 +136,7 @@ func toFuture(f *Fiber, v Value) (*sim.Future, *Exception) {
 		}
 		at := f.frames[len(f.frames)-1].pos()
 		fr := &Frame{code: awaitCode(x, at), globals: f.frames[0].globals}
-		return f.ctx.CreateTask(newFiber(f.run, fr), fmt.Sprint(x)).Future(), nil
+		return f.ctx.CreateTask(newFiber(f.run, fr), awaitableCall(x)).Future(), nil
 	}
 	return nil, newExc(excType, fmt.Sprintf("An asyncio.Future, a coroutine or an awaitable is required, not %s", typeName(v)))
 }
@@ -148,6 +149,27 @@ func awaitCode(aw Value, at syntax.Pos) *Code {
 		Pos: samePos(at, 3), Consts: []Value{aw}, VarArgs: -1, KwArgs: -1, Def: at}
 }
 
+// awaitableCall names an awaitable for the lane of the task that runs
+// it, as the code wrote it: "asyncio.sleep(1)", "fetch(3)".
+func awaitableCall(x Value) string {
+	switch a := x.(type) {
+	case *sleepAw:
+		return "asyncio.sleep(" + a.d.Text() + ")"
+	case *lazyAw:
+		if a.call != "" {
+			return a.call
+		}
+		return a.name + "(...)"
+	case *Coroutine:
+		return coroutineCall(a)
+	case *futureVal:
+		if a.task != nil {
+			return a.task.Name()
+		}
+	}
+	return typeName(x)
+}
+
 func (f *Fiber) newTask(co *Coroutine) (*sim.Task, *Exception) {
 	if co.Started {
 		return nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
@@ -156,8 +178,7 @@ func (f *Fiber) newTask(co *Coroutine) (*sim.Task, *Exception) {
 		return nil, exc
 	}
 	co.Started = true
-	label := co.Fn.Code.Name + "()"
-	t := f.ctx.CreateTask(newFiber(f.run, co.Frame), label)
+	t := f.ctx.CreateTask(newFiber(f.run, co.Frame), coroutineCall(co))
 	return t, nil
 }
 
@@ -214,7 +235,7 @@ func asyncioModule() *Module {
 				return nil, nil, c.errorf("to_thread() needs a function")
 			}
 			job := jobFor(c.f.run, c.f.frames[0].globals, c.args[0], c.args[1:], c.pos())
-			return &lazyAw{name: "to_thread", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+			return &lazyAw{name: "to_thread", call: passedCall("to_thread", c.args[0], c.args[1:]), run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 				return nil, sim.Await{F: f.ctx.RunInExecutor(nil, job), Label: "await asyncio.to_thread(" + job.Label + ")"}, nil
 			}}, nil, nil
 		},
@@ -298,7 +319,11 @@ func waitFor(c *call) (Value, sim.Effect, *Exception) {
 		}
 		timeout = d
 	}
-	return &lazyAw{name: "wait_for", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+	args := []string{awaitableCall(aw)}
+	if timeout >= 0 {
+		args = append(args, timeout.Text())
+	}
+	return &lazyAw{name: "wait_for", call: callText("asyncio.wait_for", args), run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 		fut, exc := toFuture(f, aw)
 		if exc != nil {
 			return nil, nil, exc
@@ -325,7 +350,7 @@ func asyncioRun(c *call) (Value, sim.Effect, *Exception) {
 	}
 	co.Started = true
 	fib := newFiber(c.f.run, co.Frame)
-	return nil, sim.RunLoop{Main: fib, Name: co.Fn.Code.Name + "()", Lane: -1}, nil
+	return nil, sim.RunLoop{Main: fib, Name: coroutineCall(co), Lane: -1}, nil
 }
 
 // loopVal is an event loop, as get_running_loop() returns it; another

@@ -59,7 +59,7 @@ func runInThreadpool(c *call) (Value, sim.Effect, *Exception) {
 		return nil, nil, c.errorf("run_in_threadpool() needs a function")
 	}
 	job := jobFor(c.f.run, c.f.frames[0].globals, c.args[0], c.args[1:], c.pos())
-	return &lazyAw{name: "run_in_threadpool", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+	return &lazyAw{name: "run_in_threadpool", call: passedCall("run_in_threadpool", c.args[0], c.args[1:]), run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 		return nil, sim.Await{F: f.ctx.RunInThreadpool(job), Label: "await run_in_threadpool(" + job.Label + ")"}, nil
 	}}, nil, nil
 }

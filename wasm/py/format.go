@@ -93,8 +93,17 @@ func reprChecked(v Value) (string, *Exception) {
 // maxNesting levels or maxString characters it stops writing.
 type reprWriter struct {
 	strings.Builder
-	open []Value // the containers being written, outermost first
-	deep bool    // nesting went past maxNesting
+	open  []Value // the containers being written, outermost first
+	deep  bool    // nesting went past maxNesting
+	limit int     // stop past this many bytes instead of maxString (0)
+}
+
+// full reports whether the writer has written as much as it may.
+func (w *reprWriter) full() bool {
+	if w.limit > 0 {
+		return w.Len() > w.limit
+	}
+	return w.Len() > maxString
 }
 
 // enter starts writing container x; it reports false, having written
@@ -117,7 +126,7 @@ func (w *reprWriter) enter(x Value, cycle string) bool {
 func (w *reprWriter) leave() { w.open = w.open[:len(w.open)-1] }
 
 func (w *reprWriter) write(v Value) {
-	if w.deep || w.Len() > maxString {
+	if w.deep || w.full() {
 		return
 	}
 	switch x := v.(type) {
@@ -156,7 +165,7 @@ func (w *reprWriter) write(v Value) {
 		if w.enter(x, "{...}") {
 			w.WriteByte('{')
 			for i, k := range x.Keys {
-				if w.Len() > maxString {
+				if w.full() {
 					break
 				}
 				if i > 0 {
@@ -198,7 +207,7 @@ func (w *reprWriter) write(v Value) {
 
 func (w *reprWriter) items(items []Value) {
 	for i, it := range items {
-		if w.Len() > maxString {
+		if w.full() {
 			return
 		}
 		if i > 0 {

@@ -109,7 +109,7 @@ func (cl *clientVal) attr(name string) (Value, bool) {
 		reply := &lazyAw{name: name, run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 			return ioAwait(f, f.run.latency(url), "await client."+name+"("+quote(url)+")", &responseVal{url: url, method: m})
 		}}
-		return connectThen(c.f, "client."+name, reply), nil, nil
+		return connectThen(c.f, "client."+name, reply, callText("client."+name, []string{shortRepr(url)})), nil, nil
 	}), true
 }
 
@@ -176,7 +176,7 @@ func (cn *connVal) attr(name string) (Value, bool) {
 		case "execute":
 			result = "OK"
 		}
-		return &lazyAw{name: name, run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+		return &lazyAw{name: name, call: "conn." + name + "(...)", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 			if name == "close" {
 				return nil, nil, nil
 			}
@@ -188,7 +188,7 @@ func (cn *connVal) attr(name string) (Value, bool) {
 func asyncpgModule() *Module {
 	return &Module{Name: "asyncpg", Attrs: map[string]Value{
 		"connect": &Builtin{Name: "asyncpg.connect", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return &lazyAw{name: "connect", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+			return &lazyAw{name: "connect", call: "asyncpg.connect(...)", run: func(f *Fiber) (Value, sim.Effect, *Exception) {
 				return ioAwait(f, f.run.settings.Latency, "await asyncpg.connect(...)", &connVal{})
 			}}, nil, nil
 		}},
@@ -199,12 +199,12 @@ func asyncpgModule() *Module {
 // Connecting is an await even on loopback: the loop runs every other ready
 // task before the request goes out. It stands where the code called
 // name, so that a task made of it has that line.
-func connectThen(f *Fiber, name string, reply Value) *Coroutine {
+func connectThen(f *Fiber, name string, reply Value, call string) *Coroutine {
 	at := f.frames[len(f.frames)-1].pos()
 	code := &Code{Name: name, File: f.run.prog.File, VarArgs: -1, KwArgs: -1, Def: at,
 		Instrs: []Instr{{Op: opConst, A: 0}, {Op: opAwait}, {Op: opPop}, {Op: opConst, A: 1}, {Op: opAwait}, {Op: opReturn}},
 		Pos:    samePos(at, 6), Consts: []Value{&sleepAw{}, reply}}
 	fn := &Function{Code: code, Globals: f.frames[0].globals}
 	fr, _ := newFrame(fn, nil, nil, nil)
-	return &Coroutine{Fn: fn, Frame: fr}
+	return &Coroutine{Fn: fn, Frame: fr, call: call}
 }

@@ -75,7 +75,7 @@ func runCoroutineThreadsafe(c *call) (Value, sim.Effect, *Exception) {
 		return nil, nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
 	}
 	co.Started = true
-	fut, err := l.loop.RunCoroutine(newFiber(c.f.run, co.Frame), co.Fn.Code.Name+"()")
+	fut, err := l.loop.RunCoroutine(newFiber(c.f.run, co.Frame), coroutineCall(co))
 	if err != nil {
 		return nil, nil, newExc(excRuntime, "Event loop is closed")
 	}

@@ -2,6 +2,7 @@ package py
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"
@@ -32,6 +33,55 @@ func laneNamed(tr *trace.Trace, name string) int {
 		}
 	}
 	return -1
+}
+
+// TestTaskLaneNames: a task's lane names the call as the code wrote it,
+// with short reprs of the arguments' values.
+func TestTaskLaneNames(t *testing.T) {
+	tr := runTrace(t, `import asyncio
+import httpx
+
+async def job(name, n=1, *rest, **kw):
+    await asyncio.sleep(n)
+
+async def main(delay=0):
+    client = httpx.AsyncClient()
+    await asyncio.gather(
+        job("B"),
+        job("B", 2),
+        job("a very long name indeed", [1, 2, 3, 4, 5, 6, 7, 8]),
+        job(1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+        job(client, 1, flag=True),
+        asyncio.sleep(0.5),
+        client.get("http://example.com/delay/1"),
+        asyncio.to_thread(print, "hi"),
+    )
+
+asyncio.run(main())
+`)
+	want := []string{
+		"Task-1 main()",
+		"Task-2 job('B')",
+		"Task-3 job('B', 2)",
+		"Task-4 job('a very lon…, …)", // a list's repr would not fit
+		"Task-5 job(1, 1, 2, 3, 4, 5, 6, …)",
+		"Task-6 job(<AsyncClient>, …)", // n left at its default, but flag=True does not fit
+		"Task-7 asyncio.sleep(0.5)",
+		"Task-8 client.get('http://exa…)",
+		"Task-9 to_thread(print, 'hi')",
+	}
+	for _, name := range want {
+		if laneNamed(tr, name) < 0 {
+			var got []string
+			for _, l := range tr.Lanes {
+				got = append(got, l.Name)
+			}
+			t.Errorf("no lane %q among %q", name, got)
+		}
+		if utf8.RuneCountInString(name) > 36 {
+			t.Errorf("lane %q is too long", name)
+		}
+	}
 }
 
 // TestSpansAreCallsWithLines: each call is a span of its own, with the

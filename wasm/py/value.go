@@ -43,6 +43,9 @@ type Coroutine struct {
 	Fn      *Function
 	Frame   *Frame
 	Started bool
+	// call is how the code wrote the call that made it, when its
+	// arguments do not say (a client's request: "client.get('…')")
+	call string
 }
 
 // Builtin is a function implemented in Go. It may return an effect, in

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,10 +26,12 @@ import (
 //   - one GIL holder per process at a time: a thread runs Python only
 //     while its process's GIL lane shows it holding the GIL;
 //   - an event loop runs one step at a time: no two tasks of one loop are
-//     running at once.
+//     running at once;
+//   - no two lanes have the same name.
 func invariants(tr *trace.Trace) []string {
 	var c checker
 	c.tr = tr
+	c.names()
 	c.time()
 	c.requests()
 	c.ends()
@@ -45,6 +48,16 @@ type checker struct {
 func (c *checker) fail(format string, args ...any) {
 	if len(c.problems) < 20 {
 		c.problems = append(c.problems, fmt.Sprintf(format, args...))
+	}
+}
+
+func (c *checker) names() {
+	seen := map[string]bool{}
+	for _, l := range c.tr.Lanes {
+		if seen[l.Name] {
+			c.fail("two lanes are named %q", l.Name)
+		}
+		seen[l.Name] = true
 	}
 }
 
@@ -167,6 +180,12 @@ func threadName(lane string) string {
 	}
 	if i := strings.LastIndex(lane, " · "); i >= 0 {
 		lane = lane[i+len(" · "):]
+	}
+	// "worker (2)": the second thread named worker
+	if i := strings.LastIndex(lane, " ("); i >= 0 && strings.HasSuffix(lane, ")") {
+		if _, err := strconv.Atoi(lane[i+2 : len(lane)-1]); err == nil {
+			lane = lane[:i]
+		}
 	}
 	return lane
 }
@@ -437,6 +456,9 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		corrupt func(*testing.T, *trace.Trace)
 		want    string
 	}{
+		{"two lanes share a name", threads, func(t *testing.T, tr *trace.Trace) {
+			tr.Lanes[1].Name = tr.Lanes[0].Name
+		}, "two lanes are named"},
 		{"events go back in time", threads, func(t *testing.T, tr *trace.Trace) {
 			n := len(tr.Events)
 			tr.Events[n-1].T = tr.Events[n-2].T - 1

@@ -84,7 +84,7 @@ async def main():
 
 asyncio.run(main())
 `,
-			lane: "Task-2 fetch()", before: trace.IO, from: 1025 * ms, to: 3125 * ms,
+			lane: "Task-2 fetch(<AsyncClient>)", before: trace.IO, from: 1025 * ms, to: 3125 * ms,
 		},
 		{
 			name: "gather's parent behind a blocked loop",

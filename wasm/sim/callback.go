@@ -86,9 +86,7 @@ func (l *Loop) RunCoroutine(f Fiber, label string) (*Future, error) {
 	}
 	cf := newFuture(nil)
 	l.callSoon(func() {
-		lane := l.s.rec.Lane("", trace.KindTask)
-		t := l.newTask(f, lane)
-		l.s.rec.Rename(lane, t.Name()+" "+label)
+		t := l.createTask(f, "", label)
 		t.fut.onDone(func() { cf.resolve(t.fut.result, t.fut.err) })
 	})
 	return cf, nil

@@ -96,16 +96,14 @@ func (c *Ctx) Request() *Request {
 
 // CreateTask schedules f as a new task on the running loop
 // (asyncio.create_task; also gather and wait_for wrapping coroutines).
-// Its lane is named after label ("fetch()").
+// Its lane is named after label, the call as the code would write it
+// ("fetch(3)"), after the request that made it, if any.
 func (c *Ctx) CreateTask(f Fiber, label string) *Task {
-	lane := c.s.rec.Lane("", trace.KindTask)
-	t := c.Loop().newTask(f, lane)
-	name := t.Name() + " " + label
+	prefix := ""
 	if r := c.Request(); r != nil {
-		name = r.name + " › " + name
+		prefix = r.name + " › "
 	}
-	c.s.rec.Rename(lane, name)
-	return t
+	return c.Loop().createTask(f, prefix, label)
 }
 
 // Sleep is a future done after d (asyncio.sleep's future and its timer).

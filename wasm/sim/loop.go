@@ -426,6 +426,21 @@ func (l *Loop) stepNow(t *Task, v any, err error) {
 	l.ntodo++
 }
 
+// createTask makes f a task of the loop on a lane of its own, named
+// prefix + "Task-3 " + label. With several uvicorn workers, a task no
+// request made is named after its worker, as each numbers its tasks
+// from 1.
+func (l *Loop) createTask(f Fiber, prefix, label string) *Task {
+	s := l.s
+	lane := s.rec.Lane("", trace.KindTask)
+	t := l.newTask(f, lane)
+	if prefix == "" && s.server != nil && len(s.server.workers) > 1 {
+		prefix = l.proc.name + " · "
+	}
+	s.rec.Rename(lane, prefix+t.Name()+" "+label)
+	return t
+}
+
 // newTask wraps a fiber in a task scheduled to start on a later iteration.
 func (l *Loop) newTask(f Fiber, lane int) *Task {
 	p := l.proc

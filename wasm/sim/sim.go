@@ -122,11 +122,13 @@ type Sim struct {
 
 	procs   []*Process
 	threads []*Thread // threading.Thread threads started, for the end of the run
-	waits   int       // non-daemon threads blocked in a Wait (daemon.go)
-	pools   int       // pools created, for names
-	tasks   taskList  // unfinished tasks, for the report at the end
-	server  *Server
-	fault   error // the first error that stops the run
+	// threadNames are their lanes' names, kept apart (threading.go)
+	threadNames map[string]bool
+	waits       int      // non-daemon threads blocked in a Wait (daemon.go)
+	pools       int      // pools created, for names
+	tasks       taskList // unfinished tasks, for the report at the end
+	server      *Server
+	fault       error // the first error that stops the run
 
 	tokenTexts map[string]*[ThreadpoolTokens + 1]string
 	stopped    string

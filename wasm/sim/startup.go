@@ -1,7 +1,5 @@
 package sim
 
-import "looplab/wasm/trace"
-
 // OnStartup gives a uvicorn worker, from its import (Serve's setup), the
 // app's startup handlers to run before it serves: Starlette's lifespan
 // startup, as one task on the worker's loop. Uvicorn listens only once it
@@ -20,9 +18,7 @@ func (w *Worker) startup() {
 	l := w.loop
 	s := l.s
 	s.at(0, func() {
-		lane := s.rec.Lane("", trace.KindTask)
-		t := l.newTask(j.Fiber, lane)
-		s.rec.Rename(lane, t.Name()+" "+j.Label)
+		t := l.createTask(j.Fiber, "", j.Label)
 		t.fut.onDone(func() {
 			w.starting = false
 			l.server.idleLoop(l)

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strconv"
 
 	"looplab/wasm/trace"
 )
@@ -58,7 +59,7 @@ func (c *Ctx) InDaemon() bool { return c.thread.bg != nil && c.thread.bg.daemon 
 func (c *Ctx) StartThread(sp ThreadSpec) *Thread {
 	s := c.s
 	p := c.thread.proc
-	t := p.newThread(p.lanePrefix()+sp.Name, trace.KindThread, trace.Thread)
+	t := p.newThread(s.threadLaneName(p.lanePrefix()+sp.Name), trace.KindThread, trace.Thread)
 	t.pyName = sp.Name
 	t.bg = &background{daemon: sp.Daemon, alive: true, exited: newFuture(nil)}
 	s.threads = append(s.threads, t)
@@ -84,6 +85,21 @@ func (c *Ctx) StartThread(sp ThreadSpec) *Thread {
 		})
 	})
 	return t
+}
+
+// threadLaneName is name for a threading.Thread's lane, or "name (2)"
+// when a thread already has it: Python lets threads share a name, but
+// two lanes of one timeline must not.
+func (s *Sim) threadLaneName(name string) string {
+	if s.threadNames == nil {
+		s.threadNames = map[string]bool{}
+	}
+	unique := name
+	for n := 2; s.threadNames[unique]; n++ {
+		unique = name + " (" + strconv.Itoa(n) + ")"
+	}
+	s.threadNames[unique] = true
+	return unique
 }
 
 // finish ends a threading.Thread: it lets the GIL go and wakes its joiners.

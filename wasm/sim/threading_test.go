@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,30 @@ func TestWaitingForADaemonKeepsItGoing(t *testing.T) {
 	tr := script(t, Config{}, main)
 	if got != "item" || tr.Duration != 2*sec {
 		t.Errorf("got %v, run took %v; want the item at 2 s and the run to end there", got, tr.Duration)
+	}
+}
+
+// TestThreadsOfOneNameHaveLanesOfTheirOwn: Python lets two threads share
+// a name; their lanes must not.
+func TestThreadsOfOneNameHaveLanesOfTheirOwn(t *testing.T) {
+	s := New(Config{})
+	s.RunScript(fiber(func(c *Ctx, v any) Effect {
+		for range 3 {
+			c.StartThread(ThreadSpec{Fiber: fiber(blockFor(sec)), Name: "worker"})
+		}
+		return CPU{}
+	}), func(*Ctx, any, error) {})
+	tr, err := s.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range tr.Lanes {
+		if l.Kind == trace.KindThread && l.Name != "main thread" {
+			got = append(got, l.Name)
+		}
+	}
+	if want := []string{"worker", "worker (2)", "worker (3)"}; !slices.Equal(got, want) {
+		t.Errorf("thread lanes %q, want %q", got, want)
 	}
 }
