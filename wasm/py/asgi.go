@@ -234,7 +234,10 @@ func (a *asgi) fail(exc *Exception) sim.Effect {
 	return sim.Done{}
 }
 
+// warn logs an exception that escaped the app, as uvicorn does, and
+// marks it on the request's lane.
 func (a *asgi) warn(exc *Exception) {
+	a.ctx.Escaped(toSim(exc))
 	where := ""
 	if exc.Pos.Line > 0 {
 		where = fmt.Sprintf(" (%s, line %d)", a.run.prog.File, exc.Pos.Line)

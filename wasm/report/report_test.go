@@ -121,3 +121,56 @@ func TestQuantile(t *testing.T) {
 		t.Error("Quantile changed its input or failed on none")
 	}
 }
+
+// TestNarrateTasks: a task's creation, the exception that escapes it, a
+// timeout and a cancellation are told on the lanes they happen to.
+func TestNarrateTasks(t *testing.T) {
+	tr, err := scenario.Run(scenario.Spec{Code: `import asyncio
+
+async def check(item):
+    raise ValueError("bad input")
+
+async def slow():
+    await asyncio.sleep(5)
+
+async def main():
+    task = asyncio.create_task(check("B"))
+    try:
+        await task
+    except ValueError:
+        pass
+    try:
+        await asyncio.wait_for(slow(), timeout=1.5)
+    except asyncio.TimeoutError:
+        pass
+
+asyncio.run(main())
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Line{
+		{T: 0, Kind: "create", Text: "Task-2 check('B'): is created"},
+		{T: 0, Kind: "error", Text: "Task-2 check('B'): raises ValueError: bad input"},
+		{T: 0, Kind: "create", Text: "Task-3 slow(): is created"},
+		{T: 1500 * trace.Millisecond, Kind: "timeout", Text: "Task-1 main(): wait_for times out after 1.5 s and cancels what it waited for"},
+		{T: 1500 * trace.Millisecond, Kind: "cancel", Text: "Task-3 slow(): is cancelled"},
+	}
+	var got []Line
+	for _, l := range Narrate(tr) {
+		switch l.Kind {
+		case "create", "error", "timeout", "cancel":
+			if !strings.HasPrefix(l.Text, "Task-1 main(): is created") {
+				got = append(got, l)
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("narrated %+v\nwant %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d is %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

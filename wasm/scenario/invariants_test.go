@@ -124,13 +124,14 @@ func (c *checker) requests() {
 func (c *checker) ends() {
 	tr := c.tr
 	pending := strings.Join(tr.Pending, "\n")
-	// A lane's last end event is its end (a task's lane also notes the
-	// end of each job it waits for); a threading.Thread's lane "starts".
+	// A lane's last end event is its end (it finishes, raises or is
+	// cancelled; a task's lane also notes the end of each job it waits
+	// for); a threading.Thread's lane "starts".
 	endAt := map[int]trace.Time{}
 	started := map[int]bool{}
 	for _, e := range tr.Events {
 		switch {
-		case e.Kind == trace.EvEnd:
+		case e.Kind == trace.EvEnd || e.Kind == trace.EvError || e.Kind == trace.EvCancel:
 			endAt[e.Lane] = e.T
 		case e.Kind == trace.EvStart && e.Text == "starts":
 			started[e.Lane] = true

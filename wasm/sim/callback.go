@@ -86,7 +86,7 @@ func (l *Loop) RunCoroutine(f Fiber, label string) (*Future, error) {
 	}
 	cf := newFuture(nil)
 	l.callSoon(func() {
-		t := l.createTask(f, "", label)
+		t := l.createTask(f, "", label, "is created by run_coroutine_threadsafe")
 		t.fut.onDone(func() { cf.resolve(t.fut.result, t.fut.err) })
 	})
 	return cf, nil

@@ -103,7 +103,7 @@ func (c *Ctx) CreateTask(f Fiber, label string) *Task {
 	if r := c.Request(); r != nil {
 		prefix = r.name + " › "
 	}
-	return c.Loop().createTask(f, prefix, label)
+	return c.Loop().createTask(f, prefix, label, "is created")
 }
 
 // Sleep is a future done after d (asyncio.sleep's future and its timer).
@@ -177,7 +177,7 @@ func (c *Ctx) WaitFor(inner *Future, timeout Time) *Future {
 			return
 		}
 		timedOut = true
-		c.s.rec.Event(c.s.now, trace.EvCancel, c.Lane(), "wait_for times out and cancels what it waited for")
+		c.s.rec.Event(c.s.now, trace.EvTimeout, c.Lane(), "wait_for times out after "+timeout.Text()+" s and cancels what it waited for")
 		inner.Cancel()
 	})
 	inner.onDone(func() {

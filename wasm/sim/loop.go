@@ -394,14 +394,8 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		l.schedule(t, nil, nil)
 	case Done:
 		s.rec.Set(t.lane, s.now, "", "")
-		what := "finishes"
-		if IsCancelled(e.Err) {
-			what = "is cancelled"
-		} else if e.Err != nil {
-			what = "fails with " + e.Err.Error()
-		}
 		if t.req == nil || e.Err != nil {
-			s.rec.Event(s.now, trace.EvEnd, t.lane, what)
+			s.ended(t.lane, e.Err)
 		}
 		if e.Err != nil && !IsCancelled(e.Err) && !t.fut.awaited() && t.req == nil && t != l.mainTask {
 			s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), e.Err.Error()))
@@ -427,10 +421,10 @@ func (l *Loop) stepNow(t *Task, v any, err error) {
 }
 
 // createTask makes f a task of the loop on a lane of its own, named
-// prefix + "Task-3 " + label. With several uvicorn workers, a task no
-// request made is named after its worker, as each numbers its tasks
-// from 1.
-func (l *Loop) createTask(f Fiber, prefix, label string) *Task {
+// prefix + "Task-3 " + label, and records its creation (what: "is
+// created"). With several uvicorn workers, a task no request made is
+// named after its worker, as each numbers its tasks from 1.
+func (l *Loop) createTask(f Fiber, prefix, label, what string) *Task {
 	s := l.s
 	lane := s.rec.Lane("", trace.KindTask)
 	t := l.newTask(f, lane)
@@ -438,6 +432,7 @@ func (l *Loop) createTask(f Fiber, prefix, label string) *Task {
 		prefix = l.proc.name + " · "
 	}
 	s.rec.Rename(lane, prefix+t.Name()+" "+label)
+	s.rec.Event(s.now, trace.EvCreate, lane, what)
 	return t
 }
 

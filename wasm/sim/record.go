@@ -13,3 +13,22 @@ func (s *Sim) beginCall(lane int, state trace.State, label string, line int32) {
 	}
 	s.rec.Begin(lane, s.now, state, label, line)
 }
+
+// Escaped records that err escaped the code c runs for its lane, where
+// nothing above it can catch it: an endpoint that answers 500.
+func (c *Ctx) Escaped(err error) {
+	c.s.rec.Event(c.s.now, trace.EvError, c.Lane(), "raises "+err.Error())
+}
+
+// ended records how the code of a task or thread on lane ended: it
+// finishes, an exception escapes it, or it is cancelled.
+func (s *Sim) ended(lane int, err error) {
+	switch {
+	case err == nil:
+		s.rec.Event(s.now, trace.EvEnd, lane, "finishes")
+	case IsCancelled(err):
+		s.rec.Event(s.now, trace.EvCancel, lane, "is cancelled")
+	default:
+		s.rec.Event(s.now, trace.EvError, lane, "raises "+err.Error())
+	}
+}

@@ -47,6 +47,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 	}
 	main := l.newTask(e.Main, lane)
 	s.rec.Rename(lane, main.Name()+" "+e.Name)
+	s.rec.Event(s.now, trace.EvCreate, lane, "is created by asyncio.run")
 	l.mainTask = main
 	l.onStop = func() { resume(main.fut.result, main.fut.err) }
 	main.fut.onDone(func() { l.stopping = true })

@@ -18,7 +18,7 @@ func (w *Worker) startup() {
 	l := w.loop
 	s := l.s
 	s.at(0, func() {
-		t := l.createTask(j.Fiber, "", j.Label)
+		t := l.createTask(j.Fiber, "", j.Label, "is created to run the app's startup handlers")
 		t.fut.onDone(func() {
 			w.starting = false
 			l.server.idleLoop(l)

@@ -107,11 +107,7 @@ func (t *Thread) finish(c *Ctx, d Done, exit func(c *Ctx, v any, err error)) {
 	s := t.s
 	t.release(false)
 	t.show("", "")
-	what := "finishes"
-	if d.Err != nil {
-		what = "fails with " + d.Err.Error()
-	}
-	s.rec.Event(s.now, trace.EvEnd, t.lane, what)
+	s.ended(t.lane, d.Err)
 	if exit != nil {
 		exit(c, d.Value, d.Err)
 	}

@@ -1,5 +1,7 @@
 package sim
 
+import "looplab/wasm/trace"
+
 // wait is a Wait effect: blocked, GIL released, until F is done or the
 // timeout passes, whichever comes first.
 func (t *Thread) wait(w Wait) {
@@ -38,6 +40,7 @@ func (t *Thread) wait(w Wait) {
 			if w.OnTimeout != nil {
 				w.OnTimeout()
 			}
+			s.rec.Event(s.now, trace.EvTimeout, max(t.owner, t.lane), w.Label+" times out after "+w.Timeout.Text()+" s")
 			wake(nil, w.TimedOut)
 		})
 		timer.daemon = t.isDaemon()
