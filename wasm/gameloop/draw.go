@@ -334,6 +334,9 @@ func (g *Game) drawGraph(p *pen, b box, st Stats) {
 		ly = by + p.px(2)
 	}
 	p.textRight(pl.right(), ly, label, th.Text)
+	// The graph's bars may reach the label: it keeps a patch of background.
+	last := &p.out.Texts[len(p.out.Texts)-1]
+	last.Bg, last.Pad = th.Background, p.px(2)
 }
 
 // chips are the loop diagram's boxes, the running phase highlighted; the

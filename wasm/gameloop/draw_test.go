@@ -63,6 +63,9 @@ func TestDrawInsideCanvas(t *testing.T) {
 				if err := inside(p.out, w, h, sz.scale); err != nil {
 					t.Errorf("%s at %d×%d×%v: %v", name, sz.w, sz.h, sz.scale, err)
 				}
+				for _, bad := range geom.Illegible(p.out, th.Background, float32(sz.scale), 4.5) {
+					t.Errorf("%s at %d×%d %s: %s", name, sz.w, sz.h, th.Name, bad)
+				}
 				if len(p.out.Texts) < 8 || len(p.out.Rects) < 20 {
 					t.Errorf("%s at %d×%d: only %d texts, %d rects", name, sz.w, sz.h, len(p.out.Texts), len(p.out.Rects))
 				}

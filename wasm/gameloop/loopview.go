@@ -299,7 +299,7 @@ func (v *LoopView) drawOverlay(l loopLayout, t trace.Time) {
 			break
 		}
 		p.rect(x, l.ready.y, cw, p.lineH(), th.States[trace.Ready])
-		p.text(x+p.px(4), l.ready.y+p.px(2), fit(name, 18), cw, th.Background)
+		p.text(x+p.px(4), l.ready.y+p.px(2), fit(name, 18), cw, th.Ink(th.States[trace.Ready]))
 		x += cw + p.px(4)
 	}
 

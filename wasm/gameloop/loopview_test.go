@@ -93,6 +93,11 @@ func TestLoopViewDraw(t *testing.T) {
 			v.SetView(w, h, sz.scale, th)
 			for _, at := range []float64{0, 210, 600, 1200} {
 				static, overlay := v.Frame(ms(at))
+				all := static
+				all.Append(overlay)
+				for _, bad := range geom.Illegible(all, th.Background, float32(sz.scale), 4.5) {
+					t.Errorf("%d×%d %s at %v ms: %s", sz.w, sz.h, th.Name, at, bad)
+				}
 				for _, l := range []geom.List{static, overlay} {
 					if err := inside(l, w, h, sz.scale); err != nil {
 						t.Errorf("%d×%d at %v ms: %v", sz.w, sz.h, at, err)

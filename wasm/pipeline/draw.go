@@ -57,6 +57,10 @@ func (l *Layout) drawLane(out *geom.List, i int) {
 	statsColor := th.Muted
 	if ln.Fastest {
 		statsColor = accent
+		tinted := geom.Mix(th.Background, accent, 36.0/255)
+		for k := 0.1; geom.Contrast(statsColor, tinted) < 4.5 && k <= 1; k += 0.1 {
+			statsColor = geom.Mix(accent, th.Text, k) // darker (or lighter) until it reads on the tint
+		}
 	}
 	if l.twoLines {
 		// Line one: the name, leaving room for the counter at the right;
@@ -116,7 +120,7 @@ func (l *Layout) drawBar(out *geom.List, sp Span, b rowBox) {
 		return
 	}
 	if s := barLabel(sp, l.chars(w-l.px(6))); s != "" {
-		out.Texts = append(out.Texts, geom.Text{X: xa + l.px(3), Y: l.textY(b.y, b.h), S: s, Color: l.inkOn(c)})
+		out.Texts = append(out.Texts, geom.Text{X: xa + l.px(3), Y: l.textY(b.y, b.h), S: s, Color: l.theme.Ink(c)})
 	}
 }
 
@@ -242,31 +246,4 @@ func roundMinutes(t trace.Time, per float64) string {
 func blend(a, b geom.Color, f float64) geom.Color {
 	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-f) + float64(y)*f)) }
 	return geom.Color{R: mix(a.R, b.R), G: mix(a.G, b.G), B: mix(a.B, b.B), A: a.A}
-}
-
-// inkOn is whichever of the theme's text and background colours reads
-// better on c: each theme has one dark and one light.
-func (l *Layout) inkOn(c geom.Color) geom.Color {
-	a, b := l.theme.Text, l.theme.Background
-	if contrast(a, c) >= contrast(b, c) {
-		return a
-	}
-	return b
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b geom.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-func luminance(c geom.Color) float64 {
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
 }

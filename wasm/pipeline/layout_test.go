@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,6 +75,25 @@ func TestNothingOutsideTheCanvas(t *testing.T) {
 }
 
 const eps = 0.01
+
+// Every word on the pipeline reads at 4.5:1 or better on what is under
+// it, in both themes.
+func TestLabelsAreLegible(t *testing.T) {
+	for _, r := range []Result{lessonResult(t), biggest()} {
+		for _, v := range views {
+			for _, th := range []geom.Theme{geom.Light, geom.Dark} {
+				l := NewLayout(r)
+				l.SetView(v.w, v.h, v.scale, th)
+				s, o := l.Frame(r.Duration, -1, -1) // the end: nothing faded
+				all := s
+				all.Append(o)
+				for _, bad := range geom.Illegible(all, th.Background, float32(v.scale), 4.5) {
+					t.Errorf("%dx%d@%v %s: %s", v.w, v.h, v.scale, th.Name, bad)
+				}
+			}
+		}
+	}
+}
 
 func checkInside(t *testing.T, where string, l *Layout, list geom.List, W, H float32) {
 	t.Helper()
@@ -181,8 +201,9 @@ func TestBarColoursAndLabels(t *testing.T) {
 	for _, tx := range static.Texts {
 		if tx.Y == l.textY(b.y, b.h) && tx.X > l.px(gutterCSS) {
 			labels = append(labels, tx.S)
-			if tx.Color != geom.Light.Background && tx.Color != geom.Light.Text {
-				t.Errorf("label %q in %v", tx.S, tx.Color)
+			inks := []geom.Color{geom.Light.Background, geom.Light.Text, {A: 255}, {R: 255, G: 255, B: 255, A: 255}}
+			if !slices.Contains(inks, tx.Color) {
+				t.Errorf("label %q in %v, not an ink", tx.S, tx.Color)
 			}
 		}
 	}

@@ -113,10 +113,21 @@ func clipPoly(pts []float32, x0, y0, x1, y1 float32) []float32 {
 		}
 		pts = out
 	}
-	if len(pts) < 6 {
-		return nil
+	if len(pts) < 6 || area(pts) < 0.01 {
+		return nil // a sliver at a corner: nothing to paint
 	}
 	return pts
+}
+
+// area is a polygon's area (the shoelace formula).
+func area(pts []float32) float32 {
+	a := float32(0)
+	n := len(pts) / 2
+	for i := range n {
+		j := (i + 1) % n
+		a += pts[2*i]*pts[2*j+1] - pts[2*j]*pts[2*i+1]
+	}
+	return abs32(a) / 2
 }
 
 func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }

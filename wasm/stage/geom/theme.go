@@ -129,12 +129,19 @@ func (t Theme) color(st trace.State) Color {
 }
 
 // Ink is the colour to write on c: the theme's text or background colour,
-// whichever stands out more.
+// whichever stands out more, or black or white where neither reaches
+// 4.5:1 (on the middle blues and oranges).
 func (t Theme) Ink(c Color) Color {
-	if Contrast(c, t.Text) >= Contrast(c, t.Background) {
-		return t.Text
+	best := t.Text
+	for _, ink := range []Color{t.Background, rgb(0x000000), rgb(0xffffff)} {
+		if Contrast(c, best) >= 4.5 {
+			break
+		}
+		if Contrast(c, ink) > Contrast(c, best) {
+			best = ink
+		}
 	}
-	return t.Background
+	return best
 }
 
 // PatternInk is the colour of a pattern's strokes over c: c pulled

@@ -194,3 +194,20 @@ func TestActiveLinesFollowThePlayhead(t *testing.T) {
 		t.Errorf("ActiveLines = %+v, want line 5 run by Thread-1", got)
 	}
 }
+
+func TestEveryLabelIsLegible(t *testing.T) {
+	for _, th := range []Theme{Light, Dark} {
+		for _, tr := range []*trace.Trace{turns(), exports(40), sample()} {
+			for _, w := range []int{390, 1400} {
+				tl := NewTimeline(tr, Options{})
+				tl.SetView(w, 300, 1, th)
+				static, overlay := tl.Frame(tr.Duration/2, float32(w)/2, 100)
+				all := static
+				all.Append(overlay)
+				for _, bad := range Illegible(all, th.Background, 1, 4.5) {
+					t.Errorf("%s theme, %d px: %s", th.Name, w, bad)
+				}
+			}
+		}
+	}
+}
