@@ -30,7 +30,7 @@ type asgi struct {
 	bg       *bgTasks
 	next     int // next background task
 	wait     bool
-	line     int32 // of the sync work in the threadpool, for sim.Liner
+	line     int32 // of the sync work in the threadpool, for Line
 }
 
 const (
@@ -66,7 +66,7 @@ func (a *asgi) Describe(done bool) string {
 	return "coro=<run_asgi()>"
 }
 
-// Line implements sim.Liner: the line the async code running inline is
+// Line implements sim.Fiber: the line the async code running inline is
 // at, or the line of what runs in the threadpool (a def endpoint's or
 // dependency's def, a background task's add_task).
 func (a *asgi) Line() int32 {

@@ -76,7 +76,7 @@ func (l *lifespan) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	}
 }
 
-// Line implements sim.Liner.
+// Line implements sim.Fiber.
 func (l *lifespan) Line() int32 {
 	if l.sub != nil {
 		return l.sub.Line()

@@ -85,7 +85,7 @@ func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	return f.exec()
 }
 
-// Line implements sim.Liner: the line of the instruction the innermost
+// Line implements sim.Fiber: the line of the instruction the innermost
 // frame is at (the call or await that suspended it; its def before it
 // starts), or of the frame around it when that one is generated code
 // with no lines of its own (a client's connect, a job calling a builtin).

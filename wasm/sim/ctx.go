@@ -50,7 +50,7 @@ func (c *Ctx) outputLane() int {
 }
 
 // line is the line of the scenario's code that c's fiber is at (see
-// Liner), for the spans its calls set on other lanes than its thread's.
+// Fiber.Line), for the spans its calls set on other lanes than its thread's.
 func (c *Ctx) line() int32 {
 	switch {
 	case c.task != nil:

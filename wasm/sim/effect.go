@@ -4,8 +4,15 @@ package sim
 // in a worker thread or process, or a script's main module. Resume continues
 // it with the outcome of its previous effect (nil, nil at first) and runs it
 // until it needs the simulator again.
+//
+// Line says where in the scenario's code the fiber is: the line of the
+// call that made its latest effect (what a step that resumes goes on
+// from), or of its def before it starts; 0 when it cannot say. The spans
+// about its calls carry it (trace.Span.Line). It is asked at every
+// effect, so it must be cheap.
 type Fiber interface {
 	Resume(c *Ctx, result any, err error) Effect
+	Line() int32
 }
 
 // Describer is implemented by fibers that can say where they are, for
@@ -14,21 +21,12 @@ type Describer interface {
 	Describe(done bool) string
 }
 
-// Liner is implemented by fibers that know where in the scenario's code
-// they are: the line of the call that made their latest effect (what a
-// step that resumes goes on from), or of their def before they start;
-// 0 when they cannot say. The spans about a fiber's calls carry it
-// (trace.Span.Line).
-type Liner interface {
-	Line() int32
-}
-
-// lineOf is the line f is at, 0 for a fiber that does not say.
+// lineOf is the line f is at, 0 for none (a finished task's).
 func lineOf(f Fiber) int32 {
-	if l, ok := f.(Liner); ok {
-		return l.Line()
+	if f == nil {
+		return 0
 	}
-	return 0
+	return f.Line()
 }
 
 // Effect is what a fiber asks of the simulator.

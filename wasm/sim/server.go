@@ -82,7 +82,7 @@ func (p *parsing) Resume(c *Ctx, v any, err error) Effect {
 	return p.endpoint.Resume(c, v, err)
 }
 
-// Line implements Liner: the server's own work is no line of the
+// Line implements Fiber: the server's own work is no line of the
 // scenario's code; after it, the endpoint's lines.
 func (p *parsing) Line() int32 {
 	if p.working || !p.done {

@@ -24,6 +24,8 @@ func (f *steps) Resume(c *Ctx, v any, err error) Effect {
 	return s(c, v)
 }
 
+func (f *steps) Line() int32 { return 0 }
+
 func fiber(list ...func(c *Ctx, v any) Effect) Fiber { return &steps{list: list} }
 
 func sleepFor(d Time) func(c *Ctx, v any) Effect {

@@ -51,7 +51,7 @@ type Thread struct {
 	kind  trace.State // the state an owner lane shows while this thread runs its code
 	owner int         // lane of the request or task this thread works for now, -1 for none
 	// line is the line of the scenario's code the thread's current call
-	// comes from (see Liner), for the spans that show it
+	// comes from (see Fiber.Line), for the spans that show it
 	line int32
 
 	// GIL wait
