@@ -378,9 +378,10 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if e.IO {
 			state = trace.IO
 		}
-		// A step that ends waiting for a threadpool token or a free
-		// worker has said so on its lane: that is what the await waits for.
-		if st, _ := s.rec.State(t.lane); st != trace.Token && st != trace.Queued {
+		// A step that handed work to a thread or process has had its lane
+		// say what that work does (waits for a token, a free worker or the
+		// GIL, runs): that is what the await waits for, so it stays.
+		if !s.showsJob(t.lane) {
 			s.beginCall(t.lane, state, e.Label, lineOf(t.fiber))
 		}
 		s.rec.Event(s.now, trace.EvAwait, t.lane, e.Label)

@@ -14,6 +14,18 @@ func (s *Sim) beginCall(lane int, state trace.State, label string, line int32) {
 	s.rec.Begin(lane, s.now, state, label, line)
 }
 
+// showsJob reports whether lane shows what a thread or process does for
+// it, or waits for, rather than the lane's own code: at the end of a task
+// step, only a job the step started can have put it there, as the step
+// showed the task running when it began and the loop held the GIL since.
+func (s *Sim) showsJob(lane int) bool {
+	switch st, _ := s.rec.State(lane); st {
+	case trace.Token, trace.Queued, trace.Thread, trace.Process, trace.GILWait:
+		return true
+	}
+	return false
+}
+
 // Escaped records that err escaped the code c runs for its lane, where
 // nothing above it can catch it: an endpoint that answers 500.
 func (c *Ctx) Escaped(err error) {
