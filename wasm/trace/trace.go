@@ -56,8 +56,11 @@ type Span struct {
 	State State  `json:"state"`
 	Label string `json:"label,omitempty"`
 	// Line is the line of the scenario's code the span is about (the call
-	// that awaits, blocks or computes), from 1; 0 when no line is (the
-	// server's own work, the GIL and cores lanes).
+	// that awaits, blocks or computes; on a lane that a thread or process
+	// works for, the line that thread runs), from 1; for a task's step on
+	// the loop, and its ready span before, the line the step resumes at
+	// (its await; its def for a first step). 0 when no line is: the
+	// server's own work, waits for the GIL, the GIL and cores lanes.
 	Line int32 `json:"line,omitempty"`
 }
 
@@ -96,7 +99,10 @@ type Line struct {
 	T    Time   `json:"t"`
 	Text string `json:"text"`
 	// Lane is the lane whose code printed it (or that a warning is
-	// about), an index into Lanes; -1 when it belongs to none.
+	// about), an index into Lanes: a task's, a request's (its async
+	// endpoint, or its def endpoint in a worker thread), a thread's, the
+	// loop's for a callback, the main thread's for module code; -1 when
+	// it belongs to none.
 	Lane int `json:"lane"`
 }
 
@@ -115,10 +121,10 @@ const (
 	EvToken                        // a threadpool token was taken or freed
 	EvRespond                      // a response was sent
 	EvEnd                          // a task, job or thread finished
-	EvCancel                       // a task was cancelled
+	EvCancel                       // a task ended cancelled
 	EvCreate                       // a task was created (create_task, gather)
 	EvError                        // an exception escaped a task, thread or endpoint
-	EvTimeout                      // a timeout expired (wait_for, asyncio.timeout)
+	EvTimeout                      // a timeout expired (wait_for, a join's, a queue's)
 )
 
 var eventNames = [...]string{"", "arrive", "start", "await", "block", "gil", "token", "respond", "end", "cancel", "create", "error", "timeout"}
