@@ -89,7 +89,7 @@ func (v *LoopView) iterations() []trace.Time {
 	}
 	for _, e := range v.tr.Events {
 		switch e.Kind {
-		case trace.EvStart, trace.EvAwait, trace.EvBlock, trace.EvEnd, trace.EvCancel, trace.EvRespond:
+		case trace.EvStart, trace.EvAwait, trace.EvBlock, trace.EvEnd, trace.EvCancel, trace.EvError, trace.EvRespond:
 			if onLoop[e.Lane] {
 				ivs = append(ivs, iv{e.T, e.T})
 			}

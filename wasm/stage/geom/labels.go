@@ -170,7 +170,18 @@ func barTexts(label string, st trace.State) []string {
 	if k, n, ok := strings.Cut(label, " of "); ok && strings.HasSuffix(n, " cores busy") {
 		return []string{k + " of " + strings.TrimSuffix(n, " busy"), k + "/" + strings.TrimSuffix(n, " cores busy")}
 	}
+	if strings.HasPrefix(label, "waiting for the GIL") {
+		return []string{"GIL wait"}
+	}
+	if what, ok := strings.CutPrefix(label, "waiting for the "); ok {
+		return []string{what + " wait"}
+	}
+	// "time.sleep(2) in threadpool thread 3": the thread has its own lane.
 	s := strings.TrimPrefix(label, "await ")
+	if call, _, ok := strings.Cut(s, ") in "); ok {
+		s = call + ")"
+	}
+	s = withoutHosts(s)
 	out := []string{s}
 	open := strings.IndexByte(s, '(')
 	if open <= 0 || !strings.HasSuffix(s, ")") {
@@ -190,6 +201,26 @@ func barTexts(label string, st trace.State) []string {
 		out = append(out, name+"(…)")
 	}
 	return out
+}
+
+// withoutHosts drops the scheme and host of the URLs in a call:
+// "requests.get('http://upstream/delay/4')" says "requests.get('/delay/4')".
+func withoutHosts(s string) string {
+	for _, scheme := range []string{"'http://", "'https://", "\"http://", "\"https://"} {
+		for {
+			i := strings.Index(s, scheme)
+			if i < 0 {
+				break
+			}
+			rest := s[i+len(scheme):]
+			slash := strings.IndexAny(rest, "/'\"")
+			if slash < 0 || rest[slash] != '/' {
+				break
+			}
+			s = s[:i+1] + rest[slash:]
+		}
+	}
+	return s
 }
 
 // isModule reports whether a dotted prefix is one of the modules whose
