@@ -126,11 +126,8 @@ func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st
 		return
 	}
 	x := xa + pad
-	w := tl.textWidth(s)
-	for _, t := range busy {
-		if x < t.X+tl.textWidth(t.S)+t.Pad && t.X-t.Pad < x+w {
-			return
-		}
+	if overlaps(x, tl.textWidth(s), busy, tl) {
+		return
 	}
 	bg := Color{}
 	if st.pattern != PatternNone {
@@ -143,7 +140,7 @@ func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st
 // lanes are in each state, stacked in the legend's order, so forty
 // requests waiting for a token read as one full band of that colour.
 // The spread of their answers (first to last) is marked above it.
-func (tl *Timeline) drawGroup(out *List, r *row, y, h float32) {
+func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 	x0, x1, _, _ := tl.plot()
 	cols := int(math.Ceil(float64(x1 - x0)))
 	if cols <= 0 {
@@ -213,7 +210,7 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32) {
 		}
 	}
 	emit(start, cols)
-	tl.drawSpread(out, r, y, h)
+	tl.drawSpread(out, r, y, h, busy)
 }
 
 // stackOrder lists style indices in the legend's order of their colours,
@@ -237,7 +234,7 @@ func stackOrder(th Theme, styles []style) []int {
 
 // drawSpread marks each of a group's answers (or ends) with a tick, and
 // writes their spread after the last where it fits: "answered 4.00–4.04 s".
-func (tl *Timeline) drawSpread(out *List, r *row, y, h float32) {
+func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 	first, last := tl.groupEnds(r)
 	if first < 0 {
 		return
@@ -268,7 +265,7 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32) {
 		text = what + " " + tl.spread(first, last)
 	}
 	tx := tl.X(last) + tl.px(5)
-	if tx < x0 || tx+tl.textWidth(text) > x1 {
+	if tx < x0 || tx+tl.textWidth(text) > x1 || overlaps(tx, tl.textWidth(text), busy, tl) {
 		return
 	}
 	bg := tl.theme.Background
@@ -313,4 +310,15 @@ func (tl *Timeline) laneEnds() []trace.Time {
 		}
 	}
 	return ends
+}
+
+// overlaps reports whether words from x, w wide, would run into one of
+// the texts already written on the row.
+func overlaps(x, w float32, texts []Text, tl *Timeline) bool {
+	for _, t := range texts {
+		if x < t.X+tl.textWidth(t.S)+t.Pad && t.X-t.Pad < x+w {
+			return true
+		}
+	}
+	return false
 }

@@ -46,6 +46,12 @@ func laneLabels(names []string, rooms []int) []string {
 	out := make([]string, len(names))
 	alike := map[string]int{}
 	for i, name := range names {
+		// Short of room, a request's method goes first: "/export ×40".
+		if runes(name) > rooms[i] {
+			if _, path, ok := strings.Cut(name, " /"); ok && isMethod(name[:strings.IndexByte(name, ' ')]) {
+				name = "/" + path
+			}
+		}
 		out[i] = fit(name, rooms[i])
 		// A group's count is what it says first: "GET /e…rt ×40".
 		if _, n, ok := strings.Cut(name, " ×"); ok && out[i] != name {
@@ -106,6 +112,15 @@ func wordStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// isMethod reports whether s is an HTTP method, as request lanes begin.
+func isMethod(s string) bool {
+	switch s {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
 }
 
 // clashes lists the labels equal to another whose name differs.

@@ -131,14 +131,21 @@ func known(kind string) bool {
 func (tl *Timeline) findHolders() {
 	tl.holderOf = make([]int, len(tl.tr.Lanes))
 	tl.holderByName = map[string]int{}
-	held := map[string]bool{}
+	// A thread that held the GIL for a moment (to start a job, to hand
+	// back a result) gets no colour of its own: only holders that took a
+	// real share of the run, so a swatch marks a thread that competes.
+	heldFor := map[string]trace.Time{}
 	for _, l := range tl.tr.Lanes {
 		if l.Kind != trace.KindGIL {
 			continue
 		}
 		for _, sp := range l.Spans {
-			held[sp.Label] = true
+			heldFor[sp.Label] += sp.To - sp.From
 		}
+	}
+	held := map[string]bool{}
+	for name, d := range heldFor {
+		held[name] = d*50 >= tl.tr.Duration // 2 % of the run
 	}
 	next := 0
 	for _, li := range tl.order {
@@ -525,7 +532,7 @@ func (tl *Timeline) drawStatic() List {
 		if len(r.lanes) == 1 {
 			tl.drawLane(&out, r, y, h, words)
 		} else {
-			tl.drawGroup(&out, r, y, h)
+			tl.drawGroup(&out, r, y, h, words)
 		}
 		tl.drawRowMarkers(&marks, r, y, h)
 		top.Texts = append(top.Texts, words...)
