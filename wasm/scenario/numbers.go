@@ -150,6 +150,15 @@ func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {
 			num.Step = 0.01
 		}
 		num.Max = max(10, 4*v)
+	} else if n.IsFloat {
+		// A number written with decimals is a quantity, not a count: it
+		// steps by its last decimal (1.2 by 0.1), so a drag or the other
+		// version of a comparison never rounds it to a whole number.
+		num.Step = 0.1
+		if i := strings.IndexByte(n.Raw, '.'); i >= 0 && len(n.Raw)-i-1 >= 2 {
+			num.Step = 0.01
+		}
+		num.Max = max(10, 4*v)
 	} else {
 		num.Min = min(1, v)
 		num.Step = 1

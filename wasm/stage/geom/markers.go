@@ -215,17 +215,30 @@ func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
 	pad := tl.px(2)
 	bg := tl.theme.Background
 	bg.A = 235
+	x0, _, _, _ := tl.plot()
+	prevEnd := x0 // where the last words written end
 	for i, sp := range spots {
 		end := x1
 		if i+1 < len(spots) {
 			end = spots[i+1].x - s
 		}
+		words := strings.TrimSpace(sp.text)
 		left := sp.x + s/2 + tl.px(3)
-		text := pickText([]string{strings.TrimSpace(sp.text)}, int((end-left-2*pad)/tl.charW()))
+		text := pickText([]string{words}, int((end-left-2*pad)/tl.charW()))
+		x := left + pad
+		// The last print of a row, near the end of the run, may say its
+		// words to the left of its dot instead.
+		if text != words && i == len(spots)-1 {
+			right := sp.x - s/2 - tl.px(3)
+			if room := int((right - prevEnd - 2*pad) / tl.charW()); runes(words) <= room {
+				text, x = words, right-pad-tl.textWidth(words)
+			}
+		}
 		if text == "" {
 			continue
 		}
-		out = append(out, Text{X: left + pad, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
+		out = append(out, Text{X: x, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
+		prevEnd = x + tl.textWidth(text) + pad
 	}
 	return out
 }
