@@ -138,6 +138,7 @@
       }
     }
     showLinkNotice(linkNotes);
+    if (newLesson) $("number-range").textContent = ""; // another lesson's range would mislead
     $("code-title").textContent = o.title || "Scenario";
     $("load-box").hidden = !o.load;
     $("load-edit").value = load;
@@ -222,7 +223,9 @@
       result = res;
       lastError = null;
       generation = res.generation;
-      if (!keepPlayhead) stage.seek(0);
+      // A scenario that opens zoomed opens at the end of its view, so the
+    // stretch it shows is drawn as it happened, not faded as the future.
+    if (!keepPlayhead) stage.seek(openingTime());
       renderMetrics();
       renderLog(true);
       renderLegend();
@@ -236,6 +239,11 @@
     renderError();
     saveEdits();
     updateHash();
+  }
+
+  function openingTime() {
+    const zoom = /^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$/.exec(original().options?.zoom || "");
+    return zoom ? Number(zoom[2]) : 0;
   }
 
   function saveEdits() {
@@ -514,6 +522,18 @@
     return li;
   }
 
+  // markLegend explains the stage's markers: [kinds, glyph, class, words].
+  const markLegend = [
+    [["print"], "●", "", "printed (hover for the words)"],
+    [["send"], "▸", "muted", "request sent"],
+    [["answer", "done"], "|", "", "answered / finished"],
+    [["create", "start"], "◆", "muted", "task created / started"],
+    [["warning"], "▲", "warn", "asyncio debug: a slow step"],
+    [["error"], "✕", "bad", "exception"],
+    [["timeout"], "⧗", "bad", "timed out"],
+    [["cancel"], "✕", "muted", "cancelled"],
+  ];
+
   // renderLegend explains the colours the current run uses.
   function renderLegend() {
     if (!stage) return;
@@ -526,6 +546,7 @@
       entries = all.filter((e) => words[e.state]).map((e) => ({ ...e, text: words[e.state] }));
     }
     const ul = $("legend");
+    const marks = new Set([...(result?.marks || []), ...(result?.compare?.marks || [])]);
     ul.replaceChildren(...entries.map((e) => {
       const li = document.createElement("li");
       const sw = document.createElement("span");
@@ -533,6 +554,11 @@
       sw.style.setProperty("--sw", e.color);
       sw.style.setProperty("--ink", e.ink);
       li.append(sw, document.createTextNode(e.text));
+      return li;
+    }), ...markLegend.filter(([kinds]) => kinds.some((k) => marks.has(k))).map(([, glyph, cls, text]) => {
+      const li = document.createElement("li");
+      li.className = "mark";
+      li.append(Object.assign(document.createElement("span"), { className: `glyph ${cls}`, textContent: glyph, ariaHidden: "true" }), text);
       return li;
     }));
   }
@@ -569,7 +595,9 @@
     const el = $("caption");
     if (!stage || !result || result.pipeline || result.game) { el.replaceChildren(); return; }
     const lines = JSON.parse(stage.caption(playhead)) || [];
-    const label = (i) => (lines.length > 1 ? `${i === 0 ? "A" : "B"}: ` : "");
+    // In compare mode each line is named by its version, not by a letter
+    // that a lesson's own names (jobs A and B) could be mistaken for.
+    const label = (i) => (lines.length > 1 && compare ? `${i === 0 ? compare.labelA : compare.labelB}: ` : "");
     el.replaceChildren(...lines.map((text, i) => Object.assign(document.createElement("span"), { textContent: label(i) + text })));
   }
 
@@ -660,7 +688,9 @@
         gameStatsAt = performance.now();
         renderGameStats();
       }
-      $("clock").textContent = `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
+      // The pipeline plays a minute a second: its clock says minutes.
+      $("clock").textContent = result?.pipeline ? `${st.t.toFixed(1)} min of ${st.duration.toFixed(1)} min`
+        : `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
       $("play").textContent = st.playing ? "❚❚ Pause" : "▶ Play";
       $("play").setAttribute("aria-pressed", String(st.playing));
       if (!scrubbing) $("scrub").value = st.duration > 0 ? Math.round((1000 * st.t) / st.duration) : 0;

@@ -21,6 +21,13 @@
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? window.innerHeight : 1;
     if (api.wheel(e.clientX, e.clientY, e.deltaX * unit, e.deltaY * unit, e.ctrlKey || e.metaKey, e.shiftKey)) e.preventDefault();
   }, { capture: true, passive: false });
+  // Ebitengine keeps the pointer's last place when it leaves the canvas:
+  // tell the stage, so no tooltip is left behind. A double click shows the
+  // whole run (caught here too, since two clicks can fall in one frame).
+  window.addEventListener("pointerleave", () => window.looplabStage?.pointerLeft());
+  document.addEventListener("pointerleave", () => window.looplabStage?.pointerLeft());
+  window.addEventListener("blur", () => window.looplabStage?.pointerLeft());
+  window.addEventListener("dblclick", () => window.looplabStage?.fit());
   window.looplabStageReady = () => {
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));

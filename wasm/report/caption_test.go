@@ -41,15 +41,36 @@ func TestCaptionSaysWhatHoldsTheLoop(t *testing.T) {
 		want string
 	}{
 		{2 * trace.Second, "2.00 s — GET /rude #2 calls time.sleep(4): the event loop is blocked; 2 requests wait"},
-		{4500 * trace.Millisecond, "4.50 s — GET /rude #2 calls time.sleep(4): the event loop is blocked; 1 is ready but cannot run; 2 requests wait"},
-		{6 * trace.Second, "6.00 s — GET /polite #1: gets its response (200)"},
-		{500 * trace.Millisecond, "0.500 s — GET /polite #1: arrives"},
+		{4500 * trace.Millisecond, "4.50 s — GET /rude #2 calls time.sleep(4): the event loop is blocked; 2 requests wait (1 of them ready to go on, but for the loop)"},
+		// Just after an event, the event; long after, what is going on.
+		{5100 * trace.Millisecond, "5.10 s — GET /polite #1: gets its response (200)"},
+		{6 * trace.Second, "6.00 s — GET /polite #3 awaits"},
+		{500 * trace.Millisecond, "0.500 s — GET /polite #1 awaits asyncio.sleep(4)"},
+		{9 * trace.Second, "9.00 s — the run is over"},
 	} {
 		if got := Caption(tr, n, c.at); got != c.want {
 			t.Errorf("at %v:\n got %q\nwant %q", c.at, got, c.want)
 		}
 	}
-	if got := Caption(&trace.Trace{}, nil, 0); got != "0.000 s — nothing has happened yet" {
+	if got := Caption(&trace.Trace{}, nil, 0); got != "0.000 s — nothing is happening" {
 		t.Errorf("an empty run: %q", got)
+	}
+}
+
+func TestCaptionSaysWhatIsGoingOn(t *testing.T) {
+	s := trace.Second
+	tr := &trace.Trace{Duration: 2 * s, Lanes: []trace.Lane{
+		{Name: "executor thread 1", Kind: trace.KindThread, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Run, Label: "cpu(1)"}}},
+		{Name: "executor thread 2", Kind: trace.KindThread, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.GILWait, Label: "waiting for the GIL"}}},
+		{Name: "GET /a #1", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Await, Label: "await asyncio.sleep(2)"}}},
+		{Name: "GET /a #2", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Await, Label: "await asyncio.sleep(2)"}}},
+	}}
+	want := "0.500 s — executor thread 2 waits for the GIL; executor thread 1 runs cpu(1); and more"
+	if got := Caption(tr, NewNarration(tr), s/2); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	tr.Lanes = tr.Lanes[2:]
+	if got := Caption(tr, NewNarration(tr), s/2); got != "0.500 s — 2 requests await asyncio.sleep(2)" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -184,6 +184,10 @@ func (s *Stage) touches() {
 	s.pinch.on = false
 	for _, id := range inpututil.AppendJustPressedTouchIDs(nil) {
 		x, y := ebiten.TouchPosition(id)
+		// A tap also says what is there: the tooltip a pointer's hover
+		// would show, until the next tap.
+		s.pointerX, s.pointerY, s.away = float32(x), float32(y), true
+		s.dirty = true
 		s.press(float32(x), float32(y), true, id)
 	}
 	if s.drag.on && s.drag.finger {

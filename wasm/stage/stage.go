@@ -32,6 +32,9 @@ type Stage struct {
 	drag          drag
 	lastClick     click
 	pinch         pinch
+	away          bool   // the pointer left the frame; cursor is where it was last seen
+	cursorX       int
+	cursorY       int
 	hoverLine     int32  // the code line of the span under the pointer
 	hoverVersion  string // its version in compare mode
 	pointerX      float32
@@ -272,12 +275,17 @@ func (s *Stage) view() View {
 
 func (s *Stage) input() {
 	cx, cy := ebiten.CursorPosition()
+	if s.away && (cx != s.cursorX || cy != s.cursorY) {
+		s.away = false // back over the frame
+	}
+	s.cursorX, s.cursorY = cx, cy
 	x, y := float32(cx), float32(cy)
-	inside := cx >= 0 && cy >= 0 && cx < s.w && cy < s.h
+	inside := cx >= 0 && cy >= 0 && cx < s.w && cy < s.h && !s.away
 	if !inside {
 		x, y = -1, -1
 	}
-	if x != s.pointerX || y != s.pointerY {
+	// While away, the pointer is where PointerLeft or a tap put it.
+	if !s.away && (x != s.pointerX || y != s.pointerY) {
 		s.pointerX, s.pointerY = x, y
 		s.dirty = true
 	}
@@ -296,6 +304,18 @@ func (s *Stage) input() {
 	s.pointer(x, y, inside)
 	s.touches()
 	s.keys()
+}
+
+// PointerLeft forgets the pointer once it has left the frame, until it
+// moves over the stage again: no tooltip or hover stays behind.
+func (s *Stage) PointerLeft() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.away = true
+	if s.pointerX >= 0 {
+		s.pointerX, s.pointerY, s.hoverLine = -1, -1, 0
+		s.dirty = true
+	}
 }
 
 // Draw paints the scene when something changed; otherwise the last frame

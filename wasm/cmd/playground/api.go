@@ -58,7 +58,7 @@ type result struct {
 	Metrics    *report.Metrics   `json:"metrics,omitempty"`
 	// Focus is the latency of the requests the block's focus= names.
 	Focus []report.Focus `json:"focus,omitempty"`
-	Log        []report.Line     `json:"log,omitempty"`
+	Log   []report.Line  `json:"log,omitempty"`
 	// LogCount is set instead of Log for long runs, whose log the page
 	// reads a window at a time (logWindow), so a 10,000-request run does
 	// not cross into JavaScript as megabytes of JSON.
@@ -71,6 +71,7 @@ type result struct {
 	// lanes closed (Lanes: with none), so the page can size it.
 	Rows    int      `json:"rows"`
 	States  []string `json:"states,omitempty"` // legend entries the run uses
+	Marks   []string `json:"marks,omitempty"`  // marker kinds the run has
 	Pending []string `json:"pending,omitempty"`
 	Stopped string   `json:"stopped,omitempty"`
 	// Compare is the compared version's run, in compare mode.
@@ -229,7 +230,7 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 	res.OK, res.Metrics, res.narration = true, &m, report.NewNarration(tr)
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
-	res.Lanes, res.States = len(tr.Lanes), geom.StatesUsed(tr)
+	res.Lanes, res.States, res.Marks = len(tr.Lanes), geom.StatesUsed(tr), geom.MarkKinds(tr)
 	return res, tr
 }
 

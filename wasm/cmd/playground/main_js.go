@@ -97,6 +97,8 @@ func main() {
 		"zoom":   fn(func(args []js.Value) any { st.Zoom(args[0].Float(), args[1].Float()); return nil }),
 		"zoomBy": fn(func(args []js.Value) any { st.ZoomBy(args[0].Float()); return nil }),
 		"fit":    fn(func([]js.Value) any { st.Fit(); return nil }),
+		// pointerLeft says the pointer left the stage's frame.
+		"pointerLeft": fn(func([]js.Value) any { st.PointerLeft(); return nil }),
 		// wheel(x, y, dx, dy, ctrl, shift) is a wheel event over the stage;
 		// it returns whether the stage used it.
 		"wheel": fn(func(args []js.Value) any {

@@ -64,6 +64,9 @@ func (tl *Timeline) tickLabel(t, step trace.Time) string {
 func (tl *Timeline) playheadLabel(out *List, t trace.Time, x float32) {
 	x0, x1, _, _ := tl.plot()
 	d := max(3, decimals(tl.to-tl.from)+2)
+	if x1-x0 < tl.px(300) { // a phone: a shorter chip leaves the ticks readable
+		d = max(2, decimals(tl.to-tl.from)+1)
+	}
 	label := strconv.FormatFloat(t.Seconds(), 'f', min(d, 6), 64) + " s"
 	if tl.end() < trace.Second {
 		label = formatSeconds(t, tl.end())

@@ -3,6 +3,8 @@ package geom
 import (
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"looplab/wasm/trace"
 )
@@ -36,7 +38,27 @@ func (tl *Timeline) styleOf(lane *trace.Lane, sp *trace.Span) style {
 		return style{c, PatternNone, sp.Label}
 	}
 	c, p := tl.theme.Style(sp.State, lane.Kind)
+	if sp.State == trace.Busy {
+		// The cores lane is shaded by how many are busy: one of four
+		// faint, all four full.
+		k, n := coresBusy(sp.Label)
+		if n > 0 {
+			c = Mix(tl.theme.Background, c, 0.3+0.7*float64(min(k, n))/float64(n))
+		}
+	}
 	return style{c, p, blendWord(sp.State, lane.Kind)}
+}
+
+// coresBusy reads "3 of 4 cores busy": 3, 4 (0, 0 when it says otherwise).
+func coresBusy(label string) (k, n int) {
+	a, rest, ok := strings.Cut(label, " of ")
+	b, _, ok2 := strings.Cut(rest, " ")
+	k, err := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || !ok2 || err != nil || err2 != nil {
+		return 0, 0
+	}
+	return k, n
 }
 
 // blendWord names a state in a blend's label.
@@ -84,6 +106,9 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 			}
 			if lane.Kind == trace.KindCores {
 				st.word = "" // how many cores are busy is its shade: no shares to tell
+				k, n := coresBusy(sp.Label)
+				b.cores += float64(k) * float64(sp.To-sp.From)
+				b.of = n
 			}
 			b.add(xa, xb, sp.From, sp.To, st)
 			prevEnd = -1
@@ -173,8 +198,21 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 		}
 	}
 	order := stackOrder(tl.theme, styles)
-	n := float32(len(r.lanes))
+	// The band's full height is the most lanes in flight at once: forty
+	// requests sent together fill it, and so do the two health probes of
+	// a dozen that wait together behind a blocked loop.
 	counts := make([]int32, len(styles))
+	peak := int32(1)
+	for c := 0; c < cols; c++ {
+		total := int32(0)
+		for k := range diffs {
+			counts[k] += diffs[k][c]
+			total += counts[k]
+		}
+		peak = max(peak, total)
+	}
+	clear(counts)
+	n := float32(peak)
 	prev := make([]int32, len(styles))
 	start := 0
 	emit := func(from, to int) {

@@ -21,6 +21,10 @@ type blend struct {
 	styles     []style
 	durations  []trace.Time
 	totalSpans int
+	// cores and of are, on the cores lane, busy cores × time and how many
+	// cores there are: the blend says how many were busy on average.
+	cores float64
+	of    int
 }
 
 // add puts a thin span into the run; the caller flushes the run first
@@ -29,6 +33,7 @@ func (b *blend) add(xa, xb float32, from, to trace.Time, st style) {
 	if !b.on {
 		b.on, b.x0, b.from = true, xa, from
 		b.styles, b.durations, b.totalSpans = b.styles[:0], b.durations[:0], 0
+		b.cores, b.of = 0, 0
 	}
 	b.x1, b.to = max(b.x1, xb), to
 	b.totalSpans++
@@ -59,6 +64,13 @@ func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
 	// of the commonest style.
 	if w < 2*tl.px(blendCSS) || len(b.styles) == 1 && float64(b.durations[top]) >= 0.9*float64(b.to-b.from) || b.styles[top].word == "" {
 		out.rect(b.x0, y, max(w, 1), h, b.styles[top].color)
+		if b.of > 0 && h >= tl.px(fontCSS)+tl.px(1) {
+			avg := strconv.FormatFloat(b.cores/float64(b.to-b.from), 'f', 1, 64)
+			if s := pickText([]string{avg + " of " + strconv.Itoa(b.of) + " cores busy on average", avg + " of " + strconv.Itoa(b.of) + " cores"}, int((w-tl.px(8))/tl.charW())); s != "" {
+				c := b.styles[top].color
+				out.Texts = append(out.Texts, Text{X: b.x0 + tl.px(4), Y: y + (h-tl.px(fontCSS))/2, S: s, Color: tl.theme.Ink(c)})
+			}
+		}
 		return
 	}
 	total := float64(b.to - b.from)

@@ -45,23 +45,21 @@ func fitMiddle(s string, n, tail int) string {
 func laneLabels(names []string, rooms []int) []string {
 	out := make([]string, len(names))
 	alike := map[string]int{}
+	short := make([]string, len(names))
 	for i, name := range names {
-		// Short of room, a request's method goes first: "/export ×40".
-		if runes(name) > rooms[i] {
-			if _, path, ok := strings.Cut(name, " /"); ok && isMethod(name[:strings.IndexByte(name, ' ')]) {
-				name = "/" + path
-			}
-		}
-		out[i] = fit(name, rooms[i])
+		short[i] = shorter(name, rooms[i])
+		out[i] = fit(short[i], rooms[i])
 		// A group's count is what it says first: "GET /e…rt ×40".
-		if _, n, ok := strings.Cut(name, " ×"); ok && out[i] != name {
-			out[i] = fitMiddle(name, rooms[i], runes(n)+5)
+		if _, n, ok := strings.Cut(short[i], " ×"); ok && out[i] != short[i] {
+			out[i] = fitMiddle(short[i], rooms[i], runes(n)+5)
 		}
 		alike[digitless(out[i])]++
+		alike["\x00"+digitless(name)]++
 	}
-	for i, name := range names {
-		if out[i] != name && alike[digitless(out[i])] > 1 {
-			out[i] = fitMiddle(name, rooms[i], rooms[i]/2)
+	for i := range names {
+		cut := out[i] != short[i]
+		if cut && (alike[digitless(out[i])] > 1 || alike["\x00"+digitless(names[i])] > 1) {
+			out[i] = fitMiddle(short[i], rooms[i], rooms[i]/2)
 		}
 	}
 	for _, share := range []int{3, 4} {
@@ -112,6 +110,26 @@ func wordStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// shorter is name in a form that fits room where one does: a task a
+// request started is named by the task alone ("› Task-2 check(…)"), a
+// request without its method ("/export ×40"), a pool's threads by their
+// kind ("threads ×40").
+func shorter(name string, room int) string {
+	if runes(name) <= room {
+		return name
+	}
+	if i := strings.LastIndex(name, " › "); i >= 0 {
+		name = "›" + name[i+len(" ›"):]
+	}
+	if sp := strings.IndexByte(name, ' '); sp > 0 && isMethod(name[:sp]) && strings.HasPrefix(name[sp+1:], "/") {
+		name = name[sp+1:]
+	}
+	if base, n, ok := strings.Cut(name, " ×"); ok && runes(name) > room && strings.HasSuffix(base, "thread") {
+		name = "threads ×" + n
+	}
+	return name
 }
 
 // isMethod reports whether s is an HTTP method, as request lanes begin.

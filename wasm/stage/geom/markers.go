@@ -146,6 +146,30 @@ func (mi *markIndex) marker(k int) Marker {
 // len is how many markers the run has.
 func (mi *markIndex) len() int { return len(mi.refs) }
 
+// MarkKinds lists the kinds of marker a run has, in a fixed order, so
+// the legend explains only the glyphs on screen.
+func MarkKinds(tr *trace.Trace) []string {
+	seen := map[string]bool{}
+	if len(tr.Prints) > 0 {
+		seen[MarkPrint] = true
+	}
+	if len(tr.Warnings) > 0 {
+		seen[MarkWarning] = true
+	}
+	for _, e := range tr.Events {
+		if k := eventMark(e.Kind); k != "" {
+			seen[k] = true
+		}
+	}
+	var out []string
+	for _, k := range []string{MarkPrint, MarkWarning, MarkSend, MarkAnswer, MarkCreate, MarkStart, MarkDone, MarkError, MarkTimeout, MarkCancel} {
+		if seen[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // inGroup reports whether a marker kind is still drawn on a closed group:
 // what one lane of many said or suffered; their sends and answers are
 // the group's spread instead.
@@ -203,12 +227,14 @@ func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
 			continue
 		}
 		m := tl.marks.marker(i)
+		// Printed words are quoted, so they are not taken for a bar's name.
+		said := "“" + strings.TrimSpace(m.Text) + "”"
 		x := tl.X(m.T)
 		if n := len(spots); n > 0 && x-spots[n-1].x < tl.px(2) {
-			spots[n-1].text += " · " + m.Text
+			spots[n-1].text += " " + said
 			continue
 		}
-		spots = append(spots, spot{x, m.Text})
+		spots = append(spots, spot{x, said})
 	}
 	var out []Text
 	s := tl.glyphSize(h)
@@ -222,7 +248,7 @@ func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
 		if i+1 < len(spots) {
 			end = spots[i+1].x - s
 		}
-		words := strings.TrimSpace(sp.text)
+		words := sp.text
 		left := sp.x + s/2 + tl.px(3)
 		text := pickText([]string{words}, int((end-left-2*pad)/tl.charW()))
 		x := left + pad

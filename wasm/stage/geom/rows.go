@@ -97,7 +97,7 @@ func findGroups(tr *trace.Trace, order []int, level int) grouping {
 				return alike{"task", fn, "", at(l.Spans[0].From)}, true
 			}
 		case trace.KindThread:
-			return alike{"thread", digitless(l.Name), "", 0}, true
+			return alike{"thread", lastNumberless(l.Name), "", 0}, true
 		}
 		return alike{}, false
 	}
@@ -148,7 +148,7 @@ func groupName(tr *trace.Trace, k alike, lanes []int) string {
 	case "task":
 		return k.a + "(…)" + n
 	}
-	name := strings.TrimSpace(strings.TrimRight(strings.ReplaceAll(k.a, "#", ""), " -_"))
+	name := strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(k.a, "#"), " -_"))
 	if name == "" {
 		name = tr.Lanes[lanes[0]].Kind
 	}
@@ -194,6 +194,24 @@ func digitless(name string) string {
 
 // MatchesFocus reports whether the focus word w names a lane called name.
 func MatchesFocus(name, w string) bool { return matchesFocus(name, []string{w}) }
+
+// lastNumberless is name with its last number replaced by "#": the
+// threads of one pool ("pool 1 thread 3", "pool 1 thread 4") are alike,
+// those of two pools are not.
+func lastNumberless(name string) string {
+	end := len(name)
+	for end > 0 && (name[end-1] < '0' || name[end-1] > '9') {
+		end--
+	}
+	start := end
+	for start > 0 && name[start-1] >= '0' && name[start-1] <= '9' {
+		start--
+	}
+	if start == end {
+		return name
+	}
+	return name[:start] + "#" + name[end:]
+}
 
 // matchesFocus reports whether a focus word stands as a whole word in s:
 // "/ping" is in "GET /ping #4" and "/ping ×3", not in "/pings" or
@@ -299,19 +317,31 @@ func (tl *Timeline) placeRows(avail float32) []row {
 		heights[i] = h
 	}
 	if !fits(len(rows)) {
-		focus := 0
-		for _, r := range rows {
-			if r.focus {
-				focus++
-			}
+		// Too many even grouped: every row starts labelled, then the
+		// lanes of groups the learner opened shrink, then the other rows
+		// that are not the scenario's focus; past that the lanes scroll.
+		for i := range heights {
+			heights[i] = px(rowLabelCSS)
 		}
-		rest := float32(len(rows) - focus)
-		other := max((avail-float32(focus)*px(rowLabelCSS))/max(rest, 1), px(rowMinCSS))
-		for i, r := range rows {
-			heights[i] = min(other, px(rowLabelCSS))
-			if r.focus {
-				heights[i] = px(rowLabelCSS)
+		excess := float32(len(rows))*px(rowLabelCSS) - avail
+		for _, tier := range []func(r row) bool{
+			func(r row) bool { return r.open && !r.focus },
+			func(r row) bool { return !r.open && !r.focus },
+		} {
+			var idx []int
+			for i, r := range rows {
+				if tier(r) {
+					idx = append(idx, i)
+				}
 			}
+			if len(idx) == 0 || excess <= 0 {
+				continue
+			}
+			give := min(excess/float32(len(idx)), px(rowLabelCSS)-px(rowMinCSS))
+			for _, i := range idx {
+				heights[i] -= give
+			}
+			excess -= give * float32(len(idx))
 		}
 	}
 	y := float32(0)

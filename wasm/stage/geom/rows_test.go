@@ -70,6 +70,14 @@ func TestAlikeLanesCloseIntoGroupsWhenTheyDoNotFit(t *testing.T) {
 	if focus != 3 || len(rep.Lanes) != 45 {
 		t.Errorf("%d rows, %d of them focus; want 45 and 3", len(rep.Lanes), focus)
 	}
+	// The opened lanes give up their room first: the rest keep their labels.
+	for _, name := range []string{"event loop", "threadpool thread ×40"} {
+		for _, l := range rep.Lanes {
+			if l.Name == name && (l.H < rowLabelCSS || l.Label == "") {
+				t.Errorf("row %q shrank to %v px for the lanes opened beside it", name, l.H)
+			}
+		}
+	}
 }
 
 func TestLanesThatFitStayApart(t *testing.T) {

@@ -46,7 +46,9 @@ type Theme struct {
 	Warn       Color // asyncio debug's slow-callback warning
 	States     map[trace.State]Color
 	// Holders colour the GIL lane by who holds it: the event loop first,
-	// then threads in the order their lanes appear, round the list.
+	// then threads in the order their lanes appear, round the list. The
+	// threads' colours are far from every state's, so a holder is never
+	// read as "awaiting" or "running in a thread".
 	Holders []Color
 }
 
@@ -85,7 +87,7 @@ var (
 			trace.Thread: rgb(0x79c0ff), trace.Process: rgb(0xbf3989), trace.Held: rgb(0x59636e), trace.Busy: rgb(0x59636e),
 			trace.Respond: rgb(0xd0d7de),
 		},
-		Holders: []Color{rgb(0x0969da), rgb(0xb35900), rgb(0x7ee2b8), rgb(0x24292f)},
+		Holders: []Color{rgb(0x0969da), rgb(0x886644), rgb(0xccee44), rgb(0x000022)},
 	}
 	Dark = Theme{
 		Name: "dark", Background: rgb(0x0d1117), Grid: rgb(0x262c36), Text: rgb(0xe6edf3), Muted: rgb(0x9198a1),
@@ -96,7 +98,7 @@ var (
 			trace.Thread: rgb(0xa5d6ff), trace.Process: rgb(0xf778ba), trace.Held: rgb(0x9198a1), trace.Busy: rgb(0x9198a1),
 			trace.Respond: rgb(0x3d444d),
 		},
-		Holders: []Color{rgb(0x388bfd), rgb(0xf0883e), rgb(0xa5d6ff), rgb(0xffd8b5)},
+		Holders: []Color{rgb(0x388bfd), rgb(0x884400), rgb(0xeeccaa), rgb(0x000066)},
 	}
 )
 

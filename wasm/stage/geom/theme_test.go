@@ -190,3 +190,15 @@ func TestLegendCarriesPatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestHoldersDoNotLookLikeStates(t *testing.T) {
+	for _, th := range []Theme{Light, Dark} {
+		for _, h := range th.Holders[1:] {
+			for _, st := range legendStates() {
+				if d := deltaE2000(lab(h, visions[0].m), lab(th.color(st), visions[0].m)); d < 15 {
+					t.Errorf("%s theme: holder %s looks like %q (%.1f apart)", th.Name, h.CSS(), st, d)
+				}
+			}
+		}
+	}
+}

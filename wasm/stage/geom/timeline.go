@@ -15,7 +15,7 @@ const (
 	padCSS       = 12 // right and bottom margin
 	fontCSS      = FontSize
 	charWidthEm  = 0.6
-	minTickCSS   = 90 // least space between axis ticks
+	minTickCSS   = 70 // least space between axis ticks
 	minGutterCSS = 72
 )
 
@@ -540,11 +540,26 @@ func (tl *Timeline) drawStatic() List {
 	}
 	out.Append(marks)
 	out.Append(top)
+	tl.drawScrollbar(&out)
 	if tl.title != "" {
 		title := fit(tl.title, int((tl.gutter-tl.px(12))/tl.charW()))
 		out.Texts = append(out.Texts, Text{X: tl.px(6), Y: tl.top + tl.px(7), S: title, Color: tl.theme.Text})
 	}
 	return out
+}
+
+// drawScrollbar shows, when the lanes are taller than the plot, where
+// the view is among them, in the right margin: the wheel scrolls them.
+func (tl *Timeline) drawScrollbar(out *List) {
+	if !tl.Overflows() {
+		return
+	}
+	_, x1, y0, y1 := tl.plot()
+	total := tl.lanesHeight()
+	x := x1 + tl.px(4)
+	w := tl.px(4)
+	out.rect(x, y0, w, y1-y0, tl.theme.Grid)
+	out.rect(x, y0+(y1-y0)*tl.scroll/total, w, max((y1-y0)*(y1-y0)/total, tl.px(8)), tl.theme.Muted)
 }
 
 // drawRowLabel writes a row's label in the gutter: a group's after its

@@ -137,19 +137,50 @@ func (tl *Timeline) HoverLine(x, y float32) int32 {
 	return 0
 }
 
-// addTooltip draws tip in a box by the pointer, kept on the canvas.
+// addTooltip draws tip in a box by the pointer, kept on the canvas and
+// wrapped onto up to three lines where it is wider than the canvas.
 func (tl *Timeline) addTooltip(out *List, tip string, x, y float32) {
 	th := tl.theme
 	pad := tl.px(6)
-	most := int((tl.w - 2*pad - tl.px(4)) / tl.charW())
-	tip = fit(tip, most)
-	w := tl.textWidth(tip) + 2*pad
-	h := tl.px(fontCSS) + 2*pad
+	most := max(int((tl.w-2*pad-tl.px(4))/tl.charW()), 8)
+	lines := wrap(tip, most, 3)
+	w := float32(0)
+	for _, l := range lines {
+		w = max(w, tl.textWidth(l))
+	}
+	w += 2 * pad
+	lh := tl.px(fontCSS) + tl.px(3)
+	h := float32(len(lines))*lh + 2*pad - tl.px(3)
 	bx := max(min(x+tl.px(12), tl.w-w-tl.px(2)), 0)
 	by := y + tl.px(14)
 	if by+h > tl.top+tl.h {
-		by = y - h - tl.px(6)
+		by = max(y-h-tl.px(6), tl.top)
 	}
 	out.Rects = append(out.Rects, Rect{bx, by, w, h, th.Text})
-	out.Texts = append(out.Texts, Text{X: bx + pad, Y: by + pad - tl.px(1), S: tip, Color: th.Background})
+	for i, l := range lines {
+		out.Texts = append(out.Texts, Text{X: bx + pad, Y: by + pad - tl.px(1) + float32(i)*lh, S: l, Color: th.Background})
+	}
+}
+
+// wrap breaks s into lines of at most n characters at spaces, no more
+// than most lines (the last shortened with an ellipsis).
+func wrap(s string, n, most int) []string {
+	var lines []string
+	for s != "" {
+		if len(lines) == most-1 || runes(s) <= n {
+			lines = append(lines, fit(s, n))
+			break
+		}
+		r := []rune(s)
+		cut := n
+		for cut > n/2 && r[cut] != ' ' {
+			cut--
+		}
+		if r[cut] != ' ' {
+			cut = n
+		}
+		lines = append(lines, strings.TrimSpace(string(r[:cut])))
+		s = strings.TrimSpace(string(r[cut:]))
+	}
+	return lines
 }

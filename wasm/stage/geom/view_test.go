@@ -99,7 +99,7 @@ func TestPrintedWordsAreWrittenWhereTheyFit(t *testing.T) {
 	static, _ := tl.Frame(0, -1, -1)
 	found := false
 	for _, tx := range static.Texts {
-		if tx.S == "halfway" {
+		if tx.S == "“halfway”" {
 			found = true
 			if tx.Bg.A == 0 {
 				t.Error("printed words over a bar need a backing")
