@@ -32,7 +32,7 @@ type Stage struct {
 	drag          drag
 	lastClick     click
 	pinch         pinch
-	away          bool   // the pointer left the frame; cursor is where it was last seen
+	away          bool // the pointer left the frame; cursor is where it was last seen
 	cursorX       int
 	cursorY       int
 	hoverLine     int32  // the code line of the span under the pointer
