@@ -176,6 +176,11 @@ func ongoing(tr *trace.Trace, t trace.Time) string {
 		if sp == nil {
 			continue
 		}
+		// A request or task whose work runs in a thread or process says
+		// what that worker's own lane says: the worker is told once.
+		if l.Kind != trace.KindThread && (sp.State == trace.Thread || sp.State == trace.Process || sp.State == trace.GILWait) {
+			continue
+		}
 		what, rank := activity(sp)
 		k := -1
 		for j := range all {
@@ -199,11 +204,7 @@ func ongoing(tr *trace.Trace, t trace.Time) string {
 		}
 		parts = append(parts, who+" "+d.what)
 	}
-	s := strings.Join(parts, "; ")
-	if more := len(all) - 2; more > 0 {
-		s += "; and more"
-	}
-	return s
+	return strings.Join(parts, "; ")
 }
 
 // activity says what a span's lane does, with a rank: stuck first, then

@@ -65,7 +65,7 @@ func TestCaptionSaysWhatIsGoingOn(t *testing.T) {
 		{Name: "GET /a #1", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Await, Label: "await asyncio.sleep(2)"}}},
 		{Name: "GET /a #2", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Await, Label: "await asyncio.sleep(2)"}}},
 	}}
-	want := "0.500 s — executor thread 2 waits for the GIL; executor thread 1 runs cpu(1); and more"
+	want := "0.500 s — executor thread 2 waits for the GIL; executor thread 1 runs cpu(1)"
 	if got := Caption(tr, NewNarration(tr), s/2); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
