@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"looplab/wasm/scenario"
 	"looplab/wasm/stage"
+	"looplab/wasm/stage/geom"
 )
 
 // layoutOnly lays out the timeline as the stage's Load does, without a
@@ -19,7 +21,7 @@ func (layoutOnly) Show(stage.Scene) int { return 1 }
 // (scripts/internal/workload), which this benchmark simulates too.
 const workload = "../../../scripts/internal/workload"
 
-func readWorkload(b *testing.B, name string) string {
+func readWorkload(b testing.TB, name string) string {
 	text, err := os.ReadFile(filepath.Join(workload, name))
 	if err != nil {
 		b.Fatal(err)
@@ -50,5 +52,26 @@ func BenchmarkNumberChange10k(b *testing.B) {
 			}
 		})
 		hold.release()
+	}
+}
+
+// BenchmarkLayout10k is the stage's part of that number change, natively:
+// laying the 10,000-request run out (its rows, groups of alike lanes,
+// markers) and building its first frame at the stage's usual size.
+func BenchmarkLayout10k(b *testing.B) {
+	req := request{Code: readWorkload(b, "busy_api.py"), Load: readWorkload(b, "ten_thousand.load")}
+	spec, err := specOf(req.Code, "code", req.Load, req.Settings)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr, err := scenario.Run(spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		tl := geom.NewTimeline(tr, geom.Options{})
+		tl.SetView(800, 450, 1, geom.Light)
+		tl.Frame(tr.Duration/2, -1, -1)
 	}
 }

@@ -37,6 +37,15 @@ func (tl *Timeline) styleOf(lane *trace.Lane, sp *trace.Span) style {
 		}
 		return style{c, PatternNone, sp.Label}
 	}
+	loop := lane.Kind == trace.KindLoop
+	if k := stateIndex(sp.State); k >= 0 && sp.State != trace.Busy {
+		c := &tl.styles[b2i(loop)][k]
+		if !c.ok {
+			col, p := tl.theme.Style(sp.State, lane.Kind)
+			*c = cachedStyle{style{col, p, blendWord(sp.State, lane.Kind)}, true}
+		}
+		return c.style
+	}
 	c, p := tl.theme.Style(sp.State, lane.Kind)
 	if sp.State == trace.Busy {
 		// The cores lane is shaded by how many are busy: one of four
@@ -61,6 +70,49 @@ func coresBusy(label string) (k, n int) {
 	return k, n
 }
 
+// cachedStyle is a state's style, worked out once per layout: a large
+// group's tens of thousands of spans look up the same few.
+type cachedStyle struct {
+	style
+	ok bool
+}
+
+// stateIndex numbers the states that have a fixed style (-1: others).
+func stateIndex(st trace.State) int {
+	switch st {
+	case trace.Run:
+		return 0
+	case trace.Await:
+		return 1
+	case trace.IO:
+		return 2
+	case trace.Ready:
+		return 3
+	case trace.Blocked:
+		return 4
+	case trace.GILWait:
+		return 5
+	case trace.Token:
+		return 6
+	case trace.Queued:
+		return 7
+	case trace.Thread:
+		return 8
+	case trace.Process:
+		return 9
+	case trace.Respond:
+		return 10
+	}
+	return -1
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // blendWord names a state in a blend's label.
 func blendWord(st trace.State, kind string) string {
 	switch st {
@@ -82,6 +134,9 @@ func blendWord(st trace.State, kind string) string {
 
 // firstSpan is the index of the first span that ends after t.
 func firstSpan(spans []trace.Span, t trace.Time) int {
+	if len(spans) == 0 || spans[0].To > t {
+		return 0 // the whole run in view: no search for each of many lanes
+	}
 	return sort.Search(len(spans), func(i int) bool { return spans[i].To > t })
 }
 
@@ -183,12 +238,17 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 		diffs = append(diffs, make([]int32, cols+1))
 		return len(styles) - 1
 	}
-	col := func(x float32) int { return min(max(int(math.Ceil(float64(x-x0-0.5))), 0), cols) }
+	// The column of a time, without X's checks: a group of thousands of
+	// lanes maps tens of thousands of span ends.
+	perT := float64(x1-x0) / float64(tl.to-tl.from)
+	col := func(t trace.Time) int {
+		return min(max(int(math.Ceil(float64(t-tl.from)*perT-0.5)), 0), cols)
+	}
 	for _, li := range r.lanes {
 		lane := &tl.tr.Lanes[li]
 		for i := firstSpan(lane.Spans, tl.from); i < len(lane.Spans) && lane.Spans[i].From < tl.to; i++ {
 			sp := &lane.Spans[i]
-			ca, cb := col(tl.X(sp.From)), col(tl.X(sp.To))
+			ca, cb := col(sp.From), col(sp.To)
 			if cb <= ca {
 				continue
 			}

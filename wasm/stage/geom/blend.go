@@ -87,8 +87,7 @@ func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
 			if sw <= 0 {
 				continue
 			}
-			pts := clipPoly([]float32{a, y + h, c, y + h, c + h, y, a + h, y}, b.x0, y, b.x1, y+h)
-			out.poly(b.styles[k].color, pts...)
+			out.clipped(b.styles[k].color, b.x0, y, b.x1, y+h, a, y+h, c, y+h, c+h, y, a+h, y)
 		}
 	}
 	tl.blendLabel(out, b, order, total, y, h)
@@ -126,13 +125,11 @@ func (tl *Timeline) pattern(out *List, x, y, w, h float32, p Pattern, ink Color)
 	diag := func(dir float32) {
 		start := float32(math.Floor(float64((x-h)/gap))) * gap
 		for s := start; s < x+w+h; s += gap {
-			var pts []float32
 			if dir > 0 { // rising: bottom-left to top-right
-				pts = []float32{s, y + h, s + width, y + h, s + width + h, y, s + h, y}
+				out.clipped(ink, x, y, x+w, y+h, s, y+h, s+width, y+h, s+width+h, y, s+h, y)
 			} else { // falling: top-left to bottom-right
-				pts = []float32{s, y, s + width, y, s + width + h, y + h, s + h, y + h}
+				out.clipped(ink, x, y, x+w, y+h, s, y, s+width, y, s+width+h, y+h, s+h, y+h)
 			}
-			out.poly(ink, clipPoly(pts, x, y, x+w, y+h)...)
 		}
 	}
 	switch p {

@@ -212,7 +212,7 @@ func (tl *Timeline) glyphSize(h float32) float32 { return min(h*0.7, tl.px(10)) 
 // printTexts are the words of a row's prints, written after their dots
 // where the row is tall enough and until the next print: prints at one
 // moment share one line ("plain calls: 4.0 s · A: waiting").
-func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
+func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
 	if h < tl.px(fontCSS)+tl.px(1) {
 		return nil
 	}
@@ -222,7 +222,7 @@ func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
 		text string
 	}
 	var spots []spot
-	for _, i := range tl.rowMarkers(r) {
+	for _, i := range marks {
 		if tl.marks.refs[i].src != srcPrint {
 			continue
 		}
@@ -270,12 +270,12 @@ func (tl *Timeline) printTexts(r *row, y, h float32) []Text {
 }
 
 // drawRowMarkers draws a row's markers and records which are on screen.
-func (tl *Timeline) drawRowMarkers(out *List, r *row, y, h float32) {
+func (tl *Timeline) drawRowMarkers(out *List, marks []int, y, h float32) {
 	th := tl.theme
 	s := tl.glyphSize(h)
 	cy := y + h/2
 	last := map[string]float32{}
-	for _, i := range tl.rowMarkers(r) {
+	for _, i := range marks {
 		m := tl.marks.marker(i)
 		x := tl.X(m.T)
 		tl.shown[i] = true

@@ -1,6 +1,7 @@
 package geom
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,7 +22,7 @@ import (
 // grouping is one way of putting alike lanes together.
 type grouping struct {
 	groups  []group
-	groupOf []int // per lane: its group, or -1
+	groupOf []int32 // per lane: its group, or -1
 }
 
 // The groupings, from the lightest.
@@ -35,6 +36,7 @@ const (
 type group struct {
 	name  string // "GET /export ×40"
 	lanes []int  // trace lanes, in display order
+	pos   int32  // the first lane's place in the display order
 }
 
 // row is one row of the stage: a lane, or a closed group.
@@ -57,100 +59,144 @@ const (
 	rowMinCSS   = 4  // the least height of an unlabelled row
 )
 
-// alike is what makes lanes alike: the same kind of thing (a request's
-// method and path, a task's coroutine, a thread's name without its
-// numbers) begun at the same moment (threads: any moment).
-type alike struct {
-	kind, a, b string
-	at         trace.Time
-}
-
 // findGroups finds the sets of alike lanes in tr, in display order, for
-// a grouping level. It runs on every number change, so a 10,000-request
-// run is grouped without a string or slice per lane.
+// a grouping level: lanes are alike when they are the same kind of thing
+// (a request's method and path, a task's coroutine, a thread's name
+// without its number) begun at the same moment (threads, and every lane
+// at the anytime level: at any moment). It runs on every number change, so a 10,000-request
+// run is grouped by sorting lane numbers, without a map entry, a string or
+// a slice per lane: only the groups it keeps get slices.
 func findGroups(tr *trace.Trace, order []int, level int) grouping {
-	groupOf := make([]int, len(tr.Lanes))
-	reqOf := make([]int32, len(tr.Lanes))
+	n := len(tr.Lanes)
+	groupOf := make([]int32, n)
+	reqOf := make([]int32, n)
 	for i := range groupOf {
 		groupOf[i], reqOf[i] = -1, -1
 	}
 	for i, r := range tr.Requests {
-		if r.Lane >= 0 && r.Lane < len(reqOf) {
+		if r.Lane >= 0 && r.Lane < n {
 			reqOf[r.Lane] = int32(i)
 		}
 	}
-	keyOf := func(li int) (alike, bool) {
-		l := &tr.Lanes[li]
-		at := func(t trace.Time) trace.Time {
-			if level == anytime {
-				return -1
-			}
-			return t
-		}
-		if q := reqOf[li]; q >= 0 {
-			r := &tr.Requests[q]
-			return alike{"request", r.Method, r.Path, at(r.Sent)}, true
-		}
-		switch l.Kind {
-		case trace.KindTask:
-			if fn := coroutineOf(l.Name); fn != "" && len(l.Spans) > 0 {
-				return alike{"task", fn, "", at(l.Spans[0].From)}, true
-			}
-		case trace.KindThread:
-			return alike{"thread", lastNumberless(l.Name), "", 0}, true
-		}
-		return alike{}, false
+	// Each lane's key, as small numbers: what it is (a request's method
+	// and path, a task's coroutine, a thread's name without its number)
+	// by an id, and when it began. Sorting the keys finds the groups.
+	type key struct {
+		kind uint8 // 1 request, 2 task, 3 thread
+		what int32
+		at   trace.Time
+		pos  int32 // display order, to keep the sort stable
+		lane int32
 	}
-	index := map[alike]int{}
-	var keys []alike
-	var members [][]int
-	for _, li := range order {
-		k, ok := keyOf(li)
+	// Ids by a pair of strings, so that looking up a request's method and
+	// path builds no string.
+	ids := map[[2]string]int32{}
+	id := func(a, b string) int32 {
+		k := [2]string{a, b}
+		v, ok := ids[k]
 		if !ok {
+			v = int32(len(ids))
+			ids[k] = v
+		}
+		return v
+	}
+	keys := make([]key, 0, len(order))
+	for p, li := range order {
+		l := &tr.Lanes[li]
+		k := key{pos: int32(p), lane: int32(li)}
+		switch {
+		case reqOf[li] >= 0:
+			r := &tr.Requests[reqOf[li]]
+			k.kind, k.what, k.at = 1, id(r.Method, r.Path), r.Sent
+		case l.Kind == trace.KindTask:
+			fn := coroutineOf(l.Name)
+			if fn == "" || len(l.Spans) == 0 {
+				continue
+			}
+			k.kind, k.what, k.at = 2, id("task", fn), l.Spans[0].From
+		case l.Kind == trace.KindThread:
+			k.kind, k.what = 3, id("thread", lastNumberless(l.Name))
+		default:
 			continue
 		}
-		g, seen := index[k]
-		if !seen {
-			g = len(keys)
-			index[k] = g
-			keys, members = append(keys, k), append(members, nil)
+		if level == anytime || k.kind == 3 {
+			k.at = -1
 		}
-		members[g] = append(members[g], li)
+		keys = append(keys, k)
 	}
-	// Keep the groups worth a row: two requests or tasks, three threads.
+	same := func(a, b key) bool { return a.kind == b.kind && a.what == b.what && a.at == b.at }
+	// Order the keys by what, then when: a counting sort by what (ids are
+	// few and dense) keeps the display order within each, and the lanes of
+	// one path were mostly sent in display order, so "when" rarely needs
+	// sorting at all.
+	start := make([]int32, len(ids)+1)
+	for _, k := range keys {
+		start[k.what+1]++
+	}
+	for i := range len(ids) {
+		start[i+1] += start[i]
+	}
+	sorted := make([]key, len(keys))
+	next := append([]int32(nil), start[:len(ids)]...)
+	for _, k := range keys {
+		sorted[next[k.what]] = k
+		next[k.what]++
+	}
+	keys = sorted
+	// (sort.Slice, not slices.SortFunc: one sort for every type keeps the
+	// wasm smaller than an instantiation per key type.)
+	for w := range len(ids) {
+		part := keys[start[w]:start[w+1]]
+		before := func(a, b int) bool {
+			return part[a].at < part[b].at || part[a].at == part[b].at && part[a].pos < part[b].pos
+		}
+		if !sort.SliceIsSorted(part, before) {
+			sort.Slice(part, before)
+		}
+	}
 	var groups []group
-	for g, k := range keys {
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && same(keys[j], keys[i]) {
+			j++
+		}
+		// Keep the groups worth a row: two requests or tasks, three threads.
 		least := 2
-		if k.kind == "thread" {
+		if keys[i].kind == 3 {
 			least = 3
 		}
-		if len(members[g]) < least {
-			continue
+		if j-i >= least {
+			lanes := make([]int, j-i)
+			for m, k := range keys[i:j] {
+				lanes[m] = int(k.lane) // in display order: the sort kept it
+			}
+			groups = append(groups, group{name: groupName(tr, reqOf, lanes[0], j-i), lanes: lanes, pos: keys[i].pos})
 		}
-		for _, li := range members[g] {
-			groupOf[li] = len(groups)
+		i = j
+	}
+	sort.Slice(groups, func(a, b int) bool { return groups[a].pos < groups[b].pos })
+	for g, gr := range groups {
+		for _, li := range gr.lanes {
+			groupOf[li] = int32(g)
 		}
-		groups = append(groups, group{
-			name:  groupName(tr, k, members[g]),
-			lanes: members[g],
-		})
 	}
 	return grouping{groups, groupOf}
 }
 
-// groupName says what a group is and how many: "GET /export ×40",
-// "fetch(…) ×20", "AnyIO worker thread ×40".
-func groupName(tr *trace.Trace, k alike, lanes []int) string {
-	n := " ×" + strconv.Itoa(len(lanes))
-	switch k.kind {
-	case "request":
-		return k.a + " " + k.b + n
-	case "task":
-		return k.a + "(…)" + n
+// groupName says what a group is and how many, from its first lane:
+// "GET /export ×40", "fetch(…) ×20", "threadpool thread ×40".
+func groupName(tr *trace.Trace, reqOf []int32, first, count int) string {
+	n := " ×" + strconv.Itoa(count)
+	l := &tr.Lanes[first]
+	if q := reqOf[first]; q >= 0 {
+		return tr.Requests[q].Method + " " + tr.Requests[q].Path + n
 	}
-	name := strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(k.a, "#"), " -_"))
+	if l.Kind == trace.KindTask {
+		return coroutineOf(l.Name) + "(…)" + n
+	}
+	name := strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(lastNumberless(l.Name), "#"), " -_"))
 	if name == "" {
-		name = tr.Lanes[lanes[0]].Kind
+		name = l.Kind
 	}
 	return name + n
 }
@@ -240,19 +286,21 @@ func wordByte(b byte) bool {
 
 // buildRows lists the rows for the lanes in order, closing the groups of
 // a grouping level (-1: none), except for the lanes the learner opened.
+// A lane on its own row takes its one-lane slice from the order, so ten
+// thousand rows are one allocation.
 func (tl *Timeline) buildRows(level int) []row {
-	var rows []row
 	var gr grouping
 	if level >= 0 {
 		gr = tl.levels[level]
 	}
+	rows := make([]row, 0, tl.rowCount(level))
 	done := make([]bool, len(gr.groups))
-	for _, li := range tl.order {
+	for p, li := range tl.order {
 		g := -1
 		if level >= 0 {
-			g = gr.groupOf[li]
+			g = int(gr.groupOf[li])
 		}
-		lane := tl.tr.Lanes[li]
+		lane := &tl.tr.Lanes[li]
 		if g >= 0 && !tl.opened[li] {
 			if done[g] {
 				continue
@@ -261,12 +309,34 @@ func (tl *Timeline) buildRows(level int) []row {
 			rows = append(rows, row{lanes: gr.groups[g].lanes, group: g, name: gr.groups[g].name, kind: lane.Kind, holder: -1})
 			continue
 		}
-		rows = append(rows, row{lanes: []int{li}, group: g, open: g >= 0, name: lane.Name, kind: lane.Kind, holder: tl.holderOf[li]})
+		rows = append(rows, row{lanes: tl.order[p : p+1], group: g, open: g >= 0, name: lane.Name, kind: lane.Kind, holder: tl.holderOf[li]})
 	}
-	for i := range rows {
-		rows[i].focus = len(tl.opts.Focus) > 0 && matchesFocus(rows[i].name, tl.opts.Focus)
+	if len(tl.opts.Focus) > 0 {
+		for i := range rows {
+			rows[i].focus = matchesFocus(rows[i].name, tl.opts.Focus)
+		}
 	}
 	return rows
+}
+
+// rowCount is how many rows a grouping level (-1: none) makes.
+func (tl *Timeline) rowCount(level int) int {
+	n := len(tl.order)
+	if level < 0 {
+		return n
+	}
+	for _, g := range tl.levels[level].groups {
+		shut := 0
+		for _, li := range g.lanes {
+			if !tl.opened[li] {
+				shut++
+			}
+		}
+		if shut > 0 {
+			n -= shut - 1
+		}
+	}
+	return n
 }
 
 // group is row r's group (r.group >= 0).
@@ -296,19 +366,16 @@ func (tl *Timeline) GroupedRows() int {
 func (tl *Timeline) placeRows(avail float32) []row {
 	px := tl.px
 	fits := func(n int) bool { return float32(n)*px(rowLabelCSS) <= avail }
-	rows := tl.buildRows(-1)
 	tl.level = -1
 	for level := range levels {
-		gr := tl.levels[level]
-		if fits(len(rows)) {
+		if fits(tl.rowCount(tl.level)) {
 			break
 		}
-		if len(gr.groups) == 0 {
-			continue
+		if len(tl.levels[level].groups) > 0 {
+			tl.level = level
 		}
-		rows = tl.buildRows(level)
-		tl.level = level
 	}
+	rows := tl.buildRows(tl.level)
 	tl.grouping = tl.level >= 0
 	n := float32(len(rows))
 	h := min(max(avail/max(n, 1), px(rowMinCSS)), px(rowMaxCSS))

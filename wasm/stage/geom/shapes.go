@@ -37,6 +37,9 @@ type List struct {
 	Polys []Poly
 	Lines []Line
 	Texts []Text
+	// pts holds the polygons' corners, so that a pattern's thousand
+	// strokes are not a thousand allocations.
+	pts []float32
 }
 
 // rect adds a rect, skipping empty ones.
@@ -46,11 +49,21 @@ func (l *List) rect(x, y, w, h float32, c Color) {
 	}
 }
 
-// poly adds a polygon of at least three corners.
+// poly adds a polygon of at least three corners, copying them.
 func (l *List) poly(c Color, pts ...float32) {
-	if len(pts) >= 6 {
-		l.Polys = append(l.Polys, Poly{pts, c})
+	if len(pts) < 6 {
+		return
 	}
+	start := len(l.pts)
+	l.pts = append(l.pts, pts...)
+	l.Polys = append(l.Polys, Poly{l.pts[start:len(l.pts):len(l.pts)], c})
+}
+
+// clipped adds the part of a convex polygon (of at most eight corners)
+// inside the box [x0, x1] × [y0, y1].
+func (l *List) clipped(c Color, x0, y0, x1, y1 float32, pts ...float32) {
+	var buf [2][32]float32
+	l.poly(c, clipPoly(pts, x0, y0, x1, y1, &buf)...)
 }
 
 // segment adds a straight stroke as a polygon, so it paints in the
@@ -75,7 +88,8 @@ func (l *List) outline(x, y, w, h, width float32, c Color) {
 	box(x+w-width, y+width, width, h-2*width)
 }
 
-// Append adds o's shapes after l's, layer by layer.
+// Append adds o's shapes after l's, layer by layer (o's polygons keep
+// their corners where o holds them).
 func (l *List) Append(o List) {
 	l.Rects = append(l.Rects, o.Rects...)
 	l.Polys = append(l.Polys, o.Polys...)
@@ -84,20 +98,21 @@ func (l *List) Append(o List) {
 }
 
 // clipPoly clips a convex polygon to the box [x0, x1] × [y0, y1]
-// (Sutherland–Hodgman, one edge at a time).
-func clipPoly(pts []float32, x0, y0, x1, y1 float32) []float32 {
+// (Sutherland–Hodgman, one edge at a time), working in buf: each edge adds
+// at most one corner, so eight corners in need no more than sixteen.
+func clipPoly(pts []float32, x0, y0, x1, y1 float32, buf *[2][32]float32) []float32 {
 	edges := [4]func(x, y float32) float32{
 		func(x, _ float32) float32 { return x - x0 },
 		func(x, _ float32) float32 { return x1 - x },
 		func(_, y float32) float32 { return y - y0 },
 		func(_, y float32) float32 { return y1 - y },
 	}
-	for _, inside := range edges {
+	for e, inside := range edges {
 		n := len(pts) / 2
 		if n < 3 {
 			return nil
 		}
-		out := make([]float32, 0, len(pts)+4)
+		out := buf[e%2][:0]
 		for i := range n {
 			ax, ay := pts[2*i], pts[2*i+1]
 			j := (i + 1) % n

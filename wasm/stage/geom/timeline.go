@@ -64,12 +64,13 @@ type Timeline struct {
 	// untouched is true while the window is what the scenario opened on.
 	untouched bool
 
-	rows      []row   // laid out for the current size
-	gutter    float32 // device px
-	shared    float32 // the least gutter, shared with the other run in compare mode
-	grouping  bool    // the rows had to close groups: their labels get toggles
-	highlight int32   // a code line whose spans are outlined, 0 for none
-	static    *List   // cached bars, labels and axis
+	rows      []row              // laid out for the current size
+	styles    [2][11]cachedStyle // states' styles on other lanes and on the loop's, for the theme
+	gutter    float32            // device px
+	shared    float32            // the least gutter, shared with the other run in compare mode
+	grouping  bool               // the rows had to close groups: their labels get toggles
+	highlight int32              // a code line whose spans are outlined, 0 for none
+	static    *List              // cached bars, labels and axis
 	// StaticVersion counts the times static was laid out, so a screen can
 	// keep it painted while it stays the same.
 	StaticVersion int
@@ -139,9 +140,16 @@ func (tl *Timeline) findHolders() {
 		if l.Kind != trace.KindGIL {
 			continue
 		}
+		// Summed run by run: holders change far less often than spans do.
+		name, d := "", trace.Time(0)
 		for _, sp := range l.Spans {
-			heldFor[sp.Label] += sp.To - sp.From
+			if sp.Label != name {
+				heldFor[name] += d
+				name, d = sp.Label, 0
+			}
+			d += sp.To - sp.From
 		}
+		heldFor[name] += d
 	}
 	held := map[string]bool{}
 	for name, d := range heldFor {
@@ -178,6 +186,9 @@ func (tl *Timeline) holderColor(k int) Color {
 func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	fw, fh, fs := float32(w), float32(h), float32(max(scale, 0.5))
 	if fw != tl.w || fh != tl.h || fs != tl.scale || theme.Name != tl.theme.Name {
+		if theme.Name != tl.theme.Name {
+			tl.styles = [2][11]cachedStyle{}
+		}
 		tl.w, tl.h, tl.scale, tl.theme = fw, fh, fs, theme
 		tl.invalidate()
 		tl.ScrollBy(0)
@@ -512,7 +523,7 @@ func (tl *Timeline) textWidth(s string) float32 { return float32(runes(s)) * tl.
 // its grid, then every row's bars and markers, then the words over them
 // (printed text, labels).
 func (tl *Timeline) drawStatic() List {
-	var out, marks, top List
+	var out, glyphs, top List
 	tl.layout()
 	tl.shown = make([]bool, tl.marks.len())
 	tl.drawAxis(&out)
@@ -528,17 +539,18 @@ func (tl *Timeline) drawStatic() List {
 			gap = tl.px(2)
 		}
 		h := min(r.h-gap, y1-y)
-		words := tl.printTexts(r, y, h)
+		marks := tl.rowMarkers(r)
+		words := tl.printTexts(r, marks, y, h)
 		if len(r.lanes) == 1 {
 			tl.drawLane(&out, r, y, h, words)
 		} else {
 			tl.drawGroup(&out, r, y, h, words)
 		}
-		tl.drawRowMarkers(&marks, r, y, h)
+		tl.drawRowMarkers(&glyphs, marks, y, h)
 		top.Texts = append(top.Texts, words...)
 		tl.drawRowLabel(&top, r, y, h)
 	}
-	out.Append(marks)
+	out.Append(glyphs)
 	out.Append(top)
 	tl.drawScrollbar(&out)
 	if tl.title != "" {
