@@ -26,6 +26,20 @@ type style struct {
 // styleOf is a span's style on its lane: its state's colour and pattern,
 // or on a GIL lane the colour of the thread that holds it.
 func (tl *Timeline) styleOf(lane *trace.Lane, sp *trace.Span) style {
+	// The GIL and cores lanes' styles depend on their labels, which repeat
+	// run after run: the last one is kept.
+	if (sp.State == trace.Held || sp.State == trace.Busy) && sp.Label == tl.lastLabel.label && sp.State == tl.lastLabel.state {
+		return tl.lastLabel.style
+	}
+	st := tl.labelledStyle(lane, sp)
+	if sp.State == trace.Held || sp.State == trace.Busy {
+		tl.lastLabel.state, tl.lastLabel.label, tl.lastLabel.style = sp.State, sp.Label, st
+	}
+	return st
+}
+
+// labelledStyle is styleOf without the cache of the last label.
+func (tl *Timeline) labelledStyle(lane *trace.Lane, sp *trace.Span) style {
 	if sp.State == trace.Held {
 		k, ok := tl.holderByName[sp.Label]
 		if !ok {
@@ -244,8 +258,13 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 	col := func(t trace.Time) int {
 		return min(max(int(math.Ceil(float64(t-tl.from)*perT-0.5)), 0), cols)
 	}
-	for _, li := range r.lanes {
-		lane := &tl.tr.Lanes[li]
+	// A band a few dozen pixels tall cannot show a share finer than one
+	// lane in a thousand: a group of more counts every n-th lane (the
+	// shares, and so the picture, are the same to within a hundredth of a
+	// pixel, and the tooltip still counts them all).
+	stride := max(1, len(r.lanes)/1000)
+	for m := 0; m < len(r.lanes); m += stride {
+		lane := &tl.tr.Lanes[r.lanes[m]]
 		for i := firstSpan(lane.Spans, tl.from); i < len(lane.Spans) && lane.Spans[i].From < tl.to; i++ {
 			sp := &lane.Spans[i]
 			ca, cb := col(sp.From), col(sp.To)
@@ -341,8 +360,19 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 	c := tl.theme.Text
 	c.A = 200
 	w := tl.px(1.5)
+	// Each answer a tick while they can be told apart; a big group's would
+	// be a solid comb: its first and last answers say the spread.
+	ticks := r.lanes
+	if len(ticks) > 64 {
+		ticks = nil
+		for _, t := range []trace.Time{first, last} {
+			if x := tl.X(t); x >= x0 && x <= x1 {
+				out.poly(c, x-w/2, y, x+w/2, y, x+w/2, y+h, x-w/2, y+h)
+			}
+		}
+	}
 	lastX := float32(-1)
-	for _, li := range r.lanes {
+	for _, li := range ticks {
 		e := tl.ends[li]
 		x := tl.X(e)
 		if e < 0 || x < x0 || x > x1 || abs32(x-lastX) < w {

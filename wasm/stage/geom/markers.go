@@ -59,6 +59,9 @@ type markIndex struct {
 	first int // the lane of a print or warning that names none
 	refs  []markRef
 	start []int32 // lane l's markers are refs[start[l]:start[l+1]]
+	// loud is per lane whether it has a marker a closed group still shows
+	// (inGroup), so a group of thousands skips the lanes that have none.
+	loud []bool
 }
 
 func eventMark(k trace.EventKind) string {
@@ -76,29 +79,51 @@ func indexMarkers(tr *trace.Trace, first int) markIndex {
 		return mi // no lanes: nowhere to put them
 	}
 	// A counting sort by lane keeps each source in time order; a lane with
-	// markers from two sources is merged after.
-	each := func(f func(lane int, r markRef)) {
-		for i, e := range tr.Events {
-			if eventMark(e.Kind) != "" && e.Lane >= 0 && e.Lane < len(tr.Lanes) {
-				f(e.Lane, markRef{srcEvent, int32(i)})
-			}
-		}
-		for i, p := range tr.Prints {
-			f(mi.laneOf(p.Lane), markRef{srcPrint, int32(i)})
-		}
-		for i, w := range tr.Warnings {
-			f(mi.laneOf(w.Lane), markRef{srcWarning, int32(i)})
-		}
-	}
+	// markers from two sources is merged after. (The loops are written out
+	// twice, counting then placing: a closure per event costs more.)
 	count := make([]int32, len(tr.Lanes)+1)
 	n := 0
-	each(func(l int, _ markRef) { count[l+1]++; n++ })
+	for _, e := range tr.Events {
+		if eventMark(e.Kind) != "" && e.Lane >= 0 && e.Lane < len(tr.Lanes) {
+			count[e.Lane+1]++
+			n++
+		}
+	}
+	for _, p := range tr.Prints {
+		count[mi.laneOf(p.Lane)+1]++
+		n++
+	}
+	for _, w := range tr.Warnings {
+		count[mi.laneOf(w.Lane)+1]++
+		n++
+	}
 	for l := range tr.Lanes {
 		count[l+1] += count[l]
 	}
 	copy(mi.start, count)
 	mi.refs = make([]markRef, n)
-	each(func(l int, r markRef) { mi.refs[count[l]] = r; count[l]++ })
+	mi.loud = make([]bool, len(tr.Lanes))
+	for i, e := range tr.Events {
+		if k := eventMark(e.Kind); k != "" && e.Lane >= 0 && e.Lane < len(tr.Lanes) {
+			mi.refs[count[e.Lane]] = markRef{srcEvent, int32(i)}
+			count[e.Lane]++
+			if inGroup(k) {
+				mi.loud[e.Lane] = true
+			}
+		}
+	}
+	for i, p := range tr.Prints {
+		l := mi.laneOf(p.Lane)
+		mi.refs[count[l]] = markRef{srcPrint, int32(i)}
+		count[l]++
+		mi.loud[l] = true
+	}
+	for i, w := range tr.Warnings {
+		l := mi.laneOf(w.Lane)
+		mi.refs[count[l]] = markRef{srcWarning, int32(i)}
+		count[l]++
+		mi.loud[l] = true
+	}
 	if len(tr.Prints)+len(tr.Warnings) > 0 {
 		for l := range tr.Lanes {
 			refs := mi.refs[mi.start[l]:mi.start[l+1]]
@@ -149,16 +174,18 @@ func (mi *markIndex) len() int { return len(mi.refs) }
 // MarkKinds lists the kinds of marker a run has, in a fixed order, so
 // the legend explains only the glyphs on screen.
 func MarkKinds(tr *trace.Trace) []string {
-	seen := map[string]bool{}
-	if len(tr.Prints) > 0 {
-		seen[MarkPrint] = true
-	}
-	if len(tr.Warnings) > 0 {
-		seen[MarkWarning] = true
-	}
+	seen := map[string]bool{MarkPrint: len(tr.Prints) > 0, MarkWarning: len(tr.Warnings) > 0}
+	// By event kind first: a big run has tens of thousands of events and a
+	// dozen kinds.
+	var kinds [len(eventMarks)]bool
 	for _, e := range tr.Events {
-		if k := eventMark(e.Kind); k != "" {
-			seen[k] = true
+		if int(e.Kind) < len(kinds) {
+			kinds[e.Kind] = true
+		}
+	}
+	for k, on := range kinds {
+		if on && eventMarks[k] != "" {
+			seen[eventMarks[k]] = true
 		}
 	}
 	var out []string
@@ -186,7 +213,11 @@ func inGroup(kind string) bool {
 func (tl *Timeline) rowMarkers(r *row) []int {
 	var out []int
 	mi := &tl.marks
+	group := len(r.lanes) > 1
 	for _, li := range r.lanes {
+		if group && !mi.loud[li] {
+			continue
+		}
 		from, to := mi.lane(li)
 		for k := from; k < to; k++ {
 			ref := mi.refs[k]

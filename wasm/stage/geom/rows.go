@@ -60,44 +60,51 @@ const (
 )
 
 // findGroups finds the sets of alike lanes in tr, in display order, for
-// a grouping level: lanes are alike when they are the same kind of thing
-// (a request's method and path, a task's coroutine, a thread's name
+// both grouping levels: lanes are alike when they are the same kind of
+// thing (a request's method and path, a task's coroutine, a thread's name
 // without its number) begun at the same moment (threads, and every lane
-// at the anytime level: at any moment). It runs on every number change, so a 10,000-request
-// run is grouped by sorting lane numbers, without a map entry, a string or
-// a slice per lane: only the groups it keeps get slices.
-func findGroups(tr *trace.Trace, order []int, level int) grouping {
+// at the anytime level: at any moment). It runs on every number change,
+// so a 10,000-request run is grouped by a counting sort of small keys,
+// without a map entry, a string or a slice per lane: only the groups it
+// keeps get slices.
+func findGroups(tr *trace.Trace, order []int) [levels]grouping {
 	n := len(tr.Lanes)
-	groupOf := make([]int32, n)
 	reqOf := make([]int32, n)
-	for i := range groupOf {
-		groupOf[i], reqOf[i] = -1, -1
+	for i := range reqOf {
+		reqOf[i] = -1
 	}
 	for i, r := range tr.Requests {
 		if r.Lane >= 0 && r.Lane < n {
 			reqOf[r.Lane] = int32(i)
 		}
 	}
-	// Each lane's key, as small numbers: what it is (a request's method
-	// and path, a task's coroutine, a thread's name without its number)
-	// by an id, and when it began. Sorting the keys finds the groups.
+	// Each lane's key, as small numbers: what it is, by an id, and when it
+	// began.
 	type key struct {
-		kind uint8 // 1 request, 2 task, 3 thread
 		what int32
+		pos  int32 // display order
 		at   trace.Time
-		pos  int32 // display order, to keep the sort stable
 		lane int32
+		kind uint8 // 1 request, 2 task, 3 thread
 	}
-	// Ids by a pair of strings, so that looking up a request's method and
-	// path builds no string.
 	ids := map[[2]string]int32{}
+	var recent [2]struct {
+		k  [2]string
+		id int32
+	} // loads alternate between a few paths: most lookups stop here
 	id := func(a, b string) int32 {
 		k := [2]string{a, b}
+		for _, r := range recent {
+			if r.k == k {
+				return r.id
+			}
+		}
 		v, ok := ids[k]
 		if !ok {
 			v = int32(len(ids))
 			ids[k] = v
 		}
+		recent[1], recent[0].k, recent[0].id = recent[0], k, v
 		return v
 	}
 	keys := make([]key, 0, len(order))
@@ -115,20 +122,14 @@ func findGroups(tr *trace.Trace, order []int, level int) grouping {
 			}
 			k.kind, k.what, k.at = 2, id("task", fn), l.Spans[0].From
 		case l.Kind == trace.KindThread:
-			k.kind, k.what = 3, id("thread", lastNumberless(l.Name))
+			k.kind, k.what, k.at = 3, id("thread", lastNumberless(l.Name)), -1
 		default:
 			continue
 		}
-		if level == anytime || k.kind == 3 {
-			k.at = -1
-		}
 		keys = append(keys, k)
 	}
-	same := func(a, b key) bool { return a.kind == b.kind && a.what == b.what && a.at == b.at }
-	// Order the keys by what, then when: a counting sort by what (ids are
-	// few and dense) keeps the display order within each, and the lanes of
-	// one path were mostly sent in display order, so "when" rarely needs
-	// sorting at all.
+	// A counting sort by what (ids are few and dense) keeps the display
+	// order within each: the anytime level's groups are its runs.
 	start := make([]int32, len(ids)+1)
 	for _, k := range keys {
 		start[k.what+1]++
@@ -142,17 +143,33 @@ func findGroups(tr *trace.Trace, order []int, level int) grouping {
 		sorted[next[k.what]] = k
 		next[k.what]++
 	}
-	keys = sorted
-	// (sort.Slice, not slices.SortFunc: one sort for every type keeps the
-	// wasm smaller than an instantiation per key type.)
+	var out [levels]grouping
+	out[anytime] = groupRuns(tr, reqOf, sorted, func(a, b key) bool { return a.what == b.what },
+		func(k key) int32 { return k.pos }, func(k key) int32 { return k.lane }, func(k key) bool { return k.kind == 3 })
+	// Sent together: within each what, by when. The lanes of one path were
+	// mostly sent in display order, so that rarely needs sorting.
 	for w := range len(ids) {
-		part := keys[start[w]:start[w+1]]
+		part := sorted[start[w]:start[w+1]]
 		before := func(a, b int) bool {
 			return part[a].at < part[b].at || part[a].at == part[b].at && part[a].pos < part[b].pos
 		}
 		if !sort.SliceIsSorted(part, before) {
-			sort.Slice(part, before)
+			sort.Slice(part, before) // sort.Slice: one sort for every type keeps the wasm smaller
 		}
+	}
+	out[together] = groupRuns(tr, reqOf, sorted, func(a, b key) bool { return a.what == b.what && a.at == b.at },
+		func(k key) int32 { return k.pos }, func(k key) int32 { return k.lane }, func(k key) bool { return k.kind == 3 })
+	return out
+}
+
+// groupRuns makes the groups of sorted keys' runs that same says are one,
+// keeping those worth a row (two requests or tasks, three threads), in
+// display order.
+func groupRuns[K any](tr *trace.Trace, reqOf []int32, keys []K, same func(a, b K) bool,
+	pos, lane func(K) int32, thread func(K) bool) grouping {
+	groupOf := make([]int32, len(tr.Lanes))
+	for i := range groupOf {
+		groupOf[i] = -1
 	}
 	var groups []group
 	for i := 0; i < len(keys); {
@@ -160,17 +177,16 @@ func findGroups(tr *trace.Trace, order []int, level int) grouping {
 		for j < len(keys) && same(keys[j], keys[i]) {
 			j++
 		}
-		// Keep the groups worth a row: two requests or tasks, three threads.
 		least := 2
-		if keys[i].kind == 3 {
+		if thread(keys[i]) {
 			least = 3
 		}
 		if j-i >= least {
 			lanes := make([]int, j-i)
 			for m, k := range keys[i:j] {
-				lanes[m] = int(k.lane) // in display order: the sort kept it
+				lanes[m] = int(lane(k)) // in display order: the sort kept it
 			}
-			groups = append(groups, group{name: groupName(tr, reqOf, lanes[0], j-i), lanes: lanes, pos: keys[i].pos})
+			groups = append(groups, group{name: groupName(tr, reqOf, lanes[0], j-i), lanes: lanes, pos: pos(keys[i])})
 		}
 		i = j
 	}

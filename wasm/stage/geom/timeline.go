@@ -66,11 +66,16 @@ type Timeline struct {
 
 	rows      []row              // laid out for the current size
 	styles    [2][11]cachedStyle // states' styles on other lanes and on the loop's, for the theme
-	gutter    float32            // device px
-	shared    float32            // the least gutter, shared with the other run in compare mode
-	grouping  bool               // the rows had to close groups: their labels get toggles
-	highlight int32              // a code line whose spans are outlined, 0 for none
-	static    *List              // cached bars, labels and axis
+	lastLabel struct {           // the last GIL holder's or cores count's style
+		state trace.State
+		label string
+		style style
+	}
+	gutter    float32 // device px
+	shared    float32 // the least gutter, shared with the other run in compare mode
+	grouping  bool    // the rows had to close groups: their labels get toggles
+	highlight int32   // a code line whose spans are outlined, 0 for none
+	static    *List   // cached bars, labels and axis
 	// StaticVersion counts the times static was laid out, so a screen can
 	// keep it painted while it stays the same.
 	StaticVersion int
@@ -96,9 +101,7 @@ func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
 			tl.order = append(tl.order, i)
 		}
 	}
-	for level := range levels {
-		tl.levels[level] = findGroups(tr, tl.order, level)
-	}
+	tl.levels = findGroups(tr, tl.order)
 	tl.findHolders()
 	first := -1
 	if len(tl.order) > 0 {
@@ -157,9 +160,9 @@ func (tl *Timeline) findHolders() {
 	}
 	next := 0
 	for _, li := range tl.order {
-		l := tl.tr.Lanes[li]
+		l := &tl.tr.Lanes[li]
 		tl.holderOf[li] = -1
-		if !held[l.Name] || (l.Kind != trace.KindThread && l.Kind != trace.KindLoop) {
+		if (l.Kind != trace.KindThread && l.Kind != trace.KindLoop) || !held[l.Name] {
 			continue
 		}
 		if l.Kind == trace.KindLoop {
@@ -188,6 +191,7 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	if fw != tl.w || fh != tl.h || fs != tl.scale || theme.Name != tl.theme.Name {
 		if theme.Name != tl.theme.Name {
 			tl.styles = [2][11]cachedStyle{}
+			tl.lastLabel.label, tl.lastLabel.state = "", ""
 		}
 		tl.w, tl.h, tl.scale, tl.theme = fw, fh, fs, theme
 		tl.invalidate()
@@ -401,7 +405,12 @@ func (tl *Timeline) Follow(t trace.Time) {
 
 // X maps a time to a device x (outside the plot when outside the window).
 func (tl *Timeline) X(t trace.Time) float32 {
-	x0, x1, _, _ := tl.plot()
+	if tl.rows == nil {
+		tl.layout()
+	}
+	// The plot's left is the gutter; its right, the margin: no call to
+	// plot for each of a big run's tens of thousands of span ends.
+	x0, x1 := tl.gutter, tl.w-tl.px(padCSS)
 	return x0 + (x1-x0)*float32(float64(t-tl.from)/float64(tl.to-tl.from))
 }
 
