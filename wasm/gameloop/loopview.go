@@ -114,12 +114,7 @@ func (v *LoopView) iterations() []trace.Time {
 
 // spanAt is lane's span at t, or nil.
 func (v *LoopView) spanAt(lane int, t trace.Time) *trace.Span {
-	spans := v.tr.Lanes[lane].Spans
-	i := sort.Search(len(spans), func(i int) bool { return spans[i].To > t })
-	if i < len(spans) && spans[i].From <= t {
-		return &spans[i]
-	}
-	return nil
+	return trace.SpanAt(v.tr.Lanes[lane].Spans, t)
 }
 
 // LoopStats are the view's figures at one time, for tests and the page.

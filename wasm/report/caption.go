@@ -55,7 +55,7 @@ func loopCaption(tr *trace.Trace, t trace.Time) (string, int) {
 		if l.Kind != trace.KindLoop {
 			continue
 		}
-		sp := spanAt(l.Spans, t)
+		sp := trace.SpanAt(l.Spans, t)
 		if sp == nil {
 			continue
 		}
@@ -109,7 +109,7 @@ func ownerOf(tr *trace.Trace, t trace.Time, st trace.State, label string) int {
 		if l.Kind != trace.KindRequest && l.Kind != trace.KindTask {
 			continue
 		}
-		if sp := spanAt(l.Spans, t); sp != nil && sp.State == st && (label == "" || sp.Label == label) {
+		if sp := trace.SpanAt(l.Spans, t); sp != nil && sp.State == st && (label == "" || sp.Label == label) {
 			return i
 		}
 	}
@@ -126,7 +126,7 @@ func waitingCaption(tr *trace.Trace, t trace.Time, owner int) string {
 		if i == owner || (l.Kind != trace.KindRequest && l.Kind != trace.KindTask) {
 			continue
 		}
-		if sp := spanAt(l.Spans, t); sp != nil && sp.State == trace.Ready {
+		if sp := trace.SpanAt(l.Spans, t); sp != nil && sp.State == trace.Ready {
 			if l.Kind == trace.KindRequest {
 				readyRequests++
 			} else {
@@ -172,7 +172,7 @@ func ongoing(tr *trace.Trace, t trace.Time) string {
 		default:
 			continue
 		}
-		sp := spanAt(l.Spans, t)
+		sp := trace.SpanAt(l.Spans, t)
 		if sp == nil {
 			continue
 		}
@@ -265,13 +265,4 @@ func pluralVerb(s string) string {
 		return verb
 	}
 	return verb + " " + rest
-}
-
-// spanAt is the span of spans that covers t, or nil.
-func spanAt(spans []trace.Span, t trace.Time) *trace.Span {
-	i := sort.Search(len(spans), func(i int) bool { return spans[i].To > t })
-	if i < len(spans) && spans[i].From <= t {
-		return &spans[i]
-	}
-	return nil
 }

@@ -7,7 +7,10 @@
 // Times are integer microseconds of virtual time; JSON shows them in seconds.
 package trace
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // Time is virtual time in microseconds.
 type Time int64
@@ -158,4 +161,14 @@ type Trace struct {
 	Pending []string `json:"pending,omitempty"`
 	// Stopped says why the run stopped early, "" when it ran to completion.
 	Stopped string `json:"stopped,omitempty"`
+}
+
+// SpanAt is the span of spans (in time order, as a lane's are) that
+// covers t, or nil when the lane is idle then.
+func SpanAt(spans []Span, t Time) *Span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].To > t })
+	if i < len(spans) && spans[i].From <= t {
+		return &spans[i]
+	}
+	return nil
 }

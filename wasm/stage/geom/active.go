@@ -36,7 +36,7 @@ func ActiveLines(tr *trace.Trace, t trace.Time, th Theme, version string) []Acti
 		if l.Kind == trace.KindGIL || l.Kind == trace.KindCores {
 			continue
 		}
-		sp := spanAt(l.Spans, t)
+		sp := trace.SpanAt(l.Spans, t)
 		if sp == nil || sp.Line <= 0 {
 			continue
 		}
@@ -95,7 +95,7 @@ func blocksLoop(tr *trace.Trace, t trace.Time, label string) bool {
 		if l.Kind != trace.KindLoop {
 			continue
 		}
-		if sp := spanAt(l.Spans, t); sp != nil && sp.State == trace.Blocked && sp.Label == label {
+		if sp := trace.SpanAt(l.Spans, t); sp != nil && sp.State == trace.Blocked && sp.Label == label {
 			return true
 		}
 	}

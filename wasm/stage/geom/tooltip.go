@@ -45,7 +45,7 @@ func (tl *Timeline) tooltip(x, y float32) string {
 		return tl.groupTip(r, t)
 	}
 	lane := &tl.tr.Lanes[r.lanes[0]]
-	if sp := spanAt(lane.Spans, t); sp != nil {
+	if sp := trace.SpanAt(lane.Spans, t); sp != nil {
 		what := sp.Label
 		if what == "" {
 			what = string(sp.State)
@@ -59,14 +59,6 @@ func (tl *Timeline) tooltip(x, y float32) string {
 	return lane.Name
 }
 
-// spanAt is the span of spans that covers t, or nil.
-func spanAt(spans []trace.Span, t trace.Time) *trace.Span {
-	if i := firstSpan(spans, t); i < len(spans) && spans[i].From <= t {
-		return &spans[i]
-	}
-	return nil
-}
-
 // groupTip says how a group's lanes stand at t and when they were
 // answered: "GET /export ×40: 40 in a thread at 2 s; answered 4.001 s to
 // 4.041 s".
@@ -75,7 +67,7 @@ func (tl *Timeline) groupTip(r *row, t trace.Time) string {
 	var counts []int
 	for _, li := range r.lanes {
 		lane := &tl.tr.Lanes[li]
-		sp := spanAt(lane.Spans, t)
+		sp := trace.SpanAt(lane.Spans, t)
 		if sp == nil {
 			continue
 		}
@@ -131,7 +123,7 @@ func (tl *Timeline) HoverLine(x, y float32) int32 {
 	if ri < 0 || x < x0 || x > x1 || len(tl.rows[ri].lanes) != 1 {
 		return 0
 	}
-	if sp := spanAt(tl.tr.Lanes[tl.rows[ri].lanes[0]].Spans, tl.TimeAt(x)); sp != nil {
+	if sp := trace.SpanAt(tl.tr.Lanes[tl.rows[ri].lanes[0]].Spans, tl.TimeAt(x)); sp != nil {
 		return sp.Line
 	}
 	return 0
