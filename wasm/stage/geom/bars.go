@@ -21,6 +21,9 @@ type style struct {
 	color   Color
 	pattern Pattern
 	word    string // a blend's name for it: "holds the GIL", "Thread-1"
+	// busy of of cores, on the cores lane: its shade, and what its blend
+	// averages.
+	busy, of int
 }
 
 // styleOf is a span's style on its lane: its state's colour and pattern,
@@ -49,27 +52,42 @@ func (tl *Timeline) labelledStyle(lane *trace.Lane, sp *trace.Span) style {
 		if k >= 0 {
 			c = tl.holderColor(k)
 		}
-		return style{c, PatternNone, sp.Label}
+		return style{color: c, word: sp.Label}
 	}
-	loop := lane.Kind == trace.KindLoop
-	if k := stateIndex(sp.State); k >= 0 && sp.State != trace.Busy {
-		c := &tl.styles[b2i(loop)][k]
+	if k := stateIndex(sp.State); k >= 0 {
+		// The colour depends on the loop's lane, the word on a thread's.
+		c := &tl.styles[laneClass(lane.Kind)][k]
 		if !c.ok {
 			col, p := tl.theme.Style(sp.State, lane.Kind)
-			*c = cachedStyle{style{col, p, blendWord(sp.State, lane.Kind)}, true}
+			*c = cachedStyle{style{color: col, pattern: p, word: blendWord(sp.State, lane.Kind)}, true}
 		}
 		return c.style
 	}
 	c, p := tl.theme.Style(sp.State, lane.Kind)
 	if sp.State == trace.Busy {
 		// The cores lane is shaded by how many are busy: one of four
-		// faint, all four full.
+		// faint, all four full. Its blends average the count instead of
+		// naming shares, so it has no word.
 		k, n := coresBusy(sp.Label)
 		if n > 0 {
 			c = Mix(tl.theme.Background, c, 0.3+0.7*float64(min(k, n))/float64(n))
 		}
+		return style{color: c, pattern: p, busy: k, of: n}
 	}
-	return style{c, p, blendWord(sp.State, lane.Kind)}
+	return style{color: c, pattern: p, word: blendWord(sp.State, lane.Kind)}
+}
+
+// laneClass sorts lane kinds by what changes a state's style on them: the
+// loop's (its blocked call is the stall), a thread's (running is holding
+// the GIL), any other.
+func laneClass(kind string) int {
+	switch kind {
+	case trace.KindLoop:
+		return 1
+	case trace.KindThread:
+		return 2
+	}
+	return 0
 }
 
 // coresBusy reads "3 of 4 cores busy": 3, 4 (0, 0 when it says otherwise).
@@ -120,13 +138,6 @@ func stateIndex(st trace.State) int {
 	return -1
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // blendWord names a state in a blend's label.
 func blendWord(st trace.State, kind string) string {
 	switch st {
@@ -137,8 +148,6 @@ func blendWord(st trace.State, kind string) string {
 		return "runs"
 	case trace.GILWait:
 		return "waits for the GIL"
-	case trace.Busy:
-		return "busy"
 	}
 	if w := stateWords[st]; len(w) > 0 {
 		return w[0]
@@ -172,12 +181,6 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 		if xb-xa < thin {
 			if b.far(xa) {
 				tl.flushBlend(out, &b, y, h)
-			}
-			if lane.Kind == trace.KindCores {
-				st.word = "" // how many cores are busy is its shade: no shares to tell
-				k, n := coresBusy(sp.Label)
-				b.cores += float64(k) * float64(sp.To-sp.From)
-				b.of = n
 			}
 			b.add(xa, xb, sp.From, sp.To, st)
 			prevEnd = -1

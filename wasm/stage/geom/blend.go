@@ -37,6 +37,10 @@ func (b *blend) add(xa, xb float32, from, to trace.Time, st style) {
 	}
 	b.x1, b.to = max(b.x1, xb), to
 	b.totalSpans++
+	if st.of > 0 {
+		b.cores += float64(st.busy) * float64(to-from)
+		b.of = st.of
+	}
 	for i, s := range b.styles {
 		if s.color == st.color && s.pattern == st.pattern {
 			b.durations[i] += to - from

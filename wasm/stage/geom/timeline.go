@@ -65,7 +65,7 @@ type Timeline struct {
 	untouched bool
 
 	rows      []row              // laid out for the current size
-	styles    [2][11]cachedStyle // states' styles on other lanes and on the loop's, for the theme
+	styles    [3][11]cachedStyle // states' styles by laneClass, for the theme
 	lastLabel struct {           // the last GIL holder's or cores count's style
 		state trace.State
 		label string
@@ -190,7 +190,7 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	fw, fh, fs := float32(w), float32(h), float32(max(scale, 0.5))
 	if fw != tl.w || fh != tl.h || fs != tl.scale || theme.Name != tl.theme.Name {
 		if theme.Name != tl.theme.Name {
-			tl.styles = [2][11]cachedStyle{}
+			tl.styles = [3][11]cachedStyle{}
 			tl.lastLabel.label, tl.lastLabel.state = "", ""
 		}
 		tl.w, tl.h, tl.scale, tl.theme = fw, fh, fs, theme

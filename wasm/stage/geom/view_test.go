@@ -211,3 +211,23 @@ func TestEveryLabelIsLegible(t *testing.T) {
 		}
 	}
 }
+
+// A state's style is kept per kind of lane: running on a request's lane
+// first must not make a thread's running read "runs" in its blend.
+func TestBlendWordsFollowTheLaneKind(t *testing.T) {
+	tr := turns()
+	tr.Lanes = append([]trace.Lane{{Name: "GET /a #1", Kind: trace.KindRequest,
+		Spans: []trace.Span{{From: 0, To: trace.Second, State: trace.Run, Label: "cpu(1)"}}}}, tr.Lanes...)
+	for i := range tr.Prints {
+		tr.Prints[i].Lane++
+	}
+	tl := NewTimeline(tr, Options{})
+	tl.SetView(800, 200, 1, Light)
+	static, _ := tl.Frame(0, -1, -1)
+	for _, tx := range static.Texts {
+		if strings.HasPrefix(tx.S, "holds the GIL") {
+			return
+		}
+	}
+	t.Error("no thread's blend says it holds the GIL")
+}
