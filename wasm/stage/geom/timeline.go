@@ -248,21 +248,11 @@ func (tl *Timeline) charW() float32 { return tl.px(fontCSS) * charWidthEm }
 // third of the canvas (and at least a little more than the narrowest
 // phone needs for "event loop").
 func (tl *Timeline) sizeGutter() float32 {
-	longest := 0
+	need := tl.px(6) + tl.textWidth(tl.title)
 	for _, r := range tl.rows {
-		n := runes(r.name)
-		if r.group >= 0 && tl.grouping {
-			n += 2 // the toggle
-		}
-		if r.holder >= 0 {
-			n += 2 // the holder's swatch
-		}
-		longest = max(longest, n)
+		need = max(need, tl.labelX(r)+tl.textWidth(r.name))
 	}
-	if tl.title != "" {
-		longest = max(longest, runes(tl.title))
-	}
-	need := float32(longest)*tl.charW() + tl.px(16)
+	need += tl.px(10)
 	most := max(tl.px(110), tl.w*0.34)
 	return max(min(max(need, tl.px(minGutterCSS)), most), tl.shared)
 }
