@@ -224,8 +224,8 @@
       lastError = null;
       generation = res.generation;
       // A scenario that opens zoomed opens at the end of its view, so the
-    // stretch it shows is drawn as it happened, not faded as the future.
-    if (!keepPlayhead) stage.seek(openingTime());
+      // stretch it shows is drawn as it happened, not faded as the future.
+      if (!keepPlayhead) stage.seek(res.opens || 0);
       renderMetrics();
       renderLog(true);
       renderLegend();
@@ -239,11 +239,6 @@
     renderError();
     saveEdits();
     updateHash();
-  }
-
-  function openingTime() {
-    const zoom = /^\s*([0-9.]+)\s*-\s*([0-9.]+)\s*$/.exec(original().options?.zoom || "");
-    return zoom ? Number(zoom[2]) : 0;
   }
 
   function saveEdits() {

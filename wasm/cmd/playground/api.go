@@ -66,7 +66,10 @@ type result struct {
 	Prints   []trace.Line `json:"prints,omitempty"`
 	Warnings []trace.Line `json:"warnings,omitempty"`
 	Duration trace.Time   `json:"duration"`
-	Lanes    int          `json:"lanes"`
+	// Opens is where the playhead starts: the end of the block's zoom=,
+	// so the stretch the stage opens on is drawn as it happened.
+	Opens trace.Time `json:"opens,omitempty"`
+	Lanes int        `json:"lanes"`
 	// Rows is how many rows the stage needs with every group of alike
 	// lanes closed (Lanes: with none), so the page can size it.
 	Rows    int      `json:"rows"`
@@ -129,6 +132,7 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 	// with others draws the run as it is.
 	opts, _ := geom.ParseOptions(req.Focus, req.Zoom)
 	res.Focus = report.FocusLatency(tr, opts.Focus, geom.MatchesFocus)
+	res.Opens = opts.To
 	if c := req.Compare; c != nil {
 		other, trB := run(c.Code, "compare", req.Load, c.Settings, "compare settings")
 		if trB != nil {
