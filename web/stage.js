@@ -24,7 +24,6 @@
   // Ebitengine keeps the pointer's last place when it leaves the canvas:
   // tell the stage, so no tooltip is left behind. A double click shows the
   // whole run (caught here too, since two clicks can fall in one frame).
-  window.addEventListener("pointerleave", () => window.looplabStage?.pointerLeft());
   document.addEventListener("pointerleave", () => window.looplabStage?.pointerLeft());
   window.addEventListener("blur", () => window.looplabStage?.pointerLeft());
   window.addEventListener("dblclick", () => window.looplabStage?.fit());

@@ -309,3 +309,36 @@ func (p *page) drag(x, y, toX float64) {
 	p.mouse(input.DispatchMouseEventTypeMouseReleased, toX, y, 0)
 	p.sleep(500 * time.Millisecond) // past the double-click window
 }
+
+// TestHoverLeavesWithThePointer: the line of the span under the pointer
+// is marked while the pointer is over the stage and forgotten when it
+// leaves the frame, so no tooltip or mark is left behind.
+func TestHoverLeavesWithThePointer(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking", 0)`)
+	p.settle()
+	lay := p.layout()
+	var y float64
+	for _, l := range lay.Lanes {
+		if l.Name == "GET /rude #3" {
+			y = l.Y + l.H/2
+		}
+	}
+	box := p.frameBox()
+	x := lay.Plot.X + lay.Plot.Width*2/(lay.View.To-lay.View.From) // at 2 s, in time.sleep(4)
+	hover := func() int {
+		var h struct{ Line int }
+		p.eval(`JSON.parse(document.getElementById("stage").contentWindow.looplabStage.hoverLine())`, &h)
+		return h.Line
+	}
+	p.mouse(input.DispatchMouseEventTypeMouseMoved, box.x+x, box.y+y, 0)
+	p.sleep(150 * time.Millisecond)
+	if hover() == 0 {
+		t.Fatal("no line under the pointer over /rude's time.sleep")
+	}
+	p.mouse(input.DispatchMouseEventTypeMouseMoved, box.x-200, box.y+y, 0) // over the lesson
+	p.sleep(150 * time.Millisecond)
+	if line := hover(); line != 0 {
+		t.Errorf("the pointer left the stage, but line %d is still hovered", line)
+	}
+}

@@ -225,13 +225,13 @@ func (tl *Timeline) rowMarkers(r *row) []int {
 			if t < tl.from || t > tl.to {
 				continue
 			}
-			if len(r.lanes) > 1 && ref.src == srcEvent && !inGroup(eventMark(tl.tr.Events[ref.i].Kind)) {
+			if group && ref.src == srcEvent && !inGroup(eventMark(tl.tr.Events[ref.i].Kind)) {
 				continue
 			}
 			out = append(out, k)
 		}
 	}
-	if len(r.lanes) > 1 {
+	if group {
 		sort.Slice(out, func(a, b int) bool { return mi.time(mi.refs[out[a]]) < mi.time(mi.refs[out[b]]) })
 	}
 	return out
