@@ -214,20 +214,16 @@ func activity(sp *trace.Span) (string, int) {
 	if c, _, ok := strings.Cut(call, " in "); ok && strings.HasSuffix(c, ")") {
 		call = c
 	}
-	if call == "" {
-		call = "it"
-		switch sp.State {
-		case trace.Await:
-			return "awaits", 4
-		case trace.IO:
-			return "waits for the network", 4
-		case trace.Blocked:
-			return "is blocked", 0
+	// what says the call after verb, or none when the span names no call.
+	what := func(verb, none string) string {
+		if call == "" {
+			return none
 		}
+		return verb + call
 	}
 	switch sp.State {
 	case trace.Blocked:
-		return "is blocked in " + call, 0
+		return what("is blocked in ", "is blocked"), 0
 	case trace.Ready:
 		return "is ready, waiting for the loop", 1
 	case trace.GILWait:
@@ -239,13 +235,13 @@ func activity(sp *trace.Span) (string, int) {
 	case trace.Run:
 		return "runs " + callOf(call, "Python"), 3
 	case trace.Thread:
-		return "runs " + strings.TrimSuffix(call+" ", "it ") + "in a thread", 3
+		return what("runs ", "runs") + " in a thread", 3
 	case trace.Process:
-		return "runs " + strings.TrimSuffix(call+" ", "it ") + "in a process", 3
+		return what("runs ", "runs") + " in a process", 3
 	case trace.IO:
-		return "waits for " + call, 4
+		return what("waits for ", "waits for the network"), 4
 	case trace.Await:
-		return "awaits " + call, 4
+		return what("awaits ", "awaits"), 4
 	case trace.Respond:
 		return "is answered; its background tasks run", 5
 	}
