@@ -187,7 +187,7 @@ def nope():
 }
 
 func TestAsyncTargetIsNeverAwaited(t *testing.T) {
-	p, err := Load("chunk.py", []byte(`import threading
+	tr := runTrace(t, `import threading
 
 async def fetch():
     print("never runs")
@@ -195,18 +195,7 @@ async def fetch():
 t = threading.Thread(target=fetch)
 t.start()
 t.join()
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := sim.New(sim.Config{})
-	if err := p.Start(s, Settings{}); err != nil {
-		t.Fatal(err)
-	}
-	tr, err := s.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	if len(tr.Prints) != 0 || len(tr.Warnings) != 1 || tr.Warnings[0].Text != "RuntimeWarning: coroutine 'fetch' was never awaited" {
 		t.Errorf("prints %v, warnings %v; want only the never-awaited warning", tr.Prints, tr.Warnings)
 	}
