@@ -7,7 +7,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
-	"looplab/wasm/trace"
 )
 
 // How the timeline answers the pointer, a finger and the keys:
@@ -91,10 +90,7 @@ func (s *Stage) press(x, y float32, finger bool, id ebiten.TouchID) {
 			return
 		}
 		if double {
-			for _, b := range bs {
-				b.tl.Fit()
-			}
-			s.dirty = true
+			s.fit()
 			return
 		}
 	}
@@ -204,15 +200,6 @@ func (s *Stage) touches() {
 func (s *Stage) keys() {
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
 	tls, isTimeline := s.scene.(timelines)
-	zoom := func(factor float64) {
-		if !isTimeline {
-			return
-		}
-		v := s.view()
-		bs := tls.bands(v)
-		zoomAt(bs, bs[0].tl.X(trace.Time(math.Round(s.t))), factor)
-		s.dirty = true
-	}
 	pan := func(dir float32) {
 		if !isTimeline {
 			return
@@ -245,9 +232,9 @@ func (s *Stage) keys() {
 	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
 		s.seek(math.Inf(1))
 	case inpututil.IsKeyJustPressed(ebiten.KeyEqual), inpututil.IsKeyJustPressed(ebiten.KeyNumpadAdd):
-		zoom(0.5)
+		s.zoomBy(0.5)
 	case inpututil.IsKeyJustPressed(ebiten.KeyMinus), inpututil.IsKeyJustPressed(ebiten.KeyNumpadSubtract):
-		zoom(2)
+		s.zoomBy(2)
 	case inpututil.IsKeyJustPressed(ebiten.KeyDigit0), inpututil.IsKeyJustPressed(ebiten.KeyNumpad0):
 		s.fit()
 	}

@@ -48,34 +48,30 @@ func setWindow(bs []band, from, to trace.Time) {
 	}
 }
 
-// zoomAt zooms every band by factor about the time under device x.
-func zoomAt(bs []band, x float32, factor float64) {
+// inStep changes the first band's window and gives the others the same
+// one: the runs of compare mode zoom and pan together.
+func inStep(bs []band, change func(tl *geom.Timeline)) {
 	if len(bs) == 0 {
 		return
 	}
-	bs[0].tl.ZoomAt(x, factor)
+	change(bs[0].tl)
 	from, to := bs[0].tl.Window()
 	setWindow(bs[1:], from, to)
+}
+
+// zoomAt zooms every band by factor about the time under device x.
+func zoomAt(bs []band, x float32, factor float64) {
+	inStep(bs, func(tl *geom.Timeline) { tl.ZoomAt(x, factor) })
 }
 
 // panBy moves every band's window by dx device pixels.
 func panBy(bs []band, dx float32) {
-	if len(bs) == 0 {
-		return
-	}
-	bs[0].tl.PanBy(dx)
-	from, to := bs[0].tl.Window()
-	setWindow(bs[1:], from, to)
+	inStep(bs, func(tl *geom.Timeline) { tl.PanBy(dx) })
 }
 
 // follow keeps the playhead in a zoomed window while it plays.
 func follow(bs []band, t trace.Time) {
-	if len(bs) == 0 {
-		return
-	}
-	bs[0].tl.Follow(t)
-	from, to := bs[0].tl.Window()
-	setWindow(bs[1:], from, to)
+	inStep(bs, func(tl *geom.Timeline) { tl.Follow(t) })
 }
 
 // Layout is what a timeline scene drew: one report, or in compare mode
@@ -97,9 +93,7 @@ func layoutOf(bs []band) geom.Report {
 // fit shows the whole run in every band.
 func (s *Stage) fit() {
 	if tls, ok := s.scene.(timelines); ok {
-		for _, b := range tls.bands(s.view()) {
-			b.tl.Fit()
-		}
+		inStep(tls.bands(s.view()), (*geom.Timeline).Fit)
 		s.dirty = true
 	}
 }
@@ -126,6 +120,11 @@ func (s *Stage) Zoom(from, to float64) {
 func (s *Stage) ZoomBy(factor float64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.zoomBy(factor)
+}
+
+// zoomBy is ZoomBy without the lock, for the keys.
+func (s *Stage) zoomBy(factor float64) {
 	if tls, ok := s.scene.(timelines); ok {
 		bs := tls.bands(s.view())
 		zoomAt(bs, bs[0].tl.X(trace.Time(math.Round(s.t))), factor)
