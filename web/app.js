@@ -612,12 +612,8 @@
     if (key === marksShown) return;
     marksShown = key;
     for (const view of Object.values(views)) view?.querySelectorAll(".line-mark, .line-tag").forEach((e) => e.remove());
-    const geometry = (view) => {
-      const cs = getComputedStyle(view);
-      return { top: parseFloat(cs.paddingTop) || 0, lh: parseFloat(cs.lineHeight) || 20 };
-    };
     const place = (view, line, cls) => {
-      const { top, lh } = geometry(view);
+      const { top, lh } = lineGeometry(view);
       const el = document.createElement("span");
       el.className = cls;
       el.style.top = `${top + (line - 1) * lh}px`;
@@ -644,15 +640,21 @@
     }
   }
 
+  // lineGeometry is where a code view's first line starts and how tall
+  // its lines are, for marking lines and finding the one under the pointer.
+  function lineGeometry(view) {
+    const cs = getComputedStyle(view);
+    return { top: parseFloat(cs.paddingTop) || 0, lh: parseFloat(cs.lineHeight) || 20 };
+  }
+
   // Hovering a line of the code outlines its spans on the stage.
   let codeHover = "";
   for (const [id, version] of [["code", "A"], ["code-b", "B"]]) {
     const view = $(id);
     view.addEventListener("mousemove", (ev) => {
       if (!stage) return;
-      const cs = getComputedStyle(view);
-      const lh = parseFloat(cs.lineHeight) || 20;
-      const y = ev.clientY - view.getBoundingClientRect().top + view.scrollTop - (parseFloat(cs.paddingTop) || 0);
+      const { top, lh } = lineGeometry(view);
+      const y = ev.clientY - view.getBoundingClientRect().top + view.scrollTop - top;
       const line = Math.floor(y / lh) + 1;
       const key = `${version}:${line}`;
       if (key === codeHover) return;
