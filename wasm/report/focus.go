@@ -37,10 +37,7 @@ func FocusLatency(tr *trace.Trace, words []string, matches func(name, word strin
 		f.Answered = len(lat)
 		if len(lat) > 0 {
 			slices.Sort(lat)
-			f.Median, f.Max = lat[(len(lat)-1)/2], lat[len(lat)-1]
-			if len(lat)%2 == 0 {
-				f.Median = (lat[len(lat)/2-1] + lat[len(lat)/2]) / 2
-			}
+			f.Median, f.Max = median(lat), lat[len(lat)-1]
 		}
 		out = append(out, f)
 	}

@@ -44,10 +44,7 @@ func Measure(tr *trace.Trace) Metrics {
 	if len(lat) > 0 {
 		slices.Sort(lat)
 		m.LatencyMin, m.LatencyMax = lat[0], lat[len(lat)-1]
-		m.LatencyMedian = lat[(len(lat)-1)/2]
-		if len(lat)%2 == 0 {
-			m.LatencyMedian = (lat[len(lat)/2-1] + lat[len(lat)/2]) / 2
-		}
+		m.LatencyMedian = median(lat)
 		if tr.Duration > 0 {
 			m.Throughput = float64(len(lat)) / tr.Duration.Seconds()
 		}
@@ -103,6 +100,16 @@ func timeIn(spans []trace.Span, s trace.State) trace.Time {
 		}
 	}
 	return d
+}
+
+// median is the middle of sorted times (the mean of the middle two of an
+// even number).
+func median(sorted []trace.Time) trace.Time {
+	n := len(sorted)
+	if n%2 == 0 {
+		return (sorted[n/2-1] + sorted[n/2]) / 2
+	}
+	return sorted[n/2]
 }
 
 // Quantile is the q-quantile (0 to 1) of v by the nearest rank below,
