@@ -80,14 +80,23 @@ func Build(o Options) error {
 		return err
 	}
 	err = filepath.WalkDir(o.Web, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(path, ".md") {
+		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(o.Web, path)
+		if d.IsDir() && bundled[filepath.ToSlash(rel)] {
+			return fs.SkipDir // modules: the site gets their bundles
+		}
+		if d.IsDir() || strings.HasSuffix(path, ".md") {
+			return nil
+		}
 		files[filepath.ToSlash(rel)], err = os.ReadFile(path)
 		return err
 	})
 	if err != nil {
+		return err
+	}
+	if err := bundleScripts(o, files); err != nil {
 		return err
 	}
 	for name, b := range files {
@@ -104,6 +113,10 @@ func Build(o Options) error {
 	}
 	return Precompress(o.Out)
 }
+
+// bundled are the folders of web/ whose modules reach the site only
+// bundled (bundle.go), never as files of their own.
+var bundled = map[string]bool{"src": true}
 
 // compressible are the extensions worth precompressing.
 var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".json": true, ".wasm": true, ".svg": true}

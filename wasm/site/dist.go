@@ -27,6 +27,7 @@ func Dist(site, out string) error {
 		return err
 	}
 	built := maps.Clone(files) // as built, to tell which files dist changed
+	dropSourceMaps(files)
 	renamed, err := hashNames(files)
 	if err != nil {
 		return err
@@ -74,6 +75,25 @@ func Dist(site, out string) error {
 	}
 	return Precompress(out)
 }
+
+// dropSourceMaps removes the build's source maps and the comments that
+// link scripts to them. They serve developers on make serve; from a dist
+// folder the service worker would fetch every one on install (it keeps
+// every file for offline use), for learners who never open DevTools.
+func dropSourceMaps(files map[string][]byte) {
+	for name, b := range files {
+		switch path.Ext(name) {
+		case ".map":
+			delete(files, name)
+		case ".js":
+			files[name] = sourceMapComment.ReplaceAll(b, nil)
+		}
+	}
+}
+
+// sourceMapComment is the last line esbuild writes in a script with a
+// linked map.
+var sourceMapComment = regexp.MustCompile(`\n?//# sourceMappingURL=[^\s"']+\.map\s*$`)
 
 // reuseCompressed copies src's up-to-date .br and .gz to dst's.
 func reuseCompressed(src, dst string) error {

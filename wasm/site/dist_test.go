@@ -183,3 +183,33 @@ func TestDistReusesCompressedCopies(t *testing.T) {
 		t.Error("stage.js was rewritten but kept the build's brotli")
 	}
 }
+
+// The build's source maps serve developers; dist leaves them and the
+// comments that link them out, so the service worker does not fetch them.
+func TestDistDropsSourceMaps(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	site := tinySite("\x00asm v1")
+	site["app.js"] = "(()=>{window.a=1})();\n//# sourceMappingURL=app.js.map\n"
+	site["app.js.map"] = `{"version":3,"sources":["src/main.js"]}`
+	writeFiles(t, src, site)
+	if err := Dist(src, out); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(out)
+	files := map[string]string{}
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(out, e.Name()))
+		files[e.Name()] = string(b)
+	}
+	for name := range files {
+		if strings.Contains(name, ".map") {
+			t.Errorf("dist has %s", name)
+		}
+	}
+	if app := files[named(t, files, "app", "js")]; app != "(()=>{window.a=1})();" {
+		t.Errorf("app.js in dist: %q", app)
+	}
+	if strings.Contains(files["sw.js"], `.map"`) {
+		t.Error("the service worker keeps a map")
+	}
+}
