@@ -4,6 +4,8 @@ FUZZTIME ?= 30s
 EXAMPLES := wasm/scenario/testdata/golden
 SITE     := build/site
 ADDR     ?= 127.0.0.1:8080
+# npm ci writes this file last: node_modules is installed and as new as it.
+NPM_STAMP := node_modules/.package-lock.json
 
 .PHONY: serve site dist serve-dist soak test vet unit wasm-build browser chromium bench fuzz demo check-cpython fidelity shots
 
@@ -43,10 +45,21 @@ WASM_GCFLAGS := $(foreach p,$(COLD) $(OWN),-gcflags=$(p)=-l)
 # The site: the wasm (stripped, paths trimmed), the lessons compiled into
 # the page, the web assets and the Go toolchain's own wasm_exec.js, each
 # also precompressed.
-site:
+site: $(NPM_STAMP)
 	@mkdir -p $(SITE)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o build/looplab.wasm ./wasm/cmd/playground
 	$(GO) run ./wasm/cmd/looplab build --wasm build/looplab.wasm --wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" --out $(SITE)
+
+# The code editor's npm packages (CodeMirror), exactly as package-lock.json
+# pins them, installed when node_modules is missing or older than the lock
+# file; npm itself comes from Debian when missing (as root; otherwise the
+# script says how). npm is the only Node.js tool used: esbuild's Go API
+# bundles, so no package's code runs at build time, nor do install
+# scripts (--ignore-scripts; none of these packages has one).
+$(NPM_STAMP): package-lock.json
+	@sh scripts/need-npm.sh
+	npm ci --quiet --no-audit --no-fund --ignore-scripts
+	@touch $@
 
 # One self-contained static folder (dist/) for any static host or CDN:
 # content-hashed names, brotli and gzip copies, a service worker, and the
@@ -72,7 +85,9 @@ vet:
 	$(GO) vet -tags browser ./scripts/...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-unit:
+# The npm packages first, so that the editor's bundle is tested here too
+# rather than skipped.
+unit: $(NPM_STAMP)
 	$(GO) test -count=1 ./...
 
 # Everything must also build for the browser.
