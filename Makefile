@@ -43,12 +43,13 @@ COLD := go/... text/... math/big regexp/... encoding/gob encoding/xml log/... ar
 WASM_GCFLAGS := $(foreach p,$(COLD) $(OWN),-gcflags=$(p)=-l)
 
 # The site: the wasm (stripped, paths trimmed), the lessons compiled into
-# the page, the web assets and the Go toolchain's own wasm_exec.js, each
-# also precompressed.
+# the page, the web assets, the page's modules and the code editor bundled
+# by esbuild's Go API, and the Go toolchain's own wasm_exec.js, each also
+# precompressed.
 site: $(NPM_STAMP)
 	@mkdir -p $(SITE)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o build/looplab.wasm ./wasm/cmd/playground
-	$(GO) run ./wasm/cmd/looplab build --wasm build/looplab.wasm --wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" --out $(SITE)
+	$(GO) run ./wasm/cmd/looplab build --wasm build/looplab.wasm --wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" --node-modules node_modules --out $(SITE)
 
 # The code editor's npm packages (CodeMirror), exactly as package-lock.json
 # pins them, installed when node_modules is missing or older than the lock

@@ -28,6 +28,10 @@ type Options struct {
 	WasmExec string // wasm_exec.js of the Go that built the wasm
 	Wasm     string // the playground, built for js/wasm
 	Out      string // output directory
+	// NodeModules holds the npm packages the code editor is bundled
+	// from (npm ci installs them); empty builds the site without
+	// editor.js.
+	NodeModules string
 }
 
 // page is what the page template sees.
@@ -116,7 +120,7 @@ func Build(o Options) error {
 
 // bundled are the folders of web/ whose modules reach the site only
 // bundled (bundle.go), never as files of their own.
-var bundled = map[string]bool{"src": true}
+var bundled = map[string]bool{"src": true, "editor": true}
 
 // compressible are the extensions worth precompressing.
 var compressible = map[string]bool{".html": true, ".js": true, ".css": true, ".json": true, ".wasm": true, ".svg": true}

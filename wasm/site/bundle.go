@@ -16,7 +16,8 @@ import (
 // loads with <script src> under its CSP, minified for ES2020, the oldest
 // JavaScript the browsers that run the wasm stage speak.
 const (
-	appEntry = "src/main.js" // the page, under Options.Web
+	appEntry    = "src/main.js"    // the page, under Options.Web
+	editorEntry = "editor/main.js" // the code editor, under Options.Web
 )
 
 // bundle builds the entry point web/entry into outName. With a map it
@@ -81,18 +82,32 @@ func absAll(paths ...string) ([]string, error) {
 	return out, nil
 }
 
-// bundleScripts puts in files app.js bundled from web/src/main.js when
-// it exists (else the copy of web/app.js stays), with its linked map so a
-// developer's stack traces name the modules' own lines.
+// bundleScripts adds the bundled scripts to files: app.js from
+// web/src/main.js when it exists (else the copy of web/app.js stays),
+// with its linked map so a developer's stack traces name the modules'
+// own lines; and editor.js from web/editor/main.js, without a map
+// (CodeMirror's would weigh several times the bundle, for code nobody
+// here debugs). The editor needs the npm packages in nodeModules; an
+// empty nodeModules builds the site without the editor.
 func bundleScripts(o Options, files map[string][]byte) error {
-	if !exists(filepath.Join(o.Web, appEntry)) {
+	if exists(filepath.Join(o.Web, appEntry)) {
+		js, m, err := bundle(o.Web, appEntry, "app.js", true, o.NodeModules)
+		if err != nil {
+			return err
+		}
+		files["app.js"], files["app.js.map"] = js, m
+	}
+	if o.NodeModules == "" || !exists(filepath.Join(o.Web, editorEntry)) {
 		return nil
 	}
-	js, m, err := bundle(o.Web, appEntry, "app.js", true, "")
+	if !exists(o.NodeModules) {
+		return fmt.Errorf("%s is missing: the code editor's packages come from npm; run npm ci (make site does)", o.NodeModules)
+	}
+	js, _, err := bundle(o.Web, editorEntry, "editor.js", false, o.NodeModules, adoptedStyles)
 	if err != nil {
 		return err
 	}
-	files["app.js"], files["app.js.map"] = js, m
+	files["editor.js"] = js
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,7 @@ func buildWeb(t *testing.T, web, content, index, nodeModules string) (map[string
 	tmp := t.TempDir()
 	writeFiles(t, tmp, map[string]string{"looplab.wasm": "stand-in", "wasm_exec.js": "// go"})
 	out := filepath.Join(tmp, "site")
-	err := Build(Options{Content: content, Web: web, Index: index,
+	err := Build(Options{Content: content, Web: web, Index: index, NodeModules: nodeModules,
 		WasmExec: filepath.Join(tmp, "wasm_exec.js"), Wasm: filepath.Join(tmp, "looplab.wasm"), Out: out})
 	if err != nil {
 		return nil, err
@@ -70,6 +71,7 @@ func TestAppBundledFromModules(t *testing.T) {
 		"app.js":      "window.legacy = true;",
 		"src/main.js": "import { flag } from \"./flag.js\";\nwindow.looplabBundled = flag();\n",
 		"src/flag.js": "// a comment the minifier drops\nexport function flag() { return document.title !== 1; }\n",
+		"editor/x.js": "export const x = 1;",
 	})
 	files, err := buildWeb(t, web, content, index, "")
 	if err != nil {
@@ -95,7 +97,7 @@ func TestAppBundledFromModules(t *testing.T) {
 		t.Errorf("app.js.map sources %q, want src/flag.js and src/main.js", m.Sources)
 	}
 	for name := range files {
-		if strings.HasPrefix(name, "src/") {
+		if strings.HasPrefix(name, "src/") || strings.HasPrefix(name, "editor/") {
 			t.Errorf("the site has %s: modules reach it only bundled", name)
 		}
 	}
@@ -111,9 +113,11 @@ func runInNode(t *testing.T, js, cond string) {
 		t.Log("node not found: the bundle was checked as text only")
 		return
 	}
-	script := "globalThis.window = globalThis; globalThis.document = {title: ''};\n" + js + "\nif (!(" + cond + ")) { console.error('not " + cond + "'); process.exit(1); }\n"
-	if out, err := exec.Command(node, "-e", script).CombinedOutput(); err != nil {
-		t.Errorf("the bundle does not run: %v\n%s", err, out)
+	script := filepath.Join(t.TempDir(), "run.js")
+	writeFiles(t, filepath.Dir(script), map[string]string{"run.js": "globalThis.window = globalThis; globalThis.document = {title: ''};\n" +
+		js + "\nif (!(" + cond + ")) { console.error(" + strconv.Quote("not "+cond) + "); process.exit(1); }\n"})
+	if out, err := exec.Command(node, script).CombinedOutput(); err != nil {
+		t.Errorf("the bundle does not run: %v\n%.2000s", err, out)
 	}
 }
 

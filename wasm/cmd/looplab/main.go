@@ -6,6 +6,7 @@
 //	                   [--switch-interval S] [--free-threaded] [--latency S] [--json]
 //	looplab load FILE
 //	looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
+//	              [--node-modules DIR]
 //	looplab serve [--dir DIR] [--addr HOST:PORT]
 //	looplab dist [--site DIR] [--out DIR]
 package main
@@ -21,6 +22,7 @@ const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
                    [--latency SECONDS] [--width N] [--json]
        looplab load FILE
        looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
+                     [--node-modules DIR]
        looplab serve [--dir DIR] [--addr HOST:PORT]
        looplab dist [--site DIR] [--out DIR]
 
@@ -29,7 +31,9 @@ asyncio script) on a model of CPython and prints its timeline; --json prints
 the trace instead. load prints the requests of a load file as JSON
 ([{"method", "path", "at"}], at in seconds), for tools that send them.
 build compiles the lessons into the playground's site (make serve runs it),
-and serve serves that site on 127.0.0.1:8080. dist writes it as one static
+bundling the page's modules and the code editor (from the npm packages in
+--node-modules, which npm ci installs; an empty --node-modules leaves the
+editor out), and serve serves that site on 127.0.0.1:8080. dist writes it as one static
 folder for any host or CDN: content-hashed names, precompressed files, a
 service worker for offline use and a _headers file with the caching and
 security headers.

@@ -23,6 +23,7 @@ func buildCommand(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.WasmExec, "wasm-exec", "", "wasm_exec.js of the Go that built the wasm (required)")
 	fs.StringVar(&o.Wasm, "wasm", "build/looplab.wasm", "the playground built for js/wasm")
 	fs.StringVar(&o.Out, "out", "build/site", "the output directory")
+	fs.StringVar(&o.NodeModules, "node-modules", "node_modules", "the npm packages the code editor is bundled from (empty: no editor)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
