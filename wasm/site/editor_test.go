@@ -84,3 +84,37 @@ func TestAdoptInDocuments(t *testing.T) {
 		t.Errorf("a changed style-mod: %v", err)
 	}
 }
+
+// The page loads the editor by its quoted name, which dist rewrites to
+// the content-hashed one: the minified bundle must keep the quotes.
+func TestDistRewritesTheEditorsName(t *testing.T) {
+	t.Parallel()
+	_, content, index := miniWeb(t, nil)
+	files, err := buildWeb(t, "../../web", content, index, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(files["app.js"], `"editor.js"`) {
+		t.Fatalf("the bundled app.js does not quote editor.js")
+	}
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "dist")
+	files["editor.js"] = "window.looplabEditor={}"
+	for name, body := range files {
+		if !strings.HasSuffix(name, ".br") && !strings.HasSuffix(name, ".gz") {
+			writeFiles(t, site, map[string]string{name: body})
+		}
+	}
+	if err := Dist(site, out); err != nil {
+		t.Fatal(err)
+	}
+	dist := map[string]string{}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(out, e.Name()))
+		dist[e.Name()] = string(b)
+	}
+	editor, app := named(t, dist, "editor", "js"), named(t, dist, "app", "js")
+	if !strings.Contains(dist[app], `"`+editor+`"`) || strings.Contains(dist[app], `"editor.js"`) {
+		t.Errorf("dist's %s does not load %s", app, editor)
+	}
+}
