@@ -254,8 +254,8 @@ func toProblem(err error, section string) *problem {
 	if errors.As(err, &se) {
 		if se.File != "" {
 			p.Section = se.File
-		} else {
-			p.Text = section + ":" + err.Error()
+		} else { // settings name no file: "settings:2:1: ...", not "settings::2:1"
+			p.Text = (&scenario.Error{File: section, Line: se.Line, Col: se.Col, Msg: se.Msg}).Error()
 		}
 		p.Line, p.Col, p.Msg = se.Line, se.Col, se.Msg
 	}

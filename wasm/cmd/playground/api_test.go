@@ -68,3 +68,12 @@ func TestApplyLinkCleanHasNoNotes(t *testing.T) {
 		t.Errorf("notes %#v", got.Notes)
 	}
 }
+
+// A settings error is placed in its section, as the page prints it.
+func TestSettingsErrorText(t *testing.T) {
+	res, _ := run("print(1)\n", "code", "", "workers = 2\ncores = x", "compare settings")
+	if res.Error == nil || res.Error.Section != "compare settings" || res.Error.Line != 2 ||
+		!strings.HasPrefix(res.Error.Text, "compare settings:2:1: cores must be") {
+		t.Errorf("error %+v", res.Error)
+	}
+}
