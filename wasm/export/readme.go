@@ -16,34 +16,7 @@ import (
 // the commands cannot reproduce by themselves.
 func readme(vs []version, run string) string {
 	var b strings.Builder
-	first := vs[0]
-	kind := "an asyncio script"
-	if first.in.app {
-		kind = "a FastAPI app"
-	}
-	if len(vs) == 1 {
-		b.WriteString("# A LoopLab scenario, to run for real\n\n")
-		fmt.Fprintf(&b, "This is %s from LoopLab, exported to run unmodified on CPython 3.11 or later", kind)
-	} else {
-		b.WriteString("# Two versions of a LoopLab scenario, to run for real\n\n")
-		fmt.Fprintf(&b, "This is %s from LoopLab in the two versions the playground compared, %s and %s, exported to run unmodified on CPython 3.11 or later", kind, vs[0].name(), vs[1].name())
-	}
-	if first.in.app {
-		b.WriteString(" with FastAPI and uvicorn")
-	}
-	if len(vs) == 1 {
-		b.WriteString(". Run it and compare what it prints with what the playground predicted.\n\n")
-	} else {
-		b.WriteString(". Run both and compare what each prints with what the playground predicted for it.\n\n")
-		b.WriteString("## Versions\n\n")
-		for _, v := range vs {
-			fmt.Fprintf(&b, "- %s: `%s`\n", v.name(), v.mainFile)
-		}
-		if sameCode(vs) {
-			b.WriteString("\nBoth run the same code; their settings differ (see the notes below).\n")
-		}
-		b.WriteString("\n")
-	}
+	b.WriteString(intro(vs))
 	b.WriteString("## Files\n\n")
 	for _, f := range fileNotes(vs) {
 		b.WriteString("- " + f + "\n")
@@ -53,18 +26,16 @@ func readme(vs []version, run string) string {
 		b.WriteString("The commands run A, then B, each after a comment that names it.\n\n")
 	}
 	b.WriteString("```sh\n" + run + "```\n")
-	if first.in.app {
+	if first := vs[0]; first.in.app {
 		b.WriteString("\n" + curlNote(first.in.reqs) + "\n")
 	}
-	notes := allNotes(vs)
-	for i, group := range notes {
+	for i, group := range allNotes(vs) {
 		if len(group) == 0 {
 			continue
 		}
-		switch {
-		case i == 0:
+		if i == 0 {
 			b.WriteString("\n## Notes\n\n")
-		default:
+		} else {
 			b.WriteString("\n## Notes on " + vs[i-1].name() + "\n\n")
 		}
 		for _, n := range group {
@@ -72,6 +43,39 @@ func readme(vs []version, run string) string {
 		}
 	}
 	return b.String()
+}
+
+// intro is the README's title and first paragraph, and in compare mode
+// which file is which version's.
+func intro(vs []version) string {
+	var b strings.Builder
+	kind, app := "an asyncio script", vs[0].in.app
+	if app {
+		kind = "a FastAPI app"
+	}
+	if len(vs) == 1 {
+		b.WriteString("# A LoopLab scenario, to run for real\n\n")
+		fmt.Fprintf(&b, "This is %s from LoopLab, exported to run unmodified on CPython 3.11 or later", kind)
+	} else {
+		b.WriteString("# Two versions of a LoopLab scenario, to run for real\n\n")
+		fmt.Fprintf(&b, "This is %s from LoopLab in the two versions the playground compared, %s and %s, exported to run unmodified on CPython 3.11 or later", kind, vs[0].name(), vs[1].name())
+	}
+	if app {
+		b.WriteString(" with FastAPI and uvicorn")
+	}
+	if len(vs) == 1 {
+		b.WriteString(". Run it and compare what it prints with what the playground predicted.\n\n")
+		return b.String()
+	}
+	b.WriteString(". Run both and compare what each prints with what the playground predicted for it.\n\n")
+	b.WriteString("## Versions\n\n")
+	for _, v := range vs {
+		fmt.Fprintf(&b, "- %s: `%s`\n", v.name(), v.mainFile)
+	}
+	if sameCode(vs) {
+		b.WriteString("\nBoth run the same code, with different settings.\n")
+	}
+	return b.String() + "\n"
 }
 
 func fileNotes(vs []version) []string {
