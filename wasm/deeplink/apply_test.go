@@ -1,6 +1,7 @@
 package deeplink
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -50,6 +51,13 @@ func TestApply(t *testing.T) {
 		{"non-ASCII before and between", "# é 😀\nimport time\ntime.sleep(4)  # ünï\ntime.sleep(0.5)\n",
 			[]Number{{"sleep", 6}, {"sleep2", 0.75}},
 			"# é 😀\nimport time\ntime.sleep(6)  # ünï\ntime.sleep(0.8)\n", nil},
+		// Literals too large to drag have no number, so no range that
+		// reaches +Inf (1e308 * 4) or text that is no number.
+		{"too large to drag", "import time\ntime.sleep(1E700)\ntime.sleep(1e308)\ntime.sleep(1)\n",
+			[]Number{{"sleep", -1}, {"sleep2", 1e300}, {"sleep3", -1}},
+			"import time\ntime.sleep(1E700)\ntime.sleep(1e308)\ntime.sleep(0)\n",
+			[]string{"sleep: this scenario has no such number", "sleep2: this scenario has no such number",
+				"sleep3=-1 is below its range 0–10; using 0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,7 +112,7 @@ func TestJSNumbers(t *testing.T) {
 			t.Errorf("%v to %d digits: %q, want %q", tt.v, tt.digits, got, tt.want)
 		}
 	}
-	for v, want := range map[float64]string{1e-7: "1e-7", 1.5e-7: "1.5e-7", 1e-6: "0.000001", 0.30000000000000004: "0.30000000000000004", 2.5e25: "2.5e+25", math.Copysign(0, -1): "0"} {
+	for v, want := range map[float64]string{math.Inf(1): "Infinity", math.Inf(-1): "-Infinity", math.NaN(): "NaN", 1e-7: "1e-7", 1.5e-7: "1.5e-7", 1e-6: "0.000001", 0.30000000000000004: "0.30000000000000004", 2.5e25: "2.5e+25", math.Copysign(0, -1): "0"} {
 		if got := jsString(v); got != want {
 			t.Errorf("jsString(%v) = %q, want %q", v, got, want)
 		}
@@ -112,7 +120,8 @@ func TestJSNumbers(t *testing.T) {
 }
 
 // FuzzApply: whatever the numbers, Apply does not panic, code that parsed
-// still parses with the same numbers, and each number it set is in range.
+// still parses with the same numbers, each number it set is in range, and
+// the numbers can go to the page as JSON (no ±Inf in a range).
 func FuzzApply(f *testing.F) {
 	f.Add(sleepy, "sleep", 2.0, "cpu", 1e300)
 	f.Add("N = 40\nfor i in range(N):\n    print(i)\n", "n", -1.0, "n", 0.5)
@@ -129,6 +138,9 @@ func FuzzApply(f *testing.F) {
 				t.Fatal("code that does not parse changed")
 			}
 			return
+		}
+		if _, err := json.Marshal(before); err != nil {
+			t.Fatalf("the numbers cannot go to the page: %v", err)
 		}
 		after, err := scenario.Numbers(out)
 		if err != nil {

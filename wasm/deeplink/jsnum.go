@@ -7,12 +7,20 @@ import (
 	"strings"
 )
 
-// jsString is JavaScript's String(v) for a finite number: the shortest
-// digits that read back as v, in plain decimals from 1e-6 up to 1e21 and
-// in exponent form ("1e+21", "1.5e-7") outside that.
+// jsString is JavaScript's String(v): the shortest digits that read back
+// as v, in plain decimals from 1e-6 up to 1e21 and in exponent form
+// ("1e+21", "1.5e-7") outside that; "Infinity", "-Infinity" and "NaN"
+// for the others, which Apply never writes into code but a note may show.
 func jsString(v float64) string {
-	if v == 0 {
+	switch {
+	case v == 0:
 		return "0" // -0 too
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Infinity"
+	case math.IsInf(v, -1):
+		return "-Infinity"
 	}
 	if a := math.Abs(v); a >= 1e-6 && a < 1e21 {
 		return strconv.FormatFloat(v, 'f', -1, 64)

@@ -33,27 +33,74 @@ type Program struct {
 // in the simulator is not exported: its error is a *scenario.Error with
 // the file and position the simulator reports.
 func Export(spec scenario.Spec) (Program, error) {
-	in, err := check(spec)
+	v, err := newVersion(spec)
 	if err != nil {
 		return Program{}, err
 	}
-	code := analyze(in.mod, spec.Code, in.app)
+	return build([]version{v}), nil
+}
+
+// Version is one of the two versions compare mode shows, and the name
+// the playground gives it ("time.sleep", "with the GIL").
+type Version struct {
+	Spec  scenario.Spec
+	Label string
+}
+
+// ExportCompare makes one program of compare mode's two versions: each
+// version's code (one file for both when it is the same code), the files
+// they share, commands that run A and then B, and a README that says
+// which is which. B runs with A's load, as compare mode runs it. An error
+// is the first version's that would not run, as the simulator reports it.
+func ExportCompare(a, b Version) (Program, error) {
+	b.Spec.Load = a.Spec.Load
+	va, err := newVersion(a.Spec)
+	if err != nil {
+		return Program{}, err
+	}
+	vb, err := newVersion(b.Spec)
+	if err != nil {
+		return Program{}, err
+	}
+	va.letter, va.label = "A", cleanLabel(a.Label)
+	vb.letter, vb.label = "B", cleanLabel(b.Label)
+	return build([]version{va, vb}), nil
+}
+
+// build writes the files of one version, or of two compared ones, which
+// share the helper, the upstream stand-in and the client (compared
+// versions have the same load).
+func build(vs []version) Program {
+	vs = nameMainFiles(vs)
 	p := Program{}
 	add := func(name, text string) { p.Files = append(p.Files, File{Name: name, Text: text}) }
-	add(in.mainFile(), code.exported)
-	if code.usesCPU {
-		add(cpuFile, cpuHelper)
-	}
-	if code.upstream {
-		add(upstreamFile, upstreamServer)
-	}
-	if in.app {
-		add(clientFile, clientScript(in.reqs, spec.Load))
-		if len(in.reqs) <= maxCurl {
-			add(curlFile, curlScript(in.reqs))
+	for i, v := range vs {
+		if i == 0 || v.mainFile != vs[0].mainFile {
+			add(v.mainFile, v.code.exported)
 		}
 	}
-	p.Run = runCommands(in, code, spec.Settings)
-	add(readmeFile, readme(in, code, spec.Settings, p.Run))
-	return p, nil
+	if anyVersion(vs, func(v version) bool { return v.code.usesCPU }) {
+		add(cpuFile, cpuHelper)
+	}
+	if anyVersion(vs, func(v version) bool { return v.code.upstream }) {
+		add(upstreamFile, upstreamServer)
+	}
+	if first := vs[0]; first.in.app {
+		add(clientFile, clientScript(first.in.reqs, first.spec.Load))
+		if len(first.in.reqs) <= maxCurl {
+			add(curlFile, curlScript(first.in.reqs))
+		}
+	}
+	p.Run = runCommands(vs)
+	add(readmeFile, readme(vs, p.Run))
+	return p
+}
+
+func anyVersion(vs []version, f func(version) bool) bool {
+	for _, v := range vs {
+		if f(v) {
+			return true
+		}
+	}
+	return false
 }

@@ -135,6 +135,46 @@ async def main():
 asyncio.run(main())
 `,
 	},
+	{
+		// A lesson about asyncio's debug warnings says so in its
+		// settings: the script runs with PYTHONASYNCIODEBUG=1.
+		name: "script_debug_setting",
+		code: `import asyncio
+import time
+
+
+async def main():
+    time.sleep(0.3)  # blocks the loop: debug mode's warning
+    await asyncio.sleep(0.1)
+
+
+asyncio.run(main())
+`,
+		settings: "asyncio_debug = true\n",
+	},
+	{
+		// The code turns debug mode on itself: uvicorn runs with
+		// PYTHONASYNCIODEBUG=1 too, so it is on before the handler runs.
+		name: "fastapi_set_debug",
+		code: `import asyncio
+import time
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.on_event("startup")
+async def debug_mode():
+    asyncio.get_running_loop().set_debug(True)
+
+
+@app.get("/slow")
+async def slow():
+    time.sleep(0.2)
+    return {}
+`,
+		load: "2 x at 0 GET /slow\n",
+	},
 }
 
 func TestGolden(t *testing.T) {

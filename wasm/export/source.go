@@ -15,6 +15,7 @@ type source struct {
 	appName  string   // the FastAPI variable uvicorn serves, "app" in app:app
 	packages []string // what pip must install besides the standard library
 	exported string   // the code as exported (see rewrite)
+	debug    string   // how the code turns on asyncio's debug mode (debugCall), or ""
 }
 
 // Where the exported upstream server listens; the exported code calls it
@@ -41,7 +42,7 @@ var pipPackages = map[string]string{
 }
 
 func analyze(mod *syntax.Module, code string, app bool) source {
-	s := source{upstream: upstreamRef.MatchString(code), appName: appName(mod)}
+	s := source{upstream: upstreamRef.MatchString(code), appName: appName(mod), debug: debugCall(mod)}
 	usesCPU, definesCPU := false, false
 	pkgs := map[string]bool{}
 	if app {

@@ -370,6 +370,16 @@ func (l *loopVal) attr(name string) (Value, bool) {
 		return method(l, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
 			return c.ctx().Now().Seconds(), nil, nil
 		}), true
+	case "set_debug":
+		// The simulator always reports what debug mode would (slow steps),
+		// so turning it on or off changes nothing here; the code that does
+		// it runs, and the export runs it in debug mode for real.
+		return method(l, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			if _, ok := c.arg(0, "enabled"); !ok {
+				return nil, nil, c.errorf("set_debug() missing 1 required positional argument: 'enabled'")
+			}
+			return nil, nil, nil
+		}), true
 	}
 	return nil, false
 }

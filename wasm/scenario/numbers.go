@@ -62,6 +62,9 @@ func Numbers(code string) ([]Number, error) {
 		if k := used[name]; k > 1 {
 			id += strconv.Itoa(k)
 		}
+		if tooLarge(n) {
+			return // its id stays taken, so the others' do not move
+		}
 		out = append(out, newNumber(code, n, id, seconds))
 	}
 	for _, st := range m.Body {
@@ -133,6 +136,22 @@ func callLabel(call *syntax.Call) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "_")
+}
+
+// maxScrubbable is the largest literal a learner may drag (2^53, some
+// 285 million years of seconds). Past it a number is not scrubbable: its
+// range would reach values whose text is no Python number (an int past
+// 64 bits, "200000000000000000000" for 2e20) or no number at all (4 *
+// 1e308 is +Inf, which JSON cannot carry to the page).
+const maxScrubbable = 1 << 53
+
+// tooLarge says whether a literal is past maxScrubbable: 1e300, 1E700
+// (+Inf, as in Python) or 9223372036854775807.
+func tooLarge(n *syntax.Num) bool {
+	if n.IsFloat {
+		return !(n.Float <= maxScrubbable) // NaN cannot be written, but is too
+	}
+	return n.Int > maxScrubbable
 }
 
 func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {

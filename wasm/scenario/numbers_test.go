@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -22,6 +23,10 @@ func TestNumbers(t *testing.T) {
 			[]string{"blocking=0.01@1:12s", "fps=30@2:7", "write_code=2@3:29", "ci_queue=3.5@3:50s", "job=1@3:64"}},
 		{"cpu and executor", "import asyncio\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, cpu, 3)\n    cpu(0.05)\n",
 			[]string{"run_in_executor=3@3:65s", "cpu=0.05@4:9s"}},
+		// Past 2^53 a number is not scrubbable (its range would reach
+		// text that is no number, or +Inf); the others keep their ids.
+		{"too large to drag", "import time\ntime.sleep(1E700)\ntime.sleep(1e300)\ntime.sleep(9223372036854775807)\ntime.sleep(9007199254740992)\nN = 9007199254740993\ntime.sleep(2)\n",
+			[]string{"sleep4=9007199254740992@5:12s", "sleep5=2@7:12s"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +46,9 @@ func TestNumbers(t *testing.T) {
 				}
 				if n.Value < n.Min || n.Value > n.Max || n.Step <= 0 {
 					t.Errorf("%s: value %v outside [%v, %v] or step %v", n.ID, n.Value, n.Min, n.Max, n.Step)
+				}
+				if _, err := json.Marshal(n); err != nil { // the page gets them as JSON
+					t.Errorf("%s: %v", n.ID, err)
 				}
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {

@@ -23,7 +23,12 @@ type Settings struct {
 	FreeThreaded   bool       // Python 3.13t/3.14t: no GIL
 	Latency        trace.Time // network and database replies (default 100 ms)
 	Seed           uint64     // for the choices the OS makes (default 1)
-	Limits         Limits
+	// AsyncioDebug says the real program runs in asyncio's debug mode, as
+	// a lesson about its warnings needs: the export sets
+	// PYTHONASYNCIODEBUG=1. The simulator reports debug mode's warnings
+	// whatever it says, so the run does not change.
+	AsyncioDebug bool
+	Limits       Limits
 }
 
 // Limits stop runaway scenarios; zero means the default. Each stops the

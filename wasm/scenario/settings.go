@@ -52,16 +52,23 @@ func (set *Settings) set(name, value string) error {
 	case "latency":
 		return setSeconds(&set.Latency, name, value, 0, 60)
 	case "free_threaded":
-		switch strings.ToLower(value) {
-		case "true", "yes", "1":
-			set.FreeThreaded = true
-		case "false", "no", "0":
-			set.FreeThreaded = false
-		default:
-			return fmt.Errorf("free_threaded must be true or false, got %q", value)
-		}
+		return setBool(&set.FreeThreaded, name, value)
+	case "asyncio_debug":
+		return setBool(&set.AsyncioDebug, name, value)
 	default:
-		return fmt.Errorf("unknown setting %q (known: cores, workers, switch_interval, latency, free_threaded, seed)", name)
+		return fmt.Errorf("unknown setting %q (known: cores, workers, switch_interval, latency, free_threaded, asyncio_debug, seed)", name)
+	}
+	return nil
+}
+
+func setBool(dst *bool, name, value string) error {
+	switch strings.ToLower(value) {
+	case "true", "yes", "1":
+		*dst = true
+	case "false", "no", "0":
+		*dst = false
+	default:
+		return fmt.Errorf("%s must be true or false, got %q", name, value)
 	}
 	return nil
 }

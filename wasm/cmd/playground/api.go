@@ -254,8 +254,8 @@ func toProblem(err error, section string) *problem {
 	if errors.As(err, &se) {
 		if se.File != "" {
 			p.Section = se.File
-		} else {
-			p.Text = section + ":" + err.Error()
+		} else { // settings name no file: "settings:2:1: ...", not "settings::2:1"
+			p.Text = (&scenario.Error{File: section, Line: se.Line, Col: se.Col, Msg: se.Msg}).Error()
 		}
 		p.Line, p.Col, p.Msg = se.Line, se.Col, se.Msg
 	}
@@ -273,17 +273,31 @@ type exported struct {
 	Run   string        `json:"run,omitempty"`
 }
 
-// exportProgram exports what the page would simulate (its first version).
+// exportProgram exports what the page would simulate: in compare mode
+// both versions, with their names, as one program.
 func exportProgram(req request) exported {
 	spec, err := specOf(req.Code, "code", req.Load, req.Settings)
 	if err != nil {
-		return exported{Error: err.Error()}
+		return exported{Error: toProblem(err, "settings").Text}
 	}
-	p, err := export.Export(spec)
+	p, err := exportSpecs(spec, req)
 	if err != nil {
 		return exported{Error: err.Error()}
 	}
 	return exported{OK: true, Files: p.Files, Run: p.Run}
+}
+
+// exportSpecs exports spec, with the compared version when req has one.
+func exportSpecs(spec scenario.Spec, req request) (export.Program, error) {
+	c := req.Compare
+	if c == nil {
+		return export.Export(spec)
+	}
+	specB, err := specOf(c.Code, "compare", req.Load, c.Settings)
+	if err != nil {
+		return export.Program{}, errors.New(toProblem(err, "compare settings").Text)
+	}
+	return export.ExportCompare(export.Version{Spec: spec, Label: c.LabelA}, export.Version{Spec: specB, Label: c.LabelB})
 }
 
 // inlineLog is the longest log sent whole with a run.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -66,5 +67,61 @@ func TestApplyLinkCleanHasNoNotes(t *testing.T) {
 	got := applyLink("#/event-loop?sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n")
 	if got.Notes == nil || len(got.Notes) != 0 {
 		t.Errorf("notes %#v", got.Notes)
+	}
+}
+
+// Export takes compare mode's second version as simulate does, and keeps
+// its answer's shape: ok, error, run, files [{Name, Text}].
+func TestExportProgram(t *testing.T) {
+	script := "import asyncio\nimport time\n\nasync def main():\n    time.sleep(0.2)\n\nasyncio.run(main())\n"
+	other := strings.Replace(script, "time.sleep(0.2)", "await asyncio.sleep(0.2)", 1)
+	tests := []struct {
+		name  string
+		req   request
+		files string // the files' names, in order
+		run   []string
+		err   string
+	}{
+		{"one version", request{Code: script}, "script.py README.md", []string{"python3 script.py"}, ""},
+		{"two versions", request{Code: script, Compare: &variant{Code: other, LabelA: "time.sleep", LabelB: "asyncio.sleep"}},
+			"script_a.py script_b.py README.md", []string{"# A (time.sleep)", "python3 script_a.py", "# B (asyncio.sleep)", "python3 script_b.py"}, ""},
+		{"the same code, in debug mode only in B", request{Code: script, Compare: &variant{Code: script, Settings: "asyncio_debug = true", LabelA: "a", LabelB: "b"}},
+			"script.py README.md", []string{"# A (a)", "python3 script.py", "# B (b)", "PYTHONASYNCIODEBUG=1 python3 script.py"}, ""},
+		{"bad settings", request{Code: script, Settings: "cores = x"}, "", nil, "settings:1:1: cores must be"},
+		{"bad compare settings", request{Code: script, Compare: &variant{Code: script, Settings: "nope = 1"}}, "", nil, "compare settings:1:1: unknown setting"},
+		{"compare code that does not parse", request{Code: script, Compare: &variant{Code: "x = (\n"}}, "", nil, "compare:1:5: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := exportProgram(tt.req)
+			if !strings.HasPrefix(got.Error, tt.err) || (tt.err == "") != got.OK || (tt.err != "" && got.Error == "") {
+				t.Fatalf("ok %v, error %q; want error %q", got.OK, got.Error, tt.err)
+			}
+			var names []string
+			for _, f := range got.Files {
+				names = append(names, f.Name)
+			}
+			if strings.Join(names, " ") != tt.files {
+				t.Errorf("files %v, want %s", names, tt.files)
+			}
+			if want := strings.Join(tt.run, "\n"); tt.run != nil && got.Run != want+"\n" {
+				t.Errorf("run:\n%s\nwant:\n%s", got.Run, want)
+			}
+			b, _ := json.Marshal(got)
+			for _, key := range []string{`"ok":`, `"run":`, `"files":[{"Name":`} {
+				if tt.err == "" && !strings.Contains(string(b), key) {
+					t.Errorf("%s lacks %s", b, key)
+				}
+			}
+		})
+	}
+}
+
+// A settings error is placed in its section, as the page prints it.
+func TestSettingsErrorText(t *testing.T) {
+	res, _ := run("print(1)\n", "code", "", "workers = 2\ncores = x", "compare settings")
+	if res.Error == nil || res.Error.Section != "compare settings" || res.Error.Line != 2 ||
+		!strings.HasPrefix(res.Error.Text, "compare settings:2:1: cores must be") {
+		t.Errorf("error %+v", res.Error)
 	}
 }
