@@ -165,7 +165,7 @@ func TestPredictReveal(t *testing.T) {
 	p.sleep(300 * time.Millisecond)
 	var reveal string
 	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &reveal)
-	if !strings.HasPrefix(reveal, "Not quite: you said 4 s; the run says 7.5 s.") || !strings.Contains(reveal, "/rude") {
+	if !strings.HasPrefix(reveal, "Not quite: you said 4 s; the run on the stage (with the lesson's numbers) says 7.5 s.") || !strings.Contains(reveal, "/rude") {
 		t.Errorf("reveal = %q", reveal)
 	}
 	var playing bool

@@ -1,0 +1,153 @@
+// The code panel: it lives in the lesson, inside the figure of the
+// scenario on the stage, so the learner drags a number beside the text
+// that asks for it while the stage stays in view. It shows the code (and
+// the compare version's, and the requests) with their draggable numbers,
+// the error of code that does not run, and the lines the lanes are on.
+import { $ } from "./dom.js";
+import { S, figureOf, original } from "./state.js";
+import { on } from "./events.js";
+import { html, plain } from "./highlight.js";
+import { withRanges, compareCode } from "./numbers.js";
+
+const live = $("live");
+
+// place moves the panel into the figure on the stage, and shows the other
+// figures as the lesson wrote them, each with its button.
+on("scenario", () => {
+  for (const f of S.lesson.article.querySelectorAll("figure.scenario")) {
+    const here = f === figureOf(S.index);
+    f.classList.toggle("on-stage", here);
+    const button = f.querySelector(".scenario-show");
+    button.hidden = here;
+    for (const c of f.children) if (c !== live && c.tagName !== "FIGCAPTION") c.hidden = here;
+    if (here && live.parentElement !== f) f.append(live);
+  }
+  const o = original();
+  $("load-box").hidden = !o.load;
+  $("number-range").textContent = "";
+});
+
+on("run", () => { renderCode(); renderError(); });
+
+// focusKey names the number that has focus, to give it focus again after
+// the code is drawn afresh.
+const focusKey = () => {
+  const a = document.activeElement;
+  return a?.classList?.contains("num") && live.contains(a) ? `${a.dataset.src}\0${a.dataset.id}` : "";
+};
+
+export function renderCode() {
+  const key = focusKey();
+  const c = S.compare;
+  $("code").innerHTML = html(S.code, withRanges("A"));
+  $("compare-box").hidden = !c;
+  if (!c || !c.base) $("code-b").replaceChildren();
+  $("code-title").textContent = c ? `A · ${c.labelA}` : "Your code";
+  if (c) {
+    $("compare-title").textContent = `B · ${c.labelB}`;
+    $("compare-note").textContent = c.base
+      ? "It runs with the numbers above; drag one of its own to change it alone."
+      : `The same code, run with: ${c.settings.trim().replace(/\n/g, ", ")}`;
+    $("code-b").hidden = !c.base;
+    if (c.base) $("code-b").innerHTML = html(compareCode(), withRanges("B"));
+  }
+  if (!$("load-box").hidden) $("load-view").innerHTML = plain(S.load, withRanges("load"));
+  if (key) {
+    const [src, id] = key.split("\0");
+    live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  }
+  marksShown = null; // the code was drawn afresh: mark its lines again
+  renderLineMarks();
+}
+
+// renderError says why the code does not run, at its line, while the
+// stage keeps the last run that worked.
+export function renderError() {
+  const e = S.lastError;
+  const box = $("code-error");
+  box.hidden = !e;
+  if (!e) return;
+  const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
+  const kept = S.result ? "The stage still shows the last run that worked." : "";
+  box.textContent = `${where}${e.msg}. ${kept}`;
+}
+
+// ---- the lines the lanes are on ----
+// The code follows the playhead: each line some lanes are on is marked in
+// their colour, with who is there; the line of the span under the pointer
+// on the stage is marked too.
+let marksShown = null;
+export let stageHover = "";
+export let highlighted = []; // the lines of the first version marked now
+
+export function setStageHover(key) {
+  if (key === stageHover) return;
+  stageHover = key;
+  marksShown = null;
+  renderLineMarks();
+}
+
+export function renderLineMarks() {
+  const views = { A: $("code"), B: S.compare && S.compare.base ? $("code-b") : null };
+  let lines = [];
+  const r = S.result;
+  if (S.stage && r && !r.pipeline && !r.game) {
+    lines = JSON.parse(S.stage.activeLines(S.playhead, window.looplabTheme() === "dark" ? "dark" : "light")) || [];
+  }
+  const key = JSON.stringify(lines) + stageHover;
+  if (key === marksShown) return;
+  marksShown = key;
+  for (const view of Object.values(views)) view?.querySelectorAll(".line-mark, .line-tag").forEach((e) => e.remove());
+  const place = (view, line, cls) => {
+    const { top, lh } = lineGeometry(view);
+    const el = document.createElement("span");
+    el.className = cls;
+    el.style.top = `${top + (line - 1) * lh}px`;
+    el.style.height = `${lh}px`;
+    view.append(el);
+    return el;
+  };
+  highlighted = lines.filter((l) => (l.version || "A") === "A").map((l) => l.line);
+  for (const l of lines) {
+    const view = views[l.version || "A"];
+    if (!view) continue;
+    const mark = place(view, l.line, "line-mark");
+    mark.style.setProperty("--lc", l.color);
+    const tag = place(view, l.line, "line-tag");
+    tag.style.height = "auto";
+    const more = l.count - l.lanes.length;
+    tag.textContent = l.lanes.join(", ") + (more > 0 ? ` +${more}` : "");
+    tag.title = `${l.count} ${l.count === 1 ? "lane is" : "lanes are"} on line ${l.line}: ${l.state}`;
+  }
+  if (stageHover) {
+    const [version, line] = stageHover.split(":");
+    const view = views[version || "A"];
+    if (view) place(view, Number(line), "line-mark hovered");
+  }
+}
+on("playhead", renderLineMarks);
+on("theme", () => { marksShown = null; renderLineMarks(); });
+
+// lineGeometry is where a code view's first line starts and how tall its
+// lines are, for marking lines and finding the one under the pointer.
+function lineGeometry(view) {
+  const cs = getComputedStyle(view);
+  return { top: parseFloat(cs.paddingTop) || 0, lh: parseFloat(cs.lineHeight) || 20 };
+}
+
+// Hovering a line of the code outlines its spans on the stage.
+let codeHover = "";
+for (const [id, version] of [["code", "A"], ["code-b", "B"]]) {
+  const view = $(id);
+  view.addEventListener("mousemove", (ev) => {
+    if (!S.stage) return;
+    const { top, lh } = lineGeometry(view);
+    const y = ev.clientY - view.getBoundingClientRect().top + view.scrollTop - top;
+    const line = Math.floor(y / lh) + 1;
+    const key = `${version}:${line}`;
+    if (key === codeHover) return;
+    codeHover = key;
+    S.stage.highlight(line, S.compare ? version : "");
+  });
+  view.addEventListener("mouseleave", () => { codeHover = ""; S.stage?.highlight(0, ""); });
+}

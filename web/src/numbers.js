@@ -1,0 +1,89 @@
+// The numbers a learner drags: in the code (version A), in the compare
+// version's code (B) and in the requests (load). The simulator finds them
+// and gives each an id, a label and a range; this module sets them.
+import { S, original } from "./state.js";
+
+const cache = new Map(); // "kind\0text" → numbers
+
+// numbersIn lists the scrubbable numbers of a text: kind "code" or "load".
+export function numbersIn(text, kind = "code") {
+  const key = kind + "\0" + text;
+  let list = cache.get(key);
+  if (!list && S.stage) {
+    const api = kind === "load" ? S.stage.loadNumbers : S.stage.numbers;
+    list = api ? JSON.parse(api(text)) || [] : [];
+    cache.set(key, list);
+    if (cache.size > 64) cache.delete(cache.keys().next().value);
+  }
+  return list || [];
+}
+
+// remember keeps numbers the simulator already gave for a text.
+export function remember(text, kind, list) { cache.set(kind + "\0" + text, list || []); }
+
+// compareCode is the second version's code: its own text with the first
+// version's numbers, except those the learner set on it alone.
+export function compareCode() {
+  const c = S.compare;
+  if (!c.base) return S.code;
+  let text = c.base;
+  for (const n of numbersIn(S.code)) {
+    const v = c.own[n.id] ?? n.value;
+    text = replaceIn(text, "code", n.id, v, lessonRange("B", n.id)) ?? text;
+  }
+  return text;
+}
+
+// textOf is the text a source's numbers live in.
+export const textOf = (src) => (src === "load" ? S.load : src === "B" ? compareCode() : S.code);
+const kindOf = (src) => (src === "load" ? "load" : "code");
+
+// numbersOf lists the numbers of a source as they are now.
+export const numbersOf = (src) => numbersIn(textOf(src), kindOf(src));
+
+// lessonRange is a number's range as the lesson wrote it, so dragging to
+// the end does not widen it (a simulator number's range grows with its
+// value); numbers the learner added get their own.
+export function lessonRange(src, id, fallback) {
+  const o = original();
+  const text = src === "load" ? o.load || "" : src === "B" && o.compare ? o.compare : o.code;
+  const n = numbersIn(text, kindOf(src)).find((x) => x.id === id);
+  return n ? { min: n.min, max: n.max, step: n.step } : fallback && { min: fallback.min, max: fallback.max, step: fallback.step };
+}
+
+// withRanges gives a source's numbers the lesson's ranges, for drawing.
+export const withRanges = (src) => numbersOf(src).map((n) => ({ ...n, ...lessonRange(src, n.id, n), src }));
+
+// replaceIn sets number id in text to value, kept inside range and on its
+// step, and returns the new text (null: no such number).
+function replaceIn(text, kind, id, value, range) {
+  const n = numbersIn(text, kind).find((x) => x.id === id);
+  if (!n || !Number.isFinite(value)) return null;
+  const r = range || n;
+  const v = Math.min(r.max, Math.max(r.min, value));
+  return text.slice(0, n.start) + format(r.step, v) + text.slice(n.end);
+}
+
+// format writes a value with as many decimals as its step needs.
+export function format(step, v) {
+  if (step >= 1) return String(Math.round(v));
+  const digits = step < 0.1 ? 2 : 1;
+  return String(Number(v.toFixed(digits)));
+}
+
+// apply sets a number and reports whether the text changed; the caller
+// re-simulates.
+export function apply(src, id, value) {
+  const range = lessonRange(src, id, numbersOf(src).find((x) => x.id === id));
+  if (!range || !Number.isFinite(value)) return false;
+  if (src === "B") {
+    const v = Math.min(range.max, Math.max(range.min, value));
+    const before = compareCode();
+    S.compare.own[id] = Number(format(range.step, v));
+    return compareCode() !== before;
+  }
+  const next = replaceIn(textOf(src), kindOf(src), id, value, range);
+  if (next == null || next === textOf(src)) return false;
+  if (src === "load") S.load = next; else S.code = next;
+  return true;
+}

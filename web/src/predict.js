@@ -1,0 +1,132 @@
+// Predict, then check. A predict block asks a question about a run before
+// the learner sees it: until they answer (or play the run to its end),
+// the stage draws nothing after the playhead, it does not play by itself,
+// and the figures that would answer the question are hidden. The verdict
+// reads the run on the stage, with whatever numbers the learner set, and
+// says which those were.
+import { S, lessons } from "./state.js";
+import { store } from "./store.js";
+import { on, emit } from "./events.js";
+import { show } from "./routing.js";
+import { measure, seconds, numbersUsed } from "./verdict.js";
+
+const keyOf = (l, p) => `answer:${l.slug}:${p.index}`;
+const predicts = new Map(); // lesson → [{aside, p}]
+let playedThrough = false;  // the learner played the open question's run to its end
+
+for (const l of lessons) {
+  const list = [...l.article.querySelectorAll("aside.predict")].map((aside) => ({ aside, p: JSON.parse(aside.dataset.predict) }));
+  predicts.set(l, list);
+  for (const { aside, p } of list) {
+    const form = aside.querySelector("form");
+    const saved = store.get(keyOf(l, p), null);
+    if (saved != null) fillAnswer(form, p, saved);
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const value = readAnswer(form, p);
+      const out = aside.querySelector(".predict-reveal");
+      if (value == null) {
+        out.hidden = false;
+        out.textContent = p.choices ? "Pick an answer first." : "Type a number of seconds first.";
+        return;
+      }
+      store.set(keyOf(l, p), value);
+      if (S.lesson !== l || S.index !== p.scenario) show(l, p.scenario);
+      updateSecret();
+      reveal(aside, p, value);
+      requestAnimationFrame(() => { S.stage?.seek(0); S.stage?.play(); });
+    });
+  }
+}
+
+// open lists the questions about the scenario on the stage still to answer.
+const open = () => (predicts.get(S.lesson) || []).filter(({ p }) => p.scenario === S.index && store.get(keyOf(S.lesson, p), null) == null);
+
+// updateSecret hides the future while a question about this run is open.
+function updateSecret() {
+  const secret = open().length > 0 && !playedThrough;
+  if (secret !== S.secret) {
+    S.secret = secret;
+    S.stage?.setHideFuture?.(secret);
+    emit("secret", secret);
+  }
+}
+
+on("scenario", () => {
+  playedThrough = false;
+  for (const { aside, p } of predicts.get(S.lesson) || []) {
+    const saved = store.get(keyOf(S.lesson, p), null);
+    if (saved == null) { aside.querySelector(".predict-reveal").hidden = true; aside.classList.remove("right", "wrong"); }
+  }
+});
+
+on("run", (ok) => {
+  updateSecret();
+  if (!ok) return;
+  // An open question's run waits at its start for the learner.
+  if (S.secret) { S.stage.pause(); S.stage.seek(0); }
+  // Answered questions about this run are checked against it again.
+  for (const { aside, p } of predicts.get(S.lesson) || []) {
+    const saved = store.get(keyOf(S.lesson, p), null);
+    if (saved != null && p.scenario === S.index) reveal(aside, p, saved);
+  }
+});
+
+on("playhead", (st) => {
+  if (S.secret && st.duration > 0 && st.t >= st.duration - 1e-9) {
+    playedThrough = true;
+    updateSecret();
+  }
+});
+
+function readAnswer(form, p) {
+  if (p.choices) {
+    const c = form.querySelector("input[type=radio]:checked");
+    return c ? Number(c.value) : null;
+  }
+  const x = parseFloat(form.querySelector("input[type=number]").value);
+  return Number.isFinite(x) ? x : null;
+}
+
+function fillAnswer(form, p, value) {
+  if (p.choices) {
+    const c = form.querySelector(`input[type=radio][value="${value}"]`);
+    if (c) c.checked = true;
+  } else {
+    form.querySelector("input[type=number]").value = value;
+  }
+}
+
+// leading is the number a choice starts with: "4.5 s" is 4.5.
+const leading = (s) => parseFloat(s);
+
+// reveal checks an answer against the run on the stage.
+function reveal(aside, p, value) {
+  const out = aside.querySelector(".predict-reveal");
+  out.hidden = false;
+  aside.classList.remove("right", "wrong");
+  const onStage = S.lesson.article.contains(aside) && S.index === p.scenario;
+  const m = onStage && p.measure ? measure(p.measure) : { error: "not on the stage" };
+  const answer = m.value ?? p.answer;
+  const used = m.value != null ? numbersUsed() : "with the lesson's numbers";
+  let right, said;
+  if (p.choices) {
+    // The right choice is the one nearest what the run measures.
+    let best = p.correct;
+    if (m.value != null) {
+      let gap = Infinity;
+      p.choices.forEach((c, i) => { const d = Math.abs(leading(c) - answer); if (d < gap) { gap = d; best = i; } });
+    }
+    right = value === best;
+    said = p.choices[value];
+  } else {
+    right = Math.abs(value - answer) <= Math.max(0.1 * answer, 0.05);
+    said = `${value} s`;
+  }
+  aside.classList.add(right ? "right" : "wrong");
+  const runSays = `the run on the stage (${used}) says ${seconds(answer)}`;
+  const head = right ? `Right: ${runSays}.` : `Not quite: you said ${said}; ${runSays}.`;
+  const strong = document.createElement("strong");
+  strong.textContent = head;
+  out.replaceChildren(strong, ` ${p.why}`);
+}

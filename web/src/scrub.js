@@ -1,0 +1,120 @@
+// Changing a number: drag it, nudge it with the arrow keys, or type a
+// value. Focus stays on the number through every re-run, so the keys keep
+// working, and the hint says the number's range and when a value was kept
+// inside it.
+import { $ } from "./dom.js";
+import { S } from "./state.js";
+import { apply, numbersOf, lessonRange } from "./numbers.js";
+import { simulate } from "./simulate.js";
+
+const live = $("live");
+
+// setNumber sets a number and re-runs; it says whether anything changed.
+export function setNumber(src, id, value) {
+  showRange(src, id, value);
+  if (!apply(src, id, value)) return false;
+  simulate();
+  return true;
+}
+
+const numberOf = (el) => numbersOf(el.dataset.src || "A").find((n) => n.id === el.dataset.id);
+
+function showRange(src, id, wanted) {
+  const cur = numbersOf(src).find((x) => x.id === id);
+  const out = $("number-range");
+  if (!cur) { out.textContent = ""; return; }
+  const r = lessonRange(src, id, cur);
+  const unit = cur.seconds ? " s" : "";
+  const name = cur.label || id;
+  const clamped = Number.isFinite(wanted) && (wanted < r.min || wanted > r.max);
+  out.classList.toggle("clamped", clamped);
+  out.textContent = clamped
+    ? `${name} stays between ${r.min} and ${r.max}${unit}.`
+    : `${name}: ${r.min} to ${r.max}${unit}, step ${r.step}.`;
+}
+
+let drag = null;
+live.addEventListener("pointerdown", (ev) => {
+  const el = ev.target.closest(".num");
+  if (!el || ev.button > 0) return;
+  const n = numberOf(el);
+  if (!n) return;
+  ev.preventDefault();
+  el.focus({ preventScroll: true });
+  const src = el.dataset.src || "A";
+  const r = lessonRange(src, n.id, n);
+  drag = { src, id: n.id, x: ev.clientX, value: n.value, step: r.step, moved: false, pointer: ev.pointerId, view: ev.currentTarget };
+  live.setPointerCapture(ev.pointerId);
+  document.body.classList.add("dragging");
+});
+live.addEventListener("pointermove", (ev) => {
+  if (!drag || ev.pointerId !== drag.pointer) return;
+  const dx = ev.clientX - drag.x;
+  if (Math.abs(dx) < 3 && !drag.moved) return;
+  drag.moved = true;
+  const stepsPerPx = ev.shiftKey ? 0.1 : 0.25;
+  setNumber(drag.src, drag.id, drag.value + Math.round(dx * stepsPerPx) * drag.step);
+});
+const endDrag = (ev) => {
+  if (!drag) return;
+  const { src, id, moved } = drag;
+  drag = null;
+  document.body.classList.remove("dragging");
+  try { live.releasePointerCapture(ev.pointerId); } catch { /* already released */ }
+  if (!moved && ev.type === "pointerup") openNumberInput(src, id);
+};
+live.addEventListener("pointerup", endDrag);
+live.addEventListener("pointercancel", endDrag);
+live.addEventListener("focusin", (ev) => {
+  if (ev.target.classList.contains("num")) showRange(ev.target.dataset.src || "A", ev.target.dataset.id, NaN);
+});
+live.addEventListener("keydown", (ev) => {
+  const el = ev.target.closest?.(".num");
+  if (!el || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  const n = numberOf(el);
+  if (!n) return;
+  const src = el.dataset.src || "A";
+  const step = lessonRange(src, n.id, n).step * (ev.shiftKey ? 10 : 1);
+  if (ev.key === "ArrowUp" || ev.key === "ArrowRight") setNumber(src, n.id, n.value + step);
+  else if (ev.key === "ArrowDown" || ev.key === "ArrowLeft") setNumber(src, n.id, n.value - step);
+  else if (ev.key === "PageUp") setNumber(src, n.id, n.value + step * 10);
+  else if (ev.key === "PageDown") setNumber(src, n.id, n.value - step * 10);
+  else if (ev.key === "Home") setNumber(src, n.id, lessonRange(src, n.id, n).min);
+  else if (ev.key === "End") setNumber(src, n.id, lessonRange(src, n.id, n).max);
+  else if (ev.key === "Enter" || /^[0-9.]$/.test(ev.key)) openNumberInput(src, n.id, /^[0-9.]$/.test(ev.key) ? ev.key : null);
+  else return;
+  ev.preventDefault();
+  ev.stopPropagation();
+});
+
+// openNumberInput lets the learner type a value in place.
+function openNumberInput(src, id, first) {
+  const el = live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`);
+  const n = numbersOf(src).find((x) => x.id === id);
+  if (!el || !n) return;
+  const r = lessonRange(src, id, n);
+  const input = document.createElement("input");
+  input.className = "num-input";
+  input.inputMode = "decimal";
+  input.value = first ?? n.raw;
+  input.size = Math.max(3, input.value.length + 1);
+  input.setAttribute("aria-label", `${n.label || id} (from ${r.min} to ${r.max}${n.seconds ? " seconds" : ""})`);
+  el.replaceWith(input);
+  input.focus();
+  if (first == null) input.select();
+  let done = false;
+  const back = () => live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  const commit = (keep) => {
+    if (done) return;
+    done = true;
+    const changed = keep && setNumber(src, id, parseFloat(input.value));
+    if (!changed) input.replaceWith(el);
+    back();
+  };
+  input.addEventListener("keydown", (ev) => {
+    ev.stopPropagation();
+    if (ev.key === "Enter") { ev.preventDefault(); commit(true); }
+    if (ev.key === "Escape") { ev.preventDefault(); commit(false); }
+  });
+  input.addEventListener("blur", () => commit(true));
+}
