@@ -99,7 +99,7 @@ wasm-build:
 # every lesson land in build/screenshots.
 browser: site chromium
 	LOOPLAB_SITE=$(CURDIR)/$(SITE) LOOPLAB_ARTIFACTS=$(CURDIR)/build/screenshots \
-	  $(GO) test -tags browser -count=1 -timeout 10m ./scripts/browsertest
+	  $(GO) test -tags browser -count=1 -timeout 20m ./scripts/browsertest
 
 # Installs Debian's chromium when it is missing (as root), or says how.
 chromium:

@@ -385,8 +385,8 @@ func TestKeyboard(t *testing.T) {
 	}
 }
 
-// TestBrokenEdit: a parse error shows at its line and the stage keeps the
-// last good run.
+// TestBrokenEdit: a parse error shows at its line in the editor and the
+// stage keeps the last good run.
 func TestBrokenEdit(t *testing.T) {
 	p := open(t)
 	good := p.current()
@@ -399,14 +399,18 @@ func TestBrokenEdit(t *testing.T) {
 	if c.Generation != good.Generation || !sameJSON(t, c.Trace, good.Trace) {
 		t.Error("the stage lost the last good run")
 	}
+	// The editor marks the error at its line, in the gutter and under the
+	// text; the box under the code says it in words.
+	p.waitFor(`document.querySelector("#edit-box .cm-lint-marker-error")`)
 	var shown struct {
 		Box  bool
-		Mark bool
+		Line string
 		Text string
 	}
-	p.eval(`({box: !document.getElementById('code-error').hidden, mark: !document.getElementById('error-mark').hidden,
+	p.eval(`({box: !document.getElementById('code-error').hidden,
+		line: document.querySelector("#edit-box .cm-lintRange-error")?.closest(".cm-line")?.textContent || "",
 		text: document.getElementById('code-error').textContent})`, &shown)
-	if !shown.Box || !shown.Mark || !strings.Contains(shown.Text, "Line 2") {
+	if !shown.Box || !strings.Contains(shown.Text, "Line 2") || !strings.Contains(shown.Line, "async def main(:") {
 		t.Errorf("error display = %+v", shown)
 	}
 	p.await(fmt.Sprintf("looplab.setCode(%q)", good.Code))

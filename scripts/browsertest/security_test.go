@@ -79,13 +79,17 @@ type elementCounts struct {
 	Page, Stage struct{ Img, Script, Inline int }
 }
 
-// typeCode replaces the edit box's text as a learner pasting it would.
+// typeCode replaces the editor's text as a learner pasting it would.
 func (p *page) typeCode(code string) {
 	p.t.Helper()
-	p.await(`(() => { const ta = document.getElementById("code-edit"); ta.focus(); ta.select(); })()`)
-	if _, err := chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: code}); err != nil {
-		p.t.Fatal(err)
-	}
+	p.waitFor(`document.querySelector("#edit-box .cm-content")`)
+	// Select all, then paste: the editor takes the pasted text itself.
+	p.await(`document.querySelector("#edit-box .cm-content").focus()`)
+	cdpCall(p, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeRawKeyDown, Key: "a", Code: "KeyA",
+		WindowsVirtualKeyCode: 65, Modifiers: 2 /* Ctrl */, Commands: []string{"selectAll"}})
+	cdpCall(p, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: "a", Code: "KeyA", WindowsVirtualKeyCode: 65, Modifiers: 2 /* Ctrl */})
+	p.await(fmt.Sprintf(`(() => { const data = new DataTransfer(); data.setData("text/plain", %q);
+		document.querySelector("#edit-box .cm-content").dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})); })()`, code))
 }
 
 // waitFor polls a JavaScript condition until it holds.
@@ -108,6 +112,10 @@ func (p *page) waitFor(cond string) {
 func TestSecurityLearnerTextIsNotHTML(t *testing.T) {
 	p := open(t)
 	p.await(`looplab.go("three-ways")`)
+	// The editor's own script arrives on the first edit: let it come first.
+	p.await(`document.getElementById("edit").click()`)
+	p.waitFor(`document.querySelector("#edit-box .cm-content")`)
+	p.await(`document.getElementById("edit").click()`)
 	var before elementCounts
 	p.eval(elements, &before)
 	var ok bool
@@ -127,7 +135,7 @@ func TestSecurityLearnerTextIsNotHTML(t *testing.T) {
 	var shown struct{ Console, Log, Edit string }
 	p.eval(`({console: document.getElementById("console").textContent,
 		log: document.getElementById("log").textContent,
-		edit: document.getElementById("code-edit").value})`, &shown)
+		edit: looplab.current().code})`, &shown)
 	for _, want := range []string{`<img src=x onerror="window.__pwned=1">`, `<script>window.__pwned=3</script> &amp; </pre><b>`} {
 		if !strings.Contains(shown.Console, want) {
 			t.Errorf("the console does not show %s literally:\n%s", want, shown.Console)
@@ -171,7 +179,8 @@ func TestSecurityLearnerTextIsNotHTML(t *testing.T) {
 	p.waitFor("looplab.current().error !== null")
 	p.sleep(100 * time.Millisecond)
 	var errShown struct{ Box, Mark string }
-	p.eval(`({box: document.getElementById("code-error").textContent, mark: document.getElementById("error-mark").textContent})`, &errShown)
+	p.waitFor(`document.querySelector("#edit-box .cm-lint-marker-error")`)
+	p.eval(`({box: document.getElementById("code-error").textContent, mark: document.querySelector("#edit-box .cm-lint-marker-error").textContent})`, &errShown)
 	if errShown.Box == "" {
 		t.Error("a broken edit shows no error")
 	}
