@@ -2,9 +2,11 @@
 
 // Command shots photographs every scenario of every lesson as a learner
 // sees it: at 1400×900, 1280×720 and 390×844, light and dark, at the
-// moments its block names (moments=) and at the end of the run. For each
-// it keeps the stage at its real size and the whole screen, so a reviewer
-// can look at what the picture says without the prose. make shots runs it.
+// moments its block names (moments=) and at the end of the run, and in
+// presenter mode on a 1280×720 projector at 150 % zoom. For each it keeps
+// the stage block at its real size and the whole screen with the
+// scenario's code in view, so a reviewer can look at what the picture
+// says without the prose. make shots runs it.
 package main
 
 import (
@@ -26,11 +28,15 @@ import (
 )
 
 type size struct {
-	name string
-	w, h int
+	name    string
+	w, h    int
+	scale   float64
+	present bool // presenter mode
 }
 
-var sizes = []size{{"1400x900", 1400, 900}, {"1280x720", 1280, 720}, {"390x844", 390, 844}}
+var sizes = []size{{"1400x900", 1400, 900, 1, false}, {"1280x720", 1280, 720, 1, false}, {"390x844", 390, 844, 2, false},
+	// A 1280×720 projector with the browser zoomed to 150 %.
+	{"projector", 853, 480, 1.5, true}}
 
 func main() {
 	site := flag.String("site", "build/site", "the built site")
@@ -84,14 +90,10 @@ func shoot(url, out string, sz size, theme string, lessons []*lesson.Lesson, onl
 		}
 	}
 	phone := sz.w < 600
-	scale := 1.0
-	if phone {
-		scale = 2 // as a phone's screen is
-	}
 	run(call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: theme}},
 	}), call(emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-		Width: int64(sz.w), Height: int64(sz.h), DeviceScaleFactor: scale, Mobile: phone,
+		Width: int64(sz.w), Height: int64(sz.h), DeviceScaleFactor: sz.scale, Mobile: phone,
 	}), chromedp.Navigate(url))
 	eval := func(expr string) {
 		if err := headless.Eval(ctx, 30*time.Second, expr, nil); err != nil {
@@ -99,6 +101,9 @@ func shoot(url, out string, sz size, theme string, lessons []*lesson.Lesson, onl
 		}
 	}
 	eval("looplab.ready")
+	if sz.present {
+		eval("looplab.present(true)")
+	}
 	n := 0
 	for i, l := range lessons {
 		num := fmt.Sprintf("%02d", i+1)
@@ -120,10 +125,13 @@ func shoot(url, out string, sz size, theme string, lessons []*lesson.Lesson, onl
 					at = strings.ReplaceAll(fmt.Sprintf("%gs", m), ".", "_")
 				}
 				name := fmt.Sprintf("%s-%s-%d-%s-%s-%s", num, l.Slug, b.Index, at, sz.name, theme)
-				// Below the sticky header: what is under it does not
-				// photograph.
-				eval(`window.scrollTo(0, document.getElementById("playground").getBoundingClientRect().top + scrollY - document.querySelector(".top").offsetHeight - 8)`)
-				keep(ctx, filepath.Join(out, name+"-stage.png"), chromedp.Screenshot(chromedp.ID("playground")))
+				// The screen with the scenario's code just below the
+				// sticky header (and, on a phone, the pinned stage).
+				eval(`(() => { const f = document.getElementById("live").closest("figure");
+					const top = document.querySelector(".top").offsetHeight + (matchMedia("(max-width: 900px)").matches ? document.getElementById("stage-block").offsetHeight : 0);
+					window.scrollTo(0, f.getBoundingClientRect().top + scrollY - top - 8); })()`)
+				eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+				keep(ctx, filepath.Join(out, name+"-stage.png"), chromedp.Screenshot(chromedp.ID("stage-block")))
 				keep(ctx, filepath.Join(out, name+"-screen.png"), chromedp.CaptureScreenshot())
 				n += 2
 			}

@@ -6,7 +6,7 @@
 import { $ } from "./dom.js";
 import { S, figureOf, original } from "./state.js";
 import { on } from "./events.js";
-import { html, plain } from "./highlight.js";
+import { html, plain, numSpan } from "./highlight.js";
 import { withRanges, compareCode } from "./numbers.js";
 
 const live = $("live");
@@ -31,9 +31,12 @@ on("run", () => { renderCode(); renderError(); });
 
 // focusKey names the number that has focus, to give it focus again after
 // the code is drawn afresh.
+const bar = $("numbers-bar");
 const focusKey = () => {
   const a = document.activeElement;
-  return a?.classList?.contains("num") && live.contains(a) ? `${a.dataset.src}\0${a.dataset.id}` : "";
+  if (!a?.classList?.contains("num")) return null;
+  const place = [live, bar].find((p) => p.contains(a));
+  return place ? { place, src: a.dataset.src, id: a.dataset.id } : null;
 };
 
 export function renderCode() {
@@ -52,13 +55,20 @@ export function renderCode() {
     if (c.base) $("code-b").innerHTML = html(compareCode(), withRanges("B"));
   }
   if (!$("load-box").hidden) $("load-view").innerHTML = plain(S.load, withRanges("load"));
-  if (key) {
-    const [src, id] = key.split("\0");
-    live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
-  }
+  renderBar();
+  if (key) key.place.querySelector(`.num[data-src="${CSS.escape(key.src)}"][data-id="${CSS.escape(key.id)}"]`)?.focus({ preventScroll: true });
   marksShown = null; // the code was drawn afresh: mark its lines again
   renderLineMarks();
 }
+
+// renderBar lists the scenario's numbers by name under the stage, for
+// presenter mode, where the code may be off the screen.
+function renderBar() {
+  const nums = [...withRanges("A"), ...(S.load ? withRanges("load") : [])];
+  bar.innerHTML = nums.map((n) => `<span class="nb-item"><span class="nb-label">${escapeText(n.label || n.id)}</span> ` +
+    `${numSpan(n, n.raw)}${n.seconds ? " s" : ""}</span>`).join("");
+}
+const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // renderError says why the code does not run, at its line, while the
 // stage keeps the last run that worked.

@@ -160,7 +160,7 @@ export function fitStage() {
   const presenting = document.body.classList.contains("presenting");
   const h = window.innerHeight;
   const b = r.compare;
-  const cap = phone ? Math.max(150, h * (b ? 0.34 : 0.28)) : presenting ? h * 0.62 : Math.max(220, h * (b ? 0.5 : 0.42));
+  const cap = presenting ? Math.max(200, h * 0.6) : phone ? Math.max(150, h * (b ? 0.34 : 0.28)) : Math.max(220, h * (b ? 0.5 : 0.42));
   const kind = r.pipeline ? "pipeline" : r.game || sceneOf().scene === "gameloop" ? "game" : "";
   let want;
   if (kind) {

@@ -88,7 +88,7 @@ export function plain(text, numbers) {
 
 // numSpan is a draggable number: a slider to assistive technology, named
 // by its label and telling its range as the lesson set it.
-function numSpan(n, text) {
+export function numSpan(n, text) {
   const unit = n.seconds ? " s" : "";
   const name = n.label || n.id;
   const attr = (s) => escape(String(s)).replace(/"/g, "&quot;");

@@ -7,7 +7,9 @@ import { S } from "./state.js";
 import { apply, numbersOf, lessonRange } from "./numbers.js";
 import { simulate } from "./simulate.js";
 
-const live = $("live");
+// Numbers are in the code panel, and in presenter mode in the bar under
+// the stage too; one set of handlers serves both.
+const places = [$("live"), $("numbers-bar")];
 
 // setNumber sets a number and re-runs; it says whether anything changed.
 export function setNumber(src, id, value) {
@@ -34,7 +36,7 @@ function showRange(src, id, wanted) {
 }
 
 let drag = null;
-live.addEventListener("pointerdown", (ev) => {
+for (const place of places) place.addEventListener("pointerdown", (ev) => {
   const el = ev.target.closest(".num");
   if (!el || ev.button > 0) return;
   const n = numberOf(el);
@@ -43,32 +45,37 @@ live.addEventListener("pointerdown", (ev) => {
   el.focus({ preventScroll: true });
   const src = el.dataset.src || "A";
   const r = lessonRange(src, n.id, n);
-  drag = { src, id: n.id, x: ev.clientX, value: n.value, step: r.step, moved: false, pointer: ev.pointerId, view: ev.currentTarget };
-  live.setPointerCapture(ev.pointerId);
+  drag = { src, id: n.id, x: ev.clientX, value: n.value, step: r.step, moved: false, pointer: ev.pointerId, place: ev.currentTarget };
+  drag.place.setPointerCapture(ev.pointerId);
   document.body.classList.add("dragging");
 });
-live.addEventListener("pointermove", (ev) => {
+const onMove = (ev) => {
   if (!drag || ev.pointerId !== drag.pointer) return;
   const dx = ev.clientX - drag.x;
   if (Math.abs(dx) < 3 && !drag.moved) return;
   drag.moved = true;
   const stepsPerPx = ev.shiftKey ? 0.1 : 0.25;
   setNumber(drag.src, drag.id, drag.value + Math.round(dx * stepsPerPx) * drag.step);
-});
+};
 const endDrag = (ev) => {
   if (!drag) return;
-  const { src, id, moved } = drag;
+  const { src, id, moved, place } = drag;
   drag = null;
   document.body.classList.remove("dragging");
-  try { live.releasePointerCapture(ev.pointerId); } catch { /* already released */ }
-  if (!moved && ev.type === "pointerup") openNumberInput(src, id);
+  try { place.releasePointerCapture(ev.pointerId); } catch { /* already released */ }
+  if (!moved && ev.type === "pointerup") openNumberInput(place, src, id);
 };
-live.addEventListener("pointerup", endDrag);
-live.addEventListener("pointercancel", endDrag);
-live.addEventListener("focusin", (ev) => {
+for (const place of places) {
+  place.addEventListener("pointermove", onMove);
+  place.addEventListener("pointerup", endDrag);
+  place.addEventListener("pointercancel", endDrag);
+  place.addEventListener("focusin", onFocus);
+  place.addEventListener("keydown", onKey);
+}
+function onFocus(ev) {
   if (ev.target.classList.contains("num")) showRange(ev.target.dataset.src || "A", ev.target.dataset.id, NaN);
-});
-live.addEventListener("keydown", (ev) => {
+}
+function onKey(ev) {
   const el = ev.target.closest?.(".num");
   if (!el || ev.altKey || ev.ctrlKey || ev.metaKey) return;
   const n = numberOf(el);
@@ -81,15 +88,15 @@ live.addEventListener("keydown", (ev) => {
   else if (ev.key === "PageDown") setNumber(src, n.id, n.value - step * 10);
   else if (ev.key === "Home") setNumber(src, n.id, lessonRange(src, n.id, n).min);
   else if (ev.key === "End") setNumber(src, n.id, lessonRange(src, n.id, n).max);
-  else if (ev.key === "Enter" || /^[0-9.]$/.test(ev.key)) openNumberInput(src, n.id, /^[0-9.]$/.test(ev.key) ? ev.key : null);
+  else if (ev.key === "Enter" || /^[0-9.]$/.test(ev.key)) openNumberInput(ev.currentTarget, src, n.id, /^[0-9.]$/.test(ev.key) ? ev.key : null);
   else return;
   ev.preventDefault();
   ev.stopPropagation();
-});
+}
 
 // openNumberInput lets the learner type a value in place.
-function openNumberInput(src, id, first) {
-  const el = live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`);
+function openNumberInput(place, src, id, first) {
+  const el = place.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`);
   const n = numbersOf(src).find((x) => x.id === id);
   if (!el || !n) return;
   const r = lessonRange(src, id, n);
@@ -103,7 +110,7 @@ function openNumberInput(src, id, first) {
   input.focus();
   if (first == null) input.select();
   let done = false;
-  const back = () => live.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+  const back = () => place.querySelector(`.num[data-src="${CSS.escape(src)}"][data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   const commit = (keep) => {
     if (done) return;
     done = true;
