@@ -379,3 +379,36 @@ func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time) []string
 	}
 	return out
 }
+
+// measured is a figure of the run on the stage (see report.Figure), or
+// why there is none: the page's verdict on a prediction comes from the
+// run the learner watched, not from the lesson's default numbers.
+type measured struct {
+	OK    bool     `json:"ok"`
+	Value *float64 `json:"value,omitempty"` // seconds, or a count or a rate
+	Error string   `json:"error,omitempty"`
+}
+
+// measure reads the figure called name from the runs on the stage:
+// version "" or "A" is the first, "B" the compared one.
+func measure(trs []*trace.Trace, name, version string) measured {
+	i := 0
+	switch version {
+	case "", "A":
+	case "B":
+		i = 1
+	default:
+		return measured{Error: fmt.Sprintf("unknown version %q (known: A, B)", version)}
+	}
+	switch {
+	case len(trs) == 0:
+		return measured{Error: "no simulated run is on the stage"}
+	case i >= len(trs):
+		return measured{Error: "the stage shows one version: there is no B"}
+	}
+	v, err := report.Figure(trs[i], name)
+	if err != nil {
+		return measured{Error: err.Error()}
+	}
+	return measured{OK: true, Value: &v}
+}

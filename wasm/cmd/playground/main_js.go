@@ -37,7 +37,10 @@ func main() {
 			defer collectWhenIdle()
 			hold.run(func() {
 				res, trs := simulate(req, st)
-				if trs != nil {
+				// A good run replaces the last (a pipeline or a game has
+				// no trace: measure and trace then say there is none); an
+				// error leaves the last good run on the stage.
+				if trs != nil || res.OK {
 					current, narration = trs, res.narration
 					narrations = []*report.Narration{res.narration}
 					if res.Compare != nil {
@@ -64,6 +67,15 @@ func main() {
 				return js.Null()
 			}
 			return toJSON(current)
+		}),
+		// measure(m, version) is a figure of the run on the stage (see
+		// report.Figure): version "" or "A" the first, "B" the compared.
+		"measure": fn(func(args []js.Value) any {
+			version := ""
+			if len(args) > 1 && args[1].Type() == js.TypeString {
+				version = args[1].String()
+			}
+			return toJSON(measure(current, args[0].String(), version))
 		}),
 		"export": fn(func(args []js.Value) any {
 			req, err := requestOf(args[0].String())
