@@ -38,8 +38,11 @@ func (s *compareScene) layout(v View, y float32) *geom.Timeline {
 	// Each run gets room in proportion to the rows it will draw: all its
 	// lanes when both runs' fit at a labelled height, else its groups
 	// closed; and two rows' worth for its axis and margins.
+	for _, tl := range s.tls {
+		modes(tl, v)
+	}
 	a, b := s.tls[0].Lanes(), s.tls[1].Lanes()
-	if float64(a+b+4)*14*v.Scale > float64(v.H) {
+	if float64(a+b+4)*float64(s.tls[0].LabelRowCSS())*v.Scale > float64(v.H) {
 		a, b = s.tls[0].GroupedRows(), s.tls[1].GroupedRows()
 	}
 	na, nb := float32(a+2), float32(b+2)

@@ -143,23 +143,35 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 			shapes.strokeLine(ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color))
 		}
 	}
-	size := float32(geom.FontSize * scale)
 	for _, l := range lists {
 		for _, t := range l.Texts {
 			if t.Bg.A > 0 {
+				size := float32(textSize(&t, scale))
 				w := float32(len([]rune(t.S))) * size * 0.6
 				shapes.fillRect(t.X-t.Pad, t.Y-t.Pad/2, w+2*t.Pad, size+t.Pad, rgba(t.Bg))
 			}
 		}
 	}
 	shapes.flush(dst)
-	f := faceOf(geom.FontSize * scale)
+	var f *glyphFace
 	op := &ebiten.DrawImageOptions{}
 	for _, l := range lists {
 		for _, t := range l.Texts {
+			if size := textSize(&t, scale); f == nil || f.size != size {
+				f = faceOf(size)
+			}
 			op.ColorScale.Reset()
 			op.ColorScale.ScaleWithColor(rgba(t.Color))
 			drawText(dst, f, t, op)
 		}
 	}
+}
+
+// textSize is t's font size in device px: its own (presenter mode's), or
+// FontSize at scale, computed as it always was so its glyphs stay the same.
+func textSize(t *geom.Text, scale float64) float64 {
+	if t.Size > 0 {
+		return float64(t.Size)
+	}
+	return geom.FontSize * scale
 }

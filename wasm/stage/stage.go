@@ -41,6 +41,7 @@ type Stage struct {
 	pointerY      float32
 	stats         frameStats
 	still         bool // no autoplay (prefers-reduced-motion)
+	presenter     bool // SetPresenter
 	crash         bool // CrashForTest: panic in the next Draw
 	drawnAt       float64
 	drawMS        float64
@@ -132,6 +133,16 @@ func (s *Stage) SetTheme(name string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.theme = geom.ThemeNamed(name)
+	s.dirty = true
+}
+
+// SetPresenter writes the timeline's texts at geom.PresenterFontSize, for
+// a classroom's projector, with rows and axis grown to hold them (off:
+// geom.FontSize). It stays on across runs until turned off.
+func (s *Stage) SetPresenter(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.presenter = on
 	s.dirty = true
 }
 
@@ -270,7 +281,8 @@ func (s *Stage) Update() error {
 }
 
 func (s *Stage) view() View {
-	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY}
+	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY,
+		Presenter: s.presenter}
 }
 
 func (s *Stage) input() {

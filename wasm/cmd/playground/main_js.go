@@ -97,7 +97,10 @@ func main() {
 		"frames":      fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
 		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
 		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
-		"legend":      fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		// setPresenter(on) writes the timeline's texts at 16 CSS px, for
+		// a projector; layout() reports the size as fontSize.
+		"setPresenter": fn(func(args []js.Value) any { st.SetPresenter(args[0].Truthy()); return nil }),
+		"legend":       fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
 		"applyLink": fn(func(args []js.Value) any {
 			return toJSON(applyLink(args[0].String(), args[1].String()))
 		}),

@@ -7,10 +7,12 @@ package geom
 // every marker of the run, including those outside the window, with
 // whether it is on screen.
 type Report struct {
-	View    Span           `json:"view"`
-	Plot    Extent         `json:"plot"`
-	Lanes   []ReportLane   `json:"lanes"`
-	Markers []ReportMarker `json:"markers"`
+	View Span   `json:"view"`
+	Plot Extent `json:"plot"`
+	// FontSize is the CSS px of every text the timeline writes.
+	FontSize float64        `json:"fontSize"`
+	Lanes    []ReportLane   `json:"lanes"`
+	Markers  []ReportMarker `json:"markers"`
 }
 
 // Span is a stretch of time in seconds.
@@ -55,8 +57,9 @@ func (tl *Timeline) Report(version string) Report {
 	css := func(v float32) float64 { return float64(v / tl.scale) }
 	x0, x1, y0, _ := tl.plot()
 	rep := Report{
-		View: Span{tl.from.Seconds(), tl.to.Seconds()},
-		Plot: Extent{css(x0), css(x1 - x0)},
+		View:     Span{tl.from.Seconds(), tl.to.Seconds()},
+		Plot:     Extent{css(x0), css(x1 - x0)},
+		FontSize: float64(tl.font),
 	}
 	for _, r := range tl.rows {
 		rep.Lanes = append(rep.Lanes, ReportLane{

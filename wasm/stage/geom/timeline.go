@@ -13,7 +13,6 @@ import (
 const (
 	axisCSS      = 26 // time axis on top
 	padCSS       = 12 // right and bottom margin
-	fontCSS      = FontSize
 	charWidthEm  = 0.6
 	minTickCSS   = 70 // least space between axis ticks
 	minGutterCSS = 72
@@ -57,6 +56,7 @@ type Timeline struct {
 
 	w, h   float32
 	scale  float32
+	font   float32 // the labels' size, CSS px: FontSize, or PresenterFontSize
 	scroll float32 // lanes region offset, device px
 	theme  Theme
 	from   trace.Time // the window: the stretch of the run in view
@@ -88,7 +88,7 @@ type Timeline struct {
 
 // NewTimeline prepares tr for drawing.
 func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
-	tl := &Timeline{tr: tr, opts: opts, scale: 1, theme: Light, opened: map[int]bool{}}
+	tl := &Timeline{tr: tr, opts: opts, scale: 1, font: FontSize, theme: Light, opened: map[int]bool{}}
 	for _, kind := range laneOrder {
 		for i, l := range tr.Lanes {
 			if l.Kind == kind {
@@ -199,6 +199,50 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	}
 }
 
+// PresenterFontSize is the labels' size in CSS px in presenter mode:
+// legible from the back of a classroom on a projector.
+const PresenterFontSize = 16
+
+// SetPresenter writes every text of the timeline at PresenterFontSize
+// (on) or FontSize, and makes what holds text grow with it: labelled
+// rows, the axis, the spacing of its ticks. Bars, markers and margins
+// stay as they are.
+func (tl *Timeline) SetPresenter(on bool) {
+	font := float32(FontSize)
+	if on {
+		font = PresenterFontSize
+	}
+	if font != tl.font {
+		tl.font = font
+		tl.invalidate()
+		tl.ScrollBy(0)
+	}
+}
+
+// fontPx is the labels' size, device px.
+func (tl *Timeline) fontPx() float32 { return tl.px(tl.font) }
+
+// grown is css (a size meant for FontSize) grown with the labels, device
+// px: the same in the normal mode, a third more in presenter mode.
+func (tl *Timeline) grown(css float32) float32 { return tl.px(css * tl.font / FontSize) }
+
+// axisPx is the axis' height, device px: its labels and a margin.
+func (tl *Timeline) axisPx() float32 { return tl.px(axisCSS + tl.font - FontSize) }
+
+// LabelRowCSS is the least height, in CSS px, a row keeps its label at.
+func (tl *Timeline) LabelRowCSS() float32 { return rowLabelCSS * tl.font / FontSize }
+
+// sized gives the texts of l the timeline's font size, when it is not
+// the one every scene uses (a Text's Size of 0).
+func (tl *Timeline) sized(l *List) {
+	if tl.font == FontSize {
+		return
+	}
+	for i := range l.Texts {
+		l.Texts[i].Size = tl.fontPx()
+	}
+}
+
 // invalidate drops the cached layout.
 func (tl *Timeline) invalidate() {
 	tl.static = nil
@@ -227,7 +271,7 @@ func (tl *Timeline) px(css float32) float32 { return css * tl.scale }
 // plot is the area the bars use.
 func (tl *Timeline) plot() (x0, x1, y0, y1 float32) {
 	tl.layout()
-	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS), tl.top + tl.h - tl.px(padCSS)
+	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.axisPx(), tl.top + tl.h - tl.px(padCSS)
 }
 
 // layout places the rows and sizes the gutter for the current view.
@@ -235,14 +279,14 @@ func (tl *Timeline) layout() {
 	if tl.rows != nil {
 		return
 	}
-	y0, y1 := tl.top+tl.px(axisCSS), tl.top+tl.h-tl.px(padCSS)
+	y0, y1 := tl.top+tl.axisPx(), tl.top+tl.h-tl.px(padCSS)
 	tl.rows = tl.placeRows(max(y1-y0, 1))
 	tl.gutter = tl.sizeGutter()
 	tl.labelRows()
 }
 
 // charW is the advance of one character of the labels, device px.
-func (tl *Timeline) charW() float32 { return tl.px(fontCSS) * charWidthEm }
+func (tl *Timeline) charW() float32 { return tl.fontPx() * charWidthEm }
 
 // sizeGutter gives the lane labels the room the longest needs, within a
 // third of the canvas (and at least a little more than the narrowest
@@ -288,7 +332,7 @@ func (tl *Timeline) labelRows() {
 	for i := range tl.rows {
 		r := &tl.rows[i]
 		r.label = ""
-		if r.h >= tl.px(rowLabelCSS)-0.01 {
+		if r.h >= tl.grown(rowLabelCSS)-0.01 {
 			r.label = labels[i]
 		}
 	}
@@ -494,6 +538,7 @@ func (tl *Timeline) SetHighlight(line int32) {
 func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay List) {
 	if tl.static == nil {
 		s := tl.drawStatic()
+		tl.sized(&s)
 		tl.static = &s
 		tl.StaticVersion++
 	}
@@ -513,6 +558,7 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
 		tl.addTooltip(&overlay, tip, hoverX, hoverY)
 	}
+	tl.sized(&overlay)
 	return *tl.static, overlay
 }
 
@@ -580,7 +626,7 @@ func (tl *Timeline) drawRowLabel(out *List, r *row, y, h float32) {
 		return
 	}
 	th := tl.theme
-	ty := y + (h-tl.px(fontCSS))/2
+	ty := y + (h-tl.fontPx())/2
 	x := tl.px(6)
 	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.group(r).lanes[0]) {
 		glyph := "►"

@@ -141,7 +141,7 @@ func (tl *Timeline) addTooltip(out *List, tip string, x, y float32) {
 		w = max(w, tl.textWidth(l))
 	}
 	w += 2 * pad
-	lh := tl.px(fontCSS) + tl.px(3)
+	lh := tl.fontPx() + tl.px(3)
 	h := float32(len(lines))*lh + 2*pad - tl.px(3)
 	bx := max(min(x+tl.px(12), tl.w-w-tl.px(2)), 0)
 	by := y + tl.px(14)
