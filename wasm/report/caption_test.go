@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"looplab/wasm/trace"
@@ -72,5 +73,32 @@ func TestCaptionSaysWhatIsGoingOn(t *testing.T) {
 	tr.Lanes = tr.Lanes[2:]
 	if got := Caption(tr, NewNarration(tr), s/2); got != "0.500 s — 2 requests await asyncio.sleep(2)" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestCaptionSoFarKnowsOnlyThePast: a long stretch of Python on the loop
+// is news once it has run 50 ms; until then, seen only so far, it is not
+// yet the loop's stall (Caption, which knows the run, says it at once).
+func TestCaptionSoFarKnowsOnlyThePast(t *testing.T) {
+	ms := trace.Millisecond
+	tr := &trace.Trace{Duration: trace.Second, Lanes: []trace.Lane{
+		{Name: "event loop", Kind: trace.KindLoop, Spans: []trace.Span{{From: 100 * ms, To: 900 * ms, State: trace.Run, Label: "cpu(0.8)"}}},
+		{Name: "Task-1 main()", Kind: trace.KindTask, Spans: []trace.Span{{From: 100 * ms, To: 900 * ms, State: trace.Run, Label: "cpu(0.8)"}}},
+	}}
+	stall := "Task-1 main() runs cpu(0.8) on the event loop: nothing else can run"
+	for _, c := range []struct {
+		at    trace.Time
+		soFar bool
+		says  bool
+	}{
+		{120 * ms, false, true}, {120 * ms, true, false}, {200 * ms, true, true}, {950 * ms, true, false},
+	} {
+		got := Caption(tr, nil, c.at)
+		if c.soFar {
+			got = CaptionSoFar(tr, nil, c.at)
+		}
+		if says := strings.Contains(got, stall); says != c.says {
+			t.Errorf("at %v (so far %v): %q", c.at, c.soFar, got)
+		}
 	}
 }

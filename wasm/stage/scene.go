@@ -24,13 +24,15 @@ type View struct {
 	T        trace.Time // the playhead
 	PointerX float32    // device pixels; negative when the pointer is away
 	PointerY float32
-	// Presenter writes a timeline's texts at geom.PresenterFontSize.
-	Presenter bool
+	// Presenter writes a timeline's texts at geom.PresenterFontSize;
+	// HideFuture draws nothing after the playhead.
+	Presenter, HideFuture bool
 }
 
 // modes gives a timeline the stage's modes, before it is sized for v.
 func modes(tl *geom.Timeline, v View) {
 	tl.SetPresenter(v.Presenter)
+	tl.SetHideFuture(v.HideFuture)
 }
 
 // Scene is one way of drawing what the page simulated.

@@ -42,6 +42,7 @@ type Stage struct {
 	stats         frameStats
 	still         bool // no autoplay (prefers-reduced-motion)
 	presenter     bool // SetPresenter
+	hideFuture    bool // SetHideFuture
 	crash         bool // CrashForTest: panic in the next Draw
 	drawnAt       float64
 	drawMS        float64
@@ -144,6 +145,29 @@ func (s *Stage) SetPresenter(on bool) {
 	defer s.mu.Unlock()
 	s.presenter = on
 	s.dirty = true
+}
+
+// SetHideFuture draws, while on, nothing of a timeline after the
+// playhead (see geom.Timeline.SetHideFuture): a lesson asks its question
+// before the learner has seen the answer. It stays on across runs (a
+// number changed while predicting) until turned off.
+func (s *Stage) SetHideFuture(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hideFuture = on
+	s.dirty = true
+}
+
+// Known is the last moment the stage shows: the playhead while the
+// future is hidden (hidden is then true), else the end of time. The page's
+// caption and code marks must not say more.
+func (s *Stage) Known() (t trace.Time, hidden bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.hideFuture {
+		return math.MaxInt64, false
+	}
+	return trace.Time(math.Round(s.t)), true
 }
 
 // Play starts playback, from the start when at the end.
@@ -282,7 +306,7 @@ func (s *Stage) Update() error {
 
 func (s *Stage) view() View {
 	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY,
-		Presenter: s.presenter}
+		Presenter: s.presenter, HideFuture: s.hideFuture}
 }
 
 func (s *Stage) input() {

@@ -367,15 +367,20 @@ func activeLines(trs []*trace.Trace, t trace.Time, theme string) []geom.ActiveLi
 	return out
 }
 
-// captions say what happens at t in each run.
-func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time) []string {
+// captions say what happens at t in each run; soFar, as seen up to t
+// only (the stage hides the future).
+func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time, soFar bool) []string {
 	out := []string{}
 	for i, tr := range trs {
 		var n *report.Narration
 		if i < len(ns) {
 			n = ns[i]
 		}
-		out = append(out, report.Caption(tr, n, t))
+		if soFar {
+			out = append(out, report.CaptionSoFar(tr, n, t))
+		} else {
+			out = append(out, report.Caption(tr, n, t))
+		}
 	}
 	return out
 }

@@ -126,13 +126,19 @@ func main() {
 		}),
 		"highlight": fn(func(args []js.Value) any { st.Highlight(int32(args[0].Int()), args[1].String()); return nil }),
 		// activeLines(t) are the code lines the lanes are on at t seconds,
-		// caption(t) one sentence per version of what happens then.
+		// caption(t) one sentence per version of what happens then; while
+		// the future is hidden, at the playhead if t is later.
 		"activeLines": fn(func(args []js.Value) any {
-			return toJSON(activeLines(current, trace.Time(args[0].Float()*float64(trace.Second)), args[1].String()))
+			t, _ := seen(st, args[0])
+			return toJSON(activeLines(current, t, args[1].String()))
 		}),
 		"caption": fn(func(args []js.Value) any {
-			return toJSON(captions(current, narrations, trace.Time(args[0].Float()*float64(trace.Second))))
+			t, hidden := seen(st, args[0])
+			return toJSON(captions(current, narrations, t, hidden))
 		}),
+		// setHideFuture(on) draws nothing after the playhead (a lesson's
+		// question before the run); layout() then says hiddenAfter.
+		"setHideFuture": fn(func(args []js.Value) any { st.SetHideFuture(args[0].Truthy()); return nil }),
 		// crashForTest makes an API call ("call") or the next frame
 		// ("frame") panic: the browser tests check the error panel with it.
 		"crashForTest": fn(func(args []js.Value) any {
@@ -153,6 +159,13 @@ func main() {
 	if err := ebiten.RunGame(st); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// seen is the time in seconds the page asks about, no later than the
+// stage shows, and whether the stage hides the future.
+func seen(st *stage.Stage, seconds js.Value) (trace.Time, bool) {
+	known, hidden := st.Known()
+	return min(trace.Time(seconds.Float()*float64(trace.Second)), known), hidden
 }
 
 // idleCollector returns a function that has hold released once the

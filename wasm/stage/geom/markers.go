@@ -222,7 +222,7 @@ func (tl *Timeline) rowMarkers(r *row) []int {
 		for k := from; k < to; k++ {
 			ref := mi.refs[k]
 			t := mi.time(ref)
-			if t < tl.from || t > tl.to {
+			if t < tl.from || t > tl.to || t > tl.cut {
 				continue
 			}
 			if group && ref.src == srcEvent && !inGroup(eventMark(tl.tr.Events[ref.i].Kind)) {
@@ -248,6 +248,7 @@ func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
 		return nil
 	}
 	_, x1, _, _ := tl.plot()
+	x1 = min(x1, tl.X(tl.shownTo())) // words stop at the playhead when the future is hidden
 	type spot struct {
 		x    float32
 		text string

@@ -36,7 +36,7 @@ func TestPresenterWritesEveryTextLarge(t *testing.T) {
 				t.Errorf("presenter mode: %s", bad)
 			}
 		}
-		rep, was := big.Report(""), normal.Report("")
+		rep, was := big.Report("", 0), normal.Report("", 0)
 		if rep.FontSize != 16 || was.FontSize != FontSize {
 			t.Errorf("reported font sizes %v and %v", rep.FontSize, was.FontSize)
 		}
@@ -66,9 +66,9 @@ func TestPresenterWritesEveryTextLarge(t *testing.T) {
 func TestPresenterRowsGrow(t *testing.T) {
 	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 600, 1, Light)
-	before := tl.Report("").Lanes[0].H
+	before := tl.Report("", 0).Lanes[0].H
 	tl.SetPresenter(true)
-	after := tl.Report("").Lanes[0].H
+	after := tl.Report("", 0).Lanes[0].H
 	if before != rowMaxCSS || after < rowMaxCSS*16/12-0.01 {
 		t.Errorf("a roomy row is %v px, then %v in presenter mode", before, after)
 	}
@@ -76,7 +76,7 @@ func TestPresenterRowsGrow(t *testing.T) {
 		t.Errorf("a labelled row may be %v px for 16 px text", got)
 	}
 	tl.SetPresenter(false)
-	if got := tl.Report("").Lanes[0].H; got != before {
+	if got := tl.Report("", 0).Lanes[0].H; got != before {
 		t.Errorf("turned off, the row is %v px, want %v", got, before)
 	}
 	// Too many lanes for labelled rows of the larger size: they group or
@@ -84,7 +84,7 @@ func TestPresenterRowsGrow(t *testing.T) {
 	many := NewTimeline(exports(400), Options{})
 	many.SetPresenter(true)
 	many.SetView(1000, 300, 1, Light)
-	rep := many.Report("")
+	rep := many.Report("", 0)
 	for _, l := range rep.Lanes {
 		if l.Label != "" && l.H < 16-0.01 {
 			t.Errorf("row %q is labelled at %v px", l.Name, l.H)

@@ -50,6 +50,9 @@ type row struct {
 	focus  bool
 	y, h   float32 // device px from the top of the lanes, before scrolling
 	holder int     // the GIL holder colour of a thread lane, -1 if none
+	// drawnTo is the latest moment a bar of the last layout reaches (0:
+	// none drawn), for the report.
+	drawnTo trace.Time
 }
 
 // Row heights in CSS pixels, at FontSize: a row with a label grows with

@@ -63,6 +63,10 @@ type Timeline struct {
 	to     trace.Time
 	// untouched is true while the window is what the scenario opened on.
 	untouched bool
+	// hide draws nothing after the playhead (SetHideFuture): cut is then
+	// the playhead of the last frame, and otherwise noCut.
+	hide bool
+	cut  trace.Time
 
 	rows      []row              // laid out for the current size
 	styles    [3][11]cachedStyle // states' styles by laneClass, for the theme
@@ -88,7 +92,7 @@ type Timeline struct {
 
 // NewTimeline prepares tr for drawing.
 func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
-	tl := &Timeline{tr: tr, opts: opts, scale: 1, font: FontSize, theme: Light, opened: map[int]bool{}}
+	tl := &Timeline{tr: tr, opts: opts, scale: 1, font: FontSize, theme: Light, opened: map[int]bool{}, cut: noCut}
 	for _, kind := range laneOrder {
 		for i, l := range tr.Lanes {
 			if l.Kind == kind {
@@ -242,6 +246,37 @@ func (tl *Timeline) sized(l *List) {
 		l.Texts[i].Size = tl.fontPx()
 	}
 }
+
+// noCut is the cut of a timeline that draws the whole run.
+const noCut = trace.Time(math.MaxInt64)
+
+// SetHideFuture draws, while on, nothing after the playhead: no bar,
+// marker, count, text or tooltip says what happens later, so a question
+// asked before the run (a lesson's predict block) is not answered by the
+// picture. The axis and the lanes' names stay.
+func (tl *Timeline) SetHideFuture(on bool) {
+	if on != tl.hide {
+		tl.hide = on
+		tl.playhead(0)
+	}
+}
+
+// playhead sets what is known with the playhead at t: with the future
+// hidden, nothing after t. The bars are laid out again when that moves.
+func (tl *Timeline) playhead(t trace.Time) {
+	cut := noCut
+	if tl.hide {
+		cut = max(t, 0)
+	}
+	if cut != tl.cut {
+		tl.cut = cut
+		tl.static = nil
+	}
+}
+
+// shownTo is the last moment the plot draws: the window's end, or the
+// playhead's when the future is hidden.
+func (tl *Timeline) shownTo() trace.Time { return min(tl.to, tl.cut) }
 
 // invalidate drops the cached layout.
 func (tl *Timeline) invalidate() {
@@ -536,6 +571,7 @@ func (tl *Timeline) SetHighlight(line int32) {
 // overlay: the fade over the future, the playhead and the tooltip. Paint
 // them layer by layer.
 func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay List) {
+	tl.playhead(t)
 	if tl.static == nil {
 		s := tl.drawStatic()
 		tl.sized(&s)
@@ -544,8 +580,8 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	}
 	x0, x1, y0, y1 := tl.plot()
 	x := tl.X(t)
-	// The future is faded: it has not happened yet.
-	if x < x1 {
+	// The future is faded: it has not happened yet (or not drawn at all).
+	if x < x1 && !tl.hide {
 		fade := tl.theme.Background
 		fade.A = 150
 		fx := max(x, x0)
@@ -575,6 +611,7 @@ func (tl *Timeline) drawStatic() List {
 	_, _, y0, y1 := tl.plot()
 	for i := range tl.rows {
 		r := &tl.rows[i]
+		r.drawnTo = 0
 		y := y0 + r.y - tl.scroll
 		if y+r.h <= y0 || y >= y1 {
 			continue
