@@ -28,6 +28,11 @@
   window.addEventListener("blur", () => window.looplabStage?.pointerLeft());
   window.addEventListener("dblclick", () => window.looplabStage?.fit());
   window.looplabStageReady = () => {
+    const api = window.looplabStage;
+    // The timeline's modes are one call in Go (each call costs the wasm
+    // its bytes); the page calls them by name.
+    api.setPresenter = (on) => api.setMode("presenter", !!on);
+    api.setHideFuture = (on) => api.setMode("hideFuture", !!on);
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));
     if (parent && typeof parent.looplabStageReady === "function") parent.looplabStageReady(window.looplabStage);

@@ -13,19 +13,11 @@ import (
 // is blocked; 3 requests wait". A blocked or busy event loop is what a
 // learner most needs to see, so it comes first; then what just happened,
 // if it happened a moment ago; else what is going on at t.
-func Caption(tr *trace.Trace, n *Narration, t trace.Time) string {
-	return caption(tr, n, t, tr.Duration)
-}
-
-// CaptionSoFar is Caption as said by someone who has seen the run only up
-// to t, for a stage that hides the future: a stretch of Python on the loop
-// is long once it has run 50 ms, not because it will.
-func CaptionSoFar(tr *trace.Trace, n *Narration, t trace.Time) string {
-	return caption(tr, n, t, t)
-}
-
-// caption is Caption knowing the run up to known.
-func caption(tr *trace.Trace, n *Narration, t, known trace.Time) string {
+//
+// It is said knowing the run up to known: its end, or t itself for a
+// stage that hides the future, where a stretch of Python on the loop is
+// long once it has run 50 ms, not because it will.
+func Caption(tr *trace.Trace, n *Narration, t, known trace.Time) string {
 	at := captionTime(t) + " — "
 	if s, owner := loopCaption(tr, t, known); s != "" {
 		return at + s + waitingCaption(tr, t, owner)

@@ -35,7 +35,6 @@ type glyph struct {
 
 // glyphFace caches the glyphs of one pixel size.
 type glyphFace struct {
-	size    float64 // px
 	face    *monofont.Face
 	ascent  float64
 	advance float64
@@ -50,7 +49,6 @@ func faceOf(size float64) *glyphFace {
 	}
 	face := monofont.NewFace(size)
 	f := &glyphFace{
-		size:    size,
 		face:    face,
 		ascent:  float64(face.Ascent()) / 64,
 		advance: size * 0.6,

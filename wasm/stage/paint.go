@@ -144,22 +144,19 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 		}
 	}
 	for _, l := range lists {
+		size := float32(textSize(l.Font, scale))
 		for _, t := range l.Texts {
 			if t.Bg.A > 0 {
-				size := float32(textSize(&t, scale))
 				w := float32(len([]rune(t.S))) * size * 0.6
 				shapes.fillRect(t.X-t.Pad, t.Y-t.Pad/2, w+2*t.Pad, size+t.Pad, rgba(t.Bg))
 			}
 		}
 	}
 	shapes.flush(dst)
-	var f *glyphFace
 	op := &ebiten.DrawImageOptions{}
 	for _, l := range lists {
+		f := faceOf(textSize(l.Font, scale))
 		for _, t := range l.Texts {
-			if size := textSize(&t, scale); f == nil || f.size != size {
-				f = faceOf(size)
-			}
 			op.ColorScale.Reset()
 			op.ColorScale.ScaleWithColor(rgba(t.Color))
 			drawText(dst, f, t, op)
@@ -167,11 +164,10 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 	}
 }
 
-// textSize is t's font size in device px: its own (presenter mode's), or
-// FontSize at scale, computed as it always was so its glyphs stay the same.
-func textSize(t *geom.Text, scale float64) float64 {
-	if t.Size > 0 {
-		return float64(t.Size)
+// textSize is the device px of a list's font (CSS px, 0 for geom.FontSize).
+func textSize(font float32, scale float64) float64 {
+	if font > 0 {
+		return float64(font) * scale
 	}
 	return geom.FontSize * scale
 }

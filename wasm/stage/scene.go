@@ -29,11 +29,6 @@ type View struct {
 	Presenter, HideFuture bool
 }
 
-// modes gives a timeline the stage's modes, before it is sized for v.
-func modes(tl *geom.Timeline, v View) {
-	tl.SetPresenter(v.Presenter)
-	tl.SetHideFuture(v.HideFuture)
-}
 
 // Scene is one way of drawing what the page simulated.
 type Scene interface {
@@ -112,7 +107,7 @@ func (s *timelineScene) Steps() []trace.Time  { return s.steps }
 // bands are the scene's timelines, sized for v, each with its compare
 // version ("" alone).
 func (s *timelineScene) bands(v View) []band {
-	modes(s.tl, v)
+	s.tl.SetModes(v.Presenter, v.HideFuture)
 	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
 	return []band{{s.tl, ""}}
 }

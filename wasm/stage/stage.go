@@ -41,8 +41,8 @@ type Stage struct {
 	pointerY      float32
 	stats         frameStats
 	still         bool // no autoplay (prefers-reduced-motion)
-	presenter     bool // SetPresenter
-	hideFuture    bool // SetHideFuture
+	presenter     bool // SetMode
+	hideFuture    bool // SetMode
 	crash         bool // CrashForTest: panic in the next Draw
 	drawnAt       float64
 	drawMS        float64
@@ -137,37 +137,23 @@ func (s *Stage) SetTheme(name string) {
 	s.dirty = true
 }
 
-// SetPresenter writes the timeline's texts at geom.PresenterFontSize, for
-// a classroom's projector, with rows and axis grown to hold them (off:
-// geom.FontSize). It stays on across runs until turned off.
-func (s *Stage) SetPresenter(on bool) {
+// SetMode turns one of the timeline's modes on or off (see
+// geom.Timeline.SetModes). "presenter" writes its texts at
+// geom.PresenterFontSize, for a classroom's projector, with rows and axis
+// grown to hold them; "hideFuture" draws nothing after the playhead, so a
+// lesson asks its question before the learner has seen the answer. Each
+// stays across runs (a number changed while predicting, a lesson changed
+// on the projector) until it is turned off.
+func (s *Stage) SetMode(mode string, on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.presenter = on
-	s.dirty = true
-}
-
-// SetHideFuture draws, while on, nothing of a timeline after the
-// playhead (see geom.Timeline.SetHideFuture): a lesson asks its question
-// before the learner has seen the answer. It stays on across runs (a
-// number changed while predicting) until turned off.
-func (s *Stage) SetHideFuture(on bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.hideFuture = on
-	s.dirty = true
-}
-
-// Known is the last moment the stage shows: the playhead while the
-// future is hidden (hidden is then true), else the end of time. The page's
-// caption and code marks must not say more.
-func (s *Stage) Known() (t trace.Time, hidden bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !s.hideFuture {
-		return math.MaxInt64, false
+	switch mode {
+	case "presenter":
+		s.presenter = on
+	case "hideFuture":
+		s.hideFuture = on
 	}
-	return trace.Time(math.Round(s.t)), true
+	s.dirty = true
 }
 
 // Play starts playback, from the start when at the end.
@@ -260,6 +246,9 @@ type State struct {
 	// Width and Height are the canvas in CSS pixels, as Layout was told.
 	Width  float64 `json:"width"`
 	Height float64 `json:"height"`
+	// HideFuture says nothing after T is drawn: the page's caption and
+	// code marks must not say more.
+	HideFuture bool `json:"hideFuture,omitempty"`
 }
 
 // State reports the playhead.
@@ -267,7 +256,7 @@ func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt, DrawMS: s.drawMS,
-		Width: float64(s.w) / s.scale, Height: float64(s.h) / s.scale}
+		Width: float64(s.w) / s.scale, Height: float64(s.h) / s.scale, HideFuture: s.hideFuture}
 	if s.scene != nil {
 		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}

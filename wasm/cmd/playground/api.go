@@ -6,9 +6,11 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"looplab/wasm/deeplink"
 	"looplab/wasm/export"
@@ -370,50 +372,46 @@ func activeLines(trs []*trace.Trace, t trace.Time, theme string) []geom.ActiveLi
 // captions say what happens at t in each run; soFar, as seen up to t
 // only (the stage hides the future).
 func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time, soFar bool) []string {
+	known := t
 	out := []string{}
 	for i, tr := range trs {
 		var n *report.Narration
 		if i < len(ns) {
 			n = ns[i]
 		}
-		if soFar {
-			out = append(out, report.CaptionSoFar(tr, n, t))
-		} else {
-			out = append(out, report.Caption(tr, n, t))
+		if !soFar {
+			known = tr.Duration
 		}
+		out = append(out, report.Caption(tr, n, t, known))
 	}
 	return out
 }
 
-// measured is a figure of the run on the stage (see report.Figure), or
-// why there is none: the page's verdict on a prediction comes from the
-// run the learner watched, not from the lesson's default numbers.
-type measured struct {
-	OK    bool     `json:"ok"`
-	Value *float64 `json:"value,omitempty"` // seconds, or a count or a rate
-	Error string   `json:"error,omitempty"`
-}
-
-// measure reads the figure called name from the runs on the stage:
-// version "" or "A" is the first, "B" the compared one.
-func measure(trs []*trace.Trace, name, version string) measured {
-	i := 0
-	switch version {
-	case "", "A":
-	case "B":
+// measure reads the figure called name (see report.Figure) from the runs
+// on the stage, version "" or "A" the first, "B" the compared one: the
+// page's verdict on a prediction comes from the run the learner watched,
+// not from the lesson's default numbers. It is the JSON {"ok":true,
+// "value":v} or {"ok":false,"error":why}, written here: a type or a map
+// of its own would cost the wasm more.
+func measure(trs []*trace.Trace, name, version string) string {
+	i, why := 0, ""
+	if version == "B" {
 		i = 1
-	default:
-		return measured{Error: fmt.Sprintf("unknown version %q (known: A, B)", version)}
 	}
 	switch {
+	case version != "" && version != "A" && i == 0:
+		why = "unknown version (known: A, B)"
 	case len(trs) == 0:
-		return measured{Error: "no simulated run is on the stage"}
+		why = "no simulated run is on the stage"
 	case i >= len(trs):
-		return measured{Error: "the stage shows one version: there is no B"}
+		why = "the stage shows one version: there is no B"
+	default:
+		v, err := report.Figure(trs[i], name)
+		if err == nil {
+			return `{"ok":true,"value":` + strconv.FormatFloat(v, 'g', -1, 64) + "}"
+		}
+		why = err.Error()
 	}
-	v, err := report.Figure(trs[i], name)
-	if err != nil {
-		return measured{Error: err.Error()}
-	}
-	return measured{OK: true, Value: &v}
+	quoted, _ := json.Marshal(why)
+	return `{"ok":false,"error":` + string(quoted) + "}"
 }

@@ -75,7 +75,7 @@ func main() {
 			if len(args) > 1 && args[1].Type() == js.TypeString {
 				version = args[1].String()
 			}
-			return toJSON(measure(current, args[0].String(), version))
+			return measure(current, args[0].String(), version)
 		}),
 		"export": fn(func(args []js.Value) any {
 			req, err := requestOf(args[0].String())
@@ -97,9 +97,13 @@ func main() {
 		"frames":      fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
 		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
 		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
-		// setPresenter(on) writes the timeline's texts at 16 CSS px, for
-		// a projector; layout() reports the size as fontSize.
-		"setPresenter": fn(func(args []js.Value) any { st.SetPresenter(args[0].Truthy()); return nil }),
+		// setMode(name, on) turns one of the timeline's modes on or off:
+		// "presenter" writes its texts at 16 CSS px, for a projector
+		// (layout() says fontSize); "hideFuture" draws nothing after the
+		// playhead, for a lesson's question before the run (layout() says
+		// hiddenAfter). The frame's script calls them setPresenter(on) and
+		// setHideFuture(on): one call here costs the wasm less than two.
+		"setMode": fn(func(args []js.Value) any { st.SetMode(args[0].String(), args[1].Truthy()); return nil }),
 		"legend":       fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
 		"applyLink": fn(func(args []js.Value) any {
 			return toJSON(applyLink(args[0].String(), args[1].String()))
@@ -136,9 +140,6 @@ func main() {
 			t, hidden := seen(st, args[0])
 			return toJSON(captions(current, narrations, t, hidden))
 		}),
-		// setHideFuture(on) draws nothing after the playhead (a lesson's
-		// question before the run); layout() then says hiddenAfter.
-		"setHideFuture": fn(func(args []js.Value) any { st.SetHideFuture(args[0].Truthy()); return nil }),
 		// crashForTest makes an API call ("call") or the next frame
 		// ("frame") panic: the browser tests check the error panel with it.
 		"crashForTest": fn(func(args []js.Value) any {
@@ -164,9 +165,13 @@ func main() {
 // seen is the time in seconds the page asks about, no later than the
 // stage shows, and whether the stage hides the future.
 func seen(st *stage.Stage, seconds js.Value) (trace.Time, bool) {
-	known, hidden := st.Known()
-	return min(trace.Time(seconds.Float()*float64(trace.Second)), known), hidden
+	s, t := st.State(), seconds.Float()
+	if s.HideFuture {
+		t = min(t, s.T)
+	}
+	return trace.Time(t * float64(trace.Second)), s.HideFuture
 }
+
 
 // idleCollector returns a function that has hold released once the
 // browser is idle (requestIdleCallback, at most half a second later), so

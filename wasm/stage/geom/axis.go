@@ -88,7 +88,7 @@ func (tl *Timeline) playheadLabel(out *List, t trace.Time, x float32) {
 			a, b = min(a, tx), max(b, tx+tw)
 		}
 	}
-	out.Rects = append(out.Rects, Rect{a, tl.top + tl.px(4), b - a, tl.fontPx() + tl.px(6), tl.theme.Background})
+	out.Rects = append(out.Rects, Rect{a, tl.top + tl.px(4), b - a, tl.px(tl.font) + tl.px(6), tl.theme.Background})
 	c := tl.theme.Playhead
 	out.Texts = append(out.Texts, Text{X: lx, Y: tl.top + tl.px(7), S: label, Color: tl.theme.Ink(c), Bg: c, Pad: pad})
 }

@@ -212,7 +212,7 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 // barLabel writes what a span is inside its bar, where it fits and does
 // not run into printed text.
 func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st style, busy []Text) {
-	if h < tl.fontPx()+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return
 	}
 	pad := tl.px(4)
@@ -236,7 +236,7 @@ func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st
 	if st.pattern != PatternNone {
 		bg = st.color // a clean patch under the words
 	}
-	out.Texts = append(out.Texts, Text{X: x, Y: y + (h-tl.fontPx())/2, S: s, Color: tl.theme.Ink(st.color), Bg: bg, Pad: tl.px(2)})
+	out.Texts = append(out.Texts, Text{X: x, Y: y + (h-tl.px(tl.font))/2, S: s, Color: tl.theme.Ink(st.color), Bg: bg, Pad: tl.px(2)})
 }
 
 // drawGroup draws a closed group: at each pixel column, how many of its
@@ -395,7 +395,7 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 		lastX = x
 		out.poly(c, x-w/2, y, x+w/2, y, x+w/2, y+h, x-w/2, y+h)
 	}
-	if h < tl.fontPx()+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return
 	}
 	what := "answered"
@@ -412,7 +412,7 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 	}
 	bg := tl.theme.Background
 	bg.A = 235
-	out.Texts = append(out.Texts, Text{X: tx, Y: y + (h-tl.fontPx())/2, S: text, Color: tl.theme.Muted, Bg: bg, Pad: tl.px(2)})
+	out.Texts = append(out.Texts, Text{X: tx, Y: y + (h-tl.px(tl.font))/2, S: text, Color: tl.theme.Muted, Bg: bg, Pad: tl.px(2)})
 }
 
 // groupEnds is when a group's first and last lane was answered (a

@@ -26,7 +26,7 @@ func TestHiddenFutureDrawsNothingAfterThePlayhead(t *testing.T) {
 	} {
 		tl := NewTimeline(c.tr, Options{})
 		tl.SetView(900, 300, 1, Light)
-		tl.SetHideFuture(true)
+		tl.SetModes(false, true)
 		static, overlay := tl.Frame(c.cut, -1, -1)
 		x0, x1, y0, _ := tl.Plot()
 		edge := tl.X(c.cut) + tl.glyphSize(tl.grown(rowMaxCSS))/2 + 0.01 // a marker's glyph is centred on its time
@@ -72,7 +72,7 @@ func TestHiddenFutureDrawsNothingAfterThePlayhead(t *testing.T) {
 				t.Errorf("%s: after the playhead the tooltip says %q", c.name, tip)
 			}
 		}
-		tl.SetHideFuture(false)
+		tl.SetModes(false, false)
 		whole := tl.Report("", c.cut)
 		later := false
 		for _, l := range whole.Lanes {
@@ -106,7 +106,7 @@ func TestHiddenFutureSaysOnlyThePast(t *testing.T) {
 	tr.Lanes = []trace.Lane{lane}
 	tl := NewTimeline(tr, Options{})
 	tl.SetView(900, 200, 1, Light)
-	tl.SetHideFuture(true)
+	tl.SetModes(false, true)
 	texts := func(at trace.Time) string {
 		static, _ := tl.Frame(at, -1, -1)
 		var all []string
@@ -118,7 +118,7 @@ func TestHiddenFutureSaysOnlyThePast(t *testing.T) {
 	if got := texts(trace.Second); !strings.Contains(got, "holds the GIL 50 %") {
 		t.Errorf("at 1 s the blend says:\n%s", got)
 	}
-	tl.SetHideFuture(false)
+	tl.SetModes(false, false)
 	if got := texts(trace.Second); strings.Contains(got, "holds the GIL 50 %") {
 		t.Errorf("the whole run's blend is not the first second's:\n%s", got)
 	}
@@ -126,7 +126,7 @@ func TestHiddenFutureSaysOnlyThePast(t *testing.T) {
 	// Forty requests answered at 4 s: at 3 s no tick and no spread.
 	ex := NewTimeline(exports(40), Options{})
 	ex.SetView(900, 300, 1, Light)
-	ex.SetHideFuture(true)
+	ex.SetModes(false, true)
 	static, _ := ex.Frame(3*trace.Second, -1, -1)
 	for _, tx := range static.Texts {
 		if strings.Contains(tx.S, "answered") {
@@ -142,7 +142,7 @@ func TestHiddenFutureSaysOnlyThePast(t *testing.T) {
 	// A bar still going at the playhead says when it began, not its end.
 	sm := NewTimeline(sample(), Options{})
 	sm.SetView(1000, 300, 1, Light)
-	sm.SetHideFuture(true)
+	sm.SetModes(false, true)
 	sm.Frame(2*trace.Second, -1, -1)
 	_, _, y0, _ = sm.Plot()
 	if tip, want := sm.tooltip(sm.X(1500*ms), y0+2), "event loop: time.sleep(2) (since 1.000 s)"; tip != want {

@@ -10,8 +10,11 @@ import "fmt"
 // list's device pixels per CSS pixel.
 func Illegible(l List, bg Color, scale float32, min float64) []string {
 	var out []string
+	size := FontSize * scale
+	if l.Font > 0 {
+		size = l.Font * scale
+	}
 	for _, t := range l.Texts {
-		size := t.SizeAt(scale)
 		w := float32(runes(t.S)) * size * charWidthEm
 		x, y := t.X+w/2, t.Y+size/2
 		under := bg

@@ -244,7 +244,7 @@ func (tl *Timeline) glyphSize(h float32) float32 { return min(h*0.7, tl.px(10)) 
 // where the row is tall enough and until the next print: prints at one
 // moment share one line ("plain calls: 4.0 s · A: waiting").
 func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
-	if h < tl.fontPx()+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return nil
 	}
 	_, x1, _, _ := tl.plot()
@@ -295,7 +295,7 @@ func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
 		if text == "" {
 			continue
 		}
-		out = append(out, Text{X: x, Y: y + (h-tl.fontPx())/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
+		out = append(out, Text{X: x, Y: y + (h-tl.px(tl.font))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
 		prevEnd = x + tl.textWidth(text) + pad
 	}
 	return out

@@ -16,7 +16,7 @@ func TestPresenterWritesEveryTextLarge(t *testing.T) {
 		normal := NewTimeline(tr, Options{})
 		normal.SetView(1200, 900, scale, Light)
 		big := NewTimeline(tr, Options{})
-		big.SetPresenter(true)
+		big.SetModes(true, false)
 		big.SetView(1200, 900, scale, Light)
 		x0, x1, y0, _ := big.Plot()
 		static, overlay := big.Frame(tr.Duration/2, (x0+x1)/2, y0+4)
@@ -25,9 +25,9 @@ func TestPresenterWritesEveryTextLarge(t *testing.T) {
 		}
 		all := static
 		all.Append(overlay)
-		for _, tx := range all.Texts {
-			if got := tx.SizeAt(scale) / scale; got < 16 {
-				t.Errorf("%q is %v CSS px", tx.S, got)
+		for _, l := range []List{static, overlay} {
+			if l.Font < 16 && len(l.Texts) > 0 {
+				t.Errorf("texts %q are %v CSS px", l.Texts[0].S, l.Font)
 			}
 		}
 		// Each layer on its own: the tooltip's box covers the words under it.
@@ -53,8 +53,7 @@ func TestPresenterWritesEveryTextLarge(t *testing.T) {
 		}
 		// Texts written in the rows sit inside them; the axis' above the plot.
 		for _, tx := range static.Texts {
-			size := tx.SizeAt(scale)
-			if tx.Y < y0 && tx.Y+size > y0 {
+			if size := static.Font * scale; tx.Y < y0 && tx.Y+size > y0 {
 				t.Errorf("%q runs from the axis into the plot", tx.S)
 			}
 		}
@@ -67,22 +66,22 @@ func TestPresenterRowsGrow(t *testing.T) {
 	tl := NewTimeline(sample(), Options{})
 	tl.SetView(1000, 600, 1, Light)
 	before := tl.Report("", 0).Lanes[0].H
-	tl.SetPresenter(true)
+	tl.SetModes(true, false)
 	after := tl.Report("", 0).Lanes[0].H
 	if before != rowMaxCSS || after < rowMaxCSS*16/12-0.01 {
 		t.Errorf("a roomy row is %v px, then %v in presenter mode", before, after)
 	}
-	if got := tl.LabelRowCSS(); got < 16 {
+	if got := tl.grown(rowLabelCSS); got < 16 {
 		t.Errorf("a labelled row may be %v px for 16 px text", got)
 	}
-	tl.SetPresenter(false)
+	tl.SetModes(false, false)
 	if got := tl.Report("", 0).Lanes[0].H; got != before {
 		t.Errorf("turned off, the row is %v px, want %v", got, before)
 	}
 	// Too many lanes for labelled rows of the larger size: they group or
 	// shrink, and an unlabelled row has no text in it.
 	many := NewTimeline(exports(400), Options{})
-	many.SetPresenter(true)
+	many.SetModes(true, false)
 	many.SetView(1000, 300, 1, Light)
 	rep := many.Report("", 0)
 	for _, l := range rep.Lanes {

@@ -21,14 +21,12 @@ type (
 	// Text is one line of the stage's monospaced font with its line box's
 	// top-left corner at X, Y. A Bg with alpha is painted behind it first,
 	// Pad wider on each side, so a label stays legible over a pattern.
-	// Size is the font's size in device px; 0 is FontSize CSS px.
 	Text struct {
 		X, Y  float32
 		S     string
 		Color Color
 		Bg    Color
 		Pad   float32
-		Size  float32
 	}
 )
 
@@ -39,6 +37,8 @@ type List struct {
 	Polys []Poly
 	Lines []Line
 	Texts []Text
+	// Font is the size of the texts in CSS px; 0 is FontSize.
+	Font float32
 	// pts holds the polygons' corners, so that a pattern's thousand
 	// strokes are not a thousand allocations.
 	pts []float32
@@ -97,6 +97,7 @@ func (l *List) Append(o List) {
 	l.Polys = append(l.Polys, o.Polys...)
 	l.Lines = append(l.Lines, o.Lines...)
 	l.Texts = append(l.Texts, o.Texts...)
+	l.Font = max(l.Font, o.Font)
 }
 
 // clipPoly clips a convex polygon to the box [x0, x1] × [y0, y1]
@@ -145,14 +146,6 @@ func area(pts []float32) float32 {
 		a += pts[2*i]*pts[2*j+1] - pts[2*j]*pts[2*i+1]
 	}
 	return abs32(a) / 2
-}
-
-// SizeAt is t's font size in device px at scale (device px per CSS px).
-func (t *Text) SizeAt(scale float32) float32 {
-	if t.Size > 0 {
-		return t.Size
-	}
-	return FontSize * scale
 }
 
 func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }

@@ -11,7 +11,7 @@ import (
 
 // Sizes in CSS pixels; Timeline multiplies them by the device scale.
 const (
-	axisCSS      = 26 // time axis on top
+	axisCSS      = 26 // time axis on top (its labels and a margin: it grows with them)
 	padCSS       = 12 // right and bottom margin
 	charWidthEm  = 0.6
 	minTickCSS   = 70 // least space between axis ticks
@@ -63,8 +63,8 @@ type Timeline struct {
 	to     trace.Time
 	// untouched is true while the window is what the scenario opened on.
 	untouched bool
-	// hide draws nothing after the playhead (SetHideFuture): cut is then
-	// the playhead of the last frame, and otherwise noCut.
+	// hide draws nothing after the playhead (SetModes): cut is then the
+	// playhead of the last frame or report, and otherwise noCut.
 	hide bool
 	cut  trace.Time
 
@@ -207,13 +207,20 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 // legible from the back of a classroom on a projector.
 const PresenterFontSize = 16
 
-// SetPresenter writes every text of the timeline at PresenterFontSize
-// (on) or FontSize, and makes what holds text grow with it: labelled
-// rows, the axis, the spacing of its ticks. Bars, markers and margins
-// stay as they are.
-func (tl *Timeline) SetPresenter(on bool) {
+// SetModes sets the timeline's two modes (one call: each costs its bytes
+// in the wasm).
+//
+// In presenter mode every text is PresenterFontSize CSS px, and what holds
+// text grows with it: labelled rows, the axis, the spacing of its ticks.
+// Bars, markers and margins stay as they are.
+//
+// With the future hidden nothing is drawn after the playhead: no bar,
+// marker, count, text or tooltip says what happens later, so a question
+// asked before the run (a lesson's predict block) is not answered by the
+// picture. The axis and the lanes' names stay.
+func (tl *Timeline) SetModes(presenter, hideFuture bool) {
 	font := float32(FontSize)
-	if on {
+	if presenter {
 		font = PresenterFontSize
 	}
 	if font != tl.font {
@@ -221,45 +228,15 @@ func (tl *Timeline) SetPresenter(on bool) {
 		tl.invalidate()
 		tl.ScrollBy(0)
 	}
+	tl.hide = hideFuture // the next frame's playhead (see playhead) moves the cut
 }
-
-// fontPx is the labels' size, device px.
-func (tl *Timeline) fontPx() float32 { return tl.px(tl.font) }
 
 // grown is css (a size meant for FontSize) grown with the labels, device
 // px: the same in the normal mode, a third more in presenter mode.
 func (tl *Timeline) grown(css float32) float32 { return tl.px(css * tl.font / FontSize) }
 
-// axisPx is the axis' height, device px: its labels and a margin.
-func (tl *Timeline) axisPx() float32 { return tl.px(axisCSS + tl.font - FontSize) }
-
-// LabelRowCSS is the least height, in CSS px, a row keeps its label at.
-func (tl *Timeline) LabelRowCSS() float32 { return rowLabelCSS * tl.font / FontSize }
-
-// sized gives the texts of l the timeline's font size, when it is not
-// the one every scene uses (a Text's Size of 0).
-func (tl *Timeline) sized(l *List) {
-	if tl.font == FontSize {
-		return
-	}
-	for i := range l.Texts {
-		l.Texts[i].Size = tl.fontPx()
-	}
-}
-
 // noCut is the cut of a timeline that draws the whole run.
 const noCut = trace.Time(math.MaxInt64)
-
-// SetHideFuture draws, while on, nothing after the playhead: no bar,
-// marker, count, text or tooltip says what happens later, so a question
-// asked before the run (a lesson's predict block) is not answered by the
-// picture. The axis and the lanes' names stay.
-func (tl *Timeline) SetHideFuture(on bool) {
-	if on != tl.hide {
-		tl.hide = on
-		tl.playhead(0)
-	}
-}
 
 // playhead sets what is known with the playhead at t: with the future
 // hidden, nothing after t. The bars are laid out again when that moves.
@@ -306,7 +283,7 @@ func (tl *Timeline) px(css float32) float32 { return css * tl.scale }
 // plot is the area the bars use.
 func (tl *Timeline) plot() (x0, x1, y0, y1 float32) {
 	tl.layout()
-	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.axisPx(), tl.top + tl.h - tl.px(padCSS)
+	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS+tl.font-FontSize), tl.top + tl.h - tl.px(padCSS)
 }
 
 // layout places the rows and sizes the gutter for the current view.
@@ -314,14 +291,14 @@ func (tl *Timeline) layout() {
 	if tl.rows != nil {
 		return
 	}
-	y0, y1 := tl.top+tl.axisPx(), tl.top+tl.h-tl.px(padCSS)
+	y0, y1 := tl.top+tl.px(axisCSS+tl.font-FontSize), tl.top+tl.h-tl.px(padCSS)
 	tl.rows = tl.placeRows(max(y1-y0, 1))
 	tl.gutter = tl.sizeGutter()
 	tl.labelRows()
 }
 
 // charW is the advance of one character of the labels, device px.
-func (tl *Timeline) charW() float32 { return tl.fontPx() * charWidthEm }
+func (tl *Timeline) charW() float32 { return tl.px(tl.font) * charWidthEm }
 
 // sizeGutter gives the lane labels the room the longest needs, within a
 // third of the canvas (and at least a little more than the narrowest
@@ -574,7 +551,7 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	tl.playhead(t)
 	if tl.static == nil {
 		s := tl.drawStatic()
-		tl.sized(&s)
+		s.Font = tl.font
 		tl.static = &s
 		tl.StaticVersion++
 	}
@@ -594,7 +571,7 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
 		tl.addTooltip(&overlay, tip, hoverX, hoverY)
 	}
-	tl.sized(&overlay)
+	overlay.Font = tl.font
 	return *tl.static, overlay
 }
 
@@ -663,7 +640,7 @@ func (tl *Timeline) drawRowLabel(out *List, r *row, y, h float32) {
 		return
 	}
 	th := tl.theme
-	ty := y + (h-tl.fontPx())/2
+	ty := y + (h-tl.px(tl.font))/2
 	x := tl.px(6)
 	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.group(r).lanes[0]) {
 		glyph := "►"

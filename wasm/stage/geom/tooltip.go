@@ -50,10 +50,11 @@ func (tl *Timeline) tooltip(x, y float32) string {
 		if what == "" {
 			what = string(sp.State)
 		}
-		tip := lane.Name + ": " + what + " (" + tl.at(sp.From) + " to " + tl.at(sp.To) + ")"
+		since, to := "", " to "+tl.at(sp.To)
 		if sp.To > tl.cut { // its end is still to come
-			tip = lane.Name + ": " + what + " (since " + tl.at(sp.From) + ")"
+			since, to = "since ", ""
 		}
+		tip := lane.Name + ": " + what + " (" + since + tl.at(sp.From) + to + ")"
 		if sp.Line > 0 {
 			tip += " · line " + strconv.Itoa(int(sp.Line))
 		}
@@ -144,7 +145,7 @@ func (tl *Timeline) addTooltip(out *List, tip string, x, y float32) {
 		w = max(w, tl.textWidth(l))
 	}
 	w += 2 * pad
-	lh := tl.fontPx() + tl.px(3)
+	lh := tl.px(tl.font) + tl.px(3)
 	h := float32(len(lines))*lh + 2*pad - tl.px(3)
 	bx := max(min(x+tl.px(12), tl.w-w-tl.px(2)), 0)
 	by := y + tl.px(14)
