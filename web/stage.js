@@ -27,7 +27,36 @@
   document.addEventListener("pointerleave", () => window.looplabStage?.pointerLeft());
   window.addEventListener("blur", () => window.looplabStage?.pointerLeft());
   window.addEventListener("dblclick", () => window.looplabStage?.fit());
+  // The keyboard must be able to leave. Ebitengine handles every key
+  // pressed on its canvas and prevents its default, so Tab never moved
+  // the focus on. Tab and Shift+Tab are kept from it (caught before it,
+  // on the way down), and the browser moves the focus to the page's next
+  // or previous control as for any other element. Escape leaves too, for
+  // the page's next control: the playback buttons under the stage, where
+  // Shift+Tab comes straight back. (Focusing the iframe element instead
+  // would leave the keys with this frame, so Escape would not leave.)
+  // Every other key, arrows, Space, + − 0, still reaches the stage.
+  const host = window.frameElement; // null when the stage is not in the page's frame
+  window.addEventListener("keydown", (e) => {
+    if (!host || (e.key !== "Tab" && e.key !== "Escape")) return;
+    e.stopPropagation();
+    if (e.key === "Escape") {
+      e.preventDefault();
+      const next = nextControl(host);
+      if (next) next.focus();
+      else window.parent.focus();
+    }
+  }, { capture: true });
+  // The page styles the frame while it has the focus (Ebitengine's canvas
+  // draws no outline of its own).
+  window.addEventListener("focus", () => host?.classList.add("stage-focused"));
+  window.addEventListener("blur", () => host?.classList.remove("stage-focused"));
   window.looplabStageReady = () => {
+    const api = window.looplabStage;
+    // The timeline's modes are one call in Go (each call costs the wasm
+    // its bytes); the page calls them by name.
+    api.setPresenter = (on) => api.setMode("presenter", !!on);
+    api.setHideFuture = (on) => api.setMode("hideFuture", !!on);
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));
     if (parent && typeof parent.looplabStageReady === "function") parent.looplabStageReady(window.looplabStage);
@@ -56,6 +85,18 @@
   });
   const at = Math.max(printed.lastIndexOf("panic: "), printed.lastIndexOf("fatal error: "));
   window.looplabStageCrashed((at >= 0 ? printed.slice(at) : printed).trim() || `the simulator stopped (exit code ${code})`);
+  // nextControl is the first element after the frame, in the page's
+  // order, that the keyboard can focus.
+  function nextControl(frame) {
+    const all = frame.ownerDocument.querySelectorAll("a[href], button, input, select, textarea, summary, iframe, [tabindex]");
+    for (const el of all) {
+      const after = frame.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+      const usable = el.tabIndex >= 0 && !el.disabled && !el.closest("[inert]") &&
+        (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
+      if (after && usable) return el;
+    }
+    return null;
+  }
 })().catch((err) => {
   document.body.textContent = "The stage could not start: " + err;
   if (window.parent !== window && typeof window.parent.looplabStageFailed === "function") {

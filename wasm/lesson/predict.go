@@ -24,7 +24,7 @@ import (
 //
 // Choices are "- " lines, the right one marked [x]; with no choices the
 // learner types a number and the answer is what the run measures. The
-// measure (see measureOf) ties the question to the run: the build fails
+// measure (see report.Figure) ties the question to the run: the build fails
 // when the marked choice is not the one nearest what the simulator says,
 // so a lesson cannot ask a question its own scenario answers differently.
 // scenario=N picks the lesson's Nth scenario block (from 1); by default
@@ -36,7 +36,7 @@ type Predict struct {
 	Choices  []string `json:"choices,omitempty"`
 	Correct  int      `json:"correct"` // index into Choices; -1 for a number
 	Measure  string   `json:"measure,omitempty"`
-	Answer   float64  `json:"answer"` // what the run measures, in seconds
+	Answer   float64  `json:"answer"` // what the run measures, in its unit (report.FigureUnit)
 	Why      string   `json:"why"`
 
 	at       position
@@ -127,11 +127,11 @@ func (p *Predict) resolve(blocks []*Block, run func(*Block) (*trace.Trace, error
 	if err != nil {
 		return err
 	}
-	v, err := measureOf(tr, p.Measure)
+	v, err := report.Figure(tr, p.Measure)
 	if err != nil {
 		return &posError{p.at, err.Error()}
 	}
-	p.Answer = math.Round(v.Seconds()*1000) / 1000
+	p.Answer = math.Round(v*1000) / 1000
 	if p.Correct < 0 {
 		return nil
 	}
@@ -139,61 +139,17 @@ func (p *Predict) resolve(blocks []*Block, run func(*Block) (*trace.Trace, error
 	for i, c := range p.Choices {
 		x, ok := leadingNumber(c)
 		if !ok {
-			return &posError{p.at, fmt.Sprintf("with measure=, every choice starts with a number of seconds; %q does not", c)}
+			return &posError{p.at, fmt.Sprintf("with measure=, every choice starts with a number (%s); %q does not", report.FigureUnit(p.Measure), c)}
 		}
 		if d := math.Abs(x - p.Answer); d < gap {
 			nearest, gap = i, d
 		}
 	}
 	if nearest != p.Correct {
-		return &posError{p.at, fmt.Sprintf("the run measures %s = %.3f s, nearest to %q, but the block marks %q",
-			p.Measure, p.Answer, p.Choices[nearest], p.Choices[p.Correct])}
+		return &posError{p.at, fmt.Sprintf("the run measures %s = %.3f %s, nearest to %q, but the block marks %q",
+			p.Measure, p.Answer, report.FigureUnit(p.Measure), p.Choices[nearest], p.Choices[p.Correct])}
 	}
 	return nil
-}
-
-// measureOf reads one figure of a run:
-//
-//	latency:N  the Nth request's latency, in the order they were sent
-//	done:N     when the Nth request (in sending order) got its response
-//	print:N    when the Nth line was printed
-//	total      how long the whole run took
-//	stall      the longest event-loop stall
-func measureOf(tr *trace.Trace, m string) (trace.Time, error) {
-	kind, arg, _ := strings.Cut(m, ":")
-	nth := func(limit int, what string) (int, error) {
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > limit {
-			return 0, fmt.Errorf("measure=%s: the run has %d %s", m, limit, what)
-		}
-		return n - 1, nil
-	}
-	switch kind {
-	case "latency", "done":
-		i, err := nth(len(tr.Requests), "requests")
-		if err != nil {
-			return 0, err
-		}
-		r := tr.Requests[i]
-		if r.End < 0 {
-			return 0, fmt.Errorf("measure=%s: that request never got a response", m)
-		}
-		if kind == "done" {
-			return r.End, nil
-		}
-		return r.End - r.Sent, nil
-	case "print":
-		i, err := nth(len(tr.Prints), "prints")
-		if err != nil {
-			return 0, err
-		}
-		return tr.Prints[i].T, nil
-	case "total":
-		return tr.Duration, nil
-	case "stall":
-		return report.Measure(tr).Stall, nil
-	}
-	return 0, fmt.Errorf("unknown measure %q (known: latency:N, done:N, print:N, total, stall)", m)
 }
 
 // leadingNumber reads the number a choice starts with: "4.5 s" is 4.5.

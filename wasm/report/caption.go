@@ -13,9 +13,13 @@ import (
 // is blocked; 3 requests wait". A blocked or busy event loop is what a
 // learner most needs to see, so it comes first; then what just happened,
 // if it happened a moment ago; else what is going on at t.
-func Caption(tr *trace.Trace, n *Narration, t trace.Time) string {
+//
+// It is said knowing the run up to known: its end, or t itself for a
+// stage that hides the future, where a stretch of Python on the loop is
+// long once it has run 50 ms, not because it will.
+func Caption(tr *trace.Trace, n *Narration, t, known trace.Time) string {
 	at := captionTime(t) + " — "
-	if s, owner := loopCaption(tr, t); s != "" {
+	if s, owner := loopCaption(tr, t, known); s != "" {
 		return at + s + waitingCaption(tr, t, owner)
 	}
 	if n != nil && n.Len() > 0 {
@@ -48,8 +52,9 @@ func captionTime(t trace.Time) string {
 
 // loopCaption says what holds up an event loop at t, and whose lane does
 // it (-1 for none): a blocking call, a long stretch of Python, a wait for
-// the GIL. It is "" while every loop is idle or only briefly busy.
-func loopCaption(tr *trace.Trace, t trace.Time) (string, int) {
+// the GIL. It is "" while every loop is idle or only briefly busy (as far
+// as known).
+func loopCaption(tr *trace.Trace, t, known trace.Time) (string, int) {
 	for i := range tr.Lanes {
 		l := &tr.Lanes[i]
 		if l.Kind != trace.KindLoop {
@@ -59,18 +64,19 @@ func loopCaption(tr *trace.Trace, t trace.Time) (string, int) {
 		if sp == nil {
 			continue
 		}
+		lasts := min(sp.To, known) - sp.From
 		switch {
 		case sp.State == trace.Blocked:
 			if o := ownerOf(tr, t, trace.Blocked, sp.Label); o >= 0 {
 				return tr.Lanes[o].Name + " calls " + sp.Label + ": " + loopName(tr, l) + " is blocked", o
 			}
 			return loopName(tr, l) + " is blocked in " + sp.Label, -1
-		case sp.State == trace.Run && sp.To-sp.From >= 50*trace.Millisecond:
+		case sp.State == trace.Run && lasts >= 50*trace.Millisecond:
 			if o := ownerOf(tr, t, trace.Run, ""); o >= 0 {
 				return tr.Lanes[o].Name + " runs " + callOf(sp.Label, "Python") + " on " + loopName(tr, l) + ": nothing else can run", o
 			}
 			return loopName(tr, l) + " is busy running " + callOf(sp.Label, "Python"), -1
-		case sp.State == trace.GILWait && sp.To-sp.From >= 10*trace.Millisecond:
+		case sp.State == trace.GILWait && lasts >= 10*trace.Millisecond:
 			return loopName(tr, l) + " waits for the GIL", -1
 		}
 	}

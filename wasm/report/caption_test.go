@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"looplab/wasm/trace"
@@ -48,11 +49,11 @@ func TestCaptionSaysWhatHoldsTheLoop(t *testing.T) {
 		{500 * trace.Millisecond, "0.500 s — GET /polite #1 awaits asyncio.sleep(4)"},
 		{9 * trace.Second, "9.00 s — the run is over"},
 	} {
-		if got := Caption(tr, n, c.at); got != c.want {
+		if got := Caption(tr, n, c.at, tr.Duration); got != c.want {
 			t.Errorf("at %v:\n got %q\nwant %q", c.at, got, c.want)
 		}
 	}
-	if got := Caption(&trace.Trace{}, nil, 0); got != "0.000 s — nothing is happening" {
+	if got := Caption(&trace.Trace{}, nil, 0, 0); got != "0.000 s — nothing is happening" {
 		t.Errorf("an empty run: %q", got)
 	}
 }
@@ -66,11 +67,39 @@ func TestCaptionSaysWhatIsGoingOn(t *testing.T) {
 		{Name: "GET /a #2", Kind: trace.KindRequest, Spans: []trace.Span{{From: 0, To: 2 * s, State: trace.Await, Label: "await asyncio.sleep(2)"}}},
 	}}
 	want := "0.500 s — executor thread 2 waits for the GIL; executor thread 1 runs cpu(1)"
-	if got := Caption(tr, NewNarration(tr), s/2); got != want {
+	if got := Caption(tr, NewNarration(tr), s/2, tr.Duration); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	tr.Lanes = tr.Lanes[2:]
-	if got := Caption(tr, NewNarration(tr), s/2); got != "0.500 s — 2 requests await asyncio.sleep(2)" {
+	if got := Caption(tr, NewNarration(tr), s/2, tr.Duration); got != "0.500 s — 2 requests await asyncio.sleep(2)" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestCaptionSoFarKnowsOnlyThePast: a long stretch of Python on the loop
+// is news once it has run 50 ms; until then, seen only so far, it is not
+// yet the loop's stall (knowing the whole run, Caption says it at once).
+func TestCaptionSoFarKnowsOnlyThePast(t *testing.T) {
+	ms := trace.Millisecond
+	tr := &trace.Trace{Duration: trace.Second, Lanes: []trace.Lane{
+		{Name: "event loop", Kind: trace.KindLoop, Spans: []trace.Span{{From: 100 * ms, To: 900 * ms, State: trace.Run, Label: "cpu(0.8)"}}},
+		{Name: "Task-1 main()", Kind: trace.KindTask, Spans: []trace.Span{{From: 100 * ms, To: 900 * ms, State: trace.Run, Label: "cpu(0.8)"}}},
+	}}
+	stall := "Task-1 main() runs cpu(0.8) on the event loop: nothing else can run"
+	for _, c := range []struct {
+		at    trace.Time
+		soFar bool
+		says  bool
+	}{
+		{120 * ms, false, true}, {120 * ms, true, false}, {200 * ms, true, true}, {950 * ms, true, false},
+	} {
+		known := tr.Duration
+		if c.soFar {
+			known = c.at
+		}
+		got := Caption(tr, nil, c.at, known)
+		if says := strings.Contains(got, stall); says != c.says {
+			t.Errorf("at %v (so far %v): %q", c.at, c.soFar, got)
+		}
 	}
 }

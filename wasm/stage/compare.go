@@ -38,8 +38,16 @@ func (s *compareScene) layout(v View, y float32) *geom.Timeline {
 	// Each run gets room in proportion to the rows it will draw: all its
 	// lanes when both runs' fit at a labelled height, else its groups
 	// closed; and two rows' worth for its axis and margins.
+	for _, tl := range s.tls {
+		tl.SetModes(v.Presenter, v.HideFuture)
+	}
+	// A labelled row is 14 CSS px, a third more in presenter mode.
+	row := 14.0
+	if v.Presenter {
+		row = 14.0 * geom.PresenterFontSize / geom.FontSize
+	}
 	a, b := s.tls[0].Lanes(), s.tls[1].Lanes()
-	if float64(a+b+4)*14*v.Scale > float64(v.H) {
+	if float64(a+b+4)*row*v.Scale > float64(v.H) {
 		a, b = s.tls[0].GroupedRows(), s.tls[1].GroupedRows()
 	}
 	na, nb := float32(a+2), float32(b+2)

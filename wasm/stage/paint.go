@@ -143,8 +143,8 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 			shapes.strokeLine(ln.X1, ln.Y1, ln.X2, ln.Y2, ln.Width, rgba(ln.Color))
 		}
 	}
-	size := float32(geom.FontSize * scale)
 	for _, l := range lists {
+		size := float32(textSize(l.Font, scale))
 		for _, t := range l.Texts {
 			if t.Bg.A > 0 {
 				w := float32(len([]rune(t.S))) * size * 0.6
@@ -153,13 +153,21 @@ func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 		}
 	}
 	shapes.flush(dst)
-	f := faceOf(geom.FontSize * scale)
 	op := &ebiten.DrawImageOptions{}
 	for _, l := range lists {
+		f := faceOf(textSize(l.Font, scale))
 		for _, t := range l.Texts {
 			op.ColorScale.Reset()
 			op.ColorScale.ScaleWithColor(rgba(t.Color))
 			drawText(dst, f, t, op)
 		}
 	}
+}
+
+// textSize is the device px of a list's font (CSS px, 0 for geom.FontSize).
+func textSize(font float32, scale float64) float64 {
+	if font > 0 {
+		return float64(font) * scale
+	}
+	return geom.FontSize * scale
 }

@@ -24,7 +24,11 @@ type View struct {
 	T        trace.Time // the playhead
 	PointerX float32    // device pixels; negative when the pointer is away
 	PointerY float32
+	// Presenter writes a timeline's texts at geom.PresenterFontSize;
+	// HideFuture draws nothing after the playhead.
+	Presenter, HideFuture bool
 }
+
 
 // Scene is one way of drawing what the page simulated.
 type Scene interface {
@@ -103,6 +107,7 @@ func (s *timelineScene) Steps() []trace.Time  { return s.steps }
 // bands are the scene's timelines, sized for v, each with its compare
 // version ("" alone).
 func (s *timelineScene) bands(v View) []band {
+	s.tl.SetModes(v.Presenter, v.HideFuture)
 	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
 	return []band{{s.tl, ""}}
 }
@@ -111,12 +116,12 @@ func (s *timelineScene) TimeAt(v View, x, y float32) (trace.Time, bool) {
 	return timeAt(s.bands(v), x, y)
 }
 func (s *timelineScene) Scroll(v View, dy float32) {
-	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
+	s.bands(v)
 	s.tl.ScrollBy(dy)
 }
 
 func (s *timelineScene) Draw(dst *ebiten.Image, v View) {
-	s.tl.SetView(v.W, v.H, v.Scale, v.Theme)
+	s.bands(v)
 	static, overlay := s.tl.Frame(v.T, v.PointerX, v.PointerY)
 	staticLayer.draw(dst, v, layerKey{s.tl, s.tl.StaticVersion}, func() geom.List { return static })
 	paint(dst, v.Scale, overlay)

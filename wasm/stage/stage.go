@@ -41,6 +41,8 @@ type Stage struct {
 	pointerY      float32
 	stats         frameStats
 	still         bool // no autoplay (prefers-reduced-motion)
+	presenter     bool // SetMode
+	hideFuture    bool // SetMode
 	crash         bool // CrashForTest: panic in the next Draw
 	drawnAt       float64
 	drawMS        float64
@@ -135,6 +137,25 @@ func (s *Stage) SetTheme(name string) {
 	s.dirty = true
 }
 
+// SetMode turns one of the timeline's modes on or off (see
+// geom.Timeline.SetModes). "presenter" writes its texts at
+// geom.PresenterFontSize, for a classroom's projector, with rows and axis
+// grown to hold them; "hideFuture" draws nothing after the playhead, so a
+// lesson asks its question before the learner has seen the answer. Each
+// stays across runs (a number changed while predicting, a lesson changed
+// on the projector) until it is turned off.
+func (s *Stage) SetMode(mode string, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch mode {
+	case "presenter":
+		s.presenter = on
+	case "hideFuture":
+		s.hideFuture = on
+	}
+	s.dirty = true
+}
+
 // Play starts playback, from the start when at the end.
 func (s *Stage) Play() {
 	s.mu.Lock()
@@ -225,6 +246,9 @@ type State struct {
 	// Width and Height are the canvas in CSS pixels, as Layout was told.
 	Width  float64 `json:"width"`
 	Height float64 `json:"height"`
+	// HideFuture says nothing after T is drawn: the page's caption and
+	// code marks must not say more.
+	HideFuture bool `json:"hideFuture,omitempty"`
 }
 
 // State reports the playhead.
@@ -232,7 +256,7 @@ func (s *Stage) State() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := State{T: s.t / float64(trace.Second), Playing: s.playing, Speed: s.speed, Loaded: s.loaded, Drawn: s.drawn, DrawnAt: s.drawnAt, DrawMS: s.drawMS,
-		Width: float64(s.w) / s.scale, Height: float64(s.h) / s.scale}
+		Width: float64(s.w) / s.scale, Height: float64(s.h) / s.scale, HideFuture: s.hideFuture}
 	if s.scene != nil {
 		st.Duration, st.Scene = s.scene.Duration().Seconds(), s.scene.Kind()
 	}
@@ -270,7 +294,8 @@ func (s *Stage) Update() error {
 }
 
 func (s *Stage) view() View {
-	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY}
+	return View{W: s.w, H: s.h, Scale: s.scale, Theme: s.theme, T: trace.Time(math.Round(s.t)), PointerX: s.pointerX, PointerY: s.pointerY,
+		Presenter: s.presenter, HideFuture: s.hideFuture}
 }
 
 func (s *Stage) input() {

@@ -74,12 +74,13 @@ func follow(bs []band, t trace.Time) {
 	inStep(bs, func(tl *geom.Timeline) { tl.Follow(t) })
 }
 
-// Layout is what a timeline scene drew: one report, or in compare mode
-// both merged, their lanes and markers marked A and B.
-func layoutOf(bs []band) geom.Report {
+// Layout is what a timeline scene drew with the playhead at t: one
+// report, or in compare mode both merged, their lanes and markers marked
+// A and B.
+func layoutOf(bs []band, t trace.Time) geom.Report {
 	var out geom.Report
 	for i, b := range bs {
-		r := b.tl.Report(b.version)
+		r := b.tl.Report(b.version, t)
 		if i == 0 {
 			out = r
 			continue
@@ -174,7 +175,8 @@ func (s *Stage) Drawn() *geom.Report {
 	if !ok {
 		return nil
 	}
-	r := layoutOf(tls.bands(s.view()))
+	v := s.view()
+	r := layoutOf(tls.bands(v), v.T)
 	return &r
 }
 

@@ -6,9 +6,11 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"looplab/wasm/deeplink"
 	"looplab/wasm/export"
@@ -367,15 +369,49 @@ func activeLines(trs []*trace.Trace, t trace.Time, theme string) []geom.ActiveLi
 	return out
 }
 
-// captions say what happens at t in each run.
-func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time) []string {
+// captions say what happens at t in each run; soFar, as seen up to t
+// only (the stage hides the future).
+func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time, soFar bool) []string {
+	known := t
 	out := []string{}
 	for i, tr := range trs {
 		var n *report.Narration
 		if i < len(ns) {
 			n = ns[i]
 		}
-		out = append(out, report.Caption(tr, n, t))
+		if !soFar {
+			known = tr.Duration
+		}
+		out = append(out, report.Caption(tr, n, t, known))
 	}
 	return out
+}
+
+// measure reads the figure called name (see report.Figure) from the runs
+// on the stage, version "" or "A" the first, "B" the compared one: the
+// page's verdict on a prediction comes from the run the learner watched,
+// not from the lesson's default numbers. It is the JSON {"ok":true,
+// "value":v} or {"ok":false,"error":why}, written here: a type or a map
+// of its own would cost the wasm more.
+func measure(trs []*trace.Trace, name, version string) string {
+	i, why := 0, ""
+	if version == "B" {
+		i = 1
+	}
+	switch {
+	case version != "" && version != "A" && i == 0:
+		why = "unknown version (known: A, B)"
+	case len(trs) == 0:
+		why = "no simulated run is on the stage"
+	case i >= len(trs):
+		why = "the stage shows one version: there is no B"
+	default:
+		v, err := report.Figure(trs[i], name)
+		if err == nil {
+			return `{"ok":true,"value":` + strconv.FormatFloat(v, 'g', -1, 64) + "}"
+		}
+		why = err.Error()
+	}
+	quoted, _ := json.Marshal(why)
+	return `{"ok":false,"error":` + string(quoted) + "}"
 }

@@ -125,3 +125,46 @@ func TestSettingsErrorText(t *testing.T) {
 		t.Errorf("error %+v", res.Error)
 	}
 }
+
+// TestMeasure reads figures of the runs on the stage, by version, and
+// says why when there is no such run or figure.
+func TestMeasure(t *testing.T) {
+	req := request{Code: "import asyncio\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/\")\nasync def root():\n    await asyncio.sleep(2)\n    return {}\n",
+		Load: "2 x at 0 GET /\n", Compare: &variant{Code: "import time\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/\")\nasync def root():\n    time.sleep(2)\n    return {}\n"}}
+	res, trs := simulate(req, layoutOnly{})
+	if !res.OK || len(trs) != 2 {
+		t.Fatalf("simulate: %+v", res.Error)
+	}
+	for _, c := range []struct {
+		name, version string
+		want          float64
+	}{
+		{"done:2", "", 2}, {"done:2", "A", 2}, {"done:2", "B", 4}, {"answered", "B", 2}, {"latency:1", "B", 2},
+	} {
+		var got struct {
+			OK    bool
+			Value *float64
+		}
+		out := measure(trs, c.name, c.version)
+		if err := json.Unmarshal([]byte(out), &got); err != nil || !got.OK || got.Value == nil || *got.Value < c.want || *got.Value > c.want+0.01 {
+			t.Errorf("measure(%q, %q) = %s, want about %v", c.name, c.version, out, c.want)
+		}
+	}
+	for _, c := range []struct {
+		trs           []*trace.Trace
+		name, version string
+		want          string
+	}{
+		{trs, "done:3", "", `{"ok":false,"error":"measure=done:3: the run has 2 requests"}`},
+		{trs, "total", "C", `{"ok":false,"error":"unknown version (known: A, B)"}`},
+		{trs[:1], "total", "B", `{"ok":false,"error":"the stage shows one version: there is no B"}`},
+		{nil, "total", "", `{"ok":false,"error":"no simulated run is on the stage"}`},
+	} {
+		if got := measure(c.trs, c.name, c.version); got != c.want {
+			t.Errorf("measure(%q, %q) = %s, want %s", c.name, c.version, got, c.want)
+		}
+	}
+	if got := measure(trs, "answered", ""); got != `{"ok":true,"value":2}` {
+		t.Errorf("measure(answered) = %s", got)
+	}
+}

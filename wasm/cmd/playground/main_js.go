@@ -37,7 +37,10 @@ func main() {
 			defer collectWhenIdle()
 			hold.run(func() {
 				res, trs := simulate(req, st)
-				if trs != nil {
+				// A good run replaces the last (a pipeline or a game has
+				// no trace: measure and trace then say there is none); an
+				// error leaves the last good run on the stage.
+				if trs != nil || res.OK {
 					current, narration = trs, res.narration
 					narrations = []*report.Narration{res.narration}
 					if res.Compare != nil {
@@ -65,6 +68,15 @@ func main() {
 			}
 			return toJSON(current)
 		}),
+		// measure(m, version) is a figure of the run on the stage (see
+		// report.Figure): version "" or "A" the first, "B" the compared.
+		"measure": fn(func(args []js.Value) any {
+			version := ""
+			if len(args) > 1 && args[1].Type() == js.TypeString {
+				version = args[1].String()
+			}
+			return measure(current, args[0].String(), version)
+		}),
 		"export": fn(func(args []js.Value) any {
 			req, err := requestOf(args[0].String())
 			if err != nil {
@@ -85,7 +97,14 @@ func main() {
 		"frames":      fn(func(args []js.Value) any { return toJSON(st.Frames(len(args) > 0 && args[0].Truthy())) }),
 		"setAutoplay": fn(func(args []js.Value) any { st.SetAutoplay(args[0].Truthy()); return nil }),
 		"setTheme":    fn(func(args []js.Value) any { st.SetTheme(args[0].String()); return nil }),
-		"legend":      fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		// setMode(name, on) turns one of the timeline's modes on or off:
+		// "presenter" writes its texts at 16 CSS px, for a projector
+		// (layout() says fontSize); "hideFuture" draws nothing after the
+		// playhead, for a lesson's question before the run (layout() says
+		// hiddenAfter). The frame's script calls them setPresenter(on) and
+		// setHideFuture(on): one call here costs the wasm less than two.
+		"setMode": fn(func(args []js.Value) any { st.SetMode(args[0].String(), args[1].Truthy()); return nil }),
+		"legend":       fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
 		"applyLink": fn(func(args []js.Value) any {
 			return toJSON(applyLink(args[0].String(), args[1].String()))
 		}),
@@ -111,12 +130,15 @@ func main() {
 		}),
 		"highlight": fn(func(args []js.Value) any { st.Highlight(int32(args[0].Int()), args[1].String()); return nil }),
 		// activeLines(t) are the code lines the lanes are on at t seconds,
-		// caption(t) one sentence per version of what happens then.
+		// caption(t) one sentence per version of what happens then; while
+		// the future is hidden, at the playhead if t is later.
 		"activeLines": fn(func(args []js.Value) any {
-			return toJSON(activeLines(current, trace.Time(args[0].Float()*float64(trace.Second)), args[1].String()))
+			t, _ := seen(st, args[0])
+			return toJSON(activeLines(current, t, args[1].String()))
 		}),
 		"caption": fn(func(args []js.Value) any {
-			return toJSON(captions(current, narrations, trace.Time(args[0].Float()*float64(trace.Second))))
+			t, hidden := seen(st, args[0])
+			return toJSON(captions(current, narrations, t, hidden))
 		}),
 		// crashForTest makes an API call ("call") or the next frame
 		// ("frame") panic: the browser tests check the error panel with it.
@@ -139,6 +161,17 @@ func main() {
 		log.Fatal(err)
 	}
 }
+
+// seen is the time in seconds the page asks about, no later than the
+// stage shows, and whether the stage hides the future.
+func seen(st *stage.Stage, seconds js.Value) (trace.Time, bool) {
+	s, t := st.State(), seconds.Float()
+	if s.HideFuture {
+		t = min(t, s.T)
+	}
+	return trace.Time(t * float64(trace.Second)), s.HideFuture
+}
+
 
 // idleCollector returns a function that has hold released once the
 // browser is idle (requestIdleCallback, at most half a second later), so

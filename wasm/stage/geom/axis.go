@@ -14,7 +14,7 @@ import (
 func (tl *Timeline) drawAxis(out *List) {
 	th := tl.theme
 	x0, x1, y0, y1 := tl.plot()
-	step := TickStep(tl.to-tl.from, float64(x1-x0)/float64(tl.px(minTickCSS)))
+	step := TickStep(tl.to-tl.from, float64(x1-x0)/float64(tl.grown(minTickCSS)))
 	lastEnd := float32(math.Inf(-1))
 	for t := (tl.from + step - 1) / step * step; t <= tl.to; t += step {
 		x := tl.X(t)
@@ -80,7 +80,7 @@ func (tl *Timeline) playheadLabel(out *List, t trace.Time, x float32) {
 	// Tick labels the chip would half cover are covered whole.
 	a, b := lx-pad, lx+w+pad
 	x0, x1, _, _ = tl.plot()
-	step := TickStep(tl.to-tl.from, float64(x1-x0)/float64(tl.px(minTickCSS)))
+	step := TickStep(tl.to-tl.from, float64(x1-x0)/float64(tl.grown(minTickCSS)))
 	for t := (tl.from + step - 1) / step * step; t <= tl.to; t += step {
 		tx := tl.X(t) + tl.px(3)
 		tw := tl.textWidth(tl.tickLabel(t, step))
@@ -88,7 +88,7 @@ func (tl *Timeline) playheadLabel(out *List, t trace.Time, x float32) {
 			a, b = min(a, tx), max(b, tx+tw)
 		}
 	}
-	out.Rects = append(out.Rects, Rect{a, tl.top + tl.px(4), b - a, tl.px(fontCSS) + tl.px(6), tl.theme.Background})
+	out.Rects = append(out.Rects, Rect{a, tl.top + tl.px(4), b - a, tl.px(tl.font) + tl.px(6), tl.theme.Background})
 	c := tl.theme.Playhead
 	out.Texts = append(out.Texts, Text{X: lx, Y: tl.top + tl.px(7), S: label, Color: tl.theme.Ink(c), Bg: c, Pad: pad})
 }

@@ -174,15 +174,21 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 	thin := tl.px(blendCSS)
 	var b blend
 	prevEnd, prevColor := trace.Time(-1), Color{}
-	for i := firstSpan(spans, tl.from); i < len(spans) && spans[i].From < tl.to; i++ {
+	end := tl.shownTo()
+	if end <= tl.from {
+		return // the playhead is before the window, and the future hidden
+	}
+	for i := firstSpan(spans, tl.from); i < len(spans) && spans[i].From < end; i++ {
 		sp := &spans[i]
 		st := tl.styleOf(lane, sp)
-		xa, xb := tl.X(max(sp.From, tl.from)), tl.X(min(sp.To, tl.to))
+		to := min(sp.To, end)
+		r.drawnTo = max(r.drawnTo, to)
+		xa, xb := tl.X(max(sp.From, tl.from)), tl.X(to)
 		if xb-xa < thin {
 			if b.far(xa) {
 				tl.flushBlend(out, &b, y, h)
 			}
-			b.add(xa, xb, sp.From, sp.To, st)
+			b.add(xa, xb, sp.From, to, st)
 			prevEnd = -1
 			continue
 		}
@@ -206,7 +212,7 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 // barLabel writes what a span is inside its bar, where it fits and does
 // not run into printed text.
 func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st style, busy []Text) {
-	if h < tl.px(fontCSS)+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return
 	}
 	pad := tl.px(4)
@@ -230,7 +236,7 @@ func (tl *Timeline) barLabel(out *List, xa, xb, y, h float32, sp *trace.Span, st
 	if st.pattern != PatternNone {
 		bg = st.color // a clean patch under the words
 	}
-	out.Texts = append(out.Texts, Text{X: x, Y: y + (h-tl.px(fontCSS))/2, S: s, Color: tl.theme.Ink(st.color), Bg: bg, Pad: tl.px(2)})
+	out.Texts = append(out.Texts, Text{X: x, Y: y + (h-tl.px(tl.font))/2, S: s, Color: tl.theme.Ink(st.color), Bg: bg, Pad: tl.px(2)})
 }
 
 // drawGroup draws a closed group: at each pixel column, how many of its
@@ -266,14 +272,17 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 	// shares, and so the picture, are the same to within a hundredth of a
 	// pixel, and the tooltip still counts them all).
 	stride := max(1, len(r.lanes)/1000)
+	end := tl.shownTo()
 	for m := 0; m < len(r.lanes); m += stride {
 		lane := &tl.tr.Lanes[r.lanes[m]]
-		for i := firstSpan(lane.Spans, tl.from); i < len(lane.Spans) && lane.Spans[i].From < tl.to; i++ {
+		for i := firstSpan(lane.Spans, tl.from); i < len(lane.Spans) && lane.Spans[i].From < end; i++ {
 			sp := &lane.Spans[i]
-			ca, cb := col(sp.From), col(sp.To)
+			to := min(sp.To, end)
+			ca, cb := col(sp.From), col(to)
 			if cb <= ca {
 				continue
 			}
+			r.drawnTo = max(r.drawnTo, to)
 			k := slot(tl.styleOf(lane, sp))
 			diffs[k][ca]++
 			diffs[k][cb]--
@@ -282,7 +291,9 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 	order := stackOrder(tl.theme, styles)
 	// The band's full height is the most lanes in flight at once: forty
 	// requests sent together fill it, and so do the two health probes of
-	// a dozen that wait together behind a blocked loop.
+	// a dozen that wait together behind a blocked loop. (Of the columns
+	// drawn: with the future hidden, a band does not shrink for lanes
+	// still to come.)
 	counts := make([]int32, len(styles))
 	peak := int32(1)
 	for c := 0; c < cols; c++ {
@@ -378,13 +389,13 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 	for _, li := range ticks {
 		e := tl.ends[li]
 		x := tl.X(e)
-		if e < 0 || x < x0 || x > x1 || abs32(x-lastX) < w {
+		if e < 0 || e > tl.cut || x < x0 || x > x1 || abs32(x-lastX) < w {
 			continue
 		}
 		lastX = x
 		out.poly(c, x-w/2, y, x+w/2, y, x+w/2, y+h, x-w/2, y+h)
 	}
-	if h < tl.px(fontCSS)+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return
 	}
 	what := "answered"
@@ -396,16 +407,17 @@ func (tl *Timeline) drawSpread(out *List, r *row, y, h float32, busy []Text) {
 		text = what + " " + tl.spread(first, last)
 	}
 	tx := tl.X(last) + tl.px(5)
-	if tx < x0 || tx+tl.textWidth(text) > x1 || overlaps(tx, tl.textWidth(text), busy, tl) {
+	if tx < x0 || tx+tl.textWidth(text) > min(x1, tl.X(tl.shownTo())) || overlaps(tx, tl.textWidth(text), busy, tl) {
 		return
 	}
 	bg := tl.theme.Background
 	bg.A = 235
-	out.Texts = append(out.Texts, Text{X: tx, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Muted, Bg: bg, Pad: tl.px(2)})
+	out.Texts = append(out.Texts, Text{X: tx, Y: y + (h-tl.px(tl.font))/2, S: text, Color: tl.theme.Muted, Bg: bg, Pad: tl.px(2)})
 }
 
 // groupEnds is when a group's first and last lane was answered (a
-// request's response) or ended (its last span); -1 when none did.
+// request's response) or ended (its last span); -1 when none did (by
+// the playhead, when the future is hidden).
 func (tl *Timeline) groupEnds(r *row) (first, last trace.Time) {
 	first, last = -1, -1
 	if tl.ends == nil {
@@ -414,7 +426,7 @@ func (tl *Timeline) groupEnds(r *row) (first, last trace.Time) {
 	ends := tl.ends
 	for _, li := range r.lanes {
 		e := ends[li]
-		if e < 0 {
+		if e < 0 || e > tl.cut {
 			continue
 		}
 		if first < 0 || e < first {

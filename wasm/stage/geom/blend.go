@@ -68,11 +68,11 @@ func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
 	// of the commonest style.
 	if w < 2*tl.px(blendCSS) || len(b.styles) == 1 && float64(b.durations[top]) >= 0.9*float64(b.to-b.from) || b.styles[top].word == "" {
 		out.rect(b.x0, y, max(w, 1), h, b.styles[top].color)
-		if b.of > 0 && h >= tl.px(fontCSS)+tl.px(1) {
+		if b.of > 0 && h >= tl.px(tl.font)+tl.px(1) {
 			avg := strconv.FormatFloat(b.cores/float64(b.to-b.from), 'f', 1, 64)
 			if s := pickText([]string{avg + " of " + strconv.Itoa(b.of) + " cores busy on average", avg + " of " + strconv.Itoa(b.of) + " cores"}, int((w-tl.px(8))/tl.charW())); s != "" {
 				c := b.styles[top].color
-				out.Texts = append(out.Texts, Text{X: b.x0 + tl.px(4), Y: y + (h-tl.px(fontCSS))/2, S: s, Color: tl.theme.Ink(c)})
+				out.Texts = append(out.Texts, Text{X: b.x0 + tl.px(4), Y: y + (h-tl.px(tl.font))/2, S: s, Color: tl.theme.Ink(c)})
 			}
 		}
 		return
@@ -100,7 +100,7 @@ func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
 // blendLabel writes the blend's two largest shares over it
 // ("holds the GIL 48 % · waits for the GIL 52 %"), or the largest alone.
 func (tl *Timeline) blendLabel(out *List, b *blend, order []int, total float64, y, h float32) {
-	if h < tl.px(fontCSS)+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return
 	}
 	part := func(k int) string {
@@ -117,7 +117,7 @@ func (tl *Timeline) blendLabel(out *List, b *blend, order []int, total float64, 
 	}
 	bg := tl.theme.Background
 	bg.A = 225
-	out.Texts = append(out.Texts, Text{X: b.x0 + pad, Y: y + (h-tl.px(fontCSS))/2, S: s, Color: tl.theme.Text, Bg: bg, Pad: tl.px(3)})
+	out.Texts = append(out.Texts, Text{X: b.x0 + pad, Y: y + (h-tl.px(tl.font))/2, S: s, Color: tl.theme.Text, Bg: bg, Pad: tl.px(3)})
 }
 
 // pattern strokes a pattern over the box x, y, w, h in ink. Strokes are

@@ -10,9 +10,13 @@ import "fmt"
 // list's device pixels per CSS pixel.
 func Illegible(l List, bg Color, scale float32, min float64) []string {
 	var out []string
+	size := FontSize * scale
+	if l.Font > 0 {
+		size = l.Font * scale
+	}
 	for _, t := range l.Texts {
-		w := float32(runes(t.S)) * FontSize * charWidthEm * scale
-		x, y := t.X+w/2, t.Y+FontSize*scale/2
+		w := float32(runes(t.S)) * size * charWidthEm
+		x, y := t.X+w/2, t.Y+size/2
 		under := bg
 		for _, r := range l.Rects {
 			if x >= r.X && x <= r.X+r.W && y >= r.Y && y <= r.Y+r.H {

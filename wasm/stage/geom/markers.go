@@ -222,7 +222,7 @@ func (tl *Timeline) rowMarkers(r *row) []int {
 		for k := from; k < to; k++ {
 			ref := mi.refs[k]
 			t := mi.time(ref)
-			if t < tl.from || t > tl.to {
+			if t < tl.from || t > tl.to || t > tl.cut {
 				continue
 			}
 			if group && ref.src == srcEvent && !inGroup(eventMark(tl.tr.Events[ref.i].Kind)) {
@@ -244,10 +244,11 @@ func (tl *Timeline) glyphSize(h float32) float32 { return min(h*0.7, tl.px(10)) 
 // where the row is tall enough and until the next print: prints at one
 // moment share one line ("plain calls: 4.0 s · A: waiting").
 func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
-	if h < tl.px(fontCSS)+tl.px(1) {
+	if h < tl.px(tl.font)+tl.px(1) {
 		return nil
 	}
 	_, x1, _, _ := tl.plot()
+	x1 = min(x1, tl.X(tl.shownTo())) // words stop at the playhead when the future is hidden
 	type spot struct {
 		x    float32
 		text string
@@ -294,7 +295,7 @@ func (tl *Timeline) printTexts(r *row, marks []int, y, h float32) []Text {
 		if text == "" {
 			continue
 		}
-		out = append(out, Text{X: x, Y: y + (h-tl.px(fontCSS))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
+		out = append(out, Text{X: x, Y: y + (h-tl.px(tl.font))/2, S: text, Color: tl.theme.Text, Bg: bg, Pad: pad})
 		prevEnd = x + tl.textWidth(text) + pad
 	}
 	return out

@@ -50,9 +50,13 @@ type row struct {
 	focus  bool
 	y, h   float32 // device px from the top of the lanes, before scrolling
 	holder int     // the GIL holder colour of a thread lane, -1 if none
+	// drawnTo is the latest moment a bar of the last layout reaches (0:
+	// none drawn), for the report.
+	drawnTo trace.Time
 }
 
-// Row heights in CSS pixels.
+// Row heights in CSS pixels, at FontSize: a row with a label grows with
+// it in presenter mode (Timeline.grown).
 const (
 	rowMaxCSS   = 22 // a comfortable row
 	rowLabelCSS = 14 // the least height a row keeps its label at
@@ -381,7 +385,8 @@ func (tl *Timeline) GroupedRows() int {
 // scroll.
 func (tl *Timeline) placeRows(avail float32) []row {
 	px := tl.px
-	fits := func(n int) bool { return float32(n)*px(rowLabelCSS) <= avail }
+	label := tl.grown(rowLabelCSS)
+	fits := func(n int) bool { return float32(n)*label <= avail }
 	tl.level = -1
 	for level := range levels {
 		if fits(tl.rowCount(tl.level)) {
@@ -394,7 +399,7 @@ func (tl *Timeline) placeRows(avail float32) []row {
 	rows := tl.buildRows(tl.level)
 	tl.grouping = tl.level >= 0
 	n := float32(len(rows))
-	h := min(max(avail/max(n, 1), px(rowMinCSS)), px(rowMaxCSS))
+	h := min(max(avail/max(n, 1), px(rowMinCSS)), tl.grown(rowMaxCSS))
 	heights := make([]float32, len(rows))
 	for i := range heights {
 		heights[i] = h
@@ -404,9 +409,9 @@ func (tl *Timeline) placeRows(avail float32) []row {
 		// lanes of groups the learner opened shrink, then the other rows
 		// that are not the scenario's focus; past that the lanes scroll.
 		for i := range heights {
-			heights[i] = px(rowLabelCSS)
+			heights[i] = label
 		}
-		excess := float32(len(rows))*px(rowLabelCSS) - avail
+		excess := float32(len(rows))*label - avail
 		for _, tier := range []func(r row) bool{
 			func(r row) bool { return r.open && !r.focus },
 			func(r row) bool { return !r.open && !r.focus },
@@ -420,7 +425,7 @@ func (tl *Timeline) placeRows(avail float32) []row {
 			if len(idx) == 0 || excess <= 0 {
 				continue
 			}
-			give := min(excess/float32(len(idx)), px(rowLabelCSS)-px(rowMinCSS))
+			give := min(excess/float32(len(idx)), label-px(rowMinCSS))
 			for _, i := range idx {
 				heights[i] -= give
 			}

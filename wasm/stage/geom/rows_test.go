@@ -35,7 +35,7 @@ func exports(n int) *trace.Trace {
 func TestAlikeLanesCloseIntoGroupsWhenTheyDoNotFit(t *testing.T) {
 	tl := NewTimeline(exports(40), Options{Focus: []string{"/ping", "/whoami", "/profile"}})
 	tl.SetView(800, 300, 1, Light)
-	rep := tl.Report("")
+	rep := tl.Report("", 0)
 	var names []string
 	for _, l := range rep.Lanes {
 		names = append(names, l.Name)
@@ -57,7 +57,7 @@ func TestAlikeLanesCloseIntoGroupsWhenTheyDoNotFit(t *testing.T) {
 	if !tl.ToggleAt(10, y0+tl.rows[1].y+5) {
 		t.Fatal("a click on the group's label did not open it")
 	}
-	rep = tl.Report("")
+	rep = tl.Report("", 0)
 	focus := 0
 	for _, l := range rep.Lanes {
 		if matchesFocus(l.Name, tl.opts.Focus) {
@@ -83,7 +83,7 @@ func TestAlikeLanesCloseIntoGroupsWhenTheyDoNotFit(t *testing.T) {
 func TestLanesThatFitStayApart(t *testing.T) {
 	tl := NewTimeline(exports(2), Options{})
 	tl.SetView(800, 400, 1, Light)
-	if rep := tl.Report(""); len(rep.Lanes) != 8 {
+	if rep := tl.Report("", 0); len(rep.Lanes) != 8 {
 		t.Errorf("%d rows, want each of the 8 lanes on its own", len(rep.Lanes))
 	}
 	if tl.grouping {

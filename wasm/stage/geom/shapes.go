@@ -37,6 +37,8 @@ type List struct {
 	Polys []Poly
 	Lines []Line
 	Texts []Text
+	// Font is the size of the texts in CSS px; 0 is FontSize.
+	Font float32
 	// pts holds the polygons' corners, so that a pattern's thousand
 	// strokes are not a thousand allocations.
 	pts []float32
@@ -95,6 +97,7 @@ func (l *List) Append(o List) {
 	l.Polys = append(l.Polys, o.Polys...)
 	l.Lines = append(l.Lines, o.Lines...)
 	l.Texts = append(l.Texts, o.Texts...)
+	l.Font = max(l.Font, o.Font)
 }
 
 // clipPoly clips a convex polygon to the box [x0, x1] × [y0, y1]

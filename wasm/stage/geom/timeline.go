@@ -11,9 +11,8 @@ import (
 
 // Sizes in CSS pixels; Timeline multiplies them by the device scale.
 const (
-	axisCSS      = 26 // time axis on top
+	axisCSS      = 26 // time axis on top (its labels and a margin: it grows with them)
 	padCSS       = 12 // right and bottom margin
-	fontCSS      = FontSize
 	charWidthEm  = 0.6
 	minTickCSS   = 70 // least space between axis ticks
 	minGutterCSS = 72
@@ -57,12 +56,17 @@ type Timeline struct {
 
 	w, h   float32
 	scale  float32
+	font   float32 // the labels' size, CSS px: FontSize, or PresenterFontSize
 	scroll float32 // lanes region offset, device px
 	theme  Theme
 	from   trace.Time // the window: the stretch of the run in view
 	to     trace.Time
 	// untouched is true while the window is what the scenario opened on.
 	untouched bool
+	// hide draws nothing after the playhead (SetModes): cut is then the
+	// playhead of the last frame or report, and otherwise noCut.
+	hide bool
+	cut  trace.Time
 
 	rows      []row              // laid out for the current size
 	styles    [3][11]cachedStyle // states' styles by laneClass, for the theme
@@ -88,7 +92,7 @@ type Timeline struct {
 
 // NewTimeline prepares tr for drawing.
 func NewTimeline(tr *trace.Trace, opts Options) *Timeline {
-	tl := &Timeline{tr: tr, opts: opts, scale: 1, theme: Light, opened: map[int]bool{}}
+	tl := &Timeline{tr: tr, opts: opts, scale: 1, font: FontSize, theme: Light, opened: map[int]bool{}, cut: noCut}
 	for _, kind := range laneOrder {
 		for i, l := range tr.Lanes {
 			if l.Kind == kind {
@@ -199,6 +203,58 @@ func (tl *Timeline) SetView(w, h int, scale float64, theme Theme) {
 	}
 }
 
+// PresenterFontSize is the labels' size in CSS px in presenter mode:
+// legible from the back of a classroom on a projector.
+const PresenterFontSize = 16
+
+// SetModes sets the timeline's two modes (one call: each costs its bytes
+// in the wasm).
+//
+// In presenter mode every text is PresenterFontSize CSS px, and what holds
+// text grows with it: labelled rows, the axis, the spacing of its ticks.
+// Bars, markers and margins stay as they are.
+//
+// With the future hidden nothing is drawn after the playhead: no bar,
+// marker, count, text or tooltip says what happens later, so a question
+// asked before the run (a lesson's predict block) is not answered by the
+// picture. The axis and the lanes' names stay.
+func (tl *Timeline) SetModes(presenter, hideFuture bool) {
+	font := float32(FontSize)
+	if presenter {
+		font = PresenterFontSize
+	}
+	if font != tl.font {
+		tl.font = font
+		tl.invalidate()
+		tl.ScrollBy(0)
+	}
+	tl.hide = hideFuture // the next frame's playhead (see playhead) moves the cut
+}
+
+// grown is css (a size meant for FontSize) grown with the labels, device
+// px: the same in the normal mode, a third more in presenter mode.
+func (tl *Timeline) grown(css float32) float32 { return tl.px(css * tl.font / FontSize) }
+
+// noCut is the cut of a timeline that draws the whole run.
+const noCut = trace.Time(math.MaxInt64)
+
+// playhead sets what is known with the playhead at t: with the future
+// hidden, nothing after t. The bars are laid out again when that moves.
+func (tl *Timeline) playhead(t trace.Time) {
+	cut := noCut
+	if tl.hide {
+		cut = max(t, 0)
+	}
+	if cut != tl.cut {
+		tl.cut = cut
+		tl.static = nil
+	}
+}
+
+// shownTo is the last moment the plot draws: the window's end, or the
+// playhead's when the future is hidden.
+func (tl *Timeline) shownTo() trace.Time { return min(tl.to, tl.cut) }
+
 // invalidate drops the cached layout.
 func (tl *Timeline) invalidate() {
 	tl.static = nil
@@ -227,7 +283,7 @@ func (tl *Timeline) px(css float32) float32 { return css * tl.scale }
 // plot is the area the bars use.
 func (tl *Timeline) plot() (x0, x1, y0, y1 float32) {
 	tl.layout()
-	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS), tl.top + tl.h - tl.px(padCSS)
+	return tl.gutter, tl.w - tl.px(padCSS), tl.top + tl.px(axisCSS+tl.font-FontSize), tl.top + tl.h - tl.px(padCSS)
 }
 
 // layout places the rows and sizes the gutter for the current view.
@@ -235,14 +291,14 @@ func (tl *Timeline) layout() {
 	if tl.rows != nil {
 		return
 	}
-	y0, y1 := tl.top+tl.px(axisCSS), tl.top+tl.h-tl.px(padCSS)
+	y0, y1 := tl.top+tl.px(axisCSS+tl.font-FontSize), tl.top+tl.h-tl.px(padCSS)
 	tl.rows = tl.placeRows(max(y1-y0, 1))
 	tl.gutter = tl.sizeGutter()
 	tl.labelRows()
 }
 
 // charW is the advance of one character of the labels, device px.
-func (tl *Timeline) charW() float32 { return tl.px(fontCSS) * charWidthEm }
+func (tl *Timeline) charW() float32 { return tl.px(tl.font) * charWidthEm }
 
 // sizeGutter gives the lane labels the room the longest needs, within a
 // third of the canvas (and at least a little more than the narrowest
@@ -288,7 +344,7 @@ func (tl *Timeline) labelRows() {
 	for i := range tl.rows {
 		r := &tl.rows[i]
 		r.label = ""
-		if r.h >= tl.px(rowLabelCSS)-0.01 {
+		if r.h >= tl.grown(rowLabelCSS)-0.01 {
 			r.label = labels[i]
 		}
 	}
@@ -492,15 +548,17 @@ func (tl *Timeline) SetHighlight(line int32) {
 // overlay: the fade over the future, the playhead and the tooltip. Paint
 // them layer by layer.
 func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay List) {
+	tl.playhead(t)
 	if tl.static == nil {
 		s := tl.drawStatic()
+		s.Font = tl.font
 		tl.static = &s
 		tl.StaticVersion++
 	}
 	x0, x1, y0, y1 := tl.plot()
 	x := tl.X(t)
-	// The future is faded: it has not happened yet.
-	if x < x1 {
+	// The future is faded: it has not happened yet (or not drawn at all).
+	if x < x1 && !tl.hide {
 		fade := tl.theme.Background
 		fade.A = 150
 		fx := max(x, x0)
@@ -513,6 +571,7 @@ func (tl *Timeline) Frame(t trace.Time, hoverX, hoverY float32) (static, overlay
 	if tip := tl.tooltip(hoverX, hoverY); tip != "" {
 		tl.addTooltip(&overlay, tip, hoverX, hoverY)
 	}
+	overlay.Font = tl.font
 	return *tl.static, overlay
 }
 
@@ -529,6 +588,7 @@ func (tl *Timeline) drawStatic() List {
 	_, _, y0, y1 := tl.plot()
 	for i := range tl.rows {
 		r := &tl.rows[i]
+		r.drawnTo = 0
 		y := y0 + r.y - tl.scroll
 		if y+r.h <= y0 || y >= y1 {
 			continue
@@ -580,7 +640,7 @@ func (tl *Timeline) drawRowLabel(out *List, r *row, y, h float32) {
 		return
 	}
 	th := tl.theme
-	ty := y + (h-tl.px(fontCSS))/2
+	ty := y + (h-tl.px(tl.font))/2
 	x := tl.px(6)
 	if r.group >= 0 && tl.grouping && (!r.open || r.lanes[0] == tl.group(r).lanes[0]) {
 		glyph := "►"

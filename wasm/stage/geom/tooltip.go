@@ -26,7 +26,7 @@ func (tl *Timeline) tooltip(x, y float32) string {
 		}
 		return r.name + ": click to show each on its own"
 	}
-	if x > x1 {
+	if x > min(x1, tl.X(tl.shownTo())) {
 		return ""
 	}
 	if m := tl.markerAt(x, y); m >= 0 {
@@ -40,7 +40,7 @@ func (tl *Timeline) tooltip(x, y float32) string {
 		}
 		return tl.tr.Lanes[mk.Lane].Name + ": " + what + " at " + tl.at(mk.T)
 	}
-	t := tl.TimeAt(x)
+	t := min(tl.TimeAt(x), tl.cut)
 	if len(r.lanes) > 1 {
 		return tl.groupTip(r, t)
 	}
@@ -50,7 +50,11 @@ func (tl *Timeline) tooltip(x, y float32) string {
 		if what == "" {
 			what = string(sp.State)
 		}
-		tip := lane.Name + ": " + what + " (" + tl.at(sp.From) + " to " + tl.at(sp.To) + ")"
+		since, to := "", " to "+tl.at(sp.To)
+		if sp.To > tl.cut { // its end is still to come
+			since, to = "since ", ""
+		}
+		tip := lane.Name + ": " + what + " (" + since + tl.at(sp.From) + to + ")"
 		if sp.Line > 0 {
 			tip += " · line " + strconv.Itoa(int(sp.Line))
 		}
@@ -120,10 +124,10 @@ func (tl *Timeline) spread(a, b trace.Time) string {
 func (tl *Timeline) HoverLine(x, y float32) int32 {
 	x0, x1, _, _ := tl.plot()
 	ri := tl.rowAt(y)
-	if ri < 0 || x < x0 || x > x1 || len(tl.rows[ri].lanes) != 1 {
+	if ri < 0 || x < x0 || x > min(x1, tl.X(tl.shownTo())) || len(tl.rows[ri].lanes) != 1 {
 		return 0
 	}
-	if sp := trace.SpanAt(tl.tr.Lanes[tl.rows[ri].lanes[0]].Spans, tl.TimeAt(x)); sp != nil {
+	if sp := trace.SpanAt(tl.tr.Lanes[tl.rows[ri].lanes[0]].Spans, min(tl.TimeAt(x), tl.cut)); sp != nil {
 		return sp.Line
 	}
 	return 0
@@ -141,7 +145,7 @@ func (tl *Timeline) addTooltip(out *List, tip string, x, y float32) {
 		w = max(w, tl.textWidth(l))
 	}
 	w += 2 * pad
-	lh := tl.px(fontCSS) + tl.px(3)
+	lh := tl.px(tl.font) + tl.px(3)
 	h := float32(len(lines))*lh + 2*pad - tl.px(3)
 	bx := max(min(x+tl.px(12), tl.w-w-tl.px(2)), 0)
 	by := y + tl.px(14)

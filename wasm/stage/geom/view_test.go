@@ -69,7 +69,7 @@ func TestEveryPrintHasAMarker(t *testing.T) {
 	tr := turns()
 	tl := NewTimeline(tr, Options{})
 	tl.SetView(800, 200, 1, Light)
-	rep := tl.Report("")
+	rep := tl.Report("", 0)
 	for _, p := range tr.Prints {
 		found := false
 		for _, m := range rep.Markers {
@@ -86,7 +86,7 @@ func TestEveryPrintHasAMarker(t *testing.T) {
 	}
 	// Out of the window, a marker is listed but not shown.
 	tl.SetWindow(0, 500*trace.Millisecond)
-	for _, m := range tl.Report("").Markers {
+	for _, m := range tl.Report("", 0).Markers {
 		if m.Shown {
 			t.Errorf("marker %+v shown outside the window", m)
 		}
