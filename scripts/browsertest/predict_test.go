@@ -45,7 +45,7 @@ func (p *page) where() where {
 	return w
 }
 
-func (p *page) press(key string, shift bool) {
+func (p *page) stroke(key string, shift bool) {
 	p.t.Helper()
 	var opts []chromedp.KeyOption
 	if shift {
@@ -85,25 +85,25 @@ func TestStageKeyboardLeaves(t *testing.T) {
 	// Tab in from the control before the stage.
 	p.await(`(() => { const all = ` + controls + `; all[all.indexOf(document.getElementById("stage")) - 1].focus(); })()`)
 	at("start", around.Previous)
-	p.press(kb.Tab, false)
+	p.stroke(kb.Tab, false)
 	enter("Tab from before")
 	// The stage's keys still work: → steps to the next event.
-	p.press(kb.ArrowRight, false)
+	p.stroke(kb.ArrowRight, false)
 	var st struct{ T float64 }
 	p.eval("looplab.state()", &st)
 	if st.T <= 0 {
 		t.Errorf("→ in the stage left the playhead at %v", st.T)
 	}
 	enter("after →")
-	p.press(kb.Tab, false)
+	p.stroke(kb.Tab, false)
 	at("Tab out", around.Next)
-	p.press(kb.Tab, true)
+	p.stroke(kb.Tab, true)
 	enter("Shift+Tab back")
-	p.press(kb.Tab, true)
+	p.stroke(kb.Tab, true)
 	at("Shift+Tab out", around.Previous)
-	p.press(kb.Tab, false)
+	p.stroke(kb.Tab, false)
 	enter("Tab again")
-	p.press(kb.Escape, false)
+	p.stroke(kb.Escape, false)
 	at("Escape", around.Next)
 }
 

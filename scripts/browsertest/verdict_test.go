@@ -1,0 +1,93 @@
+//go:build browser
+
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// predictInfo is what a predict block carries.
+type predictInfo struct {
+	Slug     string
+	Scenario int
+	Answer   float64
+	Measure  string
+}
+
+// TestPredictHidesTheAnswer: before the learner answers, nothing after the
+// playhead is drawn and no figure on screen gives the answer; after, the
+// verdict quotes the run on the stage.
+func TestPredictHidesTheAnswer(t *testing.T) {
+	p := open(t)
+	var predicts []predictInfo
+	p.eval(`[...document.querySelectorAll("aside.predict")].map((a) => ({slug: a.closest("article").dataset.slug, ...JSON.parse(a.dataset.predict)}))`, &predicts)
+	if len(predicts) < 10 {
+		t.Fatalf("found %d predict blocks", len(predicts))
+	}
+	for _, q := range predicts {
+		p.await(fmt.Sprintf("looplab.go(%q, %d)", q.Slug, q.Scenario))
+		p.sleep(50 * time.Millisecond)
+		var shown struct {
+			Secret  bool
+			Figures string
+			Playing bool
+			Layout  struct {
+				HiddenAfter *float64
+			}
+			T     float64
+			Scene string
+		}
+		p.eval(`({secret: looplab.current().secret, figures: document.getElementById("metrics").textContent,
+			playing: looplab.state().playing, layout: looplab.layout() || {}, t: looplab.state().t, scene: looplab.state().scene})`, &shown)
+		if !shown.Secret {
+			t.Errorf("%s: the question is open but the page does not keep the run secret", q.Slug)
+			continue
+		}
+		for _, form := range answerForms(q.Answer) {
+			if strings.Contains(shown.Figures, form) {
+				t.Errorf("%s: the figures show %q, the answer to the open question: %s", q.Slug, form, shown.Figures)
+			}
+		}
+		if shown.Playing {
+			t.Errorf("%s: the run plays by itself while the question is open", q.Slug)
+		}
+		// The loop scene draws only the playhead's moment (its figures are
+		// counted up to it), so it has no future to hide.
+		if shown.Scene == "loop" {
+			continue
+		}
+		if shown.Layout.HiddenAfter == nil || *shown.Layout.HiddenAfter > shown.T+1e-6 {
+			t.Errorf("%s: the stage draws past the playhead (%.3f s) while the question is open (hiddenAfter %v)", q.Slug, shown.T, shown.Layout.HiddenAfter)
+		}
+	}
+}
+
+// answerForms are the ways a figure could print a time: 7.501 s, 7.50 s, 7.5 s.
+func answerForms(v float64) []string {
+	return []string{fmt.Sprintf("%.3f s", v), fmt.Sprintf("%.2f s", v)}
+}
+
+// TestVerdictQuotesTheRunOnScreen: with a number changed, the verdict
+// reads the run the learner watched, and says which numbers it used.
+func TestVerdictQuotesTheRunOnScreen(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking")`)
+	var id string
+	p.eval(`looplab.current().numbers.find((n) => n.raw === "4" && n.seconds).id`, &id)
+	p.await(fmt.Sprintf("looplab.setNumber(%q, 2)", id))
+	var want float64
+	p.eval(`JSON.parse(document.getElementById("stage").contentWindow.looplabStage.measure("latency:4", "")).value`, &want)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict input[value='0']").click()`)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict button[type=submit]").click()`)
+	p.sleep(300 * time.Millisecond)
+	var reveal string
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &reveal)
+	quoted := fmt.Sprintf("says %s s", strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", want), "0"), "."))
+	if !strings.Contains(reveal, quoted) || !strings.Contains(reveal, "= 2 s") {
+		t.Errorf("verdict %q: want the run on screen (%s) and the number used", reveal, quoted)
+	}
+}
+
