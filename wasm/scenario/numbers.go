@@ -89,12 +89,26 @@ type spot struct {
 	seconds bool
 }
 
+// maxScrubbable is the largest literal a learner may drag (2^53, some
+// 285 million years of seconds). Past it a number is not scrubbable: its
+// range would reach values whose text is no Python number (an int past
+// 64 bits, "200000000000000000000" for 2e20) or no number at all (4 *
+// 1e308 is +Inf, which JSON cannot carry to the page).
+const maxScrubbable = 1 << 53
+
+// tooLarge says whether a value is past maxScrubbable: 1e300, 1E700
+// (+Inf, as in Python) or 9223372036854775807.
+func tooLarge(v float64) bool {
+	return !(v <= maxScrubbable) // NaN cannot be written, but is too
+}
+
 // literal is a number's text in the code: a Num or digits in a string.
 type literal struct {
 	start, end int // byte offsets
 	raw        string
 	value      float64
 	isFloat    bool
+	tooLarge   bool // past maxScrubbable
 }
 
 // scope is where a number is: in a function, in what a module-level name
@@ -229,11 +243,11 @@ func (f *finder) call(call *syntax.Call, sc scope) {
 }
 
 func numLiteral(n *syntax.Num) literal {
-	v := n.Float
+	v, big := n.Float, tooLarge(n.Float)
 	if !n.IsFloat {
-		v = float64(n.Int)
+		v, big = float64(n.Int), n.Int > maxScrubbable // float64 would round 2^53+1 down
 	}
-	return literal{start: n.Pos.Offset, end: n.End.Offset, raw: n.Raw, value: v, isFloat: n.IsFloat}
+	return literal{start: n.Pos.Offset, end: n.End.Offset, raw: n.Raw, value: v, isFloat: n.IsFloat, tooLarge: big}
 }
 
 // finish orders the numbers as the code has them and numbers repeats:
@@ -250,6 +264,9 @@ func (f *finder) finish() []Number {
 			id = s.id + "." + strconv.Itoa(k)
 		}
 		taken[id] = true
+		if s.lit.tooLarge {
+			continue // its id stays taken, so the others' do not move
+		}
 		labels[s.label]++
 		label := s.label
 		if k := labels[s.label]; k > 1 {

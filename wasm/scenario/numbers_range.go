@@ -11,10 +11,7 @@ import (
 // value a lesson tells the learner to reach must lie on the step's grid.
 func numberRange(lit literal, seconds bool) (lo, hi, step float64) {
 	v := lit.value
-	up := 4 * v
-	if math.IsInf(up, 1) { // 1e308: JSON has no infinity
-		up = v
-	}
+	up := 4 * v // finite: no literal past 2^53 is scrubbable
 	switch {
 	case seconds:
 		// A duration drags to any fraction, however it is written: a

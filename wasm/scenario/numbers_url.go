@@ -34,7 +34,8 @@ func (f *finder) urlNumbers(from, to syntax.Pos, text string, sc scope) {
 			if seconds {
 				label += " seconds"
 			}
-			lit := literal{start: start, end: start + len(digits), raw: digits, value: v, isFloat: strings.Contains(digits, ".")}
+			lit := literal{start: start, end: start + len(digits), raw: digits, value: v,
+				isFloat: strings.Contains(digits, "."), tooLarge: tooLarge(v)}
 			f.spots = append(f.spots, spot{lit, sc.id + "." + idPart(p.word), label + " " + sc.text, seconds})
 		}
 		if r.query {
