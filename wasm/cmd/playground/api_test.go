@@ -48,7 +48,7 @@ func TestLogWindow(t *testing.T) {
 
 func TestApplyLink(t *testing.T) {
 	code := "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n"
-	got := applyLink("#/event-loop?s=1&sleep=2.5&nosuch=3&s2=x", code)
+	got := applyLink("#/event-loop?s=1&main.sleep=2.5&nosuch=3&s2=x", code)
 	if got.Slug != "event-loop" || got.Scenario != 1 || !strings.Contains(got.Code, "sleep(2.5)") {
 		t.Errorf("got %+v", got)
 	}
@@ -56,15 +56,19 @@ func TestApplyLink(t *testing.T) {
 	if !strings.Contains(notes, "nosuch") {
 		t.Errorf("notes do not mention the unknown number: %q", notes)
 	}
-	clamped := applyLink("#/event-loop?sleep=1e9", code)
+	clamped := applyLink("#/event-loop?main.sleep=1e9", code)
 	if strings.Contains(clamped.Code, "1e9") || len(clamped.Notes) == 0 {
 		t.Errorf("not clamped: %+v", clamped)
+	}
+	// sleep is main.sleep's id in links made before ids were readable.
+	if old := applyLink("#/event-loop?sleep=3", code); !strings.Contains(old.Code, "sleep(3)") || len(old.Notes) != 0 {
+		t.Errorf("an old link: %+v", old)
 	}
 }
 
 // A clean link has an empty list of notes, not null, for the page.
 func TestApplyLinkCleanHasNoNotes(t *testing.T) {
-	got := applyLink("#/event-loop?sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n")
+	got := applyLink("#/event-loop?main.sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n")
 	if got.Notes == nil || len(got.Notes) != 0 {
 		t.Errorf("notes %#v", got.Notes)
 	}
