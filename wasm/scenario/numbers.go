@@ -87,6 +87,8 @@ type spot struct {
 	id      string // "rude.sleep"
 	label   string // "asyncio.sleep seconds in rude()"
 	seconds bool
+	// bound, when set, narrows the range numberRange gives.
+	bound func(*Number)
 }
 
 // maxScrubbable is the largest literal a learner may drag (2^53, some
@@ -120,7 +122,17 @@ type scope struct {
 
 var moduleScope = scope{"main", "at module level"}
 
-func funcScope(name string) scope { return scope{idPart(name), "in " + name + "()"} }
+func funcScope(name string) scope { return scope{scopeID(name), "in " + name + "()"} }
+
+// scopeID is a scope's part of an id. "load." starts the ids of the
+// load's numbers, so a def load() gets "load_", as PEP 8 writes a name
+// that would clash.
+func scopeID(name string) string {
+	if id := idPart(name); id != "load" {
+		return id
+	}
+	return "load_"
+}
 
 // statement finds the numbers of one module-level statement.
 func (f *finder) statement(st syntax.Stmt) {
@@ -142,7 +154,7 @@ func (f *finder) statement(st syntax.Stmt) {
 			f.constant(name.ID, n)
 			return
 		}
-		f.walk(value, scope{idPart(name.ID), "in " + name.ID})
+		f.walk(value, scope{scopeID(name.ID), "in " + name.ID})
 		return
 	}
 	f.walk(st, moduleScope)
@@ -160,7 +172,7 @@ func (f *finder) constant(name string, n *syntax.Num) {
 	if seconds {
 		label += " seconds"
 	}
-	f.spots = append(f.spots, spot{numLiteral(n), idPart(name), label, seconds})
+	f.spots = append(f.spots, spot{lit: numLiteral(n), id: idPart(name), label: label, seconds: seconds})
 }
 
 func (f *finder) body(stmts []syntax.Stmt, sc scope) {
@@ -238,7 +250,7 @@ func (f *finder) call(call *syntax.Call, sc scope) {
 		if a.through != "" {
 			label += ", run by " + a.through
 		}
-		f.spots = append(f.spots, spot{numLiteral(n), sc.id + "." + id, label, seconds})
+		f.spots = append(f.spots, spot{lit: numLiteral(n), id: sc.id + "." + id, label: label, seconds: seconds})
 	})
 }
 
@@ -250,15 +262,18 @@ func numLiteral(n *syntax.Num) literal {
 	return literal{start: n.Pos.Offset, end: n.End.Offset, raw: n.Raw, value: v, isFloat: n.IsFloat, tooLarge: big}
 }
 
-// finish orders the numbers as the code has them and numbers repeats:
-// the second "main.sleep" is "main.sleep.2", its label says "(2nd)".
-func (f *finder) finish() []Number {
-	slices.SortStableFunc(f.spots, func(a, b spot) int { return a.lit.start - b.lit.start })
-	out := make([]Number, 0, len(f.spots))
+func (f *finder) finish() []Number { return numbered(f.code, f.spots) }
+
+// numbered orders the numbers of text as it has them and numbers
+// repeats: the second "main.sleep" is "main.sleep.2", its label says
+// "(2nd)".
+func numbered(text string, spots []spot) []Number {
+	slices.SortStableFunc(spots, func(a, b spot) int { return a.lit.start - b.lit.start })
+	out := make([]Number, 0, len(spots))
 	taken := map[string]bool{}
 	labels := map[string]int{}
-	lines := newLineIndex(f.code)
-	for _, s := range f.spots {
+	lines := newLineIndex(text)
+	for _, s := range spots {
 		id := s.id
 		for k := 2; taken[id]; k++ {
 			id = s.id + "." + strconv.Itoa(k)
@@ -272,7 +287,11 @@ func (f *finder) finish() []Number {
 		if k := labels[s.label]; k > 1 {
 			label += " (" + ordinal(k) + ")"
 		}
-		out = append(out, newNumber(f.code, lines, s.lit, id, label, s.seconds))
+		n := newNumber(text, lines, s.lit, id, label, s.seconds)
+		if s.bound != nil {
+			s.bound(&n)
+		}
+		out = append(out, n)
 	}
 	return out
 }

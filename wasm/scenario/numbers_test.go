@@ -60,6 +60,8 @@ async def main():
 		// text that is no number, or +Inf); the others keep their ids.
 		{"too large to drag", "import time\ntime.sleep(1E700)\ntime.sleep(1e300)\ntime.sleep(9223372036854775807)\ntime.sleep(9007199254740992)\nN = 9007199254740993\ntime.sleep(2)\nrequests.get(\"http://x/delay/99999999999999999999\")\n",
 			[]string{"main.sleep.4=9007199254740992@5:12s", "main.sleep.5=2@7:12s"}},
+		{"load is the load's", "import asyncio\nasync def load():\n    await asyncio.sleep(1)\nload = 2\n",
+			[]string{"load_.sleep=1@3:25s", "load=2@4:8"}},
 		{"routes are not urls", "from fastapi import FastAPI\napp = FastAPI()\n@app.get(\"/delay/2\")\nasync def d():\n    return {}\n", nil},
 	}
 	for _, tt := range tests {

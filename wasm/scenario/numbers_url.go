@@ -36,7 +36,7 @@ func (f *finder) urlNumbers(from, to syntax.Pos, text string, sc scope) {
 			}
 			lit := literal{start: start, end: start + len(digits), raw: digits, value: v,
 				isFloat: strings.Contains(digits, "."), tooLarge: tooLarge(v)}
-			f.spots = append(f.spots, spot{lit, sc.id + "." + idPart(p.word), label + " " + sc.text, seconds})
+			f.spots = append(f.spots, spot{lit: lit, id: sc.id + "." + idPart(p.word), label: label + " " + sc.text, seconds: seconds})
 		}
 		if r.query {
 			return
