@@ -10,20 +10,40 @@ import (
 	"looplab/wasm/scenario"
 )
 
-// Apply sets each number in code by id, clamped to its range, moved to
-// the nearest of its steps and written the way the page writes a dragged
-// number, and returns the new code and notes for the learner on what it
-// could not set as asked: an id the code has no number for, a value
-// outside its number's range (clamped) or between its steps (rounded), a
-// value that is not finite. When a number is given more than once the
-// last one wins. A value equal to the number's own leaves its text alone.
-// Code that does not parse comes back unchanged.
+// LoadPrefix starts the ids of a load's numbers (scenario.LoadNumbers).
+const LoadPrefix = "load."
+
+// Apply sets each number a link gives in a scenario: the ids that start
+// with "load." in its load, the others in its code. Each is clamped to its
+// range, moved to the nearest of its steps and written the way the page
+// writes a dragged number. It returns the new code and load, and notes
+// for the learner on what it could not set as asked: an id the scenario
+// has no number for, a value outside its number's range (clamped) or
+// between its steps (rounded), a value that is not finite. When a number
+// is given more than once the last one wins. A value equal to the
+// number's own leaves its text alone. Code or a load that does not parse
+// comes back unchanged.
 //
-// An id may also be one of the ids numbers had before they were named
-// after where they are ("sleep2" for what is now "rude.sleep"), so that
-// links made then still work; scenario.LegacyIDs says which number each
-// one meant. A current id wins over an old one spelled the same.
-func Apply(code string, nums []Number) (string, []string) {
+// An id in the code may also be one of the ids numbers had before they
+// were named after where they are ("sleep2" for what is now
+// "rude.sleep"), so that links made then still work; scenario.LegacyIDs
+// says which number each one meant. A current id wins over an old one
+// spelled the same.
+func Apply(code, load string, nums []Number) (newCode, newLoad string, notes []string) {
+	var inCode, inLoad []Number
+	for _, n := range nums {
+		if strings.HasPrefix(n.ID, LoadPrefix) {
+			inLoad = append(inLoad, n)
+		} else {
+			inCode = append(inCode, n)
+		}
+	}
+	code, notes = applyCode(code, inCode)
+	load, more := applyLoad(load, inLoad)
+	return code, load, append(notes, more...)
+}
+
+func applyCode(code string, nums []Number) (string, []string) {
 	if len(nums) == 0 {
 		return code, nil
 	}
@@ -32,6 +52,17 @@ func Apply(code string, nums []Number) (string, []string) {
 		return code, []string{"the numbers in the address are not set: the code does not parse"}
 	}
 	return setNumbers(code, found, scenario.LegacyIDs(code), nums)
+}
+
+func applyLoad(load string, nums []Number) (string, []string) {
+	if len(nums) == 0 {
+		return load, nil
+	}
+	found, err := scenario.LoadNumbers(load)
+	if err != nil {
+		return load, []string{"the requests' numbers in the address are not set: the requests do not parse"}
+	}
+	return setNumbers(load, found, nil, nums)
 }
 
 // setNumbers sets nums among found, the numbers of text; legacy maps old

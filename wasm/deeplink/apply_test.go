@@ -67,7 +67,7 @@ func TestApply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, notes := Apply(tt.code, tt.nums)
+			got, _, notes := Apply(tt.code, "", tt.nums)
 			if got != tt.want {
 				t.Errorf("code:\n%s\nwant:\n%s", got, tt.want)
 			}
@@ -114,7 +114,7 @@ async def main():
 	for _, tt := range tests {
 		t.Run(tt.link, func(t *testing.T) {
 			l := Parse("#/all-the-way-down?" + tt.link)
-			got, notes := Apply(orders, l.Numbers)
+			got, _, notes := Apply(orders, "", l.Numbers)
 			if tt.want != "" && !strings.Contains(got, tt.want) || tt.want == "" && got != orders {
 				t.Errorf("code:\n%s\nwant a line with %q", got, tt.want)
 			}
@@ -125,10 +125,39 @@ async def main():
 	}
 }
 
+// Ids that start with "load." set the load's numbers.
+func TestApplyLoad(t *testing.T) {
+	const load = "20 x at 0 GET /stock\nat 1.5 GET /delay/2\n"
+	tests := []struct {
+		link       string
+		code, load string
+		notes      []string
+	}{
+		{"load.count=50&main.sleep=2", strings.Replace(sleepy, "sleep(4)", "sleep(2)", 1),
+			"50 x at 0 GET /stock\nat 1.5 GET /delay/2\n", nil},
+		{"load.at.2=3&load.delay=0.5", sleepy, "20 x at 0 GET /stock\nat 3 GET /delay/0.5\n", nil},
+		{"load.count=1e9&load.at=0.123", sleepy, "80 x at 0.12 GET /stock\nat 1.5 GET /delay/2\n",
+			[]string{"load.count=1000000000 is above its range 1–80; using 80", "load.at=0.123 is between its steps of 0.01; using 0.12"}},
+		{"load.nope=1", sleepy, load, []string{"load.nope: this scenario has no such number"}},
+	}
+	for _, tt := range tests {
+		code, gotLoad, notes := Apply(sleepy, load, Parse("#/x?"+tt.link).Numbers)
+		if code != tt.code || gotLoad != tt.load {
+			t.Errorf("%s: code\n%s\nload\n%s", tt.link, code, gotLoad)
+		}
+		if strings.Join(notes, "\n") != strings.Join(tt.notes, "\n") {
+			t.Errorf("%s: notes %q, want %q", tt.link, notes, tt.notes)
+		}
+	}
+	if _, got, notes := Apply(sleepy, "at x GET /\n", []Number{{"load.at", 1}}); got != "at x GET /\n" || len(notes) != 1 {
+		t.Errorf("a load that does not parse: %q, %q", got, notes)
+	}
+}
+
 // A link read by Parse and set by Apply: the page's round trip.
 func TestParseThenApply(t *testing.T) {
 	l := Parse("#/gil?s=1&main.sleep=2.5&pool.max_workers=abc&nope=1")
-	code, notes := Apply(sleepy, l.Numbers)
+	code, _, notes := Apply(sleepy, "", l.Numbers)
 	if !strings.Contains(code, "asyncio.sleep(2.5)") || l.Scenario != 1 {
 		t.Errorf("code:\n%s", code)
 	}
@@ -186,7 +215,7 @@ func FuzzApply(f *testing.F) {
 			return
 		}
 		before, err := scenario.Numbers(code)
-		out, notes := Apply(code, []Number{{id1, v1}, {id2, v2}})
+		out, _, notes := Apply(code, "", []Number{{id1, v1}, {id2, v2}})
 		if err != nil {
 			if out != code {
 				t.Fatal("code that does not parse changed")
@@ -219,6 +248,39 @@ func FuzzApply(f *testing.F) {
 			if n == "" {
 				t.Fatal("empty note")
 			}
+		}
+	})
+}
+
+// FuzzApplyLoad: whatever the load and the link, Apply does not panic and
+// a load that parsed still parses with the same numbers.
+func FuzzApplyLoad(f *testing.F) {
+	f.Add("20 x at 0 GET /stock\nevery 0.5 from 0.25 to 4 GET /delay/2\n", "load.count", 1e9, "load.every", 0.0)
+	f.Add("# é\nat 100ms GET /publish/1/2\n", "load.at", 0.5, "load.publish.2", -1.0)
+	f.Fuzz(func(t *testing.T, load, id1 string, v1 float64, id2 string, v2 float64) {
+		if len(load) > 8<<10 {
+			return
+		}
+		before, err := scenario.LoadNumbers(load)
+		_, out, _ := Apply("", load, []Number{{id1, v1}, {id2, v2}})
+		if err != nil {
+			if out != load {
+				t.Fatal("a load that does not parse changed")
+			}
+			return
+		}
+		after, err := scenario.LoadNumbers(out)
+		if err != nil {
+			// Numbers may be set each in range but not together:
+			// "every" ending before it starts, or more requests in all
+			// than the limit.
+			if !strings.Contains(err.Error(), "end time") && !strings.Contains(err.Error(), "request limit") {
+				t.Fatalf("Apply made a load that does not parse: %v\n%s", err, out)
+			}
+			return
+		}
+		if len(after) != len(before) {
+			t.Fatalf("%d numbers before, %d after:\n%s", len(before), len(after), out)
 		}
 	})
 }
