@@ -1,6 +1,7 @@
 package lesson
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ type lessonNumber struct {
 // namedInLessons are the numbers the lessons tell the learner to drag, with
 // the values they name: each must be there, and each value inside its
 // range and on its steps, or the learner cannot do what the text says.
+// Ids that start with "load." are the load's.
 var namedInLessons = []lessonNumber{
 	{"async-or-parallel", 0, "steps.wait.review", 0.5, true},
 	{"async-or-parallel", 0, "steps.wait.ci_queue", 0.5, true},
@@ -41,6 +43,8 @@ var namedInLessons = []lessonNumber{
 	{"gil", 1, "download.delay", 4, true},
 	{"gil", 1, "crunch.cpu", 2, true},
 	{"event-loop", 0, "stock.sleep", 3, true},
+	{"event-loop", 0, "load.count", 50, false},
+	{"event-loop", 2, "load.count", 40, false},
 	{"event-loop", 1, "stock.cpu", 0.2, true},
 	{"fastapi-blocking", 0, "rude.sleep", 1, true},
 	{"fastapi-blocking", 0, "rude.sleep", 6, true},
@@ -48,6 +52,7 @@ var namedInLessons = []lessonNumber{
 	{"fastapi-blocking", 2, "partner_delay", 2, true},
 	{"threadpool", 0, "report.sleep", 3, true},
 	{"threadpool-exhaustion", 0, "partner_delay", 6, true},
+	{"threadpool-exhaustion", 0, "load.count", 39, false},
 	{"threadpool-exhaustion", 1, "export_pool.max_workers", 40, false},
 	{"threadpool-exhaustion", 1, "export_pool.max_workers", 10, false},
 	{"async-libraries", 0, "pricing_delay", 2, true},
@@ -100,8 +105,15 @@ func TestLessonNumbers(t *testing.T) {
 		return nums
 	}
 	for _, tt := range namedInLessons {
+		nums := numbersOf(tt.slug, tt.block)
+		if strings.HasPrefix(tt.id, "load.") {
+			nums, err = scenario.LoadNumbers(blocks[tt.slug][tt.block].Load)
+			if err != nil {
+				t.Fatalf("%s #%d: %v", tt.slug, tt.block, err)
+			}
+		}
 		var n *scenario.Number
-		for _, x := range numbersOf(tt.slug, tt.block) {
+		for _, x := range nums {
 			if x.ID == tt.id {
 				n = &x
 			}
@@ -129,9 +141,9 @@ func TestLessonNumbers(t *testing.T) {
 // idLike is an id whose last name says it names a thing, not an amount.
 var idLike = regexp.MustCompile(`(^|\.)(id|[a-z0-9_]+_id|i|idx|index|name)(\.[0-9]+)?$`)
 
-// Every number of every scenario, in either version, has a readable id
-// and a label, and none is an id; a compared version's numbers are the
-// first version's, so that dragging one drags both.
+// Every number of every scenario, in either version and in its load, has
+// a readable id and a label, and none is an id; a compared version's
+// numbers are the first version's, so that dragging one drags both.
 func TestLessonNumbersAreNamed(t *testing.T) {
 	lessons, err := CompileDir("../../content")
 	if err != nil {
@@ -141,26 +153,36 @@ func TestLessonNumbersAreNamed(t *testing.T) {
 	for _, l := range lessons {
 		for _, b := range l.Blocks {
 			ids := map[string]float64{}
-			for version, code := range []string{b.Code, b.Compare} {
+			for version, code := range []string{b.Code, b.Compare, b.Load} {
 				if code == "" {
 					continue
 				}
 				nums, err := scenario.Numbers(code)
+				if version == 2 {
+					nums, err = scenario.LoadNumbers(code)
+				}
 				if err != nil {
 					t.Fatalf("%s #%d: %v", l.Slug, b.Index, err)
 				}
 				for _, n := range nums {
-					where := l.Slug + " #" + string(rune('0'+b.Index)) + " " + string(rune('A'+version))
+					where := fmt.Sprintf("%s #%d %s", l.Slug, b.Index, []string{"A", "B", "load"}[version])
 					if !readable.MatchString(n.ID) || idLike.MatchString(n.ID) || len(n.ID) > 40 {
 						t.Errorf("%s: id %q", where, n.ID)
 					}
 					if len(n.Label) < len(n.ID)/2 || strings.ContainsAny(n.Label, "\n\x00") {
 						t.Errorf("%s: %s has the label %q", where, n.ID, n.Label)
 					}
-					if version == 0 {
+					switch version {
+					case 0:
 						ids[n.ID] = n.Value
-					} else if v, ok := ids[n.ID]; !ok || v != n.Value {
-						t.Errorf("%s: %s=%v is not the first version's number", where, n.ID, n.Value)
+					case 1:
+						if v, ok := ids[n.ID]; !ok || v != n.Value {
+							t.Errorf("%s: %s=%v is not the first version's number", where, n.ID, n.Value)
+						}
+					case 2:
+						if !strings.HasPrefix(n.ID, "load.") {
+							t.Errorf("%s: the load's %s does not start with load.", where, n.ID)
+						}
 					}
 				}
 			}
