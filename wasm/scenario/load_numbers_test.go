@@ -70,3 +70,23 @@ func FuzzLoadNumbers(f *testing.F) {
 		checkNumbers(t, src, nums)
 	})
 }
+
+// A long load numbers its repeats in one pass: the last of 3,000 at lines
+// is load.at.3000 (each repeat used to search from .2 up).
+func TestLoadNumbersManyLines(t *testing.T) {
+	nums, err := LoadNumbers(strings.Repeat("at 0.5 GET /x\n", 3000))
+	if err != nil || len(nums) != 3000 || nums[2999].ID != "load.at.3000" || nums[2999].Line != 3000 {
+		t.Fatalf("%d numbers, the last %+v, %v", len(nums), nums[len(nums)-1], err)
+	}
+}
+
+// BenchmarkLoadNumbers10kLines numbers a load of 10,000 lines, as the
+// page does when it shows one.
+func BenchmarkLoadNumbers10kLines(b *testing.B) {
+	src := strings.Repeat("at 0.1 GET /delay/2\n", 10000)
+	for range b.N {
+		if _, err := LoadNumbers(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -271,12 +271,21 @@ func numbered(text string, spots []spot) []Number {
 	slices.SortStableFunc(spots, func(a, b spot) int { return a.lit.start - b.lit.start })
 	out := make([]Number, 0, len(spots))
 	taken := map[string]bool{}
+	repeats := map[string]int{}
 	labels := map[string]int{}
 	lines := newLineIndex(text)
+	units := utf16Counter{text: text}
 	for _, s := range spots {
+		// The k-th of a name is name.k; one that a label or a word
+		// already made ("fetch.2" beside a second fetch) moves it on.
+		repeats[s.id]++
 		id := s.id
-		for k := 2; taken[id]; k++ {
-			id = s.id + "." + strconv.Itoa(k)
+		if k := repeats[s.id]; k > 1 {
+			id += "." + strconv.Itoa(k)
+		}
+		for taken[id] {
+			repeats[s.id]++
+			id = s.id + "." + strconv.Itoa(repeats[s.id])
 		}
 		taken[id] = true
 		if s.lit.tooLarge {
@@ -287,7 +296,7 @@ func numbered(text string, spots []spot) []Number {
 		if k := labels[s.label]; k > 1 {
 			label += " (" + ordinal(k) + ")"
 		}
-		n := newNumber(text, lines, s.lit, id, label, s.seconds)
+		n := newNumber(lines, &units, s.lit, id, label, s.seconds)
 		if s.bound != nil {
 			s.bound(&n)
 		}
@@ -296,11 +305,11 @@ func numbered(text string, spots []spot) []Number {
 	return out
 }
 
-func newNumber(text string, lines lineIndex, lit literal, id, label string, seconds bool) Number {
+func newNumber(lines lineIndex, units *utf16Counter, lit literal, id, label string, seconds bool) Number {
 	line, col := lines.at(lit.start)
 	n := Number{
 		ID: id, Label: label, Line: line, Col: col, Raw: lit.raw, Value: lit.value, Seconds: seconds,
-		Start: utf16Len(text[:lit.start]), End: utf16Len(text[:lit.end]),
+		Start: units.at(lit.start), End: units.at(lit.end),
 	}
 	n.Min, n.Max, n.Step = numberRange(lit, seconds)
 	return n
@@ -326,6 +335,23 @@ func (l lineIndex) at(offset int) (line, col int) {
 		i--
 	}
 	return i + 1, offset - l[i] + 1
+}
+
+// utf16Counter turns byte offsets of text, asked in increasing order,
+// into UTF-16 offsets, counting each stretch once: a load of many lines
+// has many numbers.
+type utf16Counter struct {
+	text         string
+	bytes, units int
+}
+
+func (c *utf16Counter) at(offset int) int {
+	if offset < c.bytes {
+		c.bytes, c.units = 0, 0
+	}
+	c.units += utf16Len(c.text[c.bytes:offset])
+	c.bytes = offset
+	return c.units
 }
 
 func utf16Len(s string) int {
