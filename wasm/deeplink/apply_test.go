@@ -136,8 +136,8 @@ func TestApplyLoad(t *testing.T) {
 		{"load.count=50&main.sleep=2", strings.Replace(sleepy, "sleep(4)", "sleep(2)", 1),
 			"50 x at 0 GET /stock\nat 1.5 GET /delay/2\n", nil},
 		{"load.at.2=3&load.delay=0.5", sleepy, "20 x at 0 GET /stock\nat 3 GET /delay/0.5\n", nil},
-		{"load.count=1e9&load.at=0.123", sleepy, "80 x at 0.12 GET /stock\nat 1.5 GET /delay/2\n",
-			[]string{"load.count=1000000000 is above its range 1–80; using 80", "load.at=0.123 is between its steps of 0.01; using 0.12"}},
+		{"load.count=1e9&load.at=0.123", sleepy, "80 x at 0.1 GET /stock\nat 1.5 GET /delay/2\n",
+			[]string{"load.count=1000000000 is above its range 1–80; using 80", "load.at=0.123 is between its steps of 0.05; using 0.1"}},
 		{"load.nope=1", sleepy, load, []string{"load.nope: this scenario has no such number"}},
 	}
 	for _, tt := range tests {

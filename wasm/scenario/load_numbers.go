@@ -47,6 +47,11 @@ func LoadNumbers(src string) ([]Number, error) {
 			s.bound = func(n *Number) { n.Min, n.Step = 0, 1 }
 		default:
 			s.label += ", seconds"
+			if s.lit.value == 0 {
+				// "at 0" is a moment, not a short wait: it moves in
+				// twentieths like the times beside it, not hundredths.
+				s.bound = func(n *Number) { n.Step = 0.05 }
+			}
 		}
 		if k.Kind != "count" {
 			s.bound = afterBound(s.bound, func(n *Number) { n.Max = min(n.Max, maxLoadTime(k.Unit)) })

@@ -12,7 +12,7 @@ func TestLoadNumbers(t *testing.T) {
 		want       []string // id=raw@line:col min..max/step [s] | label
 	}{
 		{"a count and a time", "20 x at 0 GET /stock\n",
-			[]string{"load.count=20@1:1 1..80/1 | line 1: how many requests", "load.at=0@1:9 0..10/0.01 s | line 1: when it is sent, seconds"}},
+			[]string{"load.count=20@1:1 1..80/1 | line 1: how many requests", "load.at=0@1:9 0..10/0.05 s | line 1: when it is sent, seconds"}},
 		{"every line", "every 0.5 from 0.25 to 4 GET /ping\n", []string{
 			"load.every=0.5@1:7 0.05..10/0.05 s | line 1: time between requests, seconds",
 			"load.from=0.25@1:16 0..10/0.05 s | line 1: first one sent at, seconds",
