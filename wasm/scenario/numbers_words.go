@@ -66,7 +66,7 @@ func isDurationName(name string) bool {
 func isIDName(name string) bool {
 	name = strings.ToLower(name)
 	switch name {
-	case "id", "i", "j", "k", "idx", "index", "name", "key", "label", "tag":
+	case "id", "i", "idx", "index", "name", "key", "label", "tag":
 		return true
 	}
 	for _, suffix := range []string{"_id", "_name", "_index", "_idx"} {
