@@ -105,7 +105,7 @@ func TestPipelineTotalsFollowDurations(t *testing.T) {
 	p.await(`looplab.go("async-or-parallel")`)
 	p.await("looplab.seek(1e9)")
 	before, img := p.current(), p.stage()
-	p.await(`looplab.setNumber("review", 10)`)
+	p.await(`looplab.setNumber("steps.wait.review", 10)`)
 	p.await("looplab.seek(1e9)")
 	p.sleep(100 * time.Millisecond)
 	after := p.current()
@@ -132,7 +132,7 @@ func TestCompareRedrawsBoth(t *testing.T) {
 	if before.Scene != "compare" || len(before.Traces) != 2 {
 		t.Fatalf("scene %q with %d traces; want compare with 2", before.Scene, len(before.Traces))
 	}
-	p.await(`looplab.setNumber("sleep", 3)`)
+	p.await(`looplab.setNumber("wait.sleep", 3)`)
 	p.await("looplab.seek(1e9)")
 	p.sleep(100 * time.Millisecond)
 	after := p.current()

@@ -99,6 +99,7 @@ func (s *scanner) repeat(k string, off int) (n int64, ok bool, err error) {
 	if perr != nil || n < 1 || n > MaxRepeat {
 		return 0, false, s.errAt(off, "repeat count must be from 1 to %d (the repeat limit), found %s", MaxRepeat, digits)
 	}
+	s.mark("count", off, digits, "")
 	return n, true, nil
 }
 
@@ -115,6 +116,7 @@ func (s *scanner) urlLine(spec *lineSpec, k string) error {
 	if err != nil {
 		return s.errAt(off, "%v", err)
 	}
+	s.markURL(raw, off)
 	return nil
 }
 
@@ -137,7 +139,7 @@ func (s *scanner) methodLine(k string, off int) (*methodLine, error) {
 
 // atLine reads "TIME METHOD /path" after "at".
 func (s *scanner) atLine(spec *lineSpec) (err error) {
-	if spec.at, _, err = s.time("time"); err != nil {
+	if spec.at, _, err = s.time("time", "at"); err != nil {
 		return err
 	}
 	return s.request(spec)
@@ -148,7 +150,7 @@ func (s *scanner) atLine(spec *lineSpec) (err error) {
 // "every 1 from 0 to 3" sends at 0, 1 and 2.
 func (s *scanner) everyLine(spec *lineSpec) (err error) {
 	var off int
-	if spec.step, off, err = s.time("step"); err != nil {
+	if spec.step, off, err = s.time("step", "every"); err != nil {
 		return err
 	}
 	if spec.step == 0 {
@@ -157,13 +159,13 @@ func (s *scanner) everyLine(spec *lineSpec) (err error) {
 	if err := s.keyword("from", "every STEP from START to END METHOD /path"); err != nil {
 		return err
 	}
-	if spec.at, _, err = s.time("start time"); err != nil {
+	if spec.at, _, err = s.time("start time", "from"); err != nil {
 		return err
 	}
 	if err := s.keyword("to", "every STEP from START to END METHOD /path"); err != nil {
 		return err
 	}
-	end, off, err := s.time("end time")
+	end, off, err := s.time("end time", "to")
 	if err != nil {
 		return err
 	}
@@ -182,8 +184,9 @@ func (s *scanner) keyword(want, form string) error {
 	return nil
 }
 
-// time reads a time word and its offset; what names it in the error.
-func (s *scanner) time(what string) (trace.Time, int, error) {
+// time reads a time word and its offset; what names it in the error,
+// kind in Tokens.
+func (s *scanner) time(what, kind string) (trace.Time, int, error) {
 	w, off := s.word()
 	if w == "" {
 		return 0, off, s.errEnd("expected a %s in seconds (like 0.25, 2s or 100ms), found end of line", what)
@@ -192,6 +195,7 @@ func (s *scanner) time(what string) (trace.Time, int, error) {
 	if err != nil {
 		return 0, off, s.errAt(off, "%v", err)
 	}
+	s.markTime(kind, off, w)
 	return t, off, nil
 }
 
@@ -209,6 +213,7 @@ func (s *scanner) request(spec *lineSpec) (err error) {
 		return s.errAt(off, "%v", err)
 	}
 	spec.path = p
+	s.mark("path", off, p, "")
 	return nil
 }
 

@@ -79,39 +79,10 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d:%d: %s", e.Line, e.
 
 // Parse reads a load. It reports the first error it finds.
 func Parse(src string) ([]Request, error) {
-	var (
-		lines   []lineSpec
-		total   int64
-		pending *methodLine // a -X line waiting for its url line
-	)
-	lineNo := 0
-	for rest, more := src, true; more; {
-		var text string
-		text, rest, more = strings.Cut(rest, "\n")
-		text = strings.TrimSuffix(text, "\r")
-		lineNo++
-		s := scanner{line: lineNo, text: text}
-		spec, ok, m, err := parseLine(&s, pending)
-		if err != nil {
-			return nil, err
-		}
-		if m != nil {
-			pending = m
-		}
-		if !ok {
-			continue
-		}
-		pending = nil
-		total += spec.reps * spec.n
-		if total > MaxRequests {
-			return nil, s.errAt(spec.col, "load has more than %d requests (the request limit)", MaxRequests)
-		}
-		lines = append(lines, spec)
+	lines, total, err := readLines(src, nil)
+	if err != nil {
+		return nil, err
 	}
-	if pending != nil {
-		return nil, pending.err
-	}
-
 	reqs := make([]Request, 0, total)
 	for _, l := range lines {
 		for range l.reps {
@@ -122,6 +93,47 @@ func Parse(src string) ([]Request, error) {
 	}
 	sortByTime(reqs)
 	return reqs, nil
+}
+
+// readLines checks every line of a load and says what each request line
+// sends and how many requests there are in all. With tokens set, it also
+// lists the numbers of the text there (see Tokens).
+func readLines(src string, tokens *[]Token) ([]lineSpec, int64, error) {
+	var (
+		lines   []lineSpec
+		total   int64
+		pending *methodLine // a -X line waiting for its url line
+	)
+	lineNo, base := 0, 0
+	for rest, more := src, true; more; {
+		var text string
+		text, rest, more = strings.Cut(rest, "\n")
+		lineStart := base
+		base += len(text) + 1
+		text = strings.TrimSuffix(text, "\r")
+		lineNo++
+		s := scanner{line: lineNo, text: text, tokens: tokens, base: lineStart}
+		spec, ok, m, err := parseLine(&s, pending)
+		if err != nil {
+			return nil, 0, err
+		}
+		if m != nil {
+			pending = m
+		}
+		if !ok {
+			continue
+		}
+		pending = nil
+		total += spec.reps * spec.n
+		if total > MaxRequests {
+			return nil, 0, s.errAt(spec.col, "load has more than %d requests (the request limit)", MaxRequests)
+		}
+		lines = append(lines, spec)
+	}
+	if pending != nil {
+		return nil, 0, pending.err
+	}
+	return lines, total, nil
 }
 
 // sortByTime orders requests by send time, keeping text order among equals.

@@ -15,6 +15,10 @@ type scanner struct {
 	text string // the line without its "\n" or "\r\n"
 	pos  int    // next byte to read
 	last int    // end of the last token read, for "found end of line" errors
+	// tokens, when set, collects the line's numbers (see Tokens); base
+	// is the line's offset in the load.
+	tokens *[]Token
+	base   int
 }
 
 // errAt reports a problem at byte offset off of the line.

@@ -429,20 +429,6 @@ func fidelityTable(m *measured, names []string, results map[string][]comparison)
 	return b.String()
 }
 
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
-}
-
 // scenarioWhat is the first comment line of a corpus scenario.
 func scenarioWhat(name string) string {
 	code, _ := os.ReadFile(filepath.Join(fidelityDir, name+".py"))

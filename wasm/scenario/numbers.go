@@ -9,14 +9,26 @@ import (
 	"looplab/wasm/py/syntax"
 )
 
-// Number is a literal in a scenario's code that the playground lets a
-// learner drag: a duration, a count or a size passed to a call
-// (asyncio.sleep(4), cpu(0.8), Semaphore(2), max_workers=2, timeout=1.5)
-// or given to a name at module level (N = 40; a float there, DELAY = 0.25,
-// is taken for seconds). A call whose first argument is a string names its
-// numbers after it: wait("CI queue", 3) gives the id "ci_queue".
+// Number is a literal in a scenario's code (or load, see LoadNumbers)
+// that the playground lets a learner drag: a duration, a count or a size
+// passed to a call (asyncio.sleep(4), cpu(0.8), Semaphore(2),
+// max_workers=2, timeout=1.5), given to a name at module level (N = 40),
+// or a whole path segment of a URL ("http://upstream/delay/2").
+//
+// Its ID says where it is and what it is, so that a link reads well:
+// "rude.sleep" is the asyncio.sleep in def rude(), "main.sleep" one at
+// module level or in main(), "pool.max_workers" the keyword in
+// pool = ThreadPoolExecutor(max_workers=2), "service_delay" the constant
+// SERVICE_DELAY, "main.handle_order.arrives" the argument given to the
+// parameter arrives of the module's handle_order, "main.fetch.b" the
+// number in fetch("B", 2), "download.delay" the 2 in "/delay/2". A second
+// number with the same id gets ".2", a third ".3". Ids use only
+// lower-case letters, digits, '.' and '_', so a link needs no escaping.
 type Number struct {
-	ID    string  `json:"id"`    // stable name for deep links: "sleep", "sleep2", "max_workers"
+	ID string `json:"id"`
+	// Label says the same for a person: "asyncio.sleep seconds in
+	// rude()", for screen readers and the range hint.
+	Label string  `json:"label"`
 	Line  int     `json:"line"`  // 1-based
 	Col   int     `json:"col"`   // 1-based, in bytes
 	Start int     `json:"start"` // offset in UTF-16 code units, as JavaScript counts
@@ -30,112 +42,53 @@ type Number struct {
 	Seconds bool `json:"seconds"`
 }
 
-// durationCalls take seconds as their numeric arguments.
-var durationCalls = map[string]bool{
-	"sleep": true, "cpu": true, "wait_for": true, "to_thread": true,
-	"run_in_executor": true, "run_in_threadpool": true, "submit": true, "delay": true,
-}
-
-// notScrubbable are calls and keywords whose numbers are not durations,
-// counts or sizes a learner would drag.
-var notScrubbable = map[string]bool{
-	"print": true, "round": true, "int": true, "float": true, "str": true, "len": true,
-	"max": true, "min": true, "abs": true,
-	"HTTPException": true, "status_code": true,
-}
-
-// durationKeywords are keyword arguments that take seconds.
-var durationKeywords = map[string]bool{"timeout": true, "delay": true, "seconds": true}
-
 // Numbers lists the scrubbable numbers of code in source order. It fails
 // with the parse error when the code does not parse.
+//
+// What a number means is read from the code around it. A number given to
+// a function the module defines takes the meaning of its parameter there:
+// a duration when the parameter is passed on to asyncio.sleep or cpu (or
+// is named like one, seconds or delay), nothing at all when it names a
+// thing (order_id, name, i) or is only printed or passed to parameters
+// that are only printed, as handle_order(1, 1.2)'s order id is.
 func Numbers(code string) ([]Number, error) {
 	m, err := syntax.Parse([]byte(code))
 	if err != nil {
 		return nil, err
 	}
-	var out []Number
-	used := map[string]int{}
-	add := func(n *syntax.Num, name string, seconds bool) {
-		used[name]++
-		id := name
-		if k := used[name]; k > 1 {
-			id += strconv.Itoa(k)
+	f := &finder{code: code, module: m, funcs: map[string]*syntax.FuncDef{},
+		roles: map[paramKey]role{}, shown: map[syntax.Node]bool{}}
+	for _, st := range m.Body {
+		if def, ok := st.(*syntax.FuncDef); ok {
+			f.funcs[def.Name] = def // the last definition wins, as in Python
 		}
-		if tooLarge(n) {
-			return // its id stays taken, so the others' do not move
-		}
-		out = append(out, newNumber(code, n, id, seconds))
 	}
 	for _, st := range m.Body {
-		if a, ok := st.(*syntax.Assign); ok && len(a.Targets) == 1 {
-			if name, ok := a.Targets[0].(*syntax.Name); ok {
-				if n, ok := a.Value.(*syntax.Num); ok {
-					add(n, strings.ToLower(name.ID), n.IsFloat)
-				}
-			}
-		}
-		syntax.Inspect(st, func(node syntax.Node) bool {
-			call, ok := node.(*syntax.Call)
-			if !ok {
-				return true
-			}
-			callee := calleeName(call.Func)
-			label := callLabel(call)
-			for _, arg := range call.Args {
-				n, ok := arg.Value.(*syntax.Num)
-				if !ok || arg.Star || arg.DoubleStar || notScrubbable[callee] || notScrubbable[arg.Name] {
-					continue
-				}
-				if arg.Name != "" {
-					add(n, arg.Name, durationKeywords[arg.Name])
-				} else if label != "" {
-					add(n, label, durationCalls[callee] || n.IsFloat)
-				} else if callee != "" {
-					add(n, strings.ToLower(callee), durationCalls[callee])
-				}
-			}
-			return true
-		})
+		f.statement(st)
 	}
-	// Inspect meets a call before the calls in its arguments; number
-	// ids and the page want source order.
-	slices.SortStableFunc(out, func(a, b Number) int { return a.Start - b.Start })
-	return out, nil
+	return f.finish(), nil
 }
 
-// calleeName is the last name of a call's function: "sleep" for
-// asyncio.sleep, "cpu" for cpu.
-func calleeName(x syntax.Expr) string {
-	switch f := x.(type) {
-	case *syntax.Name:
-		return f.ID
-	case *syntax.Attribute:
-		return f.Name
-	}
-	return ""
+// finder collects the numbers of one module.
+type finder struct {
+	code   string
+	module *syntax.Module
+	funcs  map[string]*syntax.FuncDef // module-level functions by name
+	roles  map[paramKey]role
+	// shown are strings given to calls that only show them (print):
+	// a URL there is text, not a request.
+	shown map[syntax.Node]bool
+	spots []spot
 }
 
-// callLabel is the id a call's first argument gives its numbers when it is
-// a string: "ci_queue" for wait("CI queue", 3); "" otherwise.
-func callLabel(call *syntax.Call) string {
-	if len(call.Args) == 0 || call.Args[0].Name != "" {
-		return ""
-	}
-	s, ok := call.Args[0].Value.(*syntax.Str)
-	if !ok {
-		return ""
-	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(s.Value) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
-			b.WriteByte('_')
-		}
-	}
-	return strings.TrimSuffix(b.String(), "_")
+// spot is a number found, before its id and label are made unique.
+type spot struct {
+	lit     literal
+	id      string // "rude.sleep"
+	label   string // "asyncio.sleep seconds in rude()"
+	seconds bool
+	// bound, when set, narrows the range numberRange gives.
+	bound func(*Number)
 }
 
 // maxScrubbable is the largest literal a learner may drag (2^53, some
@@ -145,45 +98,260 @@ func callLabel(call *syntax.Call) string {
 // 1e308 is +Inf, which JSON cannot carry to the page).
 const maxScrubbable = 1 << 53
 
-// tooLarge says whether a literal is past maxScrubbable: 1e300, 1E700
+// tooLarge says whether a value is past maxScrubbable: 1e300, 1E700
 // (+Inf, as in Python) or 9223372036854775807.
-func tooLarge(n *syntax.Num) bool {
-	if n.IsFloat {
-		return !(n.Float <= maxScrubbable) // NaN cannot be written, but is too
-	}
-	return n.Int > maxScrubbable
+func tooLarge(v float64) bool {
+	return !(v <= maxScrubbable) // NaN cannot be written, but is too
 }
 
-func newNumber(code string, n *syntax.Num, id string, seconds bool) Number {
-	v := n.Float
-	if !n.IsFloat {
-		v = float64(n.Int)
+// literal is a number's text in the code: a Num or digits in a string.
+type literal struct {
+	start, end int // byte offsets
+	raw        string
+	value      float64
+	isFloat    bool
+	tooLarge   bool // past maxScrubbable
+}
+
+// scope is where a number is: in a function, in what a module-level name
+// is given, or elsewhere at module level.
+type scope struct {
+	id   string // "rude", "pool", "main"
+	text string // "in rude()", "in pool", "at module level"
+}
+
+var moduleScope = scope{"main", "at module level"}
+
+func funcScope(name string) scope { return scope{scopeID(name), "in " + name + "()"} }
+
+// scopeID is a scope's part of an id. "load." starts the ids of the
+// load's numbers, so a def load() gets "load_", as PEP 8 writes a name
+// that would clash.
+func scopeID(name string) string {
+	if id := idPart(name); id != "load" {
+		return id
 	}
-	num := Number{
-		ID: id, Line: n.Pos.Line, Col: n.Pos.Col, Raw: n.Raw, Value: v, Seconds: seconds,
-		Start: utf16Len(code[:n.Pos.Offset]), End: utf16Len(code[:n.End.Offset]),
+	return "load_"
+}
+
+// statement finds the numbers of one module-level statement.
+func (f *finder) statement(st syntax.Stmt) {
+	var target syntax.Expr
+	var value syntax.Expr
+	switch s := st.(type) {
+	case *syntax.FuncDef:
+		f.body(s.Body, funcScope(s.Name))
+		return
+	case *syntax.Assign:
+		if len(s.Targets) == 1 {
+			target, value = s.Targets[0], s.Value
+		}
+	case *syntax.AnnAssign:
+		target, value = s.Target, s.Value
 	}
+	if name, ok := target.(*syntax.Name); ok && value != nil {
+		if n, ok := value.(*syntax.Num); ok {
+			f.constant(name.ID, n)
+			return
+		}
+		f.walk(value, scope{scopeID(name.ID), "in " + name.ID})
+		return
+	}
+	f.walk(st, moduleScope)
+}
+
+// constant is NAME = number at module level: its id is the name. It is
+// a duration when written with decimals (DELAY = 0.25), named like one
+// (PARTNER_DELAY) or used as one.
+func (f *finder) constant(name string, n *syntax.Num) {
+	if isIDName(name) {
+		return
+	}
+	seconds := n.IsFloat || isDurationName(name) || f.usesOf(f.module.Body, name).seconds
+	label := name
 	if seconds {
-		num.Step = 0.1
-		if v < 0.1 { // 0 included: BLOCKING = 0.0 is dragged to 0.05
-			num.Step = 0.01
-		}
-		num.Max = max(10, 4*v)
-	} else if n.IsFloat {
-		// A number written with decimals is a quantity, not a count: it
-		// steps by its last decimal (1.2 by 0.1), so a drag or the other
-		// version of a comparison never rounds it to a whole number.
-		num.Step = 0.1
-		if i := strings.IndexByte(n.Raw, '.'); i >= 0 && len(n.Raw)-i-1 >= 2 {
-			num.Step = 0.01
-		}
-		num.Max = max(10, 4*v)
-	} else {
-		num.Min = min(1, v)
-		num.Step = 1
-		num.Max = max(64, 4*v)
+		label += " seconds"
 	}
-	return num
+	f.spots = append(f.spots, spot{lit: numLiteral(n), id: idPart(name), label: label, seconds: seconds})
+}
+
+func (f *finder) body(stmts []syntax.Stmt, sc scope) {
+	for _, st := range stmts {
+		f.walk(st, sc)
+	}
+}
+
+// walk finds the numbers of calls and URLs in n; a def inside it starts
+// a scope of its own (its decorators, the routes, are not walked).
+func (f *finder) walk(n syntax.Node, sc scope) {
+	syntax.Inspect(n, func(node syntax.Node) bool {
+		switch x := node.(type) {
+		case *syntax.FuncDef:
+			f.body(x.Body, funcScope(x.Name))
+			return false
+		case *syntax.Call:
+			f.call(x, sc)
+		case *syntax.Str:
+			if !f.shown[x] {
+				f.urlNumbers(x.Pos, x.End, x.Value, sc)
+			}
+		case *syntax.FString:
+			if !f.shown[x] {
+				f.urlNumbers(x.Pos, x.End, fstringText(x), sc)
+			}
+		}
+		return true
+	})
+}
+
+// call finds the numbers given to a call.
+func (f *finder) call(call *syntax.Call, sc scope) {
+	if notScrubbable[calleeName(call.Func)] {
+		for _, a := range call.Args {
+			f.shown[a.Value] = true
+		}
+		return
+	}
+	f.forEachArg(call, func(a argument) {
+		n, ok := a.arg.Value.(*syntax.Num)
+		if !ok || notScrubbable[a.callee] || notScrubbable[a.arg.Name] {
+			return
+		}
+		keyword := a.def == nil && a.arg.Name != ""
+		if keyword && isIDName(a.arg.Name) || a.callee == "" && !keyword && a.label == "" {
+			return
+		}
+		r := f.argRole(a)
+		if a.def != nil && a.param != "" && r == roleLabel {
+			return // an id, or a value only shown: dragging it means nothing
+		}
+		seconds := r == roleSeconds
+		id, subject := idPart(a.callee), a.text
+		switch {
+		case keyword:
+			id, subject = idPart(a.arg.Name), a.text+" "+a.arg.Name
+		case a.label != "":
+			id, subject = id+"."+idPart(a.label), a.text+`("`+a.label+`")`
+		case a.param != "":
+			if a.params > 1 {
+				id += "." + idPart(a.param)
+			}
+			subject = a.text + "(" + a.param + ")"
+		}
+		label := subject
+		if seconds {
+			unit := "seconds"
+			if u := durationCalls[a.callee]; u != "" && a.def == nil && !keyword {
+				unit = u
+			}
+			label += " " + unit
+		}
+		label += " " + sc.text
+		if a.through != "" {
+			label += ", run by " + a.through
+		}
+		f.spots = append(f.spots, spot{lit: numLiteral(n), id: sc.id + "." + id, label: label, seconds: seconds})
+	})
+}
+
+func numLiteral(n *syntax.Num) literal {
+	v, big := n.Float, tooLarge(n.Float)
+	if !n.IsFloat {
+		v, big = float64(n.Int), n.Int > maxScrubbable // float64 would round 2^53+1 down
+	}
+	return literal{start: n.Pos.Offset, end: n.End.Offset, raw: n.Raw, value: v, isFloat: n.IsFloat, tooLarge: big}
+}
+
+func (f *finder) finish() []Number { return numbered(f.code, f.spots) }
+
+// numbered orders the numbers of text as it has them and numbers
+// repeats: the second "main.sleep" is "main.sleep.2", its label says
+// "(2nd)".
+func numbered(text string, spots []spot) []Number {
+	slices.SortStableFunc(spots, func(a, b spot) int { return a.lit.start - b.lit.start })
+	out := make([]Number, 0, len(spots))
+	taken := map[string]bool{}
+	repeats := map[string]int{}
+	labels := map[string]int{}
+	lines := newLineIndex(text)
+	units := utf16Counter{text: text}
+	for _, s := range spots {
+		// The k-th of a name is name.k; one that a label or a word
+		// already made ("fetch.2" beside a second fetch) moves it on.
+		repeats[s.id]++
+		id := s.id
+		if k := repeats[s.id]; k > 1 {
+			id += "." + strconv.Itoa(k)
+		}
+		for taken[id] {
+			repeats[s.id]++
+			id = s.id + "." + strconv.Itoa(repeats[s.id])
+		}
+		taken[id] = true
+		if s.lit.tooLarge {
+			continue // its id stays taken, so the others' do not move
+		}
+		labels[s.label]++
+		label := s.label
+		if k := labels[s.label]; k > 1 {
+			label += " (" + ordinal(k) + ")"
+		}
+		n := newNumber(lines, &units, s.lit, id, label, s.seconds)
+		if s.bound != nil {
+			s.bound(&n)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func newNumber(lines lineIndex, units *utf16Counter, lit literal, id, label string, seconds bool) Number {
+	line, col := lines.at(lit.start)
+	n := Number{
+		ID: id, Label: label, Line: line, Col: col, Raw: lit.raw, Value: lit.value, Seconds: seconds,
+		Start: units.at(lit.start), End: units.at(lit.end),
+	}
+	n.Min, n.Max, n.Step = numberRange(lit, seconds)
+	return n
+}
+
+// lineIndex finds the line and column of a byte offset.
+type lineIndex []int // byte offset of each line's start
+
+func newLineIndex(text string) lineIndex {
+	starts := lineIndex{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// at is the 1-based line and byte column of offset.
+func (l lineIndex) at(offset int) (line, col int) {
+	i, found := slices.BinarySearch(l, offset)
+	if !found {
+		i--
+	}
+	return i + 1, offset - l[i] + 1
+}
+
+// utf16Counter turns byte offsets of text, asked in increasing order,
+// into UTF-16 offsets, counting each stretch once: a load of many lines
+// has many numbers.
+type utf16Counter struct {
+	text         string
+	bytes, units int
+}
+
+func (c *utf16Counter) at(offset int) int {
+	if offset < c.bytes {
+		c.bytes, c.units = 0, 0
+	}
+	c.units += utf16Len(c.text[c.bytes:offset])
+	c.bytes = offset
+	return c.units
 }
 
 func utf16Len(s string) int {
@@ -192,4 +360,18 @@ func utf16Len(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// fstringText is an f-string's literal text with a NUL for each field,
+// enough to tell whether it is a URL.
+func fstringText(x *syntax.FString) string {
+	var b strings.Builder
+	for _, p := range x.Parts {
+		if p.Expr != nil {
+			b.WriteByte(0)
+		} else {
+			b.WriteString(p.Lit)
+		}
+	}
+	return b.String()
 }

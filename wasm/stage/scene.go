@@ -29,7 +29,6 @@ type View struct {
 	Presenter, HideFuture bool
 }
 
-
 // Scene is one way of drawing what the page simulated.
 type Scene interface {
 	// Kind names the scene for the page: "timeline", "compare", ...

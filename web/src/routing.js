@@ -27,7 +27,7 @@ function parseHash() {
 
 // Parameters the page reads itself; the rest are the code's numbers, for
 // the simulator's link decoder.
-const pageParam = (k) => k === "s" || k === "code" || k === "load" || k.startsWith("load.") || k.startsWith("B.");
+const pageParam = (k) => k === "s" || k === "code" || k === "load";
 
 let routed = ""; // the hash the page last showed or wrote
 export const resetRouted = () => { routed = ""; };
@@ -76,23 +76,26 @@ export function show(l, i, { params = null, notes = [], texts = {} } = {}) {
   simulate({ keepPlayhead: false });
 }
 
-// applyLinkNumbers sets the numbers a link gives: the code's through the
-// simulator's decoder (which clamps them to their ranges and says what it
-// ignored), the load's and version B's here.
+// applyLinkNumbers sets the numbers a link gives: the code's and the
+// load's through the simulator's decoder (which clamps them to their ranges
+// and says what it ignored), version B's here.
 function applyLinkNumbers(params, texts) {
   const notes = [];
-  if (texts.code == null) {
-    const rest = new URLSearchParams([...params].filter(([k]) => !pageParam(k)));
-    if ([...rest.keys()].length) {
-      const r = JSON.parse(S.stage.applyLink(`#/${S.lesson.slug}?${rest}`, original().code));
-      if (r) { S.code = r.code; notes.push(...(r.notes || [])); }
+  const rest = new URLSearchParams([...params].filter(([k]) => !pageParam(k) && !k.startsWith("B.")));
+  if ([...rest.keys()].length) {
+    const load = texts.load == null ? original().load || "" : null;
+    const r = JSON.parse(S.stage.applyLink(`#/${S.lesson.slug}?${rest}`, texts.code ?? original().code, load));
+    if (r) {
+      S.code = r.code;
+      if (r.load != null) S.load = r.load;
+      notes.push(...(r.notes || []));
     }
   }
   for (const [k, v] of params) {
-    const [src, id] = k.startsWith("load.") && texts.load == null ? ["load", k] : k.startsWith("B.") ? ["B", k.slice(2)] : [];
-    if (!src) continue;
-    const known = numbersOf(src).some((n) => n.id === id);
-    if (!known || !apply(src, id, Number(v))) notes.push(`${shorten(k)}: ${known ? "not a value it can take" : "this scenario has no such number"}.`);
+    if (!k.startsWith("B.")) continue;
+    const id = k.slice(2);
+    const known = numbersOf("B").some((n) => n.id === id);
+    if (!known || !apply("B", id, Number(v))) notes.push(`${shorten(k)}: ${known ? "not a value it can take" : "this scenario has no such number"}.`);
   }
   return notes;
 }

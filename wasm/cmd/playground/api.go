@@ -57,7 +57,10 @@ type result struct {
 	Error      *problem          `json:"error,omitempty"`
 	Generation int               `json:"generation,omitempty"`
 	Numbers    []scenario.Number `json:"numbers"`
-	Metrics    *report.Metrics   `json:"metrics,omitempty"`
+	// LoadNumbers are the load's numbers (see loadNumbersOf); only the
+	// first version has them, compare mode's versions share one load.
+	LoadNumbers []scenario.Number `json:"loadNumbers,omitempty"`
+	Metrics     *report.Metrics   `json:"metrics,omitempty"`
 	// Focus is the latency of the requests the block's focus= names.
 	Focus []report.Focus `json:"focus,omitempty"`
 	Log   []report.Line  `json:"log,omitempty"`
@@ -127,6 +130,7 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 		return showGame(req.Code, st), nil
 	}
 	res, tr := run(req.Code, "code", req.Load, req.Settings, "settings")
+	res.LoadNumbers = loadNumbersOf(req.Load)
 	if tr == nil {
 		return res, nil
 	}
@@ -250,6 +254,17 @@ func numbersOf(code string) []scenario.Number {
 	return nums
 }
 
+// loadNumbersOf lists a load's scrubbable numbers, as numbersOf does the
+// code's: ids "load.count", "load.at", "load.delay"...; none (an empty
+// list) when it does not parse.
+func loadNumbersOf(load string) []scenario.Number {
+	nums, _ := scenario.LoadNumbers(load)
+	if nums == nil {
+		nums = []scenario.Number{}
+	}
+	return nums
+}
+
 func toProblem(err error, section string) *problem {
 	p := &problem{Section: section, Msg: err.Error(), Text: err.Error()}
 	var se *scenario.Error
@@ -339,20 +354,31 @@ func logWindow(all *report.Narration, t float64, most, from int) logPage {
 }
 
 // linked is what a deep link does to a scenario: the lesson and scenario
-// it names, the code with its numbers set, and what was ignored or
-// clamped, for the page to tell the learner.
+// it names, the code and load with its numbers set, and what was ignored
+// or clamped, for the page to tell the learner. Load is there only when
+// the page gave one.
 type linked struct {
 	Slug     string   `json:"slug"`
 	Scenario int      `json:"scenario"`
 	Code     string   `json:"code"`
+	Load     *string  `json:"load,omitempty"`
 	Notes    []string `json:"notes"`
 }
 
-// applyLink decodes a fragment and sets its numbers in code.
-func applyLink(fragment, code string) linked {
+// applyLink decodes a fragment and sets its numbers in code, and in load
+// when it is given (the ids that start with "load.").
+func applyLink(fragment, code string, load *string) linked {
 	l := deeplink.Parse(fragment)
-	out, notes := deeplink.Apply(code, l.Numbers)
-	return linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(append([]string{}, l.Ignored...), notes...)}
+	in := ""
+	if load != nil {
+		in = *load
+	}
+	out, outLoad, notes := deeplink.Apply(code, in, l.Numbers)
+	res := linked{Slug: l.Slug, Scenario: l.Scenario, Code: out, Notes: append(append([]string{}, l.Ignored...), notes...)}
+	if load != nil {
+		res.Load = &outLoad
+	}
+	return res
 }
 
 // activeLines are the code lines the runs' lanes are on at t, marked A

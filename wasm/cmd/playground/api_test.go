@@ -48,7 +48,7 @@ func TestLogWindow(t *testing.T) {
 
 func TestApplyLink(t *testing.T) {
 	code := "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n"
-	got := applyLink("#/event-loop?s=1&sleep=2.5&nosuch=3&s2=x", code)
+	got := applyLink("#/event-loop?s=1&main.sleep=2.5&nosuch=3&s2=x", code, nil)
 	if got.Slug != "event-loop" || got.Scenario != 1 || !strings.Contains(got.Code, "sleep(2.5)") {
 		t.Errorf("got %+v", got)
 	}
@@ -56,15 +56,33 @@ func TestApplyLink(t *testing.T) {
 	if !strings.Contains(notes, "nosuch") {
 		t.Errorf("notes do not mention the unknown number: %q", notes)
 	}
-	clamped := applyLink("#/event-loop?sleep=1e9", code)
+	clamped := applyLink("#/event-loop?main.sleep=1e9", code, nil)
 	if strings.Contains(clamped.Code, "1e9") || len(clamped.Notes) == 0 {
 		t.Errorf("not clamped: %+v", clamped)
+	}
+	// sleep is main.sleep's id in links made before ids were readable.
+	if old := applyLink("#/event-loop?sleep=3", code, nil); !strings.Contains(old.Code, "sleep(3)") || len(old.Notes) != 0 {
+		t.Errorf("an old link: %+v", old)
+	}
+}
+
+// A link's load. numbers set the load the page gives, and the reply has
+// the load only then.
+func TestApplyLinkLoad(t *testing.T) {
+	code := "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n"
+	load := "20 x at 0 GET /stock\n"
+	got := applyLink("#/event-loop?load.count=50&main.sleep=2", code, &load)
+	if got.Load == nil || *got.Load != "50 x at 0 GET /stock\n" || !strings.Contains(got.Code, "sleep(2)") || len(got.Notes) != 0 {
+		t.Errorf("got %+v", got)
+	}
+	if without := applyLink("#/event-loop?load.count=50", code, nil); without.Load != nil || len(without.Notes) != 1 {
+		t.Errorf("without a load: %+v", without)
 	}
 }
 
 // A clean link has an empty list of notes, not null, for the page.
 func TestApplyLinkCleanHasNoNotes(t *testing.T) {
-	got := applyLink("#/event-loop?sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n")
+	got := applyLink("#/event-loop?main.sleep=2", "import asyncio\n\nasync def main():\n    await asyncio.sleep(4)\n\nasyncio.run(main())\n", nil)
 	if got.Notes == nil || len(got.Notes) != 0 {
 		t.Errorf("notes %#v", got.Notes)
 	}

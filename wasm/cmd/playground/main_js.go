@@ -86,8 +86,11 @@ func main() {
 		}),
 		"sceneStats": fn(func([]js.Value) any { return toJSON(st.SceneStats()) }),
 		"numbers":    fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
-		"play":       fn(func([]js.Value) any { st.Play(); return nil }),
-		"pause":      fn(func([]js.Value) any { st.Pause(); return nil }),
+		// loadNumbers(text) are the load's numbers, as numbers(text) are
+		// the code's: the same JSON, ids that start with "load.".
+		"loadNumbers": fn(func(args []js.Value) any { return toJSON(loadNumbersOf(args[0].String())) }),
+		"play":        fn(func([]js.Value) any { st.Play(); return nil }),
+		"pause":       fn(func([]js.Value) any { st.Pause(); return nil }),
 		"seek": fn(func(args []js.Value) any {
 			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
 			return nil
@@ -104,9 +107,16 @@ func main() {
 		// hiddenAfter). The frame's script calls them setPresenter(on) and
 		// setHideFuture(on): one call here costs the wasm less than two.
 		"setMode": fn(func(args []js.Value) any { st.SetMode(args[0].String(), args[1].Truthy()); return nil }),
-		"legend":       fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		"legend":  fn(func(args []js.Value) any { return toJSON(legend(args[0].String())) }),
+		// applyLink(fragment, code, load) sets a link's numbers in code,
+		// and in load when it is a string: the reply has the new load then.
 		"applyLink": fn(func(args []js.Value) any {
-			return toJSON(applyLink(args[0].String(), args[1].String()))
+			var load *string
+			if len(args) > 2 && args[2].Type() == js.TypeString {
+				s := args[2].String()
+				load = &s
+			}
+			return toJSON(applyLink(args[0].String(), args[1].String(), load))
 		}),
 		"memStats": fn(func([]js.Value) any { return toJSON(memStats()) }),
 		// layout is what the timeline on the stage drew (null for other
@@ -171,7 +181,6 @@ func seen(st *stage.Stage, seconds js.Value) (trace.Time, bool) {
 	}
 	return trace.Time(t * float64(trace.Second)), s.HideFuture
 }
-
 
 // idleCollector returns a function that has hold released once the
 // browser is idle (requestIdleCallback, at most half a second later), so

@@ -210,6 +210,7 @@ type Num struct {
 // Str is a plain string literal (adjacent literals are joined).
 type Str struct {
 	Pos   Pos
+	End   Pos // just past the last literal's closing quote
 	Value string
 }
 
@@ -226,6 +227,7 @@ type FStringPart struct {
 // FString is an f-string literal.
 type FString struct {
 	Pos   Pos
+	End   Pos // just past the last literal's closing quote
 	Parts []FStringPart
 }
 

@@ -47,7 +47,9 @@ func (p *parser) parseStrings() (Expr, error) {
 	var plain strings.Builder
 	var parts []FStringPart
 	isF := false
+	var end Pos
 	for p.tok.kind == tokString || p.tok.kind == tokFString {
+		end = p.tok.end
 		if p.tok.kind == tokString {
 			plain.WriteString(p.tok.value)
 			parts = appendLiteral(parts, p.tok.value)
@@ -68,9 +70,9 @@ func (p *parser) parseStrings() (Expr, error) {
 		p.next()
 	}
 	if isF {
-		return &FString{Pos: pos, Parts: parts}, nil
+		return &FString{Pos: pos, End: end, Parts: parts}, nil
 	}
-	return &Str{Pos: pos, Value: plain.String()}, nil
+	return &Str{Pos: pos, End: end, Value: plain.String()}, nil
 }
 
 // appendLiteral adds a literal run, merging it into a literal just before.

@@ -189,3 +189,33 @@ func TestDumpLayout(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A string literal's End is just past its last closing quote, so the
+// literal's source is src[Pos.Offset:End.Offset]: the playground finds
+// the digits of "/delay/2" in it.
+func TestStringEnd(t *testing.T) {
+	for _, src := range []string{
+		`"/delay/2"`,
+		`f"{BASE}/delay/2"`,
+		`'''a''' "b"`,
+		"(\"a\"\n  f'{x}'  )",
+		`r"\x00"`,
+	} {
+		m, err := Parse([]byte("x = " + src))
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		var pos, end Pos
+		switch s := m.Body[0].(*Assign).Value.(type) {
+		case *Str:
+			pos, end = s.Pos, s.End
+		case *FString:
+			pos, end = s.Pos, s.End
+		}
+		want := strings.Trim(src, "()")
+		want = strings.TrimSpace(want)
+		if got := ("x = " + src)[pos.Offset:end.Offset]; got != want {
+			t.Errorf("%s: literal source %q, want %q", src, got, want)
+		}
+	}
+}
