@@ -43,6 +43,7 @@ func (n *scenarioNode) Dump(src []byte, level int) {
 type scenarios struct {
 	blocks   []*Block
 	predicts []*Predict
+	tries    []*Try
 	errs     []error
 }
 
@@ -57,7 +58,7 @@ func (e *scenarios) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 	var found []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering {
-			if lang := string(fb.Language(src)); lang == "scenario" || lang == "predict" {
+			if lang := string(fb.Language(src)); lang == "scenario" || lang == "predict" || lang == "try" {
 				found = append(found, fb)
 			}
 		}
@@ -80,6 +81,17 @@ func (e *scenarios) Transform(doc *ast.Document, reader text.Reader, _ parser.Co
 			// An empty block: point at its fence.
 			at = []position{positionOf(starts, fb.Info.Segment.Start)}
 			lines = []string{""}
+		}
+		if string(fb.Language(src)) == "try" {
+			t, err := parseTry(info, positionOf(starts, fb.Info.Segment.Start), lines, len(e.blocks))
+			if err != nil {
+				e.errs = append(e.errs, err)
+				continue
+			}
+			t.Index = len(e.tries)
+			e.tries = append(e.tries, t)
+			fb.Parent().ReplaceChild(fb.Parent(), fb, &tryNode{try: t})
+			continue
 		}
 		if string(fb.Language(src)) == "predict" {
 			p, err := parsePredict(info, lines, at, len(e.blocks))
@@ -126,6 +138,7 @@ func positionOf(starts []int, offset int) position {
 func (e *scenarios) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindScenario, e.render)
 	reg.Register(KindPredict, renderPredict)
+	reg.Register(KindTry, renderTry)
 }
 
 // render writes the mount point: a figure that carries the scenario as

@@ -10,7 +10,7 @@ import (
 	"looplab/wasm/trace"
 )
 
-// FuzzCompile feeds arbitrary Markdown with scenario and predict blocks
+// FuzzCompile feeds arbitrary Markdown with scenario, predict and try blocks
 // through the lesson compiler. Errors are fine: they must name the file.
 // Panics and hangs are not, so each simulation it runs gets small limits
 // and inputs over 8 KB are skipped.
@@ -28,6 +28,11 @@ func FuzzCompile(f *testing.F) {
 		"```scenario scene=gameloop mode=asyncio\nFPS = 30\n```\n",
 		"- item\n\n  ```scenario\n  import time\n  time.sleep(1)\n  ```\n",
 		"```predict measure=total\nHow long?\n-- why --\nx\n```\n",
+		"```scenario\n" + sleepyApp + "-- load --\n2 x at 0 GET /\n```\n\n```try set=sleep:1 measure=latency:2 expect=1.0\nDrag the `2` to 1.\n```\n",
+		"```scenario a=\"A\" b=\"B\"\n" + sleepyApp + "-- load --\nat 0 GET /\n-- compare --\n" + sleepyApp + "```\n\n```try set=sleep:3 measure=total expect=3 version=B scenario=1\nLonger.\n```\n",
+		"```scenario scene=pipeline\nFEATURES = 2\nSTEPS = [work(\"a\", 1), wait(\"b\", 2)]\n```\n\n```try set=b:1,a:2 measure=total:async expect=5\nSwap.\n```\n",
+		"```scenario scene=gameloop\nBLOCKING = 0.0\n```\n\n```try set=blocking:0.05 measure=fps expect=17\nSlower.\n```\n",
+		"```try set=x:1 measure=total expect=1\n```\n",
 	} {
 		f.Add([]byte(head + s))
 	}
@@ -51,6 +56,12 @@ func FuzzCompile(f *testing.F) {
 			if p.Scenario < 0 || p.Scenario >= len(l.Blocks) || math.IsNaN(p.Answer) || math.IsInf(p.Answer, 0) ||
 				p.Correct >= len(p.Choices) {
 				t.Fatalf("predict %+v", p)
+			}
+		}
+		for _, tr := range l.Tries {
+			if tr.Scenario < 0 || tr.Scenario >= len(l.Blocks) || len(tr.Set) == 0 || tr.Unit == "" ||
+				math.IsNaN(tr.Measured) || math.IsInf(tr.Measured, 0) || tr.Text == "" {
+				t.Fatalf("try %+v", tr)
 			}
 		}
 	})

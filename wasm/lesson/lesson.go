@@ -34,6 +34,8 @@ type Lesson struct {
 	Blocks  []*Block `json:"scenarios"`
 	// Predicts are the lesson's predict-then-check questions.
 	Predicts []*Predict `json:"predicts,omitempty"`
+	// Tries are the lesson's try steps: numbers to set and what follows.
+	Tries []*Try `json:"tries,omitempty"`
 }
 
 var fileName = regexp.MustCompile(`^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
@@ -74,7 +76,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s:1:1: front matter: %v", file, err)
 	}
-	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks, Predicts: ext.predicts}
+	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks, Predicts: ext.predicts, Tries: ext.tries}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -95,6 +97,11 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	}
 	for _, p := range l.Predicts {
 		if err := p.resolve(l.Blocks, (*Block).run); err != nil {
+			return nil, fmt.Errorf("%s:%w", file, err)
+		}
+	}
+	for _, t := range l.Tries {
+		if err := t.resolve(l.Blocks); err != nil {
 			return nil, fmt.Errorf("%s:%w", file, err)
 		}
 	}

@@ -1,0 +1,121 @@
+package lesson
+
+import (
+	"fmt"
+	"strings"
+
+	"looplab/wasm/gameloop"
+	"looplab/wasm/pipeline"
+	"looplab/wasm/report"
+	"looplab/wasm/trace"
+)
+
+// The units of a try step's figure, for the page to write after it.
+const (
+	unitSeconds  = "s"
+	unitMinutes  = "min" // the pipeline's durations
+	unitFPS      = "fps"
+	unitRequests = "requests"
+	unitWarnings = "warnings"
+)
+
+// figure runs block b with code in place of its own (its compared
+// version following code's numbers) and reads the step's measure= from
+// the run: from a simulated trace (figureOf), or from the pipeline's or
+// the game's own model.
+func (t *Try) figure(b *Block, code string) (float64, string, error) {
+	at := t.at["measure"]
+	switch {
+	case b.Scene() == ScenePipeline:
+		return pipelineFigure(code, t.Measure, at)
+	case !b.Simulated():
+		return gameFigure(code, t.Measure, at)
+	}
+	changed := *b
+	changed.Code = code
+	if b.Compare != "" {
+		changed.Compare = follow(b.Compare, code)
+	}
+	specs, err := changed.Specs()
+	if err != nil {
+		return 0, "", err
+	}
+	spec := specs[0]
+	if t.Version == "B" {
+		spec = specs[1]
+	}
+	tr, err := changed.runSpec(spec)
+	if err != nil {
+		return 0, "", &posError{t.at["set"], fmt.Sprintf("with %s the scenario fails: %v", t.setText(), err)}
+	}
+	v, unit, err := figureOf(tr, t.Measure)
+	if err != nil {
+		return 0, "", &posError{at, err.Error()}
+	}
+	return v, unit, nil
+}
+
+// figureOf reads one figure of a simulated run: the predict block's
+// (latency:N, done:N, print:N, total, stall; see measureOf), and
+//
+//	answered   how many requests got a response
+//	gil        the time threads spent waiting for the GIL, summed
+//	warnings   how many slow-callback warnings asyncio's debug mode gave
+func figureOf(tr *trace.Trace, m string) (float64, string, error) {
+	switch m {
+	case "answered":
+		return float64(report.Measure(tr).Completed), unitRequests, nil
+	case "gil":
+		return report.Measure(tr).GILWait.Seconds(), unitSeconds, nil
+	case "warnings":
+		return float64(len(tr.Warnings)), unitWarnings, nil
+	}
+	v, err := measureOf(tr, m)
+	if err != nil && strings.HasPrefix(err.Error(), "unknown measure") {
+		return 0, "", fmt.Errorf("unknown measure %q (known: latency:N, done:N, print:N, total, stall, answered, gil, warnings)", m)
+	}
+	return v.Seconds(), unitSeconds, err
+}
+
+// pipelineLanes are the pipeline scene's ways of working, in its order.
+var pipelineLanes = []string{"blocking", "async", "parallel"}
+
+// pipelineFigure reads the pipeline scene's totals, in minutes:
+// total:blocking, total:async and total:parallel, and total, the slowest.
+func pipelineFigure(code, m string, at position) (float64, string, error) {
+	plan, err := pipeline.Parse(code)
+	if err != nil {
+		return 0, "", &posError{at, fmt.Sprintf("the pipeline does not read with these numbers: %v", err)}
+	}
+	r := pipeline.Run(plan)
+	if m == "total" {
+		return r.Duration.Seconds(), unitMinutes, nil
+	}
+	for i, name := range pipelineLanes {
+		if m == "total:"+name && i < len(r.Lanes) {
+			return r.Lanes[i].Total.Seconds(), unitMinutes, nil
+		}
+	}
+	return 0, "", &posError{at, fmt.Sprintf("unknown measure %q for the pipeline (known: total:blocking, total:async, total:parallel, total)", m)}
+}
+
+// fpsAfter is when the game's counter is read: after the first second,
+// so it counts a whole second, and before a stall every 5 s.
+const fpsAfter = 3 * trace.Second
+
+// gameFigure reads the game's FPS counter three seconds into a game
+// nobody steers.
+func gameFigure(code, m string, at position) (float64, string, error) {
+	if m != "fps" {
+		return 0, "", &posError{at, fmt.Sprintf("unknown measure %q for the game (known: fps)", m)}
+	}
+	p, err := gameloop.Parse(code)
+	if err != nil {
+		return 0, "", &posError{at, fmt.Sprintf("the game does not read with these numbers: %v", err)}
+	}
+	g := gameloop.New(p)
+	for g.Now() < fpsAfter {
+		g.Advance(trace.Second/60, gameloop.Input{PointerX: -1, PointerY: -1})
+	}
+	return float64(g.Stats().FPS), unitFPS, nil
+}
