@@ -68,6 +68,17 @@ func (t *Try) apply(code string) (string, error) {
 	if len(notes) > 0 { // cannot happen: checked above
 		return "", &posError{at, "set: " + strings.Join(notes, "; ")}
 	}
+	// The page writes a value with the decimals its step has: a value
+	// finer than that would be rounded on the way into the code.
+	written, err := scenario.Numbers(out)
+	if err != nil {
+		return "", &posError{at, fmt.Sprintf("set: the code no longer parses: %v", err)}
+	}
+	for _, s := range t.Set {
+		if n, ok := numberByID(written, s.ID); !ok || n.Value != s.Value {
+			return "", &posError{at, fmt.Sprintf("set: %s=%s cannot be written at its step, %s", s.ID, trimFloat(s.Value), trimFloat(n.Step))}
+		}
+	}
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"looplab/wasm/gameloop"
@@ -61,7 +62,15 @@ func (t *Try) figure(b *Block, code string) (float64, string, error) {
 //	answered   how many requests got a response
 //	gil        the time threads spent waiting for the GIL, summed
 //	warnings   how many slow-callback warnings asyncio's debug mode gave
+//	warning:N  when the Nth of them was given
 func figureOf(tr *trace.Trace, m string) (float64, string, error) {
+	if arg, ok := strings.CutPrefix(m, "warning:"); ok {
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 || n > len(tr.Warnings) {
+			return 0, "", fmt.Errorf("measure=%s: the run has %d warnings", m, len(tr.Warnings))
+		}
+		return tr.Warnings[n-1].T.Seconds(), unitSeconds, nil
+	}
 	switch m {
 	case "answered":
 		return float64(report.Measure(tr).Completed), unitRequests, nil
@@ -72,7 +81,7 @@ func figureOf(tr *trace.Trace, m string) (float64, string, error) {
 	}
 	v, err := measureOf(tr, m)
 	if err != nil && strings.HasPrefix(err.Error(), "unknown measure") {
-		return 0, "", fmt.Errorf("unknown measure %q (known: latency:N, done:N, print:N, total, stall, answered, gil, warnings)", m)
+		return 0, "", fmt.Errorf("unknown measure %q (known: latency:N, done:N, print:N, total, stall, answered, gil, warnings, warning:N)", m)
 	}
 	return v.Seconds(), unitSeconds, err
 }
