@@ -22,9 +22,10 @@ import (
 // and runs the scenario, and fails when an id is unknown, a value is out
 // of its number's range or off its step, or the figure is not what the
 // text says (see near). scenario=N picks the lesson's Nth scenario block
-// (from 1), by default the one just above; in a compare block, version=B
-// reads the figure from the second version, whose numbers follow the
-// first's by id as they do on the page.
+// (from 1), by default the one just above. In a compare block, version=B
+// sets the numbers in the second version and reads the figure from it, as
+// the page does: the first version's numbers drive both, and a second
+// version with code of its own takes numbers of its own too.
 type Try struct {
 	Index    int      `json:"index"`
 	Scenario int      `json:"scenario"` // block index, from 0

@@ -23,11 +23,11 @@ func (t *Try) resolve(blocks []*Block) error {
 	if t.Version != "" && b.Compare == "" && b.CompareSettings == "" {
 		return &posError{t.at["version"], fmt.Sprintf("version=%s: scenario %d is not a compare block; it has one version", t.Version, t.Scenario+1)}
 	}
-	code, err := t.apply(b.Code)
+	changed, err := t.change(b)
 	if err != nil {
 		return err
 	}
-	v, unit, err := t.figure(b, code)
+	v, unit, err := t.figure(changed)
 	if err != nil {
 		return err
 	}
@@ -39,11 +39,31 @@ func (t *Try) resolve(blocks []*Block) error {
 	return nil
 }
 
+// change is block b with the step's numbers set as the page sets them:
+// in the first version, which the compared version's numbers follow by
+// id; or, for version=B of a block whose second version has code of its
+// own, in that code alone.
+func (t *Try) change(b *Block) (*Block, error) {
+	changed := *b
+	var err error
+	if t.Version == "B" && b.Compare != "" {
+		changed.Compare, err = t.apply(b.Compare, "version B")
+		return &changed, err
+	}
+	if changed.Code, err = t.apply(b.Code, "the scenario"); err != nil {
+		return nil, err
+	}
+	if b.Compare != "" {
+		changed.Compare = follow(b.Compare, changed.Code)
+	}
+	return &changed, nil
+}
+
 // apply sets the step's numbers in code and checks that the page could
 // set them: each id is a scrubbable number, each value inside its range
 // and on its step (reachable by dragging from the value in the code), and
-// different from it.
-func (t *Try) apply(code string) (string, error) {
+// different from it. where names the code in errors.
+func (t *Try) apply(code, where string) (string, error) {
 	at := t.at["set"]
 	nums, err := scenario.Numbers(code)
 	if err != nil {
@@ -54,7 +74,7 @@ func (t *Try) apply(code string) (string, error) {
 		n, ok := numberByID(nums, s.ID)
 		switch {
 		case !ok:
-			return "", &posError{at, fmt.Sprintf("set: the scenario has no number %q (it has %s)", s.ID, idList(nums))}
+			return "", &posError{at, fmt.Sprintf("set: %s has no number %q (it has %s)", where, s.ID, idList(nums))}
 		case s.Value < n.Min || s.Value > n.Max:
 			return "", &posError{at, fmt.Sprintf("set: %s=%s is outside its range, %s to %s", s.ID, trimFloat(s.Value), trimFloat(n.Min), trimFloat(n.Max))}
 		case !onStep(s.Value, n):
@@ -126,21 +146,22 @@ func onStep(v float64, n scenario.Number) bool {
 	return math.Abs(k-math.Round(k)) < 1e-6
 }
 
-// near is the rule expect= is held to, the page's rule for a typed
-// prediction: within a tenth of what the run measures or 0.05, whichever
-// is more. Counts (requests, warnings) must be exact.
+// near is the rule expect= is held to, the one the page holds the run
+// on the stage to, as it holds a typed prediction: within a tenth of
+// expect= or 0.05, whichever is more. Counts (requests, warnings) must
+// be exact.
 func near(expect, measured float64, unit string) bool {
 	if isCount(unit) {
 		return expect == measured
 	}
-	return math.Abs(expect-measured) <= math.Max(0.1*measured, 0.05)+1e-9
+	return math.Abs(expect-measured) <= math.Max(0.1*expect, 0.05)+1e-9
 }
 
 func tolerance(unit string) string {
 	if isCount(unit) {
 		return "a count must match exactly"
 	}
-	return "expect= must be within 10 % of it, or 0.05"
+	return "the run must be within 10 % of expect=, or 0.05"
 }
 
 func isCount(unit string) bool { return unit == unitRequests || unit == unitWarnings }

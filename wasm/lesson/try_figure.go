@@ -20,22 +20,16 @@ const (
 	unitWarnings = "warnings"
 )
 
-// figure runs block b with code in place of its own (its compared
-// version following code's numbers) and reads the step's measure= from
-// the run: from a simulated trace (figureOf), or from the pipeline's or
-// the game's own model.
-func (t *Try) figure(b *Block, code string) (float64, string, error) {
+// figure runs changed, the block with the step's numbers set, and reads
+// the step's measure= from the run: from a simulated trace (figureOf),
+// or from the pipeline's or the game's own model.
+func (t *Try) figure(changed *Block) (float64, string, error) {
 	at := t.at["measure"]
 	switch {
-	case b.Scene() == ScenePipeline:
-		return pipelineFigure(code, t.Measure, at)
-	case !b.Simulated():
-		return gameFigure(code, t.Measure, at)
-	}
-	changed := *b
-	changed.Code = code
-	if b.Compare != "" {
-		changed.Compare = follow(b.Compare, code)
+	case changed.Scene() == ScenePipeline:
+		return pipelineFigure(changed.Code, t.Measure, at)
+	case !changed.Simulated():
+		return gameFigure(changed.Code, t.Measure, at)
 	}
 	specs, err := changed.Specs()
 	if err != nil {
@@ -86,38 +80,28 @@ func figureOf(tr *trace.Trace, m string) (float64, string, error) {
 	return v.Seconds(), unitSeconds, err
 }
 
-// pipelineLanes are the pipeline scene's ways of working, in its order.
-var pipelineLanes = []string{"blocking", "async", "parallel"}
-
-// pipelineFigure reads the pipeline scene's totals, in minutes:
-// total:blocking, total:async and total:parallel, and total, the slowest.
+// pipelineFigure reads a figure of the pipeline scene, in minutes (see
+// pipeline.Result.Figure).
 func pipelineFigure(code, m string, at position) (float64, string, error) {
 	plan, err := pipeline.Parse(code)
 	if err != nil {
 		return 0, "", &posError{at, fmt.Sprintf("the pipeline does not read with these numbers: %v", err)}
 	}
-	r := pipeline.Run(plan)
-	if m == "total" {
-		return r.Duration.Seconds(), unitMinutes, nil
+	v, err := pipeline.Run(plan).Figure(m)
+	if err != nil {
+		return 0, "", &posError{at, err.Error()}
 	}
-	for i, name := range pipelineLanes {
-		if m == "total:"+name && i < len(r.Lanes) {
-			return r.Lanes[i].Total.Seconds(), unitMinutes, nil
-		}
-	}
-	return 0, "", &posError{at, fmt.Sprintf("unknown measure %q for the pipeline (known: total:blocking, total:async, total:parallel, total)", m)}
+	return v, unitMinutes, nil
 }
 
 // fpsAfter is when the game's counter is read: after the first second,
-// so it counts a whole second, and before a stall every 5 s.
+// so it counts a whole second, and before the first of the stalls that
+// come every 5 s.
 const fpsAfter = 3 * trace.Second
 
-// gameFigure reads the game's FPS counter three seconds into a game
-// nobody steers.
+// gameFigure reads a figure of the game (see gameloop.Game.Figure) three
+// seconds into a game nobody steers.
 func gameFigure(code, m string, at position) (float64, string, error) {
-	if m != "fps" {
-		return 0, "", &posError{at, fmt.Sprintf("unknown measure %q for the game (known: fps)", m)}
-	}
 	p, err := gameloop.Parse(code)
 	if err != nil {
 		return 0, "", &posError{at, fmt.Sprintf("the game does not read with these numbers: %v", err)}
@@ -126,5 +110,9 @@ func gameFigure(code, m string, at position) (float64, string, error) {
 	for g.Now() < fpsAfter {
 		g.Advance(trace.Second/60, gameloop.Input{PointerX: -1, PointerY: -1})
 	}
-	return float64(g.Stats().FPS), unitFPS, nil
+	v, err := g.Figure(m)
+	if err != nil {
+		return 0, "", &posError{at, err.Error()}
+	}
+	return v, unitFPS, nil
 }
