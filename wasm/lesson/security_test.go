@@ -27,7 +27,7 @@ const hostile = "---\ntitle: t\nsummary: s\n---\n\n" +
 	"```scenario \"<img src=x onerror=alert(14)>\"\n" + sleepyApp +
 	"# <script>alert(15)</script>\nprint(\"<img src=x onerror=alert(16)>\")\n-- load --\nat 0 GET /\n```\n\n" +
 	"```predict measure=total\nHow long <img src=x onerror=alert(17)>?\n-- why --\n<script>alert(18)</script>\n```\n\n" +
-	"```try set=sleep:1 measure=total expect=1\nDrag <img src=x onerror=alert(20)> [now](javascript:alert(21)) `<b>`.\n```\n\n" +
+	"```try set=root.sleep:1 measure=total expect=1\nDrag <img src=x onerror=alert(20)> [now](javascript:alert(21)) `<b>`.\n```\n\n" +
 	"```python\nprint(\"<script>alert(19)</script>\")\n```\n"
 
 var (

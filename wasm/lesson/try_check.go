@@ -42,15 +42,15 @@ func (t *Try) resolve(blocks []*Block) error {
 // change is block b with the step's numbers set as the page sets them:
 // in the first version, which the compared version's numbers follow by
 // id; or, for version=B of a block whose second version has code of its
-// own, in that code alone.
+// own, in that code alone. Ids that start with load. are the requests'.
 func (t *Try) change(b *Block) (*Block, error) {
 	changed := *b
 	var err error
 	if t.Version == "B" && b.Compare != "" {
-		changed.Compare, err = t.apply(b.Compare, "version B")
+		changed.Compare, changed.Load, err = t.apply(b.Compare, b.Load, "version B")
 		return &changed, err
 	}
-	if changed.Code, err = t.apply(b.Code, "the scenario"); err != nil {
+	if changed.Code, changed.Load, err = t.apply(b.Code, b.Load, "the scenario"); err != nil {
 		return nil, err
 	}
 	if b.Compare != "" {
@@ -59,47 +59,58 @@ func (t *Try) change(b *Block) (*Block, error) {
 	return &changed, nil
 }
 
-// apply sets the step's numbers in code and checks that the page could
-// set them: each id is a scrubbable number, each value inside its range
-// and on its step (reachable by dragging from the value in the code), and
-// different from it. where names the code in errors.
-func (t *Try) apply(code, where string) (string, error) {
-	at := t.at["set"]
+// numbersOf lists the scrubbable numbers of code and of load, as the
+// page offers them.
+func numbersOf(code, load string) ([]scenario.Number, error) {
 	nums, err := scenario.Numbers(code)
+	if err != nil || load == "" {
+		return nums, err
+	}
+	more, err := scenario.LoadNumbers(load)
+	return append(nums, more...), err
+}
+
+// apply sets the step's numbers in code and load and checks that the
+// page could set them: each id is a scrubbable number, each value inside
+// its range and on its step (reachable by dragging from the value in the
+// text), and different from it. where names the code in errors.
+func (t *Try) apply(code, load, where string) (string, string, error) {
+	at := t.at["set"]
+	nums, err := numbersOf(code, load)
 	if err != nil {
-		return "", &posError{at, fmt.Sprintf("the scenario's numbers cannot be read: %v", err)}
+		return "", "", &posError{at, fmt.Sprintf("the scenario's numbers cannot be read: %v", err)}
 	}
 	var links []deeplink.Number
 	for _, s := range t.Set {
 		n, ok := numberByID(nums, s.ID)
 		switch {
 		case !ok:
-			return "", &posError{at, fmt.Sprintf("set: %s has no number %q (it has %s)", where, s.ID, idList(nums))}
+			return "", "", &posError{at, fmt.Sprintf("set: %s has no number %q (it has %s)", where, s.ID, idList(nums))}
 		case s.Value < n.Min || s.Value > n.Max:
-			return "", &posError{at, fmt.Sprintf("set: %s=%s is outside its range, %s to %s", s.ID, trimFloat(s.Value), trimFloat(n.Min), trimFloat(n.Max))}
+			return "", "", &posError{at, fmt.Sprintf("set: %s=%s is outside its range, %s to %s", s.ID, trimFloat(s.Value), trimFloat(n.Min), trimFloat(n.Max))}
 		case !onStep(s.Value, n):
-			return "", &posError{at, fmt.Sprintf("set: %s=%s is off its step: it moves from %s by %s", s.ID, trimFloat(s.Value), n.Raw, trimFloat(n.Step))}
+			return "", "", &posError{at, fmt.Sprintf("set: %s=%s is off its step: it moves from %s by %s", s.ID, trimFloat(s.Value), n.Raw, trimFloat(n.Step))}
 		case s.Value == n.Value:
-			return "", &posError{at, fmt.Sprintf("set: %s is already %s; a try step changes something", s.ID, n.Raw)}
+			return "", "", &posError{at, fmt.Sprintf("set: %s is already %s; a try step changes something", s.ID, n.Raw)}
 		}
 		links = append(links, deeplink.Number{ID: s.ID, Value: s.Value})
 	}
-	out, notes := deeplink.Apply(code, links)
+	out, outLoad, notes := deeplink.Apply(code, load, links)
 	if len(notes) > 0 { // cannot happen: checked above
-		return "", &posError{at, "set: " + strings.Join(notes, "; ")}
+		return "", "", &posError{at, "set: " + strings.Join(notes, "; ")}
 	}
 	// The page writes a value with the decimals its step has: a value
-	// finer than that would be rounded on the way into the code.
-	written, err := scenario.Numbers(out)
+	// finer than that would be rounded on the way into the text.
+	written, err := numbersOf(out, outLoad)
 	if err != nil {
-		return "", &posError{at, fmt.Sprintf("set: the code no longer parses: %v", err)}
+		return "", "", &posError{at, fmt.Sprintf("set: the scenario no longer reads: %v", err)}
 	}
 	for _, s := range t.Set {
 		if n, ok := numberByID(written, s.ID); !ok || n.Value != s.Value {
-			return "", &posError{at, fmt.Sprintf("set: %s=%s cannot be written at its step, %s", s.ID, trimFloat(s.Value), trimFloat(n.Step))}
+			return "", "", &posError{at, fmt.Sprintf("set: %s=%s cannot be written at its step, %s", s.ID, trimFloat(s.Value), trimFloat(n.Step))}
 		}
 	}
-	return out, nil
+	return out, outLoad, nil
 }
 
 // follow gives other (a compared version) the numbers of code by id, as
@@ -113,7 +124,7 @@ func follow(other, code string) string {
 	for i, n := range nums {
 		links[i] = deeplink.Number{ID: n.ID, Value: n.Value}
 	}
-	out, _ := deeplink.Apply(other, links) // notes are about ids only one version has
+	out, _, _ := deeplink.Apply(other, "", links) // notes are about ids only one version has
 	return out
 }
 

@@ -2,8 +2,6 @@ package lesson
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"looplab/wasm/gameloop"
 	"looplab/wasm/pipeline"
@@ -13,7 +11,6 @@ import (
 
 // The units of a try step's figure, for the page to write after it.
 const (
-	unitSeconds  = "s"
 	unitMinutes  = "min" // the pipeline's durations
 	unitFPS      = "fps"
 	unitRequests = "requests"
@@ -50,34 +47,11 @@ func (t *Try) figure(changed *Block) (float64, string, error) {
 	return v, unit, nil
 }
 
-// figureOf reads one figure of a simulated run: the predict block's
-// (latency:N, done:N, print:N, total, stall; see measureOf), and
-//
-//	answered   how many requests got a response
-//	gil        the time threads spent waiting for the GIL, summed
-//	warnings   how many slow-callback warnings asyncio's debug mode gave
-//	warning:N  when the Nth of them was given
+// figureOf reads one figure of a simulated run, the way the page reads
+// the run on the stage (see report.Figure), with its unit.
 func figureOf(tr *trace.Trace, m string) (float64, string, error) {
-	if arg, ok := strings.CutPrefix(m, "warning:"); ok {
-		n, err := strconv.Atoi(arg)
-		if err != nil || n < 1 || n > len(tr.Warnings) {
-			return 0, "", fmt.Errorf("measure=%s: the run has %d warnings", m, len(tr.Warnings))
-		}
-		return tr.Warnings[n-1].T.Seconds(), unitSeconds, nil
-	}
-	switch m {
-	case "answered":
-		return float64(report.Measure(tr).Completed), unitRequests, nil
-	case "gil":
-		return report.Measure(tr).GILWait.Seconds(), unitSeconds, nil
-	case "warnings":
-		return float64(len(tr.Warnings)), unitWarnings, nil
-	}
-	v, err := measureOf(tr, m)
-	if err != nil && strings.HasPrefix(err.Error(), "unknown measure") {
-		return 0, "", fmt.Errorf("unknown measure %q (known: latency:N, done:N, print:N, total, stall, answered, gil, warnings, warning:N)", m)
-	}
-	return v.Seconds(), unitSeconds, err
+	v, err := report.Figure(tr, m)
+	return v, report.FigureUnit(m), err
 }
 
 // pipelineFigure reads a figure of the pipeline scene, in minutes (see
@@ -94,23 +68,14 @@ func pipelineFigure(code, m string, at position) (float64, string, error) {
 	return v, unitMinutes, nil
 }
 
-// fpsAfter is when the game's counter is read: after the first second,
-// so it counts a whole second, and before the first of the stalls that
-// come every 5 s.
-const fpsAfter = 3 * trace.Second
-
-// gameFigure reads a figure of the game (see gameloop.Game.Figure) three
-// seconds into a game nobody steers.
+// gameFigure reads a figure of the game a few seconds into a game
+// nobody steers (see gameloop.FigureOf).
 func gameFigure(code, m string, at position) (float64, string, error) {
 	p, err := gameloop.Parse(code)
 	if err != nil {
 		return 0, "", &posError{at, fmt.Sprintf("the game does not read with these numbers: %v", err)}
 	}
-	g := gameloop.New(p)
-	for g.Now() < fpsAfter {
-		g.Advance(trace.Second/60, gameloop.Input{PointerX: -1, PointerY: -1})
-	}
-	v, err := g.Figure(m)
+	v, err := gameloop.FigureOf(p, m)
 	if err != nil {
 		return 0, "", &posError{at, err.Error()}
 	}

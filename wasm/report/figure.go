@@ -23,10 +23,12 @@ import (
 //	gil         the time threads spent waiting for the GIL, summed (s)
 //	answered    how many requests were answered (a count)
 //	throughput  requests answered per second of the run
+//	warnings    how many slow-callback warnings asyncio's debug mode gave
+//	warning:N   when the Nth of them was given (s)
 //
 // (Figure is in the wasm, where every call costs its bytes: it looks its
 // name up once, in figures, and divides rather than call Seconds.)
-var figures = [...]string{"total", "latency", "stall", "gil", "answered", "throughput", "done", "print"}
+var figures = [...]string{"total", "latency", "stall", "gil", "answered", "throughput", "done", "print", "warnings", "warning"}
 
 // Figure measures the figure called name in tr: seconds, or a count or a
 // rate for answered and throughput (see FigureUnit).
@@ -45,17 +47,24 @@ func Figure(tr *trace.Trace, name string) (float64, error) {
 		}
 		return [...]float64{float64(m.Total) / s, float64(m.LatencyMedian) / s, float64(m.Stall) / s,
 			float64(m.GILWait) / s, float64(m.Completed), m.Throughput}[k], nil
-	case nth && (k == 1 || k == 6 || k == 7): // latency:N, done:N, print:N
+	case !nth && k == 8:
+		return float64(len(tr.Warnings)), nil
+	case nth && (k == 1 || k == 6 || k == 7 || k == 9): // latency:N, done:N, print:N, warning:N
 		n, err := strconv.Atoi(arg)
 		count, what := len(tr.Requests), " requests"
-		if k == 7 {
+		switch k {
+		case 7:
 			count, what = len(tr.Prints), " prints"
+		case 9:
+			count, what = len(tr.Warnings), " warnings"
 		}
 		switch {
 		case err != nil || n < 1 || n > count:
 			return 0, errors.New("measure=" + name + ": the run has " + strconv.Itoa(count) + what)
 		case k == 7:
 			return float64(tr.Prints[n-1].T) / s, nil
+		case k == 9:
+			return float64(tr.Warnings[n-1].T) / s, nil
 		}
 		r := tr.Requests[n-1]
 		switch {
@@ -67,17 +76,20 @@ func Figure(tr *trace.Trace, name string) (float64, error) {
 		return float64(r.End-r.Sent) / s, nil
 	}
 	return 0, errors.New("unknown measure " + strconv.Quote(name) +
-		" (known: latency:N, latency, done:N, print:N, total, stall, gil, answered, throughput)")
+		" (known: latency:N, latency, done:N, print:N, total, stall, gil, answered, throughput, warnings, warning:N)")
 }
 
 // FigureUnit is what the figure called name counts: "s" for times,
-// "requests" for answered, "requests/s" for throughput.
+// "requests" for answered, "requests/s" for throughput, "warnings" for
+// warnings.
 func FigureUnit(name string) string {
 	switch name {
 	case "answered":
 		return "requests"
 	case "throughput":
 		return "requests/s"
+	case "warnings":
+		return "warnings"
 	}
 	return "s"
 }

@@ -46,6 +46,17 @@ func TestFigures(t *testing.T) {
 	if got, err := Figure(threads, "gil"); err != nil || got != Measure(threads).GILWait.Seconds() {
 		t.Errorf("gil = %v, %v", got, err)
 	}
+	// Debug mode's slow-callback warnings: how many, and when the Nth.
+	warned := &trace.Trace{Duration: 3 * trace.Second, Warnings: []trace.Line{{T: trace.Second}, {T: 2 * trace.Second}}}
+	if got, err := Figure(warned, "warnings"); err != nil || got != 2 {
+		t.Errorf("warnings = %v, %v; want 2", got, err)
+	}
+	if got, err := Figure(warned, "warning:2"); err != nil || got != 2 {
+		t.Errorf("warning:2 = %v, %v; want 2", got, err)
+	}
+	if _, err := Figure(warned, "warning:3"); err == nil || !strings.Contains(err.Error(), "the run has 2 warnings") {
+		t.Errorf("warning:3 error %v", err)
+	}
 }
 
 // TestFigureErrors: a figure the run cannot give says why, naming the

@@ -90,6 +90,9 @@ type result struct {
 	// narration tells Log's lines: only those the page is sent are
 	// written (see tellLog and logWindow).
 	narration *report.Narration
+	// model reads a figure of a scene that is not a simulated run: the
+	// pipeline's, or the game's (see measure).
+	model func(name string) (float64, error)
 }
 
 // pipelineLane is one way of doing the pipeline, as the page reports it.
@@ -179,6 +182,7 @@ func showPipeline(code string, st shower) (res result) {
 		return res
 	}
 	r := pipeline.Run(plan)
+	res.model = r.Figure
 	for _, l := range r.Lanes {
 		res.Pipeline = append(res.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
 	}
@@ -196,6 +200,7 @@ func showGame(code string, st shower) (res result) {
 		return res
 	}
 	res.OK, res.Game = true, &p
+	res.model = func(name string) (float64, error) { return gameloop.FigureOf(p, name) }
 	res.Generation = st.Show(stage.NewGame(p))
 	return res
 }
@@ -416,10 +421,11 @@ func captions(trs []*trace.Trace, ns []*report.Narration, t trace.Time, soFar bo
 // measure reads the figure called name (see report.Figure) from the runs
 // on the stage, version "" or "A" the first, "B" the compared one: the
 // page's verdict on a prediction comes from the run the learner watched,
-// not from the lesson's default numbers. It is the JSON {"ok":true,
-// "value":v} or {"ok":false,"error":why}, written here: a type or a map
-// of its own would cost the wasm more.
-func measure(trs []*trace.Trace, name, version string) string {
+// not from the lesson's default numbers. A pipeline or a game has no run;
+// model then reads its figures. It is the JSON {"ok":true,"value":v} or
+// {"ok":false,"error":why}, written here: a type or a map of its own
+// would cost the wasm more.
+func measure(trs []*trace.Trace, model func(string) (float64, error), name, version string) string {
 	i, why := 0, ""
 	if version == "B" {
 		i = 1
@@ -427,6 +433,14 @@ func measure(trs []*trace.Trace, name, version string) string {
 	switch {
 	case version != "" && version != "A" && i == 0:
 		why = "unknown version (known: A, B)"
+	case len(trs) == 0 && model != nil && i == 1:
+		why = "the stage shows one version: there is no B"
+	case len(trs) == 0 && model != nil:
+		v, err := model(name)
+		if err == nil {
+			return `{"ok":true,"value":` + strconv.FormatFloat(v, 'g', -1, 64) + "}"
+		}
+		why = err.Error()
 	case len(trs) == 0:
 		why = "no simulated run is on the stage"
 	case i >= len(trs):

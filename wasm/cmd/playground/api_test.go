@@ -163,7 +163,7 @@ func TestMeasure(t *testing.T) {
 			OK    bool
 			Value *float64
 		}
-		out := measure(trs, c.name, c.version)
+		out := measure(trs, nil, c.name, c.version)
 		if err := json.Unmarshal([]byte(out), &got); err != nil || !got.OK || got.Value == nil || *got.Value < c.want || *got.Value > c.want+0.01 {
 			t.Errorf("measure(%q, %q) = %s, want about %v", c.name, c.version, out, c.want)
 		}
@@ -178,11 +178,36 @@ func TestMeasure(t *testing.T) {
 		{trs[:1], "total", "B", `{"ok":false,"error":"the stage shows one version: there is no B"}`},
 		{nil, "total", "", `{"ok":false,"error":"no simulated run is on the stage"}`},
 	} {
-		if got := measure(c.trs, c.name, c.version); got != c.want {
+		if got := measure(c.trs, nil, c.name, c.version); got != c.want {
 			t.Errorf("measure(%q, %q) = %s, want %s", c.name, c.version, got, c.want)
 		}
 	}
-	if got := measure(trs, "answered", ""); got != `{"ok":true,"value":2}` {
+	if got := measure(trs, nil, "answered", ""); got != `{"ok":true,"value":2}` {
 		t.Errorf("measure(answered) = %s", got)
+	}
+}
+
+// TestMeasureModels: a pipeline or a game on the stage has no run, and
+// measure reads the figures of its model, as the build's try steps do.
+func TestMeasureModels(t *testing.T) {
+	for _, c := range []struct {
+		req  request
+		name string
+		want string
+	}{
+		{request{Scene: "pipeline", Code: "FEATURES = 2\nMACHINES = 2\nSTEPS = [work(\"write\", 1), wait(\"review\", 3)]\n"}, "total:blocking", `{"ok":true,"value":8}`},
+		{request{Scene: "pipeline", Code: "FEATURES = 2\nMACHINES = 2\nSTEPS = [work(\"write\", 1), wait(\"review\", 3)]\n"}, "latency:1", `{"ok":false,"error":"unknown measure \"latency:1\" for the pipeline (known: total:blocking, total:async, total:parallel, total)"}`},
+		{request{Scene: "gameloop", Code: "FPS = 30\nBLOCKING = 0.0\n"}, "fps", `{"ok":true,"value":30}`},
+	} {
+		res, trs := simulate(c.req, layoutOnly{})
+		if !res.OK || trs != nil || res.model == nil {
+			t.Fatalf("%s: simulate %+v", c.req.Scene, res.Error)
+		}
+		if got := measure(trs, res.model, c.name, ""); got != c.want {
+			t.Errorf("%s: measure(%q) = %s, want %s", c.req.Scene, c.name, got, c.want)
+		}
+		if got := measure(trs, res.model, c.name, "B"); !strings.Contains(got, "there is no B") {
+			t.Errorf("%s: measure(%q, B) = %s", c.req.Scene, c.name, got)
+		}
 	}
 }

@@ -23,6 +23,7 @@ func main() {
 	perf := js.Global().Get("performance")
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
+	var model func(string) (float64, error) // the pipeline's or the game's figures, when one is on the stage
 	var narration *report.Narration
 	var narrations []*report.Narration // each current run's, for captions
 	var hold gcHold
@@ -41,7 +42,7 @@ func main() {
 				// no trace: measure and trace then say there is none); an
 				// error leaves the last good run on the stage.
 				if trs != nil || res.OK {
-					current, narration = trs, res.narration
+					current, narration, model = trs, res.narration, res.model
 					narrations = []*report.Narration{res.narration}
 					if res.Compare != nil {
 						narrations = append(narrations, res.Compare.narration)
@@ -75,7 +76,7 @@ func main() {
 			if len(args) > 1 && args[1].Type() == js.TypeString {
 				version = args[1].String()
 			}
-			return measure(current, args[0].String(), version)
+			return measure(current, model, args[0].String(), version)
 		}),
 		"export": fn(func(args []js.Value) any {
 			req, err := requestOf(args[0].String())
