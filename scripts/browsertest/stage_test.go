@@ -316,6 +316,7 @@ func (p *page) drag(x, y, toX float64) {
 func TestHoverLeavesWithThePointer(t *testing.T) {
 	p := open(t)
 	p.await(`looplab.go("fastapi-blocking", 0)`)
+	p.await(`looplab.seek(1e6)`) // played to its end, the run is drawn whole past its open question
 	p.settle()
 	lay := p.layout()
 	var y float64

@@ -22,13 +22,16 @@ export function numbersIn(text, kind = "code") {
 export function remember(text, kind, list) { cache.set(kind + "\0" + text, list || []); }
 
 // compareCode is the second version's code: its own text with the first
-// version's numbers, except those the learner set on it alone.
+// version's numbers where they share an id, except those the learner set
+// on it alone.
 export function compareCode() {
   const c = S.compare;
   if (!c.base) return S.code;
+  const inA = new Map(numbersIn(S.code).map((n) => [n.id, n.value]));
   let text = c.base;
-  for (const n of numbersIn(S.code)) {
-    const v = c.own[n.id] ?? n.value;
+  for (const n of numbersIn(c.base)) {
+    const v = c.own[n.id] ?? inA.get(n.id);
+    if (v == null || v === n.value) continue;
     text = replaceIn(text, "code", n.id, v, lessonRange("B", n.id)) ?? text;
   }
   return text;

@@ -131,7 +131,7 @@ async function linkParams() {
 
 // numbersOnly lists [id, raw] of the numbers that differ when text is
 // base with only numbers changed, or returns null.
-function numbersOnly(base, text, kind) {
+export function numbersOnly(base, text, kind) {
   const a = numbersIn(base, kind), b = numbersIn(text, kind);
   if (a.length !== b.length || a.some((n, k) => n.id !== b[k].id)) return null;
   let rebuilt = "", at = 0;
