@@ -13,6 +13,7 @@ import "./predict.js";
 import "./trysteps.js";
 import "./exporting.js";
 import "./presenter.js";
+import "./scrollfocus.js";
 import "./frame.js";
 import "./api.js";
 import { $ } from "./dom.js";
