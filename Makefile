@@ -51,12 +51,14 @@ site: $(NPM_STAMP)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o build/looplab.wasm ./wasm/cmd/playground
 	$(GO) run ./wasm/cmd/looplab build --wasm build/looplab.wasm --wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" --node-modules node_modules --out $(SITE)
 
-# The code editor's npm packages (CodeMirror), exactly as package-lock.json
-# pins them, installed when node_modules is missing or older than the lock
-# file; npm itself comes from Debian when missing (as root; otherwise the
-# script says how). npm is the only Node.js tool used: esbuild's Go API
-# bundles, so no package's code runs at build time, nor do install
-# scripts (--ignore-scripts; none of these packages has one).
+# The npm packages, exactly as package-lock.json pins them: the code
+# editor's (CodeMirror), and axe-core and Lighthouse for the browser
+# tests' accessibility checks. They are installed when node_modules is
+# missing or older than the lock file; npm and Node.js come from Debian
+# when missing (as root; otherwise the script says how). esbuild's Go API
+# bundles, so no package's code runs at build time; Node.js runs only
+# Lighthouse, in the tests. Install scripts are not run (--ignore-scripts;
+# none of these packages needs one).
 $(NPM_STAMP): package-lock.json
 	@sh scripts/need-npm.sh
 	npm ci --quiet --no-audit --no-fund --ignore-scripts

@@ -12,5 +12,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   exit 0
 fi
-echo "npm not found: the code editor's packages come from the npm registry. Install it with: sudo apt-get install -y nodejs npm" >&2
+echo "npm not found: the code editor's and the tests' packages come from the npm registry. Install it with: sudo apt-get install -y nodejs npm" >&2
 exit 1
