@@ -72,13 +72,16 @@ func launch(t *testing.T, width, height int) context.Context {
 	return ctx
 }
 
-func open(t *testing.T) *page {
+func open(t *testing.T) *page { t.Helper(); return openAt(t, "") }
+
+// openAt loads the page at a fragment, as a link someone sent does.
+func openAt(t *testing.T, hash string) *page {
 	t.Helper()
 	url, _ := serve(t, siteDir(t))
 	ctx := launch(t, 1400, 1000)
 	watchErrors(t, ctx)
 	p := &page{t: t, ctx: ctx, url: url}
-	if _, err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(url+hash)); err != nil {
 		t.Fatal(err)
 	}
 	p.await("looplab.ready")
@@ -437,12 +440,9 @@ func TestDeepLink(t *testing.T) {
 	if !strings.Contains(hash, slug) || !strings.Contains(hash, n.ID+"=") {
 		t.Fatalf("hash %q does not keep the lesson and %s", hash, n.ID)
 	}
-	// A fresh page (another profile, so no saved edits) opens the link.
-	q := open(t)
-	if _, err := chromedp.Run(q.ctx, chromedp.Navigate(q.url+hash)); err != nil {
-		t.Fatal(err)
-	}
-	q.await("looplab.ready")
+	// A fresh browser (another profile, so no saved edits) loads the
+	// link itself: the page starts at it, not at a hash changed later.
+	q := openAt(t, hash)
 	q.await("new Promise(r => setTimeout(r, 300))")
 	got := q.current()
 	if got.Lesson != slug {

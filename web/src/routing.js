@@ -147,6 +147,9 @@ export function numbersOnly(base, text, kind) {
 let writing = 0;
 // updateHash writes the link of what is on the stage.
 export async function updateHash() {
+  // Before the simulator is up a link's numbers are not set yet: the
+  // address keeps them for route() to apply when it is.
+  if (!S.stage) return;
   const mine = ++writing;
   const params = await linkParams();
   if (mine !== writing) return; // a newer change wrote it
