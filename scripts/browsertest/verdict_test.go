@@ -11,6 +11,7 @@ import (
 
 // predictInfo is what a predict block carries.
 type predictInfo struct {
+	Index    int
 	Slug     string
 	Scenario int
 	Answer   float64
@@ -37,11 +38,20 @@ func TestPredictHidesTheAnswer(t *testing.T) {
 			Layout  struct {
 				HiddenAfter *float64
 			}
-			T     float64
-			Scene string
+			T      float64
+			Scene  string
+			Clock  string
+			Prose  string
 		}
-		p.eval(`({secret: looplab.current().secret, figures: document.getElementById("metrics").textContent,
-			playing: looplab.state().playing, layout: looplab.layout() || {}, t: looplab.state().t, scene: looplab.state().scene})`, &shown)
+		p.eval(fmt.Sprintf(`(() => {
+			const a = document.querySelector("article:not([hidden]) aside.predict[id='predict-%d']");
+			let prose = "";
+			for (let n = a.nextElementSibling; n && !n.matches("figure.scenario, aside.predict"); n = n.nextElementSibling)
+				if (n.checkVisibility()) prose += n.textContent;
+			return {secret: looplab.current().secret, figures: document.getElementById("metrics").textContent,
+				playing: looplab.state().playing, layout: looplab.layout() || {}, t: looplab.state().t, scene: looplab.state().scene,
+				clock: document.getElementById("clock").textContent, prose};
+		})()`, q.Index), &shown)
 		if !shown.Secret {
 			t.Errorf("%s: the question is open but the page does not keep the run secret", q.Slug)
 			continue
@@ -50,6 +60,12 @@ func TestPredictHidesTheAnswer(t *testing.T) {
 			if strings.Contains(shown.Figures, form) {
 				t.Errorf("%s: the figures show %q, the answer to the open question: %s", q.Slug, form, shown.Figures)
 			}
+		}
+		if strings.Contains(shown.Clock, " of ") && !strings.Contains(shown.Clock, "min") {
+			t.Errorf("%s: the clock says the run's length, %q, while the question is open", q.Slug, shown.Clock)
+		}
+		if shown.Prose != "" {
+			t.Errorf("%s: the text that explains the answer is on screen before it is given: %.80q", q.Slug, shown.Prose)
 		}
 		if shown.Playing {
 			t.Errorf("%s: the run plays by itself while the question is open", q.Slug)
@@ -91,3 +107,28 @@ func TestVerdictQuotesTheRunOnScreen(t *testing.T) {
 	}
 }
 
+
+// TestVerdictStays: the verdict is the one given when the learner
+// committed; a number changed afterwards adds what the run says now
+// instead of turning the answer wrong.
+func TestVerdictStays(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking")`)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict input[value='2']").click()`)
+	p.await(`document.querySelector("article:not([hidden]) aside.predict button[type=submit]").click()`)
+	p.sleep(300 * time.Millisecond)
+	var before, after string
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &before)
+	if !strings.HasPrefix(before, "Right: ") {
+		t.Fatalf("verdict %q", before)
+	}
+	var id string
+	p.eval(`looplab.current().numbers.find((n) => n.raw === "4" && n.seconds).id`, &id)
+	p.await(fmt.Sprintf("looplab.setNumber(%q, 1)", id))
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict .predict-reveal").textContent`, &after)
+	var classes string
+	p.eval(`document.querySelector("article:not([hidden]) aside.predict").className`, &classes)
+	if !strings.HasPrefix(after, before[:strings.Index(before, ".")]) || !strings.Contains(after, "the run says") || strings.Contains(classes, "wrong") {
+		t.Errorf("after a number changed the verdict became %q (%s); it was %q", after, classes, before)
+	}
+}

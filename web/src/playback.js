@@ -27,9 +27,11 @@ function tick() {
       gameStatsAt = performance.now();
       renderGameStats();
     }
-    // The pipeline plays a minute a second: its clock says minutes.
+    // The pipeline plays a minute a second: its clock says minutes. While
+    // a question is open the run's length is not said: it is often the
+    // answer.
     const clock = r?.pipeline ? `${st.t.toFixed(1)} min of ${st.duration.toFixed(1)} min`
-      : `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
+      : S.secret ? `${st.t.toFixed(3)} s` : `${st.t.toFixed(3)} s of ${st.duration.toFixed(3)} s`;
     if ($("clock").textContent !== clock) $("clock").textContent = clock;
     const label = st.playing ? "❚❚ Pause" : "▶ Play";
     if ($("play").textContent !== label) {

@@ -11,7 +11,9 @@ import { show } from "./routing.js";
 import { measure, seconds, numbersUsed } from "./verdict.js";
 
 const keyOf = (l, p) => `answer:${l.slug}:${p.index}`;
+const readOnKey = (l, p) => `readon:${l.slug}:${p.index}`;
 const predicts = new Map(); // lesson → [{aside, p}]
+const verdicts = new Map(); // keyOf → the verdict given when the learner committed
 let playedThrough = false;  // the learner played the open question's run to its end
 
 for (const l of lessons) {
@@ -31,9 +33,11 @@ for (const l of lessons) {
         return;
       }
       store.set(keyOf(l, p), value);
+      verdicts.delete(keyOf(l, p));
       if (S.lesson !== l || S.index !== p.scenario) show(l, p.scenario);
       updateSecret();
       reveal(aside, p, value);
+      veil();
       requestAnimationFrame(() => { S.stage?.seek(0); S.stage?.play(); });
     });
   }
@@ -54,6 +58,7 @@ function updateSecret() {
 
 on("scenario", () => {
   playedThrough = false;
+  veil();
   for (const { aside, p } of predicts.get(S.lesson) || []) {
     const saved = store.get(keyOf(S.lesson, p), null);
     if (saved == null) { aside.querySelector(".predict-reveal").hidden = true; aside.classList.remove("right", "wrong"); }
@@ -100,13 +105,51 @@ function fillAnswer(form, p, value) {
 // leading is the number a choice starts with: "4.5 s" is 4.5.
 const leading = (s) => parseFloat(s);
 
-// reveal checks an answer against the run on the stage.
+// veil hides the lesson's text between an unanswered question and the
+// next scenario: it explains the answer. The learner may read on without
+// answering; the question stays open.
+function veil() {
+  for (const { aside, p } of predicts.get(S.lesson) || []) {
+    const open_ = store.get(keyOf(S.lesson, p), null) == null && !store.get(readOnKey(S.lesson, p), false);
+    for (let n = aside.nextElementSibling; n && !n.matches("figure.scenario, aside.predict"); n = n.nextElementSibling) {
+      n.classList.toggle("veiled", open_);
+    }
+    let note = aside.querySelector(".predict-veil");
+    if (open_ && !note) {
+      note = document.createElement("p");
+      note.className = "predict-veil";
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "link";
+      b.textContent = "read on without answering";
+      b.addEventListener("click", () => { store.set(readOnKey(S.lesson, p), true); veil(); });
+      note.append("The explanation follows your answer, or ", b, ".");
+      aside.querySelector(".predict-reveal").before(note);
+    }
+    if (note) note.hidden = !open_;
+  }
+}
+
+// reveal checks an answer against the run on the stage. The verdict is
+// the one given when the learner committed, against the run then on the
+// stage; when the numbers change afterwards, a line says what the run
+// says now, rather than turning a right answer wrong.
 function reveal(aside, p, value) {
   const out = aside.querySelector(".predict-reveal");
   out.hidden = false;
-  aside.classList.remove("right", "wrong");
+  const key = keyOf(S.lesson, p);
   const onStage = S.lesson.article.contains(aside) && S.index === p.scenario;
   const m = onStage && p.measure ? measure(p.measure) : { error: "not on the stage" };
+  const kept = verdicts.get(key);
+  if (kept) {
+    const now = m.value != null && Math.abs(m.value - kept.answer) > 1e-9
+      ? ` With the numbers on the stage now (${numbersUsed().replace(/^with /, "")}), the run says ${seconds(m.value)}; the explanation is about the run you answered.` : "";
+    const strong = document.createElement("strong");
+    strong.textContent = kept.head;
+    out.replaceChildren(strong, ` ${p.why}`, ...(now ? [document.createElement("br"), now.trim()] : []));
+    return;
+  }
+  aside.classList.remove("right", "wrong");
   const answer = m.value ?? p.answer;
   const used = m.value != null ? numbersUsed() : "with the lesson's numbers";
   let right, said;
@@ -126,6 +169,7 @@ function reveal(aside, p, value) {
   aside.classList.add(right ? "right" : "wrong");
   const runSays = `the run on the stage (${used}) says ${seconds(answer)}`;
   const head = right ? `Right: ${runSays}.` : `Not quite: you said ${said}; ${runSays}.`;
+  if (m.value != null) verdicts.set(key, { head, answer });
   const strong = document.createElement("strong");
   strong.textContent = head;
   out.replaceChildren(strong, ` ${p.why}`);
