@@ -104,6 +104,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 		if err := t.resolve(l.Blocks); err != nil {
 			return nil, fmt.Errorf("%s:%w", file, err)
 		}
+		t.slug = l.Slug
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {

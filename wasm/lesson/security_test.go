@@ -62,7 +62,8 @@ func TestRawHTMLIsNotPassedThrough(t *testing.T) {
 	out := l.HTML
 	allowed := map[string]bool{"h1": true, "p": true, "a": true, "img": true, "table": true, "thead": true, "tbody": true,
 		"tr": true, "th": true, "td": true, "figure": true, "figcaption": true, "span": true, "button": true, "pre": true,
-		"code": true, "details": true, "summary": true, "aside": true, "strong": true, "form": true, "input": true, "label": true}
+		"code": true, "details": true, "summary": true, "aside": true, "strong": true, "form": true, "input": true, "label": true,
+		"div": true}
 	for _, m := range tagPattern.FindAllStringSubmatch(out, -1) {
 		tag, attrs := strings.ToLower(m[1]), m[2]
 		if !allowed[tag] {

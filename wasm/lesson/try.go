@@ -22,10 +22,10 @@ import (
 // and runs the scenario, and fails when an id is unknown, a value is out
 // of its number's range or off its step, or the figure is not what the
 // text says (see near). scenario=N picks the lesson's Nth scenario block
-// (from 1), by default the one just above. In a compare block, version=B
-// sets the numbers in the second version and reads the figure from it, as
-// the page does: the first version's numbers drive both, and a second
-// version with code of its own takes numbers of its own too.
+// (from 1), by default the one just above. In a compare block the first
+// version's numbers drive both, as on the page, and version=B reads the
+// figure from the second; a number only the second version's own code
+// has is set there.
 type Try struct {
 	Index    int      `json:"index"`
 	Scenario int      `json:"scenario"` // block index, from 0
@@ -43,6 +43,7 @@ type Try struct {
 
 	at       map[string]position // where each option is, for errors
 	explicit bool                // scenario= was given
+	slug     string              // the lesson's, so the text's id is unique on the page
 }
 
 // Settings are the numbers a try step sets, in the lesson's order.

@@ -41,17 +41,20 @@ func (t *Try) resolve(blocks []*Block) error {
 
 // change is block b with the step's numbers set as the page sets them:
 // in the first version, which the compared version's numbers follow by
-// id; or, for version=B of a block whose second version has code of its
-// own, in that code alone. Ids that start with load. are the requests'.
+// id (version=B only picks the run the figure is read from); a number
+// only a second version with code of its own has is set there.
+// Ids that start with load. are the requests'.
 func (t *Try) change(b *Block) (*Block, error) {
 	changed := *b
 	var err error
-	if t.Version == "B" && b.Compare != "" {
+	changed.Code, changed.Load, err = t.apply(b.Code, b.Load, "the scenario")
+	if err != nil {
+		if t.Version != "B" || b.Compare == "" {
+			return nil, err
+		}
+		changed = *b
 		changed.Compare, changed.Load, err = t.apply(b.Compare, b.Load, "version B")
 		return &changed, err
-	}
-	if changed.Code, changed.Load, err = t.apply(b.Code, b.Load, "the scenario"); err != nil {
-		return nil, err
 	}
 	if b.Compare != "" {
 		changed.Compare = follow(b.Compare, changed.Code)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -56,10 +55,12 @@ func (s Settings) MarshalJSON() ([]byte, error) {
 // targets dropped.
 var prose = goldmark.New()
 
-// renderTry writes the step as an aside: a button the page brings to
-// life (it puts the scenario on the stage, sets the numbers, runs it and
-// shows the figure in the status line) and the text, which reads on its
-// own without script.
+// renderTry writes the step as an aside: the text, which reads on its
+// own without script, then a button the page brings to life (it puts the
+// scenario on the stage, sets the numbers, runs it and shows the figure
+// in the status line). The button says "Try it"; the text it performs is
+// its description, for a screen reader, so numbers' ids stay out of
+// what a learner reads.
 func renderTry(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -74,22 +75,11 @@ func renderTry(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkS
 		return ast.WalkStop, err
 	}
 	fmt.Fprintf(w, "<aside class=\"try\" id=\"try-%d\" data-try=\"%s\">\n", t.Index, html.EscapeString(string(data)))
-	fmt.Fprintf(w, "<button type=\"button\" class=\"try-run\">%s</button>\n", html.EscapeString(t.ButtonText()))
+	// Every lesson is on the one page: the text's id carries the slug.
+	textID := html.EscapeString(fmt.Sprintf("%s-try-%d-text", t.slug, t.Index))
+	fmt.Fprintf(w, "<div class=\"try-text\" id=\"%s\">\n", textID)
 	w.Write(text.Bytes())
+	fmt.Fprintf(w, "</div>\n<button type=\"button\" class=\"try-run\" aria-describedby=\"%s\">Try it</button>\n", textID)
 	fmt.Fprintf(w, "<p class=\"try-result\" role=\"status\" hidden></p>\n</aside>\n")
 	return ast.WalkSkipChildren, nil
-}
-
-// ButtonText says what the button does: "Try it: set sleep to 1",
-// "Try it: set review to 1, ci_queue to 1 and write_code to 6".
-func (t *Try) ButtonText() string {
-	parts := make([]string, len(t.Set))
-	for i, s := range t.Set {
-		parts[i] = s.ID + " to " + trimFloat(s.Value)
-	}
-	list := parts[0]
-	if n := len(parts); n > 1 {
-		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
-	}
-	return "Try it: set " + list
 }

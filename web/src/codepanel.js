@@ -7,7 +7,7 @@ import { $ } from "./dom.js";
 import { S, figureOf, original } from "./state.js";
 import { on } from "./events.js";
 import { html, plain, numSpan } from "./highlight.js";
-import { withRanges, compareCode } from "./numbers.js";
+import { withRanges, compareCode, unitOf } from "./numbers.js";
 
 const live = $("live");
 
@@ -66,7 +66,7 @@ export function renderCode() {
 function renderBar() {
   const nums = [...withRanges("A"), ...(S.load ? withRanges("load") : [])];
   bar.innerHTML = nums.map((n) => `<span class="nb-item"><span class="nb-label">${escapeText(n.label || n.id)}</span> ` +
-    `${numSpan(n, n.raw)}${n.seconds ? " s" : ""}</span>`).join("");
+    `${numSpan(n, n.raw)}${unitOf(n)}</span>`).join("");
 }
 const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -2,6 +2,7 @@
 // names as chroma, which highlights the lessons at build time, so one
 // stylesheet colours both. Numbers the simulator lets the learner drag
 // become focusable spans.
+import { unitOf } from "./numbers.js";
 const keywords = new Set(("and as assert async await break class continue def del elif else except finally for " +
   "from global if import in is lambda nonlocal not or pass raise return try while with yield match case").split(" "));
 const constants = new Set(["True", "False", "None"]);
@@ -89,7 +90,7 @@ export function plain(text, numbers) {
 // numSpan is a draggable number: a slider to assistive technology, named
 // by its label and telling its range as the lesson set it.
 export function numSpan(n, text) {
-  const unit = n.seconds ? " s" : "";
+  const unit = unitOf(n);
   const name = n.label || n.id;
   const attr = (s) => escape(String(s)).replace(/"/g, "&quot;");
   return `<span class="m num" tabindex="0" role="slider" data-id="${attr(n.id)}" data-src="${attr(n.src || "A")}" ` +

@@ -1,7 +1,7 @@
 // The numbers a learner drags: in the code (version A), in the compare
 // version's code (B) and in the requests (load). The simulator finds them
 // and gives each an id, a label and a range; this module sets them.
-import { S, original } from "./state.js";
+import { S, original, sceneOf } from "./state.js";
 
 const cache = new Map(); // "kind\0text" → numbers
 
@@ -90,3 +90,7 @@ export function apply(src, id, value) {
   if (src === "load") S.load = next; else S.code = next;
   return true;
 }
+
+// unitOf is what a number counts, as a learner reads it after the value:
+// " s" for a duration, " min" for the pipeline's (it counts minutes).
+export const unitOf = (n, long = false) => (!n.seconds ? "" : sceneOf().scene === "pipeline" ? (long ? " minutes" : " min") : long ? " seconds" : " s");

@@ -17,10 +17,19 @@ function setPresenting(on_) {
   $("present").textContent = on_ ? "Stop presenting" : "Present";
   S.stage?.setPresenter?.(on_);
   if (S.result) fitStage();
-  if (on_) figureOf(S.index)?.scrollIntoView({ block: "start" });
-  $("present").focus();
+  if (on_) requestAnimationFrame(showStage);
+  $("present").focus({ preventScroll: true });
+}
+
+// showStage scrolls to what the class should see: beside the code when
+// the stage is pinned beside it, or the stage itself on a narrow screen
+// (a projector zoomed in), where it comes first and the code below.
+function showStage() {
+  const pinned = getComputedStyle($("stage-block")).position === "sticky";
+  if (pinned) figureOf(S.index)?.scrollIntoView({ block: "start" });
+  else $("stage-block").scrollIntoView({ block: "start" });
 }
 
 $("present").addEventListener("click", () => setPresenting(!presenting()));
 on("present", (want) => setPresenting(want ?? !presenting()));
-on("scenario", () => { if (presenting()) requestAnimationFrame(() => figureOf(S.index)?.scrollIntoView({ block: "start" })); });
+on("scenario", () => { if (presenting()) requestAnimationFrame(showStage); });

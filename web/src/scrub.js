@@ -4,7 +4,7 @@
 // inside it.
 import { $ } from "./dom.js";
 import { S } from "./state.js";
-import { apply, numbersOf, lessonRange } from "./numbers.js";
+import { apply, numbersOf, lessonRange, unitOf } from "./numbers.js";
 import { simulate } from "./simulate.js";
 
 // Numbers are in the code panel, and in presenter mode in the bar under
@@ -26,7 +26,7 @@ function showRange(src, id, wanted) {
   const out = $("number-range");
   if (!cur) { out.textContent = ""; return; }
   const r = lessonRange(src, id, cur);
-  const unit = cur.seconds ? " s" : "";
+  const unit = unitOf(cur);
   const name = cur.label || id;
   const clamped = Number.isFinite(wanted) && (wanted < r.min || wanted > r.max);
   out.classList.toggle("clamped", clamped);
@@ -105,7 +105,7 @@ function openNumberInput(place, src, id, first) {
   input.inputMode = "decimal";
   input.value = first ?? n.raw;
   input.size = Math.max(3, input.value.length + 1);
-  input.setAttribute("aria-label", `${n.label || id} (from ${r.min} to ${r.max}${n.seconds ? " seconds" : ""})`);
+  input.setAttribute("aria-label", `${n.label || id} (from ${r.min} to ${r.max}${unitOf(n, true)})`);
   el.replaceWith(input);
   input.focus();
   if (first == null) input.select();

@@ -4,15 +4,16 @@
 // The build has checked that the simulation gives it.
 import { S, lessons, original } from "./state.js";
 import { show, numbersOnly } from "./routing.js";
-import { apply } from "./numbers.js";
+import { apply, numbersOf } from "./numbers.js";
 import { simulate } from "./simulate.js";
 import { measure, seconds } from "./verdict.js";
 import { el } from "./dom.js";
 
 // sourceOf is where a step's number lives, as the build set it: the
-// requests; version B's own code; or the code, whose numbers a second
-// version without code of its own follows.
-const sourceOf = (id, version) => (id.startsWith("load.") ? "load" : version === "B" && S.compare?.base ? "B" : "A");
+// requests; the code, whose numbers the second version follows; or a
+// number only the second version's own code has.
+const sourceOf = (id, version) => (id.startsWith("load.") ? "load"
+  : version === "B" && S.compare?.base && !numbersOf("A").some((n) => n.id === id) ? "B" : "A");
 
 // run performs a try step; it returns what it found, for tests.
 export function runTry(aside) {

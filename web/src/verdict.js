@@ -2,7 +2,7 @@
 // steps: the simulator measures it (latency:N, total, stall...), and the
 // page says which numbers the run used.
 import { S, original } from "./state.js";
-import { numbersOf, numbersIn } from "./numbers.js";
+import { numbersOf, numbersIn, unitOf } from "./numbers.js";
 
 // measure is a figure of the run on the stage: {value} or {error}.
 export function measure(m, version = "A") {
@@ -24,7 +24,7 @@ export function numbersUsed() {
     if (!base && src === "load") continue;
     for (const n of numbersOf(src)) {
       const was = lessonDefault(src, n.id);
-      if (was != null && was !== n.value) changed.push(`${n.label || n.id} = ${n.raw}${n.seconds ? " s" : ""}`);
+      if (was != null && was !== n.value) changed.push(`${n.label || n.id} = ${n.raw}${unitOf(n)}`);
     }
   }
   for (const [id, v] of Object.entries(S.compare?.own || {})) changed.push(`B's ${id} = ${v}`);
