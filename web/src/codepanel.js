@@ -128,6 +128,13 @@ export function renderLineMarks() {
     const more = l.count - l.lanes.length;
     tag.textContent = l.lanes.join(", ") + (more > 0 ? ` +${more}` : "");
     tag.title = `${l.count} ${l.count === 1 ? "lane is" : "lanes are"} on line ${l.line}: ${l.state}`;
+    keepClear(view, tag, l.line, l.version === "B" ? compareCode() : S.code);
+  }
+  // The marks reach across the whole line when the code scrolls sideways.
+  for (const view of Object.values(views)) {
+    if (!view) continue;
+    const w = view.scrollWidth;
+    view.querySelectorAll(".line-mark").forEach((m) => { m.style.right = "auto"; m.style.width = `${w}px`; });
   }
   if (stageHover) {
     const [version, line] = stageHover.split(":");
@@ -136,6 +143,30 @@ export function renderLineMarks() {
   }
 }
 on("playhead", renderLineMarks);
+
+// keepClear moves a line's tag past the end of its code when, at the
+// right edge, it would cover it (a long gather(...) line).
+function keepClear(view, tag, line, code) {
+  const text = (code.split("\n")[line - 1] || "").replace(/\t/g, "    ");
+  const end = (parseFloat(getComputedStyle(view).paddingLeft) || 0) + text.length * charWidth(view);
+  const left = view.clientWidth - tag.offsetWidth - 6; // where right: 0.4rem puts it
+  if (end + 8 > left) { tag.style.right = "auto"; tag.style.left = `${end + 12}px`; tag.style.maxWidth = "none"; }
+}
+
+const widths = new Map(); // font → the width of one character of the code
+function charWidth(view) {
+  const font = getComputedStyle(view).font;
+  if (!widths.has(font)) {
+    const probe = document.createElement("span");
+    probe.textContent = "0".repeat(40);
+    probe.style.visibility = "hidden";
+    probe.style.position = "absolute";
+    view.append(probe);
+    widths.set(font, probe.getBoundingClientRect().width / 40 || 8);
+    probe.remove();
+  }
+  return widths.get(font);
+}
 on("theme", () => { marksShown = null; renderLineMarks(); });
 
 // lineGeometry is where a code view's first line starts and how tall its

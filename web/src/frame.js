@@ -62,3 +62,9 @@ $("stage").addEventListener("load", () => {
   // The frame may have been ready before this page's handler existed.
   if (!S.stage && w.looplabStage) window.looplabStageReady(w.looplabStage);
 });
+
+// "Skip to the stage", the page's first Tab stop, focuses the stage.
+$("skip-stage").addEventListener("click", () => {
+  $("stage-block").scrollIntoView({ block: "nearest" });
+  $("stage").focus();
+});

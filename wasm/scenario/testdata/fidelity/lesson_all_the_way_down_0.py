@@ -25,7 +25,11 @@ async def ticker():
 
 
 async def main():
-    await asyncio.gather(ticker(), handle_order(1, 1.2), handle_order(2, 1.3))
+    await asyncio.gather(
+        ticker(),
+        handle_order(1, 1.2),
+        handle_order(2, 1.3),
+    )
 
 
 asyncio.run(main())

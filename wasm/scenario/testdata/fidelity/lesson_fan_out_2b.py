@@ -11,9 +11,11 @@ app = FastAPI()
 async def quote():
     async with httpx.AsyncClient() as client:
         try:
-            reply = await asyncio.wait_for(client.get("http://upstream/delay/4"), timeout=1)
+            reply = await asyncio.wait_for(
+                client.get("http://upstream/delay/4"), timeout=1
+            )
         except asyncio.TimeoutError:
-            raise HTTPException(status_code=504, detail="pricing service too slow")
+            raise HTTPException(504, detail="pricing service too slow")
     return reply.json()
 
 
