@@ -51,6 +51,7 @@ func TestDragAndWatch(t *testing.T) {
 		mobile bool
 	}{{1400, 900, false}, {1280, 720, false}, {390, 844, true}} {
 		p.resize(size.w, size.h, size.mobile)
+		count, scenarios, least := 0, 0, 1.0
 		for _, l := range blocks {
 			for i := range l.Scenarios {
 				p.await(fmt.Sprintf("looplab.go(%q, %d)", l.Slug, i))
@@ -59,7 +60,10 @@ func TestDragAndWatch(t *testing.T) {
 					Number, Stage float64
 				}
 				p.eval(inView, &seen)
+				scenarios++
+				count += len(seen)
 				for _, s := range seen {
+					least = min(least, s.Stage)
 					if s.Number < 0.95 {
 						t.Errorf("%d×%d %s/%d: number %s is not in view after scrolling to it (%.0f %%)", size.w, size.h, l.Slug, i, s.ID, 100*s.Number)
 					}
@@ -69,6 +73,7 @@ func TestDragAndWatch(t *testing.T) {
 				}
 			}
 		}
+		t.Logf("%d×%d: %d numbers in %d scenarios, each scrolled into view: at least %.0f %% of the stage in view", size.w, size.h, count, scenarios, 100*least)
 	}
 }
 
