@@ -97,6 +97,9 @@ func passedCall(name string, fn Value, args []Value) string {
 // repr says nothing a learner wrote (<AsyncClient object at 0x…>) is
 // its type in angle brackets.
 func shortRepr(v Value) string {
+	if s, ok := v.(string); ok {
+		v = withoutHost(s)
+	}
 	if s, ok := v.(string); ok && len(s) > argChars {
 		v = s[:cutRunes(s, argChars)]
 	}
@@ -113,6 +116,20 @@ func shortRepr(v Value) string {
 		return out
 	}
 	return out[:cutRunes(out, most-1)] + "…"
+}
+
+// withoutHost drops a URL's scheme and host, as the stage does on its
+// bars: of 'http://upstream/delay/1' a lane says '/delay/1', which is
+// what tells four calls to one service apart.
+func withoutHost(s string) string {
+	for _, scheme := range []string{"http://", "https://"} {
+		if rest, ok := strings.CutPrefix(s, scheme); ok {
+			if i := strings.IndexByte(rest, '/'); i > 0 {
+				return rest[i:]
+			}
+		}
+	}
+	return s
 }
 
 // cutRunes is the byte length of s's first n runes (all of s if shorter).

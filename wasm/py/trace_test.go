@@ -67,7 +67,7 @@ asyncio.run(main())
 		"Task-5 job(1, 1, 2, 3, 4, 5, 6, …)",
 		"Task-6 job(<AsyncClient>, …)", // n left at its default, but flag=True does not fit
 		"Task-7 asyncio.sleep(0.5)",
-		"Task-8 client.get('http://exa…)",
+		"Task-8 client.get('/delay/1')", // a URL says its path, as the bars do
 		"Task-9 to_thread(print, 'hi')",
 	}
 	for _, name := range want {
