@@ -40,6 +40,12 @@
   window.addEventListener("keydown", (e) => {
     if (!host || (e.key !== "Tab" && e.key !== "Escape")) return;
     e.stopPropagation();
+    // Shift+Tab goes back to the code beside the stage (its last number),
+    // not to whatever precedes the frame in the page (the lesson's end).
+    if (e.key === "Tab" && e.shiftKey && window.parent.looplabBeforeStage?.()) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === "Escape") {
       e.preventDefault();
       const next = nextControl(host);

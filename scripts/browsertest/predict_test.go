@@ -99,12 +99,31 @@ func TestStageKeyboardLeaves(t *testing.T) {
 	at("Tab out", around.Next)
 	p.stroke(kb.Tab, true)
 	enter("Shift+Tab back")
+	// Shift+Tab out goes back to the code beside the stage, its last
+	// number, not to what precedes the frame in the page (the lesson's end).
 	p.stroke(kb.Tab, true)
-	at("Shift+Tab out", around.Previous)
+	var back struct{ Last, Marked bool }
+	p.eval(`(() => { const nums = [...document.querySelectorAll("#live .num")].filter((n) => n.checkVisibility());
+		return {last: document.activeElement === nums[nums.length - 1], marked: document.getElementById("stage").classList.contains("stage-focused")}; })()`, &back)
+	if !back.Last || back.Marked {
+		t.Errorf("Shift+Tab out: focus on %+v, want the code's last number", p.where())
+	}
+	p.await(`(() => { const all = ` + controls + `; all[all.indexOf(document.getElementById("stage")) - 1].focus(); })()`)
 	p.stroke(kb.Tab, false)
 	enter("Tab again")
 	p.stroke(kb.Escape, false)
 	at("Escape", around.Next)
+	// "Skip to the stage", the page's first Tab stop, puts the keys on
+	// the stage's canvas: → steps from there.
+	p.await("looplab.seek(0)")
+	p.await(`document.getElementById("skip-stage").focus()`)
+	p.stroke(kb.Enter, false)
+	enter("Skip to the stage")
+	p.stroke(kb.ArrowRight, false)
+	p.eval("looplab.state()", &st)
+	if st.T <= 0 {
+		t.Errorf("→ after Skip to the stage left the playhead at %v", st.T)
+	}
 }
 
 // TestHideFuture: with the future hidden, layout() reports no marker and

@@ -144,13 +144,16 @@ export function renderLineMarks() {
 }
 on("playhead", renderLineMarks);
 
-// keepClear moves a line's tag past the end of its code when, at the
-// right edge, it would cover it (a long gather(...) line).
+// keepClear keeps a line's tag off its code: at the right edge, cut to
+// the room the line leaves, or not shown when there is too little (the
+// line's mark still says a lane is on it; the tag's words are its title).
 function keepClear(view, tag, line, code) {
   const text = (code.split("\n")[line - 1] || "").replace(/\t/g, "    ");
   const end = (parseFloat(getComputedStyle(view).paddingLeft) || 0) + text.length * charWidth(view);
-  const left = view.clientWidth - tag.offsetWidth - 6; // where right: 0.4rem puts it
-  if (end + 8 > left) { tag.style.right = "auto"; tag.style.left = `${end + 12}px`; tag.style.maxWidth = "none"; }
+  const room = view.clientWidth - end - 16;
+  if (tag.offsetWidth <= room) return;
+  if (room >= 64) tag.style.maxWidth = `${room}px`;
+  else tag.hidden = true;
 }
 
 const widths = new Map(); // font → the width of one character of the code

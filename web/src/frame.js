@@ -63,8 +63,25 @@ $("stage").addEventListener("load", () => {
   if (!S.stage && w.looplabStage) window.looplabStageReady(w.looplabStage);
 });
 
-// "Skip to the stage", the page's first Tab stop, focuses the stage.
+// "Skip to the stage", the page's first Tab stop, focuses the stage: its
+// canvas, where the keys go (the frame element alone would take none).
 $("skip-stage").addEventListener("click", () => {
   $("stage-block").scrollIntoView({ block: "nearest" });
-  $("stage").focus();
+  const w = $("stage").contentWindow;
+  const canvas = w?.document.querySelector("canvas");
+  if (!canvas) { $("stage").focus(); return; }
+  w.focus();
+  canvas.focus();
 });
+
+// Shift+Tab from the stage (see stage.js) comes back to the code beside
+// it: its last number, or its Edit button. It answers whether it moved
+// the focus.
+window.looplabBeforeStage = () => {
+  const live = $("live");
+  const nums = [...live.querySelectorAll(".num")].filter((n) => n.checkVisibility());
+  const to = nums[nums.length - 1] || $("edit");
+  if (!to || !to.checkVisibility()) return false;
+  to.focus();
+  return true;
+};

@@ -13,7 +13,14 @@ import { measure, seconds, numbersUsed } from "./verdict.js";
 const keyOf = (l, p) => `answer:${l.slug}:${p.index}`;
 const readOnKey = (l, p) => `readon:${l.slug}:${p.index}`;
 const predicts = new Map(); // lesson → [{aside, p}]
-const verdicts = new Map(); // keyOf → the verdict given when the learner committed
+// The verdict given when the learner committed, kept with the answer so a
+// reload or a later change of numbers does not grade it again.
+const verdictKey = (key) => "verdict:" + key.slice("answer:".length);
+const verdicts = {
+  get: (key) => store.get(verdictKey(key), null),
+  set: (key, v) => store.set(verdictKey(key), v),
+  delete: (key) => store.remove(verdictKey(key)),
+};
 let playedThrough = false;  // the learner played the open question's run to its end
 
 for (const l of lessons) {
@@ -146,30 +153,45 @@ function reveal(aside, p, value) {
       ? ` With the numbers on the stage now (${numbersUsed().replace(/^with /, "")}), the run says ${seconds(m.value)}; the explanation is about the run you answered.` : "";
     const strong = document.createElement("strong");
     strong.textContent = kept.head;
+    aside.classList.remove("right", "wrong");
+    aside.classList.add(kept.right ? "right" : "wrong");
     out.replaceChildren(strong, ` ${p.why}`, ...(now ? [document.createElement("br"), now.trim()] : []));
     return;
   }
   aside.classList.remove("right", "wrong");
   const answer = m.value ?? p.answer;
   const used = m.value != null ? numbersUsed() : "with the lesson's numbers";
-  let right, said;
+  let right, said, head;
+  const runSays = `the run on the stage (${used}) says ${seconds(answer)}`;
+  const near = (x) => Math.abs(x - answer) <= Math.max(0.1 * answer, 0.05);
   if (p.choices) {
-    // The right choice is the one nearest what the run measures.
-    let best = p.correct;
-    if (m.value != null) {
-      let gap = Infinity;
-      p.choices.forEach((c, i) => { const d = Math.abs(leading(c) - answer); if (d < gap) { gap = d; best = i; } });
-    }
-    right = value === best;
     said = p.choices[value];
+    // The right choice is the one that fits the run on the stage. With
+    // numbers the question was not written for, none may: the answer is
+    // then judged for the lesson's numbers, and the verdict says both.
+    let fits = p.correct;
+    if (m.value != null && used === "with the lesson's numbers") {
+      // The run the question was written for: the nearest choice, as the
+      // build checked it.
+      let gap = Infinity;
+      p.choices.forEach((c, i) => { const d = Math.abs(leading(c) - answer); if (d < gap) { gap = d; fits = i; } });
+    } else if (m.value != null) {
+      fits = p.choices.findIndex((c) => near(leading(c)));
+    }
+    if (fits >= 0) {
+      right = value === fits;
+      head = right ? `Right: ${runSays}.` : `Not quite: you said ${said}; ${runSays}.`;
+    } else {
+      right = value === p.correct;
+      head = `${right ? "Right" : "Not quite"} for the lesson's numbers (${p.choices[p.correct]}); ${runSays}, which none of the choices is.`;
+    }
   } else {
-    right = Math.abs(value - answer) <= Math.max(0.1 * answer, 0.05);
+    right = near(value);
     said = `${value} s`;
+    head = right ? `Right: ${runSays}.` : `Not quite: you said ${said}; ${runSays}.`;
   }
   aside.classList.add(right ? "right" : "wrong");
-  const runSays = `the run on the stage (${used}) says ${seconds(answer)}`;
-  const head = right ? `Right: ${runSays}.` : `Not quite: you said ${said}; ${runSays}.`;
-  if (m.value != null) verdicts.set(key, { head, answer });
+  if (m.value != null) verdicts.set(key, { head, answer, right });
   const strong = document.createElement("strong");
   strong.textContent = head;
   out.replaceChildren(strong, ` ${p.why}`);

@@ -9,8 +9,8 @@ supplier_slots = asyncio.Semaphore(3)  # the supplier allows 3 calls at a time
 
 async def check_stock(client):
     async with supplier_slots:
-        reply = await client.get("http://upstream/delay/1")
-    return reply.status_code
+        r = await client.get("http://upstream/delay/1")
+    return r.status_code
 
 
 @app.get("/restock")

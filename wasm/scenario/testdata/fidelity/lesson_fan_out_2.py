@@ -12,7 +12,8 @@ async def quote():
     async with httpx.AsyncClient() as client:
         try:
             reply = await asyncio.wait_for(
-                client.get("http://upstream/delay/4"), timeout=1
+                client.get("http://upstream/delay/4"),
+                timeout=1,
             )
         except asyncio.TimeoutError:
             raise HTTPException(504, detail="pricing service too slow")
