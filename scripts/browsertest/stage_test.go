@@ -20,8 +20,8 @@ import (
 
 // layout is what window.looplab.layout() says the stage drew.
 type layout struct {
-	View struct{ From, To float64 }
-	Plot struct{ X, Width float64 }
+	View  struct{ From, To float64 }
+	Plot  struct{ X, Width float64 }
 	Lanes []struct {
 		Name, Label, Kind, Version string
 		Y, H                       float64

@@ -38,10 +38,10 @@ func TestPredictHidesTheAnswer(t *testing.T) {
 			Layout  struct {
 				HiddenAfter *float64
 			}
-			T      float64
-			Scene  string
-			Clock  string
-			Prose  string
+			T     float64
+			Scene string
+			Clock string
+			Prose string
 		}
 		p.eval(fmt.Sprintf(`(() => {
 			const a = document.querySelector("article:not([hidden]) aside.predict[id='predict-%d']");
@@ -106,7 +106,6 @@ func TestVerdictQuotesTheRunOnScreen(t *testing.T) {
 		t.Errorf("verdict %q: want the run on screen (%s) and the number used", reveal, quoted)
 	}
 }
-
 
 // TestVerdictStays: the verdict is the one given when the learner
 // committed; a number changed afterwards adds what the run says now
