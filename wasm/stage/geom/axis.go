@@ -10,13 +10,15 @@ import (
 
 // drawAxis adds the time axis over the window: grid lines behind the
 // bars, tick labels that are never cut at the edge, and, while zoomed, a
-// thin overview of the whole run with the window marked on it.
+// thin overview of the whole run with the window marked on it. With the
+// future hidden, the ticks stop at the playhead too: where the axis ends
+// would say how long the run takes.
 func (tl *Timeline) drawAxis(out *List) {
 	th := tl.theme
 	x0, x1, y0, y1 := tl.plot()
 	step := TickStep(tl.to-tl.from, float64(x1-x0)/float64(tl.grown(minTickCSS)))
 	lastEnd := float32(math.Inf(-1))
-	for t := (tl.from + step - 1) / step * step; t <= tl.to; t += step {
+	for t := (tl.from + step - 1) / step * step; t <= tl.shownTo(); t += step {
 		x := tl.X(t)
 		out.rect(x, y0-tl.px(4), 1, y1-y0+tl.px(4), th.Grid)
 		label := tl.tickLabel(t, step)
@@ -27,7 +29,7 @@ func (tl *Timeline) drawAxis(out *List) {
 		out.Texts = append(out.Texts, Text{X: lx, Y: tl.top + tl.px(7), S: label, Color: th.Muted})
 		lastEnd = lx + tl.textWidth(label) + tl.px(8)
 	}
-	if tl.Zoomed() {
+	if tl.Zoomed() && tl.cut == noCut {
 		end := float64(tl.end())
 		y := tl.top + tl.px(1)
 		out.rect(x0, y, x1-x0, tl.px(3), th.Grid)

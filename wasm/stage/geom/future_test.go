@@ -47,6 +47,11 @@ func TestHiddenFutureDrawsNothingAfterThePlayhead(t *testing.T) {
 			if tx.Y >= y0 && tx.X >= x0 && tx.X+tl.textWidth(tx.S) > tl.X(c.cut)+0.01 {
 				t.Errorf("%s: %q is written after the playhead", c.name, tx.S)
 			}
+			// The axis' ticks stop at the playhead too: its last label
+			// would say how long the run is.
+			if tx.Y < y0 && tx.X > tl.X(c.cut)+tl.px(3)+0.01 {
+				t.Errorf("%s: the axis labels %q after the playhead", c.name, tx.S)
+			}
 		}
 		for _, r := range overlay.Rects {
 			if r.Color.A < 255 && r.Y >= y0 {
