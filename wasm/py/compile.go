@@ -101,6 +101,7 @@ type cleanup struct {
 	async     bool
 	breakTo   []int // jumps to patch to the loop's end
 	continue_ int
+	noIter    bool // a while loop: no iterator on the stack to drop
 }
 
 const (

@@ -62,6 +62,8 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.patch(jend)
 	case *syntax.For:
 		c.forStmt(s)
+	case *syntax.While:
+		c.whileStmt(s)
 	case *syntax.Break, *syntax.Continue:
 		c.jumpOut(s)
 	case *syntax.Try:
@@ -160,6 +162,25 @@ func (c *compiler) forStmt(s *syntax.For) {
 	c.cleanups = c.cleanups[:len(c.cleanups)-1]
 	c.emit(opJump, int32(top), 0, s.Pos)
 	c.patch(next)
+	c.stmts(s.Else) // the iterator is used up: no break left the loop
+	for _, j := range cl.breakTo {
+		c.patch(j)
+	}
+}
+
+// whileStmt compiles a while loop. Each turn costs its steps, so a loop
+// that never ends meets the step limit with its clear error.
+func (c *compiler) whileStmt(s *syntax.While) {
+	top := c.here()
+	c.expr(s.Cond)
+	exit := c.emit(opPopJumpIfFalse, 0, 0, s.Pos)
+	c.cleanups = append(c.cleanups, cleanup{kind: cleanLoop, continue_: top, noIter: true})
+	c.stmts(s.Body)
+	cl := c.cleanups[len(c.cleanups)-1]
+	c.cleanups = c.cleanups[:len(c.cleanups)-1]
+	c.emit(opJump, int32(top), 0, s.Pos)
+	c.patch(exit)
+	c.stmts(s.Else)
 	for _, j := range cl.breakTo {
 		c.patch(j)
 	}
@@ -185,7 +206,9 @@ func (c *compiler) jumpOut(s syntax.Stmt) {
 	}
 	c.unwind(loop+1, false, pos)
 	if isBreak {
-		c.emit(opPop, 0, 0, pos) // the loop's iterator
+		if !c.cleanups[loop].noIter {
+			c.emit(opPop, 0, 0, pos) // the loop's iterator
+		}
 		j := c.emit(opJump, 0, 0, pos)
 		c.cleanups[loop].breakTo = append(c.cleanups[loop].breakTo, j)
 		return
@@ -212,7 +235,7 @@ func (c *compiler) unwind(downTo int, ret bool, pos syntax.Pos) {
 		c.cleanups = saved[:i]
 		switch cl.kind {
 		case cleanLoop:
-			if ret {
+			if ret && !cl.noIter {
 				c.emit(opPop, 0, 0, pos)
 			}
 		case cleanFinally:

@@ -59,6 +59,10 @@ func assignedNames(body []syntax.Stmt) []string {
 			case *syntax.For:
 				target(s.Target)
 				walk(s.Body)
+				walk(s.Else)
+			case *syntax.While:
+				walk(s.Body)
+				walk(s.Else)
 			case *syntax.Try:
 				walk(s.Body)
 				for _, h := range s.Handlers {
@@ -118,6 +122,10 @@ func globalDecls(body []syntax.Stmt) map[string]bool {
 				walk(s.Else)
 			case *syntax.For:
 				walk(s.Body)
+				walk(s.Else)
+			case *syntax.While:
+				walk(s.Body)
+				walk(s.Else)
 			case *syntax.Try:
 				walk(s.Body)
 				for _, h := range s.Handlers {

@@ -138,6 +138,15 @@ type For struct {
 	Target Expr
 	Iter   Expr
 	Body   []Stmt
+	Else   []Stmt // runs when the loop ends without a break
+}
+
+// While is "while cond: body [else: body]".
+type While struct {
+	Pos  Pos
+	Cond Expr
+	Body []Stmt
+	Else []Stmt // runs when the condition is false, not after a break
 }
 
 // ExceptHandler is one "except [Type [as name]]: body".
@@ -372,6 +381,7 @@ func (n *FuncDef) Start() Pos    { return n.Pos }
 func (n *Return) Start() Pos     { return n.Pos }
 func (n *If) Start() Pos         { return n.Pos }
 func (n *For) Start() Pos        { return n.Pos }
+func (n *While) Start() Pos      { return n.Pos }
 func (n *Try) Start() Pos        { return n.Pos }
 func (n *With) Start() Pos       { return n.Pos }
 func (n *Raise) Start() Pos      { return n.Pos }
@@ -390,6 +400,7 @@ func (*FuncDef) stmt()    {}
 func (*Return) stmt()     {}
 func (*If) stmt()         {}
 func (*For) stmt()        {}
+func (*While) stmt()      {}
 func (*Try) stmt()        {}
 func (*With) stmt()       {}
 func (*Raise) stmt()      {}

@@ -119,6 +119,18 @@ func (d *dumper) stmt(s Stmt) {
 		d.text("(for", async(s.Async))
 		d.exprs(s.Target, s.Iter)
 		d.body(s.Body)
+		if s.Else != nil {
+			d.clause("else")
+			d.body(s.Else)
+		}
+	case *While:
+		d.text("(while")
+		d.exprs(s.Cond)
+		d.body(s.Body)
+		if s.Else != nil {
+			d.clause("else")
+			d.body(s.Else)
+		}
 	case *Try:
 		d.try(s)
 	case *With:

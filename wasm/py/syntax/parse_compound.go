@@ -189,10 +189,46 @@ func (p *parser) parseFor(pos Pos, async bool) (Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.at("else") {
-		return nil, errorf(p.tok.pos, "for ... else is not simulated; use a flag variable")
+	s := &For{Pos: pos, Async: async, Target: target, Iter: iter, Body: body}
+	if s.Else, err = p.parseLoopElse(); err != nil {
+		return nil, err
 	}
-	return &For{Pos: pos, Async: async, Target: target, Iter: iter, Body: body}, nil
+	return s, nil
+}
+
+// while_stmt: 'while' named_expression ':' block ['else' ':' block]
+func (p *parser) parseWhile(pos Pos) (Stmt, error) {
+	p.next() // 'while'
+	cond, err := p.parseExpression()
+	if err != nil {
+		return nil, err
+	}
+	if p.at("=") {
+		return nil, errorf(p.tok.pos, "expected ':' after the while condition, found '='; use '==' to compare")
+	}
+	if err := p.expect(":", "after the while condition"); err != nil {
+		return nil, err
+	}
+	body, err := p.parseBlock("while")
+	if err != nil {
+		return nil, err
+	}
+	s := &While{Pos: pos, Cond: cond, Body: body}
+	if s.Else, err = p.parseLoopElse(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// parseLoopElse parses a loop's optional "else: block".
+func (p *parser) parseLoopElse() ([]Stmt, error) {
+	if !p.got("else") {
+		return nil, nil
+	}
+	if err := p.expect(":", "after 'else'"); err != nil {
+		return nil, err
+	}
+	return p.parseBlock("else")
 }
 
 // try_stmt: 'try' ':' block (except_block+ ['else' ':' block] ['finally' ':' block]

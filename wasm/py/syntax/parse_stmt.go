@@ -32,6 +32,8 @@ func (p *parser) parseStatement() ([]Stmt, error) {
 		s, err = p.parseIf()
 	case p.at("for"):
 		s, err = p.parseFor(pos, false)
+	case p.at("while"):
+		s, err = p.parseWhile(pos)
 	case p.at("try"):
 		s, err = p.parseTry()
 	case p.at("with"):
@@ -68,7 +70,6 @@ func (p *parser) parseSimpleStmts() ([]Stmt, error) {
 // unsupported maps the keywords of statements LoopLab does not simulate to
 // a hint at what to write instead.
 var unsupported = map[string]string{
-	"while":    "while loops are not simulated; use cpu(seconds) for CPU-bound work or for _ in range(n) for repetition",
 	"class":    "classes are not simulated; use functions and dicts",
 	"yield":    "generators are not simulated",
 	"nonlocal": "nonlocal is not simulated (closures are not); pass the value as an argument",
@@ -79,7 +80,7 @@ var unsupported = map[string]string{
 // misplaced explains keywords that cannot begin a simple statement.
 var misplaced = map[string]string{
 	"elif":    "'elif' must follow an if block at the same indentation",
-	"else":    "'else' must follow an if or try block at the same indentation",
+	"else":    "'else' must follow an if, for, while or try block at the same indentation",
 	"except":  "'except' must follow a try block at the same indentation",
 	"finally": "'finally' must follow a try block at the same indentation",
 }
@@ -115,7 +116,7 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 			return p.parseImport()
 		case "from":
 			return p.parseFrom()
-		case "if", "for", "def", "try", "with", "async":
+		case "if", "for", "while", "def", "try", "with", "async":
 			return nil, errorf(t.pos, "'%s' must start on a line of its own", t.text)
 		}
 	}

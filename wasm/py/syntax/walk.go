@@ -31,6 +31,11 @@ func Inspect(n Node, f func(Node) bool) {
 	case *For:
 		inspectExprs(f, n.Target, n.Iter)
 		inspectStmts(f, n.Body)
+		inspectStmts(f, n.Else)
+	case *While:
+		inspectExprs(f, n.Cond)
+		inspectStmts(f, n.Body)
+		inspectStmts(f, n.Else)
 	case *Try:
 		inspectStmts(f, n.Body)
 		for _, h := range n.Handlers {
