@@ -64,6 +64,18 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.forStmt(s)
 	case *syntax.While:
 		c.whileStmt(s)
+	case *syntax.Assert:
+		// As CPython (without -O): the message is evaluated only when
+		// the test fails.
+		c.expr(s.Test)
+		ok := c.emit(opPopJumpIfTrue, 0, 0, s.Pos)
+		c.emitConst(excAssertion, s.Pos)
+		if s.Msg != nil {
+			c.expr(s.Msg)
+			c.emit(opCall, 1, -1, s.Pos)
+		}
+		c.emit(opRaise, 1, 0, s.Pos)
+		c.patch(ok)
 	case *syntax.Break, *syntax.Continue:
 		c.jumpOut(s)
 	case *syntax.Try:

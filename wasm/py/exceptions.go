@@ -26,13 +26,14 @@ var (
 	excTimeout    = &ExcType{Name: "TimeoutError", Parent: excOS}
 	excConnection = &ExcType{Name: "ConnectionError", Parent: excOS}
 	excHTTP       = &ExcType{Name: "HTTPException", Parent: excException}
+	excAssertion  = &ExcType{Name: "AssertionError", Parent: excException}
 )
 
 // builtinExceptions are the names usable without an import.
 var builtinExceptions = []*ExcType{
 	excBase, excException, excArithmetic, excZeroDiv, excOverflow, excType, excValue, excName,
 	excAttribute, excLookup, excKey, excIndex, excRuntime, excNotImpl, excMemory, excOS,
-	excTimeout, excConnection,
+	excTimeout, excConnection, excAssertion,
 }
 
 func newExc(t *ExcType, msg string) *Exception {

@@ -141,6 +141,13 @@ type For struct {
 	Else   []Stmt // runs when the loop ends without a break
 }
 
+// Assert is "assert test[, msg]".
+type Assert struct {
+	Pos  Pos
+	Test Expr
+	Msg  Expr // nil without a message
+}
+
 // While is "while cond: body [else: body]".
 type While struct {
 	Pos  Pos
@@ -382,6 +389,7 @@ func (n *Return) Start() Pos     { return n.Pos }
 func (n *If) Start() Pos         { return n.Pos }
 func (n *For) Start() Pos        { return n.Pos }
 func (n *While) Start() Pos      { return n.Pos }
+func (n *Assert) Start() Pos     { return n.Pos }
 func (n *Try) Start() Pos        { return n.Pos }
 func (n *With) Start() Pos       { return n.Pos }
 func (n *Raise) Start() Pos      { return n.Pos }
@@ -401,6 +409,7 @@ func (*Return) stmt()     {}
 func (*If) stmt()         {}
 func (*For) stmt()        {}
 func (*While) stmt()      {}
+func (*Assert) stmt()     {}
 func (*Try) stmt()        {}
 func (*With) stmt()       {}
 func (*Raise) stmt()      {}

@@ -123,6 +123,13 @@ func (d *dumper) stmt(s Stmt) {
 			d.clause("else")
 			d.body(s.Else)
 		}
+	case *Assert:
+		d.text("(assert")
+		if s.Msg != nil {
+			d.exprs(s.Test, s.Msg)
+		} else {
+			d.exprs(s.Test)
+		}
 	case *While:
 		d.text("(while")
 		d.exprs(s.Cond)

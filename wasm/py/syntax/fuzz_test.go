@@ -30,6 +30,7 @@ func fuzzSeeds(f *testing.F) []string {
 		"@app.post('/x', status_code=201)\nasync def f(): await g()",
 		"try:\n  x\nexcept (A, B) as e:\n  raise\nexcept:\n  pass\nelse:\n  y\nfinally:\n  z",
 		"async with a as b, c:\n  async for x in y: pass",
+		"assert x, f\"{y}\"\nassert (a, b)",
 		"while x < 3:\n  x += 1\n  if x: break\n  continue\nelse:\n  y\nfor a in b:\n  pass\nelse: c",
 		"from x import (a, b,)\nimport a.b as c",
 		"[x for x in y if z]", "{k: v for k, v in d}", "(x for x in y)", "{*a, **b}",

@@ -17,7 +17,7 @@ func TestParseErrors(t *testing.T) {
 		{"global", "1:7: expected a name after 'global', found NEWLINE"},
 		{"global x,", "1:10: expected a name after 'global', found NEWLINE"},
 		{"del d['k']", "1:1: del is not simulated"},
-		{"assert x", "1:1: assert is not simulated"},
+		{"assert x,", "1:10: expected an expression, found NEWLINE"},
 		{"match command:\n    case 1: pass", "1:1: match statements are not simulated"},
 		{"match (a, b):\n    case 1: pass", "1:1: match statements are not simulated"},
 		{"if (n := 10) > 5: pass", "1:7: the walrus operator := is not simulated; assign on a line of its own first"},

@@ -74,7 +74,6 @@ var unsupported = map[string]string{
 	"yield":    "generators are not simulated",
 	"nonlocal": "nonlocal is not simulated (closures are not); pass the value as an argument",
 	"del":      "del is not simulated",
-	"assert":   "assert is not simulated",
 }
 
 // misplaced explains keywords that cannot begin a simple statement.
@@ -110,6 +109,8 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 			return p.parseReturn()
 		case "global":
 			return p.parseGlobal()
+		case "assert":
+			return p.parseAssert()
 		case "raise":
 			return p.parseRaise()
 		case "import":
@@ -124,6 +125,22 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 		return nil, errorf(t.pos, "match statements are not simulated")
 	}
 	return p.parseExprStmt()
+}
+
+// assert_stmt: 'assert' expression [',' expression]
+func (p *parser) parseAssert() (Stmt, error) {
+	s := &Assert{Pos: p.tok.pos}
+	p.next()
+	var err error
+	if s.Test, err = p.parseExpression(); err != nil {
+		return nil, err
+	}
+	if p.got(",") {
+		if s.Msg, err = p.parseExpression(); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // global_stmt: 'global' NAME (',' NAME)*

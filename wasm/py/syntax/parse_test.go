@@ -39,6 +39,8 @@ func TestParseStatements(t *testing.T) {
 		{"match(x)", "(expr (call match x))"},
 		{"pass; break; continue;", "(pass)\n(break)\n(continue)"},
 		{"while x:\n  x -= 1", "(while x\n  (-= x 1))"},
+		{"assert x", "(assert x)"},
+		{"assert x > 0, f'{x}'", "(assert (cmp x > 0) (f {x}))"},
 		{"while True: pass\nelse: pass", "(while True\n  (pass)\nelse\n  (pass))"},
 		{"for x in y:\n  pass\nelse:\n  pass", "(for x y\n  (pass)\nelse\n  (pass))"},
 		{"def f():\n  global a, b\n  a = 1", "(def f ()\n  (global a b)\n  (= a 1))"},

@@ -32,6 +32,8 @@ func Inspect(n Node, f func(Node) bool) {
 		inspectExprs(f, n.Target, n.Iter)
 		inspectStmts(f, n.Body)
 		inspectStmts(f, n.Else)
+	case *Assert:
+		inspectExprs(f, n.Test, n.Msg)
 	case *While:
 		inspectExprs(f, n.Cond)
 		inspectStmts(f, n.Body)
