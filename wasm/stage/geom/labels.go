@@ -1,7 +1,6 @@
 package geom
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,14 +41,8 @@ func fitMiddle(s string, n, tail int) string {
 // (ma…") unless that leaves it looking like another once their numbers
 // are set aside ("Task-2 to_thr…", "Task-3 to_thr…"): those are cut in the
 // middle instead, keeping half the room for the end, where "('A', 1)" and
-// "#41" are; labels that still collide keep more of their end. A URL
-// loses its scheme and host first, as on the bars: "Task-2
-// client.get('/delay/1')".
+// "#41" are; labels that still collide keep more of their end.
 func laneLabels(names []string, rooms []int) []string {
-	names = slices.Clone(names)
-	for i := range names {
-		names[i] = withoutHosts(names[i])
-	}
 	out := make([]string, len(names))
 	alike := map[string]int{}
 	short := make([]string, len(names))

@@ -177,16 +177,3 @@ func TestParseOptions(t *testing.T) {
 		}
 	}
 }
-
-// TestLaneLabelsDropHosts: a lane named after a call to a URL says its
-// path, as its bars do, so lanes that fetch different paths read apart.
-func TestLaneLabelsDropHosts(t *testing.T) {
-	names := []string{"Task-2 client.get('http://upstream/delay/1')", "Task-3 client.get('http://upstream/delay/2')"}
-	got := laneLabels(names, []int{32, 32})
-	want := []string{"Task-2 client.get('/delay/1')", "Task-3 client.get('/delay/2')"}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("label %d = %q, want %q", i, got[i], want[i])
-		}
-	}
-}
