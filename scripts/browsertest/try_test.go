@@ -63,3 +63,22 @@ func near(v, expect float64, unit string) bool {
 	}
 	return math.Abs(v-expect) <= math.Max(0.1*expect, 0.05)+1e-9
 }
+
+// TestTryStepLeavesTheEditor: a try step pressed while the code editor is
+// open takes effect in the code, and the editor's text does not put the
+// old number back.
+func TestTryStepLeavesTheEditor(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go("fastapi-blocking")`)
+	p.await(`document.getElementById("edit").click()`)
+	p.waitFor(`looplab.current().editing`)
+	var got struct {
+		Editing bool
+		Code    string
+	}
+	p.await(`looplab.tryStep(0)`)
+	p.eval(`({editing: looplab.current().editing, code: looplab.current().code})`, &got)
+	if got.Editing || !strings.Contains(got.Code, "time.sleep(1)") {
+		t.Errorf("after the try step: editing %v, code %q", got.Editing, got.Code)
+	}
+}

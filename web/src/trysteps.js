@@ -4,6 +4,7 @@
 // The build has checked that the simulation gives it.
 import { S, lessons, original } from "./state.js";
 import { show, numbersOnly } from "./routing.js";
+import { editing, leaveEdit } from "./editor.js";
 import { apply, numbersOf } from "./numbers.js";
 import { simulate } from "./simulate.js";
 import { measure } from "./verdict.js";
@@ -20,6 +21,10 @@ export function runTry(aside) {
   const t = JSON.parse(aside.dataset.try);
   const l = lessons.find((x) => x.article.contains(aside));
   if (S.lesson !== l || S.index !== t.scenario) show(l, t.scenario);
+  // A step drags numbers: it happens in the code's view, not under the
+  // editor, whose text would otherwise overwrite the step's numbers at
+  // the next keystroke (leaving runs the last keystrokes first).
+  if (editing()) leaveEdit(false);
   // A step starts from the lesson's numbers, as the build ran it, unless
   // the learner changed more than numbers: their code stays, and the
   // result says the edits change it.
