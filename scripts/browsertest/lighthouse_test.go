@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"looplab/scripts/internal/headless"
 )
 
 // lighthouseFlags are the flags Chromium needs here (see headless), for
@@ -25,15 +27,9 @@ func TestLighthouseAccessibility(t *testing.T) {
 	if _, err := os.Stat(cli); err != nil {
 		t.Fatalf("lighthouse is missing (npm ci at the top of the repository installs it; make test does): %v", err)
 	}
-	chrome := ""
-	for _, b := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(b); err == nil {
-			chrome = p
-			break
-		}
-	}
-	if chrome == "" {
-		t.Fatal("no Chromium on PATH (make chromium installs Debian's)")
+	chrome, err := headless.Chromium()
+	if err != nil {
+		t.Fatal(err)
 	}
 	url, _ := serve(t, siteDir(t))
 	out := os.Getenv("LOOPLAB_ARTIFACTS")

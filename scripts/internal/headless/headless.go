@@ -36,18 +36,23 @@ func Serve(dir string) (string, func(), error) {
 	return "http://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
 }
 
+// Chromium is the path of the Chromium on PATH, for the tests and for
+// tools that start it themselves (Lighthouse).
+func Chromium() (string, error) {
+	for _, b := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(b); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no Chromium on PATH (make chromium installs Debian's)")
+}
+
 // Browser starts headless Chromium with a profile in profileDir, sized
 // width×height, and returns a chromedp context for one tab.
 func Browser(profileDir string, width, height int) (context.Context, context.CancelFunc, error) {
-	path := ""
-	for _, b := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(b); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		return nil, nil, fmt.Errorf("no Chromium on PATH (make chromium installs Debian's)")
+	path, err := Chromium()
+	if err != nil {
+		return nil, nil, err
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
