@@ -111,18 +111,12 @@ func (d *dumper) stmt(s Stmt) {
 		d.text("(if")
 		d.exprs(s.Cond)
 		d.body(s.Body)
-		if s.Else != nil {
-			d.clause("else")
-			d.body(s.Else)
-		}
+		d.orElse(s.Else)
 	case *For:
 		d.text("(for", async(s.Async))
 		d.exprs(s.Target, s.Iter)
 		d.body(s.Body)
-		if s.Else != nil {
-			d.clause("else")
-			d.body(s.Else)
-		}
+		d.orElse(s.Else)
 	case *Assert:
 		d.text("(assert")
 		if s.Msg != nil {
@@ -134,10 +128,7 @@ func (d *dumper) stmt(s Stmt) {
 		d.text("(while")
 		d.exprs(s.Cond)
 		d.body(s.Body)
-		if s.Else != nil {
-			d.clause("else")
-			d.body(s.Else)
-		}
+		d.orElse(s.Else)
 	case *Try:
 		d.try(s)
 	case *With:
@@ -279,4 +270,12 @@ func numText(n *Num) string {
 		s += ".0"
 	}
 	return s
+}
+
+// orElse writes an if's or a loop's else clause, when it has one.
+func (d *dumper) orElse(body []Stmt) {
+	if body != nil {
+		d.clause("else")
+		d.body(body)
+	}
 }
