@@ -51,7 +51,16 @@ func getAttr(x Value, name string) (Value, *Exception) {
 			return method(v, name, pure(m)), nil
 		}
 	case *Exception:
+		if v.Type.Class != nil {
+			if a, ok := instanceAttr(v, v.Type.Class, v.Attrs, name); ok {
+				return a, nil
+			}
+		} else if a, ok := v.Attrs[name]; ok {
+			return a, nil
+		}
 		switch name {
+		case "__class__":
+			return v.Type, nil
 		case "args":
 			return &Tuple{Items: v.Args}, nil
 		case "status_code":
@@ -63,8 +72,42 @@ func getAttr(x Value, name string) (Value, *Exception) {
 			return nil, nil
 		}
 	case *Function:
-		if name == "__name__" {
+		switch name {
+		case "__name__", "__qualname__":
 			return v.Code.Name, nil
+		case "__doc__":
+			if v.Code.Decl != nil && v.Code.Decl.Doc != "" {
+				return v.Code.Decl.Doc, nil
+			}
+			return nil, nil
+		}
+	case *Instance:
+		if a, ok := instanceAttr(v, v.Class, v.Attrs, name); ok {
+			return a, nil
+		}
+		return nil, newExc(excAttribute, fmt.Sprintf("'%s' object has no attribute '%s'", v.Class.Name, name))
+	case *Class:
+		if a, ok := classAttr(v, name); ok {
+			return a, nil
+		}
+		return nil, newExc(excAttribute, fmt.Sprintf("type object '%s' has no attribute '%s'", v.Name, name))
+	case *ExcType:
+		if v.Class != nil {
+			if a, ok := classAttr(v.Class, name); ok {
+				return a, nil
+			}
+		}
+		if name == "__name__" || name == "__qualname__" {
+			return v.Name, nil
+		}
+	case *Method:
+		switch name {
+		case "__self__":
+			return v.Self, nil
+		case "__func__":
+			return v.Fn, nil
+		case "__name__", "__qualname__":
+			return v.Fn.Code.Name, nil
 		}
 	}
 	return nil, noAttr(x, name)
@@ -95,6 +138,9 @@ func index(n int, i Value) (int, *Exception) {
 }
 
 func subscript(x, i Value) (Value, *Exception) {
+	if r, ok, exc := instanceGetItem(x, i); ok {
+		return r, exc
+	}
 	if s, ok := i.(*slice); ok {
 		return s.apply(x)
 	}
@@ -154,6 +200,10 @@ func setItem(x, i, val Value) *Exception {
 			return newExc(excType, "unhashable type: '"+typeName(i)+"'")
 		}
 		return nil
+	case *Instance:
+		if _, ok, exc := callDunder(v, "__setitem__", i, val); ok {
+			return exc
+		}
 	}
 	return newExc(excType, fmt.Sprintf("'%s' object does not support item assignment", typeName(x)))
 }
@@ -317,6 +367,9 @@ func (r *rangeVal) len() int64 {
 }
 
 func getIter(x Value) (Value, *Exception) {
+	if it, ok, exc := instanceIter(x); ok {
+		return it, exc
+	}
 	if r, ok := x.(*rangeVal); ok {
 		return &rangeIter{cur: r.start, stop: r.stop, step: r.step}, nil
 	}
@@ -354,6 +407,29 @@ func iterate(x Value) ([]Value, *Exception) {
 		return out, nil
 	case *itemsIter:
 		return v.items[v.i:], nil
+	case *Instance, *Class, *nextIter:
+		var it Value = v
+		if _, isIter := v.(*nextIter); !isIter {
+			var exc *Exception
+			if it, exc = getIter(v); exc != nil {
+				return nil, exc
+			}
+		}
+		var out []Value
+		for {
+			item, more := it.(iterator).next()
+			if !more {
+				break
+			}
+			if len(out) >= maxIterate {
+				return nil, tooManyItems("list", len(out)+1)
+			}
+			out = append(out, item)
+		}
+		if ni, ok := it.(*nextIter); ok && ni.err != nil {
+			return nil, ni.err
+		}
+		return out, nil
 	}
 	return nil, newExc(excType, fmt.Sprintf("'%s' object is not iterable", typeName(x)))
 }
@@ -405,21 +481,62 @@ var listMethods = map[string]func(c *call, self Value) (Value, *Exception){
 		return &List{Items: append([]Value{}, self.(*List).Items...)}, nil
 	},
 	"sort": func(c *call, self Value) (Value, *Exception) {
-		l := self.(*List)
-		return nil, sortValues(l.Items)
+		return nil, sortCall(c, self.(*List).Items)
 	},
 }
 
-func sortValues(items []Value) *Exception {
+// sortCall sorts items in place as sorted() and list.sort() do, with
+// their key= and reverse= arguments: stably, also in reverse.
+func sortCall(c *call, items []Value) *Exception {
+	keys := items
+	if key, ok := c.arg(-1, "key"); ok && key != nil {
+		var exc *Exception
+		if keys, exc = keysOf(c.f, key, items); exc != nil {
+			return exc
+		}
+	}
+	reverse := false
+	if r, ok := c.arg(-1, "reverse"); ok {
+		reverse = truthy(r)
+	}
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
 	var exc *Exception
-	sort.SliceStable(items, func(i, j int) bool {
-		c, e := order(items[i], items[j], "<", 0)
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := keys[idx[i]], keys[idx[j]]
+		if reverse {
+			a, b = b, a
+		}
+		o, e := order(a, b, "<", 0)
 		if e != nil && exc == nil {
 			exc = e
 		}
-		return c < 0
+		return o < 0
 	})
-	return exc
+	if exc != nil {
+		return exc
+	}
+	sorted := make([]Value, len(items))
+	for i, k := range idx {
+		sorted[i] = items[k]
+	}
+	copy(items, sorted)
+	return nil
+}
+
+// keysOf calls a key function on each item.
+func keysOf(f *Fiber, key Value, items []Value) ([]Value, *Exception) {
+	keys := make([]Value, len(items))
+	for i, it := range items {
+		k, exc := f.callSync(key, []Value{it})
+		if exc != nil {
+			return nil, exc
+		}
+		keys[i] = k
+	}
+	return keys, nil
 }
 
 var dictMethods = map[string]func(c *call, self Value) (Value, *Exception){

@@ -114,6 +114,9 @@ func builtinLen(c *call) (Value, *Exception) {
 	case *rangeVal:
 		return x.len(), nil
 	}
+	if n, ok, exc := instanceLen(v); ok {
+		return n, exc
+	}
 	return nil, c.errorf("object of type '%s' has no len()", typeName(v))
 }
 
@@ -246,6 +249,11 @@ func builtinDict(c *call) (Value, *Exception) {
 
 func extreme(c *call, want int) (Value, *Exception) {
 	items := c.args
+	if len(items) == 0 {
+		if d, ok := c.arg(-1, "default"); ok {
+			return d, nil
+		}
+	}
 	if len(items) == 1 {
 		var exc *Exception
 		if items, exc = iterate(items[0]); exc != nil {
@@ -255,17 +263,24 @@ func extreme(c *call, want int) (Value, *Exception) {
 	if len(items) == 0 {
 		return nil, newExc(excValue, c.name+"() arg is an empty sequence")
 	}
-	best := items[0]
-	for _, it := range items[1:] {
-		o, exc := order(it, best, "<", 0)
+	keys := items
+	if key, ok := c.arg(-1, "key"); ok && key != nil {
+		var exc *Exception
+		if keys, exc = keysOf(c.f, key, items); exc != nil {
+			return nil, exc
+		}
+	}
+	best := 0
+	for i := 1; i < len(items); i++ {
+		o, exc := order(keys[i], keys[best], "<", 0)
 		if exc != nil {
 			return nil, exc
 		}
 		if o*want > 0 {
-			best = it
+			best = i
 		}
 	}
-	return best, nil
+	return items[best], nil
 }
 
 func builtinMin(c *call) (Value, *Exception) { return extreme(c, -1) }
@@ -333,13 +348,8 @@ func builtinSorted(c *call) (Value, *Exception) {
 		return nil, exc
 	}
 	out := append([]Value{}, items...)
-	if exc := sortValues(out); exc != nil {
+	if exc := sortCall(c, out); exc != nil {
 		return nil, exc
-	}
-	if r, ok := c.arg(-1, "reverse"); ok && truthy(r) {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
-		}
 	}
 	return &List{Items: out}, nil
 }

@@ -65,7 +65,21 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		f.run.steps += callCost(x.Name, x.Self, true, args)
 		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals}, x.Self)
 		return f.result(v, eff, exc)
+	case *Method:
+		self := make([]Value, 0, len(args)+1)
+		return f.callValue(x.Fn, append(append(self, x.Self), args...), kw, kwVals)
+	case *Class:
+		return f.instantiate(x, args, kw, kwVals)
+	case *Instance:
+		if call, ok := x.Class.lookup("__call__"); ok {
+			return f.callValue(bind(call, x, x.Class), args, kw, kwVals)
+		}
+	case *staticMethod:
+		return f.callValue(x.fn, args, kw, kwVals)
 	case *ExcType:
+		if x.Class != nil {
+			return f.newUserException(x, args, kw, kwVals)
+		}
 		e := &Exception{Type: x, Args: args}
 		if x.isA(excHTTP) {
 			c := &call{args: args, kw: kw, kwVals: kwVals}
@@ -125,7 +139,7 @@ func allocFrame(n int) (*Frame, []Value) {
 func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, *Exception) {
 	code := fn.Code
 	fr, buf := allocFrame(code.NumLocals + frameStack)
-	fr.code, fr.globals = code, fn.Globals
+	fr.code, fr.globals, fr.closure = code, fn.Globals, fn.Closure
 	fr.locals, fr.stack = buf[:code.NumLocals:code.NumLocals], buf[code.NumLocals:code.NumLocals]
 	for i := range fr.locals {
 		fr.locals[i] = unbound
@@ -179,6 +193,9 @@ func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, 
 		}
 		return nil, newExc(excType, fmt.Sprintf("%s() missing required argument: '%s'", code.Name, code.Params[i]))
 	}
+	if len(code.Cells) > 0 {
+		fr.wrapCells()
+	}
 	return fr, nil
 }
 
@@ -223,6 +240,9 @@ type contextManager interface {
 }
 
 func (f *Fiber) enter(x Value, async bool) (sim.Effect, *Exception) {
+	if cls := classOf(x); cls != nil {
+		return f.enterUser(x, cls, async)
+	}
 	cm, ok := x.(contextManager)
 	if !ok {
 		word := "the context manager protocol"
@@ -235,6 +255,17 @@ func (f *Fiber) enter(x Value, async bool) (sim.Effect, *Exception) {
 	return f.result(v, eff, exc)
 }
 
-func (f *Fiber) exit(x Value, async bool) *Exception {
-	return x.(contextManager).exit(f, async)
+// exitWith leaves a with block: exc is the exception that ends it, or
+// nil. With an exception, whether the manager swallows it is pushed.
+func (f *Fiber) exitWith(x Value, async bool, exc *Exception) (sim.Effect, *Exception) {
+	if cls := classOf(x); cls != nil {
+		return f.exitUser(x, cls, async, exc, exc != nil)
+	}
+	if e := x.(contextManager).exit(f, async); e != nil {
+		return nil, e
+	}
+	if exc != nil {
+		f.frames[len(f.frames)-1].push(false)
+	}
+	return nil, nil
 }

@@ -55,6 +55,17 @@ const (
 	opWithEnter           // mgr → result (A=1: async)
 	opWithExit            // mgr → (A=1: async)
 	opImport              // → module consts[A]
+	opLoadDeref           // → locals[A].v (a cell)
+	opStoreDeref          // x →   (locals[A].v = x)
+	opLoadFree            // → closure[A].v
+	opStoreFree           // x →   (closure[A].v = x)
+	opLoadCell            // → the cell in locals[A], for a closure
+	opLoadFreeCell        // → closure[A], for a closure
+	opDelName             // del a name: A slot, B delLocal/delDeref/delFree/delGlobal
+	opDelAttr             // x →   (del x.names[A])
+	opDelSubscr           // x i → (del x[i])
+	opWithExitExc         // exc mgr → exc swallow   (A=1: async; calls __exit__ with exc)
+	opMakeClass           // → the class the running class body defines (A: classInfo const)
 )
 
 var (
@@ -80,20 +91,23 @@ type Instr struct {
 
 // Code is a compiled function body (or the module body).
 type Code struct {
-	Name      string
-	File      string
-	Async     bool
-	Params    []string
-	NumParams int // positional-or-keyword parameters
-	VarArgs   int // slot of *args or -1
-	KwArgs    int // slot of **kwargs or -1
-	NumLocals int
-	Instrs    []Instr
-	Pos       []syntax.Pos // position of each instruction
-	Consts    []Value
-	Def       syntax.Pos // where the def is
-	Decl      *syntax.FuncDef
-	IsLambda  bool
-	label0    string // "name()", cached for job labels
-	awaitPool string // "await name() in the threadpool", cached for endpoints
+	Name       string
+	File       string
+	Async      bool
+	Params     []string
+	NumParams  int // positional-or-keyword parameters
+	VarArgs    int // slot of *args or -1
+	KwArgs     int // slot of **kwargs or -1
+	NumLocals  int
+	Instrs     []Instr
+	Pos        []syntax.Pos // position of each instruction
+	Consts     []Value
+	Def        syntax.Pos // where the def is
+	Decl       *syntax.FuncDef
+	IsLambda   bool
+	LocalNames []string // each local slot's name, for messages
+	Cells      []int32  // local slots that hold cells
+	Free       []string // the enclosing functions' variables it uses, in closure order
+	label0     string   // "name()", cached for job labels
+	awaitPool  string   // "await name() in the threadpool", cached for endpoints
 }

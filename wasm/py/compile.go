@@ -88,7 +88,12 @@ type compiler struct {
 	async      bool
 	locals     map[string]int
 	localNames []string
-	outer      *compiler // enclosing function, for the closure check
+	outer      *compiler // enclosing function or class body, for closures
+	classBody  bool      // compiling a class statement's body
+	cells      map[string]bool
+	freeIndex  map[string]int
+	globalDecl map[string]bool // declared "global" in this function
+	nonlocal   map[string]bool // declared "nonlocal" in this function
 	cleanups   []cleanup
 	imports    map[string]string
 	hidden     []hiddenName // comprehension variables in scope, innermost last
@@ -149,8 +154,18 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 		}
 	}
 	if i, ok := c.locals[name]; ok && !c.module {
-		c.emit(opLoadLocal, int32(i), 0, pos)
+		if c.cells[name] {
+			c.emit(opLoadDeref, int32(i), 0, pos)
+		} else {
+			c.emit(opLoadLocal, int32(i), 0, pos)
+		}
 		return
+	}
+	if !c.module && !c.globalDecl[name] {
+		if i, ok := c.freeRef(name); ok {
+			c.emit(opLoadFree, int32(i), 0, pos)
+			return
+		}
 	}
 	if i, ok := c.prog.globalIndex[name]; ok {
 		c.emit(opLoadGlobal, int32(i), 0, pos)
@@ -159,11 +174,6 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 	if v, ok := builtins[name]; ok {
 		c.emitConst(v, pos)
 		return
-	}
-	for o := c.outer; o != nil; o = o.outer {
-		if _, ok := o.locals[name]; ok && !o.module {
-			c.fail(pos, "'%s' belongs to the enclosing function; closures are not simulated, pass it as an argument", name)
-		}
 	}
 	c.fail(pos, "name '%s' is not defined%s", name, suggest(name, c.known()))
 }
@@ -184,11 +194,30 @@ func (c *compiler) known() []string {
 }
 
 func (c *compiler) store(name string, pos syntax.Pos) {
+	op, i := c.nameSlot(name, pos)
+	c.emit(op, i, 0, pos)
+}
+
+// nameSlot is how a name is stored: the instruction and its operand.
+func (c *compiler) nameSlot(name string, pos syntax.Pos) (Op, int32) {
 	if i, ok := c.locals[name]; ok && !c.module {
-		c.emit(opStoreLocal, int32(i), 0, pos)
-		return
+		if c.cells[name] {
+			return opStoreDeref, int32(i)
+		}
+		return opStoreLocal, int32(i)
 	}
-	c.emit(opStoreGlobal, int32(c.prog.globalIndex[name]), 0, pos)
+	if c.nonlocal[name] {
+		i, ok := c.freeRef(name)
+		if !ok {
+			c.fail(pos, "no binding for nonlocal '%s' found", name)
+		}
+		return opStoreFree, int32(i)
+	}
+	i, ok := c.prog.globalIndex[name]
+	if !ok {
+		c.fail(pos, "internal error: no global slot for '%s'", name)
+	}
+	return opStoreGlobal, int32(i)
 }
 
 // storeTarget stores the value on top of the stack into an assignment target.
@@ -229,6 +258,8 @@ func (c *compiler) unpack(elems []syntax.Expr, pos syntax.Pos) {
 func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Param, body []syntax.Stmt, async, lambda bool, pos syntax.Pos) *Code {
 	code := &Code{Name: name, File: c.prog.File, Async: async, VarArgs: -1, KwArgs: -1, Def: pos, Decl: fd, IsLambda: lambda}
 	fc := &compiler{prog: c.prog, code: code, async: async, locals: map[string]int{}, outer: c, imports: c.imports}
+	fc.globalDecl = decls(body, false)
+	fc.nonlocal = decls(body, true)
 	addLocal := func(n string) {
 		if _, ok := fc.locals[n]; !ok {
 			fc.locals[n] = len(fc.localNames)
@@ -259,22 +290,27 @@ func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Par
 			code.NumParams++
 		}
 	}
-	globals := globalDecls(body)
 	for _, p := range params {
-		if globals[p.Name] {
+		if fc.globalDecl[p.Name] {
 			c.fail(p.Pos, "name '%s' is parameter and global", p.Name)
+		}
+		if fc.nonlocal[p.Name] {
+			c.fail(p.Pos, "name '%s' is parameter and nonlocal", p.Name)
 		}
 	}
 	for _, n := range assignedNames(body) {
-		if !globals[n] {
+		if !fc.globalDecl[n] && !fc.nonlocal[n] {
 			addLocal(n)
 		}
 	}
+	fc.markCells(body)
+	fc.checkNonlocals(body)
 	fc.stmts(body)
 	end := pos
 	fc.emitConst(nil, end)
 	fc.emit(opReturn, 0, 0, end)
 	code.NumLocals = len(fc.localNames)
+	code.LocalNames = fc.localNames
 	return code
 }
 
@@ -298,5 +334,86 @@ func (c *compiler) makeFunction(fd *syntax.FuncDef, name string, params []syntax
 		}
 	}
 	code := c.function(fd, name, params, body, async, lambda, pos)
+	c.loadCells(code, pos)
 	c.emit(opMakeFunction, c.constIndex(code), int32(n), pos)
+}
+
+// ---- classes ----
+
+// classDef compiles a class statement as CPython does: the body is a
+// function, called at once with the bases and keywords, whose locals
+// become the class (opMakeClass).
+func (c *compiler) classDef(s *syntax.ClassDef) {
+	for _, d := range s.Decorators {
+		c.expr(d)
+	}
+	code := c.compileClassBody(s)
+	c.loadCells(code, s.Pos)
+	c.emit(opMakeFunction, c.constIndex(code), 0, s.Pos)
+	n := 0
+	var kw []syntax.Arg
+	for _, a := range s.Bases {
+		switch {
+		case a.Star || a.DoubleStar:
+			c.fail(a.Pos, "unpacking in a class's bases is not simulated")
+		case a.Name != "":
+			kw = append(kw, a)
+		default:
+			c.expr(a.Value)
+			n++
+		}
+	}
+	c.emit(opBuildTuple, int32(n), 0, s.Pos)
+	for _, a := range kw {
+		c.emitConst(a.Name, a.Pos)
+		c.expr(a.Value)
+	}
+	c.emit(opBuildDict, int32(len(kw)), 0, s.Pos)
+	c.emit(opCall, 2, -1, s.Pos)
+	for i := len(s.Decorators) - 1; i >= 0; i-- {
+		c.emit(opCall, 1, -1, s.Decorators[i].Start())
+	}
+	c.store(s.Name, s.NamePos)
+}
+
+func (c *compiler) compileClassBody(s *syntax.ClassDef) *Code {
+	code := &Code{Name: s.Name, File: c.prog.File, VarArgs: -1, KwArgs: -1, Def: s.Pos, Params: []string{"$bases", "$keywords"}, NumParams: 2}
+	bc := &compiler{prog: c.prog, code: code, locals: map[string]int{}, outer: c, imports: c.imports, classBody: true}
+	bc.globalDecl = decls(s.Body, false)
+	bc.nonlocal = decls(s.Body, true)
+	add := func(n string) {
+		if _, ok := bc.locals[n]; !ok {
+			bc.locals[n] = len(bc.localNames)
+			bc.localNames = append(bc.localNames, n)
+		}
+	}
+	add("$bases")
+	add("$keywords")
+	info := &classInfo{Name: s.Name, ClassCell: -1, Doc: s.Doc}
+	for _, n := range assignedNames(s.Body) {
+		if !bc.globalDecl[n] && !bc.nonlocal[n] {
+			add(n)
+			info.Names = append(info.Names, n)
+			info.Slots = append(info.Slots, int32(bc.locals[n]))
+		}
+	}
+	for _, st := range s.Body {
+		if a, ok := st.(*syntax.AnnAssign); ok {
+			if n, ok := a.Target.(*syntax.Name); ok {
+				info.Annotations = append(info.Annotations, n.ID)
+			}
+		}
+	}
+	if usesSuper(s.Body) {
+		add(classCell)
+		bc.setCell(classCell)
+		info.ClassCell = int32(bc.locals[classCell])
+	}
+	bc.checkNonlocals(s.Body)
+	bc.stmts(s.Body)
+	bc.emit(opMakeClass, bc.constIndex(info), 0, s.Pos)
+	bc.emit(opReturn, 0, 0, s.Pos)
+	code.NumLocals = len(bc.localNames)
+	code.LocalNames = bc.localNames
+	return code
 }

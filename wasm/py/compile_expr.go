@@ -105,6 +105,10 @@ func (c *compiler) expr(e syntax.Expr) {
 		}
 		c.expr(e.X)
 		c.emit(opAwait, 0, 0, e.Pos)
+	case *syntax.NamedExpr:
+		c.expr(e.Value)
+		c.emit(opDup, 0, 0, e.Pos)
+		c.store(e.Target.ID, e.Target.Pos)
 	case *syntax.Lambda:
 		body := []syntax.Stmt{&syntax.Return{Pos: e.Body.Start(), Value: e.Body}}
 		c.makeFunction(nil, "<lambda>", e.Params, body, false, true, e.Pos)
@@ -290,6 +294,10 @@ func (c *compiler) compare(e *syntax.Compare) {
 }
 
 func (c *compiler) call(e *syntax.Call) {
+	if n, ok := e.Func.(*syntax.Name); ok && n.ID == "super" && len(e.Args) == 0 && !c.module {
+		c.zeroArgSuper(n)
+		return
+	}
 	c.expr(e.Func)
 	star := false
 	for _, a := range e.Args {
@@ -366,4 +374,17 @@ func (c *compiler) checkModuleAttr(e *syntax.Attribute) {
 		}
 		c.fail(e.NamePos, "%s.%s is not simulated%s", modName, e.Name, suggest(e.Name, m.names()))
 	}
+}
+
+// zeroArgSuper compiles super() in a method as super(__class__, self),
+// as CPython does: the class comes from the cell its class body fills.
+func (c *compiler) zeroArgSuper(n *syntax.Name) {
+	i, ok := c.freeRef(classCell)
+	if !ok || len(c.code.Params) == 0 {
+		c.fail(n.Pos, "super() without arguments works only in a method of a class")
+	}
+	c.load("super", n.Pos)
+	c.emit(opLoadFree, int32(i), 0, n.Pos)
+	c.load(c.code.Params[0], n.Pos)
+	c.emit(opCall, 2, -1, n.Pos)
 }

@@ -90,6 +90,16 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		c.expr(s.Exc)
 		c.emit(opRaise, 1, 0, s.Pos)
 	case *syntax.Pass, *syntax.Global: // a global declaration only changes how names compile
+	case *syntax.Nonlocal:
+		if c.module {
+			c.fail(s.Pos, "nonlocal declaration not allowed at module level")
+		}
+	case *syntax.Delete:
+		for _, t := range s.Targets {
+			c.del(t)
+		}
+	case *syntax.ClassDef:
+		c.classDef(s)
 	case *syntax.Import:
 		for _, n := range s.Names {
 			mod := c.module_(n.Name, n.Pos)
@@ -111,6 +121,25 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		}
 	default:
 		c.fail(s.Start(), "this statement is not simulated")
+	}
+}
+
+// del compiles one target of a del statement.
+func (c *compiler) del(t syntax.Expr) {
+	switch t := t.(type) {
+	case *syntax.Name:
+		op, i := c.nameSlot(t.ID, t.Pos)
+		kind := map[Op]int32{opStoreLocal: delLocal, opStoreDeref: delDeref, opStoreFree: delFree, opStoreGlobal: delGlobal}[op]
+		c.emit(opDelName, i, kind, t.Pos)
+	case *syntax.Attribute:
+		c.expr(t.X)
+		c.emit(opDelAttr, c.constIndex(t.Name), 0, t.NamePos)
+	case *syntax.Subscript:
+		c.expr(t.X)
+		c.expr(t.Index)
+		c.emit(opDelSubscr, 0, 0, t.Pos)
+	default:
+		c.fail(t.Start(), "cannot delete this expression")
 	}
 }
 
@@ -357,7 +386,11 @@ func (c *compiler) withStmt(items []syntax.WithItem, body []syntax.Stmt, async b
 	jend := c.emit(opJump, 0, 0, pos)
 	c.patch(setup)
 	c.emit(opRot2, 0, 0, pos)
-	c.emit(opWithExit, boolInt32(async), 0, pos)
+	c.emit(opWithExitExc, boolInt32(async), 0, pos)
+	swallow := c.emit(opPopJumpIfTrue, 0, 0, pos)
 	c.emit(opReraise, 0, 0, pos)
+	c.patch(swallow) // __exit__ returned true: the exception ends here
+	c.emit(opPop, 0, 0, pos)
+	c.emit(opPopExcept, 0, 0, pos)
 	c.patch(jend)
 }

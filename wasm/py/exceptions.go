@@ -21,6 +21,7 @@ var (
 	excIndex      = &ExcType{Name: "IndexError", Parent: excLookup}
 	excRuntime    = &ExcType{Name: "RuntimeError", Parent: excException}
 	excNotImpl    = &ExcType{Name: "NotImplementedError", Parent: excRuntime}
+	excRecursion  = &ExcType{Name: "RecursionError", Parent: excRuntime}
 	excMemory     = &ExcType{Name: "MemoryError", Parent: excException}
 	excOS         = &ExcType{Name: "OSError", Parent: excException}
 	excTimeout    = &ExcType{Name: "TimeoutError", Parent: excOS}
@@ -32,7 +33,7 @@ var (
 // builtinExceptions are the names usable without an import.
 var builtinExceptions = []*ExcType{
 	excBase, excException, excArithmetic, excZeroDiv, excOverflow, excType, excValue, excName,
-	excAttribute, excLookup, excKey, excIndex, excRuntime, excNotImpl, excMemory, excOS,
+	excAttribute, excLookup, excKey, excIndex, excRuntime, excNotImpl, excRecursion, excMemory, excOS,
 	excTimeout, excConnection, excAssertion,
 }
 

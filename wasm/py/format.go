@@ -9,6 +9,9 @@ import (
 
 // typeName is Python's type(v).__name__.
 func typeName(v Value) string {
+	if name, ok := instanceTypeName(v); ok {
+		return name
+	}
 	switch x := v.(type) {
 	case nil:
 		return "NoneType"
@@ -69,7 +72,17 @@ func strChecked(v Value) (string, *Exception) {
 	switch x := v.(type) {
 	case string:
 		return x, nil
+	case *Instance:
+		if s, ok, exc := instanceStr(x); ok {
+			if exc == nil {
+				exc = checkString(len(s))
+			}
+			return s, exc
+		}
 	case *Exception:
+		if s, ok, exc := instanceStr(x); ok {
+			return s, exc
+		}
 		s := x.message()
 		return s, checkString(len(s))
 	}
@@ -80,6 +93,8 @@ func reprChecked(v Value) (string, *Exception) {
 	var w reprWriter
 	w.write(v)
 	switch {
+	case w.err != nil:
+		return w.String(), w.err
 	case w.deep:
 		return w.String(), nestedTooDeep("while getting the repr of an object")
 	case w.Len() > maxString:
@@ -95,6 +110,7 @@ type reprWriter struct {
 	strings.Builder
 	open  []Value // the containers being written, outermost first
 	deep  bool    // nesting went past maxNesting
+	err   *Exception // a __repr__ raised
 	limit int     // stop past this many bytes instead of maxString (0)
 }
 
@@ -126,7 +142,10 @@ func (w *reprWriter) enter(x Value, cycle string) bool {
 func (w *reprWriter) leave() { w.open = w.open[:len(w.open)-1] }
 
 func (w *reprWriter) write(v Value) {
-	if w.deep || w.full() {
+	if w.deep || w.full() || w.err != nil {
+		return
+	}
+	if w.instance(v) {
 		return
 	}
 	switch x := v.(type) {

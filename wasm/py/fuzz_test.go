@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"looplab/wasm/py/syntax"
@@ -94,6 +95,31 @@ func checkCode(p *Program, c *Code) error {
 			}
 		case opLoadLocal, opStoreLocal, opListAppend, opDictSetItem:
 			bad = in.A < 0 || int(in.A) >= c.NumLocals
+		case opLoadDeref, opStoreDeref, opLoadCell:
+			bad = !slices.Contains(c.Cells, in.A)
+		case opLoadFree, opStoreFree, opLoadFreeCell:
+			bad = in.A < 0 || int(in.A) >= len(c.Free)
+		case opDelName:
+			switch in.B {
+			case delLocal:
+				bad = in.A < 0 || int(in.A) >= c.NumLocals
+			case delDeref:
+				bad = !slices.Contains(c.Cells, in.A)
+			case delFree:
+				bad = in.A < 0 || int(in.A) >= len(c.Free)
+			case delGlobal:
+				bad = in.A < 0 || int(in.A) >= len(p.GlobalNames)
+			default:
+				bad = true
+			}
+		case opDelAttr:
+			v, _ := constOf(in.A)
+			_, ok := v.(string)
+			bad = !ok
+		case opMakeClass:
+			v, _ := constOf(in.A)
+			_, ok := v.(*classInfo)
+			bad = !ok
 		case opLoadGlobal, opStoreGlobal:
 			bad = in.A < 0 || int(in.A) >= len(p.GlobalNames)
 		case opBinary:
@@ -105,7 +131,7 @@ func checkCode(p *Program, c *Code) error {
 		case opBuildList, opBuildTuple, opBuildSet, opBuildDict, opBuildString, opUnpack:
 			bad = in.A < 0
 		}
-		if in.Op > opImport {
+		if in.Op > opMakeClass {
 			bad = true
 		}
 		if bad {

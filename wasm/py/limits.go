@@ -184,9 +184,9 @@ func intTooLarge() *Exception {
 }
 
 func recursionTooDeep() *Exception {
-	return newExc(excRuntime, fmt.Sprintf("maximum recursion depth exceeded (the simulator's limit is %d nested calls)", maxDepth))
+	return newExc(excRecursion, fmt.Sprintf("maximum recursion depth exceeded (the simulator's limit is %d nested calls)", maxDepth))
 }
 
 func nestedTooDeep(what string) *Exception {
-	return newExc(excRuntime, fmt.Sprintf("maximum recursion depth exceeded %s (the simulator's limit is %d levels)", what, maxNesting))
+	return newExc(excRecursion, fmt.Sprintf("maximum recursion depth exceeded %s (the simulator's limit is %d levels)", what, maxNesting))
 }

@@ -37,7 +37,13 @@ func coroutineCall(co *Coroutine) string {
 		n--
 	}
 	args := make([]string, 0, n+len(rest))
-	for _, v := range locals[:n] {
+	for i, v := range locals[:n] {
+		if c, ok := v.(*cell); ok {
+			v = c.v
+		}
+		if i == 0 && code.Params[0] == "self" {
+			continue // a method: the call reads obj.fetch(3), not fetch(obj, 3)
+		}
 		args = append(args, shortRepr(v))
 	}
 	for _, v := range rest {

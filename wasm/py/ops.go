@@ -31,6 +31,10 @@ func truthy(v Value) bool {
 		return len(x.Items) > 0
 	case *Dict:
 		return len(x.Keys) > 0
+	case *Instance:
+		if b, ok := instanceTruthy(x); ok {
+			return b
+		}
 	}
 	return true
 }
@@ -61,6 +65,9 @@ func toFloat(v Value) (float64, bool) {
 
 // binary applies an arithmetic operator.
 func binary(op string, x, y Value) (Value, *Exception) {
+	if r, ok, exc := instanceBinary(op, x, y); ok {
+		return r, exc
+	}
 	xi, xf, xF, xok := number(x)
 	yi, yf, yF, yok := number(y)
 	if xok && yok {
@@ -277,6 +284,14 @@ func equalAt(x, y Value, d int) (eq, deep bool) {
 		}
 		return false, false
 	}
+	if _, ok := x.(*Instance); ok {
+		eq, _ := instanceEqual(x, y)
+		return eq, false
+	}
+	if _, ok := y.(*Instance); ok {
+		eq, _ := instanceEqual(x, y)
+		return eq, false
+	}
 	switch a := x.(type) {
 	case nil:
 		return y == nil, false
@@ -358,6 +373,10 @@ func same(x, y Value) bool {
 func compare(op string, x, y Value) (bool, *Exception) {
 	switch op {
 	case "==", "!=":
+		if classOf(x) != nil || classOf(y) != nil {
+			eq, exc := instanceEq(x, y)
+			return eq == (op == "=="), exc
+		}
 		eq, deep := equalAt(x, y, 0)
 		if deep {
 			return false, nestedTooDeep("in comparison")
@@ -373,6 +392,9 @@ func compare(op string, x, y Value) (bool, *Exception) {
 			in = !in
 		}
 		return in, err
+	}
+	if b, ok, exc := instanceOrder(op, x, y); ok {
+		return b, exc
 	}
 	c, err := order(x, y, op, 0)
 	if err != nil {
@@ -398,6 +420,15 @@ func identical(x, y Value) bool {
 }
 
 func order(x, y Value, op string, d int) (int, *Exception) {
+	if classOf(x) != nil || classOf(y) != nil {
+		if lt, _, exc := instanceOrder("<", x, y); exc != nil || lt {
+			return -1, exc
+		}
+		if gt, _, exc := instanceOrder("<", y, x); exc != nil || gt {
+			return 1, exc
+		}
+		return 0, nil
+	}
 	if xf, ok := toFloat(x); ok {
 		if yf, ok := toFloat(y); ok {
 			switch {
@@ -447,6 +478,9 @@ func order(x, y Value, op string, d int) (int, *Exception) {
 }
 
 func contains(container, x Value) (bool, *Exception) {
+	if in, ok, exc := instanceContains(container, x); ok {
+		return in, exc
+	}
 	switch c := container.(type) {
 	case string:
 		s, ok := x.(string)

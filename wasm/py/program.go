@@ -33,6 +33,8 @@ func (s Settings) Defaults() Settings {
 type Run struct {
 	prog     *Program
 	settings Settings
+	cur      *Fiber // the fiber running now
+	objects  int    // instances made, for their made-up addresses
 	steps    int
 	maxSteps int
 

@@ -45,6 +45,12 @@ func assignedNames(body []syntax.Stmt) []string {
 				target(s.Target)
 			case *syntax.FuncDef:
 				add(s.Name)
+			case *syntax.ClassDef:
+				add(s.Name)
+			case *syntax.Delete:
+				for _, t := range s.Targets {
+					target(t)
+				}
 			case *syntax.Import:
 				for _, n := range s.Names {
 					add(importBinding(n))
@@ -82,6 +88,19 @@ func assignedNames(body []syntax.Stmt) []string {
 		}
 	}
 	walk(body)
+	// := binds in the function around it, wherever the expression is
+	// (but not in the functions and classes nested in it).
+	for _, s := range body {
+		syntax.Inspect(s, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.NamedExpr:
+				add(n.Target.ID)
+			case *syntax.FuncDef, *syntax.Lambda, *syntax.ClassDef:
+				return false
+			}
+			return true
+		})
+	}
 	return names
 }
 
@@ -105,17 +124,26 @@ func fromBinding(n syntax.ImportName) string {
 	return n.Name
 }
 
-// globalDecls lists the names "global" declares in a block, without
-// looking inside nested function bodies (each function declares its own).
-func globalDecls(body []syntax.Stmt) map[string]bool {
+// decls lists the names "global" (or, with nonlocal, "nonlocal")
+// declares in a block, without looking inside nested function bodies
+// (each function declares its own).
+func decls(body []syntax.Stmt, nonlocal bool) map[string]bool {
 	out := map[string]bool{}
 	var walk func(stmts []syntax.Stmt)
 	walk = func(stmts []syntax.Stmt) {
 		for _, s := range stmts {
 			switch s := s.(type) {
 			case *syntax.Global:
-				for _, n := range s.Names {
-					out[n] = true
+				if !nonlocal {
+					for _, n := range s.Names {
+						out[n] = true
+					}
+				}
+			case *syntax.Nonlocal:
+				if nonlocal {
+					for _, n := range s.Names {
+						out[n] = true
+					}
 				}
 			case *syntax.If:
 				walk(s.Body)
@@ -140,6 +168,29 @@ func globalDecls(body []syntax.Stmt) map[string]bool {
 	}
 	walk(body)
 	return out
+}
+
+// checkNonlocals fails on a nonlocal name no enclosing function binds,
+// or one the function also declares global, as CPython's compiler does.
+func (c *compiler) checkNonlocals(body []syntax.Stmt) {
+	for _, s := range body {
+		syntax.Inspect(s, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.Nonlocal:
+				for _, name := range n.Names {
+					if c.globalDecl[name] {
+						c.fail(n.Pos, "name '%s' is nonlocal and global", name)
+					}
+					if _, ok := c.freeRef(name); !ok {
+						c.fail(n.Pos, "no binding for nonlocal '%s' found", name)
+					}
+				}
+			case *syntax.FuncDef, *syntax.Lambda, *syntax.ClassDef:
+				return false
+			}
+			return true
+		})
+	}
 }
 
 // declaredGlobals lists, in order of appearance, the names any function

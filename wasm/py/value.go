@@ -35,6 +35,7 @@ type Function struct {
 	Code     *Code
 	Defaults []Value // for the last len(Defaults) parameters
 	Globals  *Globals
+	Closure  []*cell // one for each of Code.Free
 }
 
 // Coroutine is what calling an async def returns: a prepared frame that
@@ -81,6 +82,7 @@ type Globals struct {
 type ExcType struct {
 	Name   string
 	Parent *ExcType
+	Class  *Class // the class statement that made it, if one did
 }
 
 // Exception is a raised exception instance.
@@ -90,6 +92,7 @@ type Exception struct {
 	Status int // HTTPException's status_code
 	Pos    syntax.Pos
 	Trace  []tbEntry // frames it left, innermost first
+	Attrs  map[string]Value
 }
 
 func (e *Exception) Error() string {
@@ -193,6 +196,10 @@ func hashKeyAt(v Value, d int) (any, bool) {
 			b = append(b, ';')
 		}
 		return tupleKey(b), true
+	case *Instance:
+		return instanceHash(x, d)
+	case *Class, *ExcType, *Function, *Builtin, *Module:
+		return x, true
 	}
 	return nil, false
 }

@@ -17,6 +17,12 @@ type Frame struct {
 	stack    []Value
 	blocks   []tryBlock
 	handling []*Exception // exceptions being handled, for a bare raise
+	closure  []*cell      // the enclosing functions' variables it uses
+	// what its return hands the caller: ret (a new instance, after
+	// __init__) when set, nothing when discard (a with block's __exit__,
+	// a property's setter)
+	ret     Value
+	discard bool
 }
 
 type tryBlock struct{ handler, depth, handling int }
@@ -53,6 +59,12 @@ type Fiber struct {
 	// endpoint starts when its worker thread first runs it).
 	markStart bool
 	frameBuf  [4]*Frame // most fibers never nest deeper
+	// a call Go code makes into Python (a __repr__, a sort key) runs until
+	// it returns to stop, see callSync
+	stop      *Frame
+	stopped   bool
+	stopValue Value
+	stopExc   *Exception
 }
 
 func newFiber(r *Run, fr *Frame) *Fiber {
@@ -64,6 +76,7 @@ func newFiber(r *Run, fr *Frame) *Fiber {
 // Resume implements sim.Fiber.
 func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 	f.ctx = c
+	f.run.cur = f
 	if f.markStart {
 		f.markStart = false
 		c.MarkStart()
@@ -112,6 +125,10 @@ func (f *Fiber) Describe(done bool) string {
 func (f *Fiber) throw(exc *Exception) sim.Effect {
 	for len(f.frames) > 0 {
 		fr := f.frames[len(f.frames)-1]
+		if fr == f.stop {
+			f.stopped, f.stopExc = true, exc
+			return sim.Done{}
+		}
 		if exc.Pos.Line == 0 {
 			exc.Pos = fr.pos()
 		}
@@ -187,14 +204,18 @@ func (f *Fiber) exec() sim.Effect {
 			fr.globals.Values[in.A] = fr.pop()
 			fr.globals.Defined[in.A] = true
 		case opLoadAttr:
-			var v Value
-			v, exc = getAttr(fr.pop(), fr.code.Consts[in.A].(string))
-			if exc == nil {
-				fr.push(v)
+			if eff, e := f.loadAttr(fr.pop(), fr.code.Consts[in.A].(string)); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
 			}
 		case opStoreAttr:
 			obj := fr.pop()
-			exc = setAttr(obj, fr.code.Consts[in.A].(string), fr.pop())
+			if eff, e := f.storeAttr(obj, fr.code.Consts[in.A].(string), fr.pop()); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
 		case opSubscr:
 			i := fr.pop()
 			x := fr.pop()
@@ -422,8 +443,45 @@ func (f *Fiber) exec() sim.Effect {
 				return eff
 			}
 		case opMakeFunction:
+			code := fr.code.Consts[in.A].(*Code)
+			var closure []*cell
+			if n := len(code.Free); n > 0 {
+				closure = make([]*cell, n)
+				for i := n - 1; i >= 0; i-- {
+					closure[i] = fr.pop().(*cell)
+				}
+			}
 			defaults := fr.popN(int(in.B))
-			fr.push(&Function{Code: fr.code.Consts[in.A].(*Code), Defaults: defaults, Globals: fr.globals})
+			fr.push(&Function{Code: code, Defaults: defaults, Globals: fr.globals, Closure: closure})
+		case opLoadDeref:
+			v := fr.locals[in.A].(*cell).v
+			if v == unbound {
+				exc = newExc(excName, fmt.Sprintf("local variable '%s' referenced before assignment", localName(fr.code, int(in.A))))
+				break
+			}
+			fr.push(v)
+		case opStoreDeref:
+			fr.locals[in.A].(*cell).v = fr.pop()
+		case opLoadFree:
+			v := fr.closure[in.A].v
+			if v == unbound {
+				exc = newExc(excName, fmt.Sprintf("cannot access free variable '%s' where it is not associated with a value in enclosing scope", fr.code.Free[in.A]))
+				break
+			}
+			fr.push(v)
+		case opStoreFree:
+			fr.closure[in.A].v = fr.pop()
+		case opLoadCell:
+			fr.push(fr.locals[in.A])
+		case opLoadFreeCell:
+			fr.push(fr.closure[in.A])
+		case opDelName:
+			exc = fr.delName(in.A, in.B)
+		case opDelAttr:
+			exc = delAttr(fr.pop(), fr.code.Consts[in.A].(string))
+		case opDelSubscr:
+			i := fr.pop()
+			exc = delItem(fr.pop(), i)
 		case opAwait:
 			if eff, e := f.await(fr.pop()); e != nil {
 				exc = e
@@ -436,7 +494,20 @@ func (f *Fiber) exec() sim.Effect {
 			if len(f.frames) == 0 {
 				return sim.Done{Value: v}
 			}
-			f.frames[len(f.frames)-1].push(v)
+			if fr.ret != nil {
+				if v != nil {
+					exc = newExc(excType, fmt.Sprintf("__init__() should return None, not '%s'", typeName(v)))
+					break
+				}
+				v = fr.ret
+			}
+			if f.frames[len(f.frames)-1] == f.stop {
+				f.stopped, f.stopValue = true, v
+				return sim.Done{}
+			}
+			if !fr.discard {
+				f.frames[len(f.frames)-1].push(v)
+			}
 		case opPop:
 			fr.pop()
 		case opDup:
@@ -500,7 +571,23 @@ func (f *Fiber) exec() sim.Effect {
 				return eff
 			}
 		case opWithExit:
-			exc = f.exit(fr.pop(), in.A == 1)
+			if eff, e := f.exitWith(fr.pop(), in.A == 1, nil); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opWithExitExc:
+			mgr := fr.pop()
+			if eff, e := f.exitWith(mgr, in.A == 1, fr.top().(*Exception)); e != nil {
+				exc = e
+			} else if eff != nil {
+				return eff
+			}
+		case opMakeClass:
+			var v Value
+			if v, exc = f.makeClass(fr, fr.code.Consts[in.A].(*classInfo)); exc == nil {
+				fr.push(v)
+			}
 		default:
 			return f.fatal(fmt.Sprintf("internal error: unknown instruction %d", in.Op))
 		}
@@ -525,6 +612,9 @@ func (fr *Frame) popN(n int) []Value {
 var unbound = &struct{ name string }{"unbound"}
 
 func localName(c *Code, i int) string {
+	if i < len(c.LocalNames) {
+		return c.LocalNames[i]
+	}
 	if i < len(c.Params) {
 		return c.Params[i]
 	}

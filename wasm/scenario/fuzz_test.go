@@ -27,6 +27,16 @@ func FuzzRun(f *testing.F) {
 		load, _, _ := strings.Cut(rest, "--- ")
 		f.Add(code, load, uint8(i))
 	}
+	// the interpreter's own programs: the language and its libraries
+	pyChunks, _ := filepath.Glob(filepath.Join("..", "py", "testdata", "*.chunks"))
+	for _, file := range pyChunks {
+		data, _ := os.ReadFile(file)
+		for i, ch := range strings.Split(string(data), "### ")[1:] {
+			_, body, _ := strings.Cut(ch, "\n")
+			code, _, _ := strings.Cut(body, "--- ")
+			f.Add(code, "", uint8(i))
+		}
+	}
 	f.Fuzz(func(t *testing.T, code, load string, knobs uint8) {
 		tr, err := Run(Spec{Code: code, Load: load, Settings: fuzzSettings(knobs)})
 		if err != nil {

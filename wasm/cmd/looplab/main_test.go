@@ -59,9 +59,9 @@ func TestTimelineByDefault(t *testing.T) {
 func TestErrorsArePositioned(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.py")
-	os.WriteFile(bad, []byte("import asyncio\n\nasync def main():\n    class Job:\n        pass\n"), 0o644)
+	os.WriteFile(bad, []byte("import asyncio\n\nasync def main():\n    match 1:\n        case 1: pass\n"), 0o644)
 	code, out, errOut := runCLI("sim", bad)
-	want := bad + ":4:5: classes are not simulated"
+	want := bad + ":4:5: match statements are not simulated"
 	if code != 2 || out != "" || !strings.HasPrefix(errOut, want) {
 		t.Errorf("exit %d, stderr %q, want prefix %q", code, errOut, want)
 	}

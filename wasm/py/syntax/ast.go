@@ -200,6 +200,30 @@ type Global struct {
 	Names []string
 }
 
+// Nonlocal is "nonlocal a, b": in a nested function, those names are the
+// enclosing function's.
+type Nonlocal struct {
+	Pos   Pos
+	Names []string
+}
+
+// Delete is "del a, b[k], c.x".
+type Delete struct {
+	Pos     Pos
+	Targets []Expr
+}
+
+// ClassDef is a class statement, with its decorators.
+type ClassDef struct {
+	Pos        Pos // of "class"
+	Name       string
+	NamePos    Pos
+	Decorators []Expr
+	Bases      []Arg // base classes, and keywords such as metaclass=
+	Body       []Stmt
+	Doc        string
+}
+
 type Pass struct{ Pos Pos }
 type Break struct{ Pos Pos }
 type Continue struct{ Pos Pos }
@@ -371,6 +395,13 @@ type Await struct {
 	X   Expr
 }
 
+// NamedExpr is "target := value".
+type NamedExpr struct {
+	Pos    Pos
+	Target *Name
+	Value  Expr
+}
+
 // Lambda is "lambda params: body".
 type Lambda struct {
 	Pos    Pos
@@ -395,6 +426,9 @@ func (n *With) Start() Pos       { return n.Pos }
 func (n *Raise) Start() Pos      { return n.Pos }
 func (n *Pass) Start() Pos       { return n.Pos }
 func (n *Global) Start() Pos     { return n.Pos }
+func (n *Nonlocal) Start() Pos   { return n.Pos }
+func (n *Delete) Start() Pos     { return n.Pos }
+func (n *ClassDef) Start() Pos   { return n.Pos }
 func (n *Break) Start() Pos      { return n.Pos }
 func (n *Continue) Start() Pos   { return n.Pos }
 
@@ -415,6 +449,9 @@ func (*With) stmt()       {}
 func (*Raise) stmt()      {}
 func (*Pass) stmt()       {}
 func (*Global) stmt()     {}
+func (*Nonlocal) stmt()   {}
+func (*Delete) stmt()     {}
+func (*ClassDef) stmt()   {}
 func (*Break) stmt()      {}
 func (*Continue) stmt()   {}
 
@@ -440,6 +477,7 @@ func (n *Compare) Start() Pos       { return n.Pos }
 func (n *IfExp) Start() Pos         { return n.Pos }
 func (n *Await) Start() Pos         { return n.Pos }
 func (n *Lambda) Start() Pos        { return n.Pos }
+func (n *NamedExpr) Start() Pos     { return n.Pos }
 
 func (*Name) expr()          {}
 func (*Num) expr()           {}
@@ -463,3 +501,4 @@ func (*Compare) expr()       {}
 func (*IfExp) expr()         {}
 func (*Await) expr()         {}
 func (*Lambda) expr()        {}
+func (*NamedExpr) expr()     {}

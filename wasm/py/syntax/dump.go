@@ -145,6 +145,16 @@ func (d *dumper) stmt(s Stmt) {
 		for _, n := range s.Names {
 			d.text(" " + n)
 		}
+	case *Nonlocal:
+		d.text("(nonlocal")
+		for _, n := range s.Names {
+			d.text(" " + n)
+		}
+	case *Delete:
+		d.text("(del")
+		d.exprs(s.Targets...)
+	case *ClassDef:
+		d.classDef(s)
 	case *Break:
 		d.text("(break")
 	case *Continue:
@@ -179,6 +189,25 @@ func (d *dumper) funcDef(s *FuncDef) {
 		d.text(" ->")
 		d.exprs(s.Returns)
 	}
+	for _, dec := range s.Decorators {
+		d.text(" @")
+		d.expr(dec)
+	}
+	d.body(s.Body)
+}
+
+func (d *dumper) classDef(s *ClassDef) {
+	d.text("(class ", s.Name, " (")
+	for i, a := range s.Bases {
+		if i > 0 {
+			d.text(" ")
+		}
+		if a.Name != "" {
+			d.text(a.Name, "=")
+		}
+		d.expr(a.Value)
+	}
+	d.text(")")
 	for _, dec := range s.Decorators {
 		d.text(" @")
 		d.expr(dec)

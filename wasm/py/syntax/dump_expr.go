@@ -55,6 +55,8 @@ func (d *dumper) expr(x Expr) {
 		d.operation("ifexp", x.Cond, x.Then, x.Else)
 	case *Await:
 		d.operation("await", x.X)
+	case *NamedExpr:
+		d.operation(":=", x.Target, x.Value)
 	case *Lambda:
 		d.text("(lambda ")
 		d.params(x.Params)

@@ -50,7 +50,7 @@ func (p *parser) parseDecorated() (Stmt, error) {
 	case p.at("async"):
 		return p.parseAsync(decorators)
 	case p.at("class"):
-		return nil, errorf(pos, "%s", unsupported["class"])
+		return p.parseClassDef(pos, decorators)
 	}
 	return nil, p.unexpected("'def' after the decorator")
 }
@@ -106,6 +106,32 @@ func (p *parser) parseFuncDef(pos Pos, async bool, decorators []Expr) (Stmt, err
 	return fn, nil
 }
 
+// classdef: 'class' NAME ['(' [arguments] ')'] ':' block
+func (p *parser) parseClassDef(pos Pos, decorators []Expr) (Stmt, error) {
+	p.next() // 'class'
+	if p.tok.kind != tokName {
+		return nil, p.unexpected("a class name after 'class'")
+	}
+	cd := &ClassDef{Pos: pos, Name: p.tok.text, NamePos: p.tok.pos, Decorators: decorators}
+	p.next()
+	if p.at("(") {
+		call, err := p.parseCall(pos, &Name{Pos: cd.NamePos, ID: cd.Name})
+		if err != nil {
+			return nil, err
+		}
+		cd.Bases = call.(*Call).Args
+	}
+	if err := p.expect(":", "after the class name"); err != nil {
+		return nil, err
+	}
+	var err error
+	if cd.Body, err = p.parseBlock("class"); err != nil {
+		return nil, err
+	}
+	cd.Doc = docstring(cd.Body)
+	return cd, nil
+}
+
 // docstring returns the value of a body's leading string literal.
 func docstring(body []Stmt) string {
 	if len(body) == 0 {
@@ -151,7 +177,7 @@ func (p *parser) parseIf() (Stmt, error) {
 func (p *parser) parseCondBlock() (*If, error) {
 	kw := p.tok
 	p.next()
-	cond, err := p.parseExpression()
+	cond, err := p.parseNamedExpression()
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +225,7 @@ func (p *parser) parseFor(pos Pos, async bool) (Stmt, error) {
 // while_stmt: 'while' named_expression ':' block ['else' ':' block]
 func (p *parser) parseWhile(pos Pos) (Stmt, error) {
 	p.next() // 'while'
-	cond, err := p.parseExpression()
+	cond, err := p.parseNamedExpression()
 	if err != nil {
 		return nil, err
 	}

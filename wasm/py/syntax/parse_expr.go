@@ -25,7 +25,7 @@ func (p *parser) parseStarExpressions() (Expr, error) {
 // star_expression: '*' bitwise_or | expression
 func (p *parser) parseStarExpression() (Expr, error) {
 	if !p.at("*") {
-		return p.parseExpression()
+		return p.parseNamedExpression()
 	}
 	pos := p.tok.pos
 	p.next()
@@ -63,6 +63,23 @@ func (p *parser) startsExpr() bool {
 		}
 	}
 	return false
+}
+
+// named_expression: NAME ':=' expression | expression
+func (p *parser) parseNamedExpression() (Expr, error) {
+	if p.tok.kind == tokName {
+		if next := p.peek(); next.kind == tokOp && next.text == ":=" {
+			target := &Name{Pos: p.tok.pos, ID: p.tok.text}
+			p.next()
+			p.next()
+			value, err := p.parseExpression()
+			if err != nil {
+				return nil, err
+			}
+			return &NamedExpr{Pos: target.Pos, Target: target, Value: value}, nil
+		}
+	}
+	return p.parseExpression()
 }
 
 // expression: lambdef | disjunction ['if' disjunction 'else' expression]

@@ -87,7 +87,11 @@ func (p *parser) parseArg() (Arg, error) {
 		}
 	}
 	var err error
-	arg.Value, err = p.parseExpression()
+	if arg.Name != "" || arg.Star || arg.DoubleStar {
+		arg.Value, err = p.parseExpression()
+	} else {
+		arg.Value, err = p.parseNamedExpression()
+	}
 	return arg, err
 }
 

@@ -38,6 +38,8 @@ func (p *parser) parseStatement() ([]Stmt, error) {
 		s, err = p.parseTry()
 	case p.at("with"):
 		s, err = p.parseWith(pos, false)
+	case p.at("class"):
+		s, err = p.parseClassDef(pos, nil)
 	default:
 		return p.parseSimpleStmts()
 	}
@@ -70,10 +72,7 @@ func (p *parser) parseSimpleStmts() ([]Stmt, error) {
 // unsupported maps the keywords of statements LoopLab does not simulate to
 // a hint at what to write instead.
 var unsupported = map[string]string{
-	"class":    "classes are not simulated; use functions and dicts",
-	"yield":    "generators are not simulated",
-	"nonlocal": "nonlocal is not simulated (closures are not); pass the value as an argument",
-	"del":      "del is not simulated",
+	"yield": "generators are not simulated",
 }
 
 // misplaced explains keywords that cannot begin a simple statement.
@@ -109,6 +108,11 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 			return p.parseReturn()
 		case "global":
 			return p.parseGlobal()
+		case "nonlocal":
+			names, err := p.parseNames("nonlocal")
+			return &Nonlocal{Pos: t.pos, Names: names}, err
+		case "del":
+			return p.parseDel()
 		case "assert":
 			return p.parseAssert()
 		case "raise":
@@ -117,7 +121,7 @@ func (p *parser) parseSimpleStmt() (Stmt, error) {
 			return p.parseImport()
 		case "from":
 			return p.parseFrom()
-		case "if", "for", "while", "def", "try", "with", "async":
+		case "if", "for", "while", "def", "try", "with", "async", "class":
 			return nil, errorf(t.pos, "'%s' must start on a line of its own", t.text)
 		}
 	}
@@ -145,15 +149,43 @@ func (p *parser) parseAssert() (Stmt, error) {
 
 // global_stmt: 'global' NAME (',' NAME)*
 func (p *parser) parseGlobal() (Stmt, error) {
-	s := &Global{Pos: p.tok.pos}
+	pos := p.tok.pos
+	names, err := p.parseNames("global")
+	return &Global{Pos: pos, Names: names}, err
+}
+
+// parseNames reads "kw NAME (',' NAME)*", the names of global and nonlocal.
+func (p *parser) parseNames(kw string) ([]string, error) {
 	p.next()
+	var names []string
 	for {
 		if p.tok.kind != tokName {
-			return nil, p.unexpected("a name after 'global'")
+			return nil, p.unexpected("a name after '" + kw + "'")
 		}
-		s.Names = append(s.Names, p.tok.text)
+		names = append(names, p.tok.text)
 		p.next()
 		if !p.got(",") {
+			return names, nil
+		}
+	}
+}
+
+// del_stmt: 'del' target (',' target)* [',']
+func (p *parser) parseDel() (Stmt, error) {
+	s := &Delete{Pos: p.tok.pos}
+	p.next()
+	for {
+		x, err := p.parseBitOr()
+		if err != nil {
+			return nil, err
+		}
+		switch x.(type) {
+		case *Name, *Attribute, *Subscript:
+		default:
+			return nil, errorf(x.Start(), "cannot delete %s", describeExpr(x))
+		}
+		s.Targets = append(s.Targets, x)
+		if !p.got(",") || !p.startsExpr() {
 			return s, nil
 		}
 	}
@@ -193,6 +225,9 @@ func (p *parser) parseExprStmt() (Stmt, error) {
 		return p.parseAnnAssign(start, x)
 	case p.tok.kind == tokOp && isAugOp(p.tok.text):
 		return p.parseAugAssign(start.pos, x)
+	}
+	if n, ok := x.(*NamedExpr); ok {
+		return nil, errorf(n.Pos, "an assignment expression (:=) standing alone must be in parentheses; write '%s = ...'", n.Target.ID)
 	}
 	return &ExprStmt{Pos: start.pos, X: x}, nil
 }

@@ -106,7 +106,7 @@ func (p *parser) unexpected(expected string) error {
 		return p.sc.err
 	}
 	if p.at(":=") {
-		return errorf(p.tok.pos, "the walrus operator := is not simulated; assign on a line of its own first")
+		return errorf(p.tok.pos, "':=' assigns to a plain name only, inside an expression; assign on a line of its own here")
 	}
 	return errorf(p.tok.pos, "expected %s, found %s", expected, describe(p.tok, p.eof))
 }

@@ -53,6 +53,14 @@ func Inspect(n Node, f func(Node) bool) {
 		inspectStmts(f, n.Body)
 	case *Raise:
 		inspectExprs(f, n.Exc)
+	case *Delete:
+		inspectExprs(f, n.Targets...)
+	case *ClassDef:
+		inspectExprs(f, n.Decorators...)
+		for _, a := range n.Bases {
+			inspectExprs(f, a.Value)
+		}
+		inspectStmts(f, n.Body)
 	default:
 		inspectExprChildren(n, f)
 	}
@@ -103,6 +111,8 @@ func inspectExprChildren(n Node, f func(Node) bool) {
 		inspectExprs(f, n.Then, n.Cond, n.Else)
 	case *Await:
 		inspectExprs(f, n.X)
+	case *NamedExpr:
+		inspectExprs(f, n.Target, n.Value)
 	case *Lambda:
 		inspectParams(f, n.Params)
 		inspectExprs(f, n.Body)
