@@ -55,6 +55,38 @@ func (v *futureVal) attr(name string) (Value, bool) {
 			}
 			return v.conv(r), nil
 		})), true
+	case "set_result", "set_exception":
+		if v.task != nil {
+			return nil, false
+		}
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			if len(c.args) != 1 {
+				return nil, c.errorf("%s() takes exactly one argument", name)
+			}
+			if v.fut.Done() {
+				return nil, newExc(excInvalidState, "invalid state")
+			}
+			if name == "set_result" {
+				v.fut.SetResult(c.args[0])
+				return nil, nil
+			}
+			v.fut.SetError(toSim(toException(c.args[0])))
+			return nil, nil
+		})), true
+	case "exception":
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			if !v.fut.Done() {
+				return nil, newExc(excInvalidState, "Exception is not set.")
+			}
+			_, err := v.fut.Result()
+			if err == nil {
+				return nil, nil
+			}
+			if sim.IsCancelled(err) {
+				return nil, fromSim(err)
+			}
+			return fromSim(err), nil
+		})), true
 	case "get_name":
 		if v.task != nil {
 			return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.task.Name(), nil })), true
@@ -191,8 +223,9 @@ func needLoop(c *call) *Exception {
 
 func asyncioModule() *Module {
 	m := &Module{Name: "asyncio", Attrs: map[string]Value{
-		"TimeoutError":   excTimeout,
-		"CancelledError": excCancelled,
+		"TimeoutError":      excTimeout,
+		"CancelledError":    excCancelled,
+		"InvalidStateError": excInvalidState,
 	}}
 	fns := map[string]func(c *call) (Value, sim.Effect, *Exception){
 		"sleep": func(c *call) (Value, sim.Effect, *Exception) {
@@ -366,6 +399,27 @@ func (l *loopVal) attr(name string) (Value, bool) {
 		return method(l, name, l.callSoon(true)), true
 	case "run_in_executor":
 		return method(l, name, runInExecutor), true
+	case "create_future":
+		return method(l, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			return &futureVal{fut: c.ctx().NewFuture(nil), label: "await a future"}, nil
+		})), true
+	case "_waiter":
+		// a library's waiter (lib/asyncio): a future that, cancelled,
+		// leaves the waiter list it is on
+		return method(l, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			label, _ := c.args[0].(string)
+			list, _ := c.args[1].(*List)
+			fv := &futureVal{label: "await " + label}
+			fv.fut = c.ctx().NewFuture(func() {
+				for i, w := range list.Items {
+					if w == Value(fv) {
+						list.Items = append(list.Items[:i], list.Items[i+1:]...)
+						break
+					}
+				}
+			})
+			return fv, nil
+		})), true
 	case "time":
 		return method(l, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
 			return c.ctx().Now().Seconds(), nil, nil

@@ -33,6 +33,7 @@ type Instance struct {
 	Attrs map[string]Value
 	Order []string // Attrs' keys in the order they were first set
 	id    int      // for the made-up address in the default repr
+	run   *Run     // the run that made it, whose fiber runs its special methods
 }
 
 // Method is a function bound to the object it was looked up on.
@@ -351,14 +352,11 @@ func (cls *Class) setAttr(name string, v Value) bool {
 	return true
 }
 
-// newInstance makes an object of cls, numbered for its default repr.
-func (cls *Class) newInstance() *Instance {
-	id := 0
-	if cls.run != nil {
-		cls.run.objects++
-		id = cls.run.objects
-	}
-	return &Instance{Class: cls, id: id}
+// newInstance makes an object of cls in run r, numbered for its default
+// repr.
+func (cls *Class) newInstance(r *Run) *Instance {
+	r.objects++
+	return &Instance{Class: cls, id: r.objects, run: r}
 }
 
 // address is the made-up address a default repr shows: CPython shows
@@ -377,8 +375,11 @@ func callDunder(obj Value, name string, args ...Value) (Value, bool, *Exception)
 	if !ok {
 		return nil, false, nil
 	}
-	f := cls.run.current()
-	v, exc := f.callSync(&Method{Self: obj, Fn: fn}, args)
+	r := cls.run
+	if inst, ok := obj.(*Instance); ok {
+		r = inst.run
+	}
+	v, exc := r.current().callSync(&Method{Self: obj, Fn: fn}, args)
 	return v, true, exc
 }
 

@@ -51,10 +51,10 @@ func (f *Fiber) instantiate(cls *Class, args []Value, kw []string, kwVals []Valu
 		return nil, exc
 	}
 	if cls == objectClass {
-		fr.push(cls.newInstance())
+		fr.push(cls.newInstance(f.run))
 		return nil, nil
 	}
-	inst := cls.newInstance()
+	inst := cls.newInstance(f.run)
 	self := append([]Value{inst}, args...)
 	if init, ok := cls.defines("__init__"); ok {
 		if init.Code.Async {

@@ -22,7 +22,12 @@ type Program struct {
 type compileError struct{ err *syntax.Error }
 
 // Compile checks and compiles a parsed module. Errors are *syntax.Error.
-func Compile(file string, mod *syntax.Module) (prog *Program, err error) {
+func Compile(file string, mod *syntax.Module) (*Program, error) {
+	loadPrelude()
+	return compileModule(file, mod)
+}
+
+func compileModule(file string, mod *syntax.Module) (prog *Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ce, ok := r.(compileError)

@@ -75,7 +75,7 @@ func makeEnum(cls *Class) *Exception {
 			}
 		}
 		if member == nil {
-			member = cls.newInstance()
+			member = cls.newInstance(cls.run)
 			member.setAttr("name", name)
 			member.setAttr("value", v)
 			member.setAttr("_name_", name)

@@ -6,28 +6,29 @@ import "looplab/wasm/sim"
 // asyncio.TimeoutError is TimeoutError, and CancelledError derives from
 // BaseException, so "except Exception" does not swallow a cancellation.
 var (
-	excBase       = &ExcType{Name: "BaseException"}
-	excException  = &ExcType{Name: "Exception", Parent: excBase}
-	excCancelled  = &ExcType{Name: "CancelledError", Parent: excBase}
-	excArithmetic = &ExcType{Name: "ArithmeticError", Parent: excException}
-	excZeroDiv    = &ExcType{Name: "ZeroDivisionError", Parent: excArithmetic}
-	excOverflow   = &ExcType{Name: "OverflowError", Parent: excArithmetic}
-	excType       = &ExcType{Name: "TypeError", Parent: excException}
-	excValue      = &ExcType{Name: "ValueError", Parent: excException}
-	excName       = &ExcType{Name: "NameError", Parent: excException}
-	excAttribute  = &ExcType{Name: "AttributeError", Parent: excException}
-	excLookup     = &ExcType{Name: "LookupError", Parent: excException}
-	excKey        = &ExcType{Name: "KeyError", Parent: excLookup}
-	excIndex      = &ExcType{Name: "IndexError", Parent: excLookup}
-	excRuntime    = &ExcType{Name: "RuntimeError", Parent: excException}
-	excNotImpl    = &ExcType{Name: "NotImplementedError", Parent: excRuntime}
-	excRecursion  = &ExcType{Name: "RecursionError", Parent: excRuntime}
-	excMemory     = &ExcType{Name: "MemoryError", Parent: excException}
-	excOS         = &ExcType{Name: "OSError", Parent: excException}
-	excTimeout    = &ExcType{Name: "TimeoutError", Parent: excOS}
-	excConnection = &ExcType{Name: "ConnectionError", Parent: excOS}
-	excHTTP       = &ExcType{Name: "HTTPException", Parent: excException}
-	excAssertion  = &ExcType{Name: "AssertionError", Parent: excException}
+	excBase         = &ExcType{Name: "BaseException"}
+	excException    = &ExcType{Name: "Exception", Parent: excBase}
+	excCancelled    = &ExcType{Name: "CancelledError", Parent: excBase}
+	excArithmetic   = &ExcType{Name: "ArithmeticError", Parent: excException}
+	excZeroDiv      = &ExcType{Name: "ZeroDivisionError", Parent: excArithmetic}
+	excOverflow     = &ExcType{Name: "OverflowError", Parent: excArithmetic}
+	excType         = &ExcType{Name: "TypeError", Parent: excException}
+	excValue        = &ExcType{Name: "ValueError", Parent: excException}
+	excName         = &ExcType{Name: "NameError", Parent: excException}
+	excAttribute    = &ExcType{Name: "AttributeError", Parent: excException}
+	excLookup       = &ExcType{Name: "LookupError", Parent: excException}
+	excKey          = &ExcType{Name: "KeyError", Parent: excLookup}
+	excIndex        = &ExcType{Name: "IndexError", Parent: excLookup}
+	excRuntime      = &ExcType{Name: "RuntimeError", Parent: excException}
+	excNotImpl      = &ExcType{Name: "NotImplementedError", Parent: excRuntime}
+	excRecursion    = &ExcType{Name: "RecursionError", Parent: excRuntime}
+	excMemory       = &ExcType{Name: "MemoryError", Parent: excException}
+	excOS           = &ExcType{Name: "OSError", Parent: excException}
+	excTimeout      = &ExcType{Name: "TimeoutError", Parent: excOS}
+	excConnection   = &ExcType{Name: "ConnectionError", Parent: excOS}
+	excHTTP         = &ExcType{Name: "HTTPException", Parent: excException}
+	excAssertion    = &ExcType{Name: "AssertionError", Parent: excException}
+	excInvalidState = &ExcType{Name: "InvalidStateError", Parent: excException}
 )
 
 // builtinExceptions are the names usable without an import.

@@ -109,6 +109,11 @@ func shortRepr(v Value) string {
 	if s, ok := v.(string); ok && len(s) > argChars {
 		v = s[:cutRunes(s, argChars)]
 	}
+	if cls := classOf(v); cls != nil {
+		if _, own := cls.defines("__repr__"); own {
+			return "<" + cls.Name + ">" // a lane's name never runs the program's code
+		}
+	}
 	w := reprWriter{limit: 4 * argChars}
 	w.write(v)
 	out, most := w.String(), argChars

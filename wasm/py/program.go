@@ -180,7 +180,11 @@ func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 	r.print(c, "Traceback (most recent call last):")
 	for i := len(e.Trace) - 1; i >= 0; i-- {
 		t := e.Trace[i]
-		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.File, t.Pos.Line, t.Name))
+		file := t.File
+		if file == "" {
+			file = r.prog.File
+		}
+		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
 	}
 	r.print(c, e.Error())
 }

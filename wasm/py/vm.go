@@ -104,6 +104,9 @@ func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 // with no lines of its own (a client's connect, a job calling a builtin).
 func (f *Fiber) Line() int32 {
 	for i := len(f.frames) - 1; i >= 0; i-- {
+		if f.frames[i].code.isLibrary() {
+			continue
+		}
 		if l := f.frames[i].pos().Line; l > 0 {
 			return int32(l)
 		}
@@ -129,7 +132,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			f.stopped, f.stopExc = true, exc
 			return sim.Done{}
 		}
-		if exc.Pos.Line == 0 {
+		if exc.Pos.Line == 0 && !fr.code.isLibrary() {
 			exc.Pos = fr.pos()
 		}
 		if n := len(fr.blocks); n > 0 {
@@ -142,7 +145,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			fr.pc = b.handler
 			return nil
 		}
-		exc.Trace = append(exc.Trace, tbEntry{Name: fr.code.Name, Pos: fr.pos()})
+		exc.Trace = append(exc.Trace, tbEntry{Name: fr.code.Name, Pos: fr.pos(), File: fr.code.File})
 		f.frames = f.frames[:len(f.frames)-1]
 	}
 	return sim.Done{Err: toSim(exc)}
@@ -152,6 +155,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 type tbEntry struct {
 	Name string
 	Pos  syntax.Pos
+	File string
 }
 
 // suspend returns an effect from inside an instruction that wants a value.
@@ -164,6 +168,12 @@ func (f *Fiber) suspend(eff sim.Effect) sim.Effect {
 // scenario, not a Python exception a learner could catch).
 func (f *Fiber) fatal(msg string) sim.Effect {
 	pos := f.frames[len(f.frames)-1].pos()
+	for i := len(f.frames) - 1; i >= 0; i-- {
+		if !f.frames[i].code.isLibrary() {
+			pos = f.frames[i].pos() // the learner's line, not a library's
+			break
+		}
+	}
 	err := &syntax.Error{Pos: pos, Msg: msg}
 	f.ctx.Sim().Fail(err)
 	return sim.Done{Err: &sim.Exception{Type: "RuntimeError", Msg: msg}}
