@@ -108,10 +108,10 @@ func reprChecked(v Value) (string, *Exception) {
 // maxNesting levels or maxString characters it stops writing.
 type reprWriter struct {
 	strings.Builder
-	open  []Value // the containers being written, outermost first
-	deep  bool    // nesting went past maxNesting
+	open  []Value    // the containers being written, outermost first
+	deep  bool       // nesting went past maxNesting
 	err   *Exception // a __repr__ raised
-	limit int     // stop past this many bytes instead of maxString (0)
+	limit int        // stop past this many bytes instead of maxString (0)
 }
 
 // full reports whether the writer has written as much as it may.
