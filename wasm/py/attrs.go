@@ -367,6 +367,12 @@ func (r *rangeVal) len() int64 {
 }
 
 func getIter(x Value) (Value, *Exception) {
+	if g, ok := x.(*Generator); ok {
+		if g.Async {
+			return nil, newExc(excType, "'async_generator' object is not iterable")
+		}
+		return &genIter{g: g}, nil
+	}
 	if it, ok, exc := instanceIter(x); ok {
 		return it, exc
 	}
@@ -407,9 +413,9 @@ func iterate(x Value) ([]Value, *Exception) {
 		return out, nil
 	case *itemsIter:
 		return v.items[v.i:], nil
-	case *Instance, *Class, *nextIter:
+	case *Instance, *Class, *nextIter, *Generator, *genIter:
 		var it Value = v
-		if _, isIter := v.(*nextIter); !isIter {
+		if _, isIter := v.(iterator); !isIter {
 			var exc *Exception
 			if it, exc = getIter(v); exc != nil {
 				return nil, exc
@@ -428,6 +434,9 @@ func iterate(x Value) ([]Value, *Exception) {
 		}
 		if ni, ok := it.(*nextIter); ok && ni.err != nil {
 			return nil, ni.err
+		}
+		if gi, ok := it.(*genIter); ok && gi.err != nil {
+			return nil, gi.err
 		}
 		return out, nil
 	}

@@ -29,6 +29,7 @@ func init() {
 	builtins["object"] = objectClass
 	builtins["NotImplemented"] = notImplemented
 	builtins["StopIteration"] = excStopIteration
+	builtins["StopAsyncIteration"] = excStopAsyncIteration
 }
 
 func oneArg(c *call) *Exception {
@@ -177,6 +178,15 @@ func builtinIsinstance(c *call) (Value, *Exception) {
 func builtinIssubclass(c *call) (Value, *Exception) {
 	if len(c.args) != 2 {
 		return nil, c.errorf("issubclass expected 2 arguments, got %d", len(c.args))
+	}
+	if t, ok := c.args[1].(*Tuple); ok {
+		for _, cls := range t.Items {
+			r, exc := builtinIssubclass(&call{f: c.f, name: c.name, args: []Value{c.args[0], cls}})
+			if exc != nil || r == true {
+				return r, exc
+			}
+		}
+		return false, nil
 	}
 	switch a := c.args[0].(type) {
 	case *Class:
@@ -359,6 +369,9 @@ func builtinID(c *call) (Value, *Exception) {
 func builtinIter(c *call) (Value, *Exception) {
 	if err := oneArg(c); err != nil {
 		return nil, err
+	}
+	if g, ok := c.args[0].(*Generator); ok && !g.Async {
+		return g, nil
 	}
 	return getIter(c.args[0])
 }

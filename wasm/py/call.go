@@ -48,6 +48,11 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		if exc != nil {
 			return nil, exc
 		}
+		if x.Code.Generator {
+			nf.gen = &Generator{Frame: nf, Async: x.Code.Async, run: f.run}
+			fr.push(nf.gen)
+			return nil, nil
+		}
 		if x.Code.Async {
 			fr.push(&Coroutine{Fn: x, Frame: nf})
 			return nil, nil
@@ -57,7 +62,19 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		}
 		f.frames = append(f.frames, nf)
 		return nil, nil
+	case *genMethod:
+		return x.call(f, args)
 	case *Builtin:
+		if x.Name == "next" && len(args) >= 1 {
+			if g, ok := args[0].(*Generator); ok && !g.Async {
+				if len(args) == 2 {
+					g.nextDefault, g.hasDefault = args[1], true
+					return f.resumeGen(g, resumeCall, 0, nil, nil)
+				}
+				g.hasDefault = false
+				return f.resumeGen(g, resumeCall, 0, nil, nil)
+			}
+		}
 		f.run.steps += callCost(x.Name, nil, false, args)
 		v, eff, exc := x.Fn(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals})
 		return f.result(v, eff, exc)
@@ -223,6 +240,8 @@ func (f *Fiber) await(x Value) (sim.Effect, *Exception) {
 		}
 		f.frames = append(f.frames, a.Frame)
 		return nil, nil
+	case *genAwait:
+		return f.resumeGen(a.g, resumeCall, 0, a.send, a.throw)
 	case awaitable:
 		if f.ctx.Loop() == nil {
 			return nil, newExc(excRuntime, "no running event loop")

@@ -65,6 +65,7 @@ const (
 	opDelAttr             // x →   (del x.names[A])
 	opDelSubscr           // x i → (del x[i])
 	opWithExitExc         // exc mgr → exc swallow   (A=1: async; calls __exit__ with exc)
+	opYield               // x → sent   (a generator hands x to whoever resumed it)
 	opMakeClass           // → the class the running class body defines (A: classInfo const)
 )
 
@@ -105,6 +106,7 @@ type Code struct {
 	Def        syntax.Pos // where the def is
 	Decl       *syntax.FuncDef
 	IsLambda   bool
+	Generator  bool     // it yields: calling it makes a generator
 	LocalNames []string // each local slot's name, for messages
 	Cells      []int32  // local slots that hold cells
 	Free       []string // the enclosing functions' variables it uses, in closure order

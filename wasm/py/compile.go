@@ -308,6 +308,7 @@ func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Par
 			addLocal(n)
 		}
 	}
+	code.Generator = containsYield(body)
 	fc.markCells(body)
 	fc.checkNonlocals(body)
 	fc.stmts(body)

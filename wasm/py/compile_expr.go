@@ -105,6 +105,8 @@ func (c *compiler) expr(e syntax.Expr) {
 		}
 		c.expr(e.X)
 		c.emit(opAwait, 0, 0, e.Pos)
+	case *syntax.Yield:
+		c.yield(e)
 	case *syntax.NamedExpr:
 		c.expr(e.Value)
 		c.emit(opDup, 0, 0, e.Pos)
@@ -207,7 +209,8 @@ func (c *compiler) fstring(e *syntax.FString) {
 }
 
 // comprehension runs eagerly into a list or dict (generator expressions
-// too: scenarios only pass them straight to calls).
+// too: scenarios only pass them straight to calls). Each "for" clause is
+// a loop inside the one before.
 func (c *compiler) comprehension(e *syntax.Comprehension) {
 	acc := c.temp()
 	scope := len(c.hidden)
@@ -218,26 +221,36 @@ func (c *compiler) comprehension(e *syntax.Comprehension) {
 		c.emit(opBuildList, 0, 0, e.Pos)
 	}
 	c.emit(opStoreLocal, acc, 0, e.Pos)
-	c.expr(e.Iter)
-	c.emit(opGetIter, 0, 0, e.Pos)
+	c.compClause(e, e, acc)
+	c.emit(opLoadLocal, acc, 0, e.Pos)
+}
+
+func (c *compiler) compClause(e, cl *syntax.Comprehension, acc int32) {
+	if cl.Async && !c.async {
+		c.fail(cl.Pos, "asynchronous comprehension outside of an asynchronous function")
+	}
+	c.expr(cl.Iter)
+	c.emit(opGetIter, boolInt32(cl.Async), 0, cl.Pos)
 	top := c.here()
-	next := c.emit(opForIter, 0, 0, e.Pos)
-	c.compTarget(e.Target)
-	for _, cond := range e.Conds {
+	next := c.emit(opForIter, 0, boolInt32(cl.Async), cl.Pos)
+	c.compTarget(cl.Target)
+	for _, cond := range cl.Conds {
 		c.expr(cond)
 		c.emit(opPopJumpIfFalse, int32(top), 0, cond.Start())
 	}
-	if e.Kind == "dict" {
+	switch {
+	case cl.Inner != nil:
+		c.compClause(e, cl.Inner, acc)
+	case e.Kind == "dict":
 		c.expr(e.Key)
 		c.expr(e.Elt)
 		c.emit(opDictSetItem, acc, 0, e.Pos)
-	} else {
+	default:
 		c.expr(e.Elt)
 		c.emit(opListAppend, acc, 0, e.Pos)
 	}
-	c.emit(opJump, int32(top), 0, e.Pos)
+	c.emit(opJump, int32(top), 0, cl.Pos)
 	c.patch(next)
-	c.emit(opLoadLocal, acc, 0, e.Pos)
 }
 
 // compTarget binds a comprehension variable as a hidden local, so it does
@@ -387,4 +400,51 @@ func (c *compiler) zeroArgSuper(n *syntax.Name) {
 	c.emit(opLoadFree, int32(i), 0, n.Pos)
 	c.load(c.code.Params[0], n.Pos)
 	c.emit(opCall, 2, -1, n.Pos)
+}
+
+// yield compiles "yield x" (the value sent in is its result) and "yield
+// from it", which yields what it yields (what is sent in is dropped).
+func (c *compiler) yield(e *syntax.Yield) {
+	if c.module || c.classBody {
+		c.fail(e.Pos, "'yield' outside function")
+	}
+	if e.From {
+		if c.async {
+			c.fail(e.Pos, "'yield from' inside async function")
+		}
+		c.expr(e.Value)
+		c.emit(opGetIter, 0, 0, e.Pos)
+		top := c.here()
+		next := c.emit(opForIter, 0, 0, e.Pos)
+		c.emit(opYield, 0, 0, e.Pos)
+		c.emit(opPop, 0, 0, e.Pos)
+		c.emit(opJump, int32(top), 0, e.Pos)
+		c.patch(next)
+		c.emitConst(nil, e.Pos)
+		return
+	}
+	if e.Value == nil {
+		c.emitConst(nil, e.Pos)
+	} else {
+		c.expr(e.Value)
+	}
+	c.emit(opYield, 0, 0, e.Pos)
+}
+
+// containsYield reports whether a function body yields (is a generator),
+// not counting the functions nested in it.
+func containsYield(body []syntax.Stmt) bool {
+	found := false
+	for _, s := range body {
+		syntax.Inspect(s, func(n syntax.Node) bool {
+			switch n.(type) {
+			case *syntax.Yield:
+				found = true
+			case *syntax.FuncDef, *syntax.Lambda, *syntax.ClassDef:
+				return false
+			}
+			return !found
+		})
+	}
+	return found
 }

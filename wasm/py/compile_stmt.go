@@ -88,6 +88,12 @@ func (c *compiler) stmt(s syntax.Stmt) {
 			return
 		}
 		c.expr(s.Exc)
+		if s.Cause != nil {
+			// the cause only changes how a traceback reads, which
+			// LoopLab shows for the last exception alone
+			c.expr(s.Cause)
+			c.emit(opPop, 0, 0, s.Pos)
+		}
 		c.emit(opRaise, 1, 0, s.Pos)
 	case *syntax.Pass, *syntax.Global: // a global declaration only changes how names compile
 	case *syntax.Nonlocal:
@@ -189,13 +195,13 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 }
 
 func (c *compiler) forStmt(s *syntax.For) {
-	if s.Async {
-		c.fail(s.Pos, "async for is not simulated; await inside a plain for loop instead")
+	if s.Async && !c.async {
+		c.fail(s.Pos, "'async for' outside async function")
 	}
 	c.expr(s.Iter)
-	c.emit(opGetIter, 0, 0, s.Pos)
+	c.emit(opGetIter, boolInt32(s.Async), 0, s.Pos)
 	top := c.here()
-	next := c.emit(opForIter, 0, 0, s.Pos)
+	next := c.emit(opForIter, 0, boolInt32(s.Async), s.Pos)
 	c.storeTarget(s.Target)
 	c.cleanups = append(c.cleanups, cleanup{kind: cleanLoop, continue_: top})
 	c.stmts(s.Body)

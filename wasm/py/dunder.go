@@ -347,6 +347,15 @@ func instanceContains(container, x Value) (bool, bool, *Exception) {
 		}
 		return false, true, nil
 	}
+	if g, ok := container.(*Generator); ok && !g.Async {
+		it := &genIter{g: g}
+		for v, more := it.next(); more; v, more = it.next() {
+			if equal(v, x) {
+				return true, true, nil
+			}
+		}
+		return false, true, it.err
+	}
 	if classOf(container) == nil {
 		return false, false, nil
 	}

@@ -13,7 +13,7 @@ func init() {
 	fconc := &Module{Name: "fastapi.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
 	fa.Attrs["concurrency"] = fconc
 	for _, m := range []*Module{
-		dataclassesModule(), enumModule(), abcModule(),
+		dataclassesModule(), enumModule(), abcModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},

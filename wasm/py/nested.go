@@ -21,37 +21,57 @@ var stopCode = &Code{Name: "<call>", VarArgs: -1, KwArgs: -1}
 
 // callSync calls fn(args...) and runs it to its end.
 func (f *Fiber) callSync(fn Value, args []Value) (Value, *Exception) {
+	name := "this function"
+	switch x := fn.(type) {
+	case *Function:
+		name = x.Code.Name + "()"
+	case *Method:
+		name = x.Fn.Code.Name + "()"
+	}
+	return f.runStopped(func() (sim.Effect, *Exception) { return f.callValue(fn, args, nil, nil) }, name)
+}
+
+// runStopped pushes a stop frame, lets start push what is to run (or
+// leave a builtin's value on the stop frame), and runs until control
+// comes back to the stop frame: a return or, for a generator, a yield.
+func (f *Fiber) runStopped(start func() (sim.Effect, *Exception), name string) (Value, *Exception) {
 	if f == nil || len(f.frames) == 0 {
 		return nil, newExc(excRuntime, "cannot call Python code here in the simulator")
 	}
 	saved := f.frames[len(f.frames)-1]
 	stop := &Frame{code: stopCode, globals: saved.globals}
 	outerStop, outerStopped := f.stop, f.stopped
+	outerValue, outerExc := f.stopValue, f.stopExc
 	f.frames = append(f.frames, stop)
 	base := len(f.frames)
 	defer func() {
 		clear(f.frames[base-1:])
 		f.frames = f.frames[:base-1]
 		f.stop, f.stopped = outerStop, outerStopped
-		f.stopValue, f.stopExc = nil, nil
+		f.stopValue, f.stopExc = outerValue, outerExc
 	}()
-	eff, exc := f.callValue(fn, args, nil, nil)
+	f.stop, f.stopped, f.stopValue, f.stopExc = stop, false, nil, nil
+	eff, exc := start()
 	switch {
 	case exc != nil:
 		return nil, exc
 	case eff != nil:
 		f.pending = false
-		return nil, f.cannotWait(fn)
+		return nil, f.cannotWait(name)
+	case f.stopped:
+		if f.stopExc != nil {
+			return nil, f.stopExc
+		}
+		return f.stopValue, nil
 	case len(f.frames) == base:
 		return stop.pop(), nil // a builtin: its value is on the stop frame
 	}
-	f.stop, f.stopped = stop, false
 	runExec(f)
 	if !f.stopped {
 		// it wanted to wait, or ran into the step limit (which has
 		// failed the simulation already, so this one error is not seen)
 		f.pending = false
-		return nil, f.cannotWait(fn)
+		return nil, f.cannotWait(name)
 	}
 	if f.stopExc != nil {
 		return nil, f.stopExc
@@ -67,14 +87,7 @@ var runExec func(f *Fiber) sim.Effect
 func init() { runExec = (*Fiber).exec }
 
 // cannotWait fails the simulation: the code called wanted to wait.
-func (f *Fiber) cannotWait(fn Value) *Exception {
-	name := "this function"
-	switch x := fn.(type) {
-	case *Function:
-		name = x.Code.Name + "()"
-	case *Method:
-		name = x.Fn.Code.Name + "()"
-	}
+func (f *Fiber) cannotWait(name string) *Exception {
 	msg := fmt.Sprintf("%s waits (sleeps, blocks or awaits) where Python calls it for you (in a __repr__, __eq__, sort key and the like); the simulator cannot pause there, so do the waiting in ordinary code", name)
 	pos := syntax.Pos{}
 	for i := len(f.frames) - 1; i >= 0; i-- {

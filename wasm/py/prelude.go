@@ -83,4 +83,6 @@ func runLibrary(file string) error {
 }
 
 // isLibrary reports whether code belongs to a library written in Python.
-func (c *Code) isLibrary() bool { return strings.HasPrefix(c.File, "asyncio/") }
+func (c *Code) isLibrary() bool {
+	return strings.HasPrefix(c.File, "asyncio/") || strings.HasPrefix(c.File, "contextlib/")
+}

@@ -23,6 +23,11 @@ type Frame struct {
 	// a property's setter)
 	ret     Value
 	discard bool
+	// a generator's frame: its generator, how it was last resumed, and
+	// where a for loop over it goes when it ends
+	gen     *Generator
+	genMode int
+	exitTo  int
 }
 
 type tryBlock struct{ handler, depth, handling int }
@@ -146,6 +151,13 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			return nil
 		}
 		exc.Trace = append(exc.Trace, tbEntry{Name: fr.code.Name, Pos: fr.pos(), File: fr.code.File})
+		if g := fr.gen; g != nil {
+			g.running, g.done = false, true
+			if exc.Type.isA(excStopIteration) || (g.Async && exc.Type.isA(excStopAsyncIteration)) {
+				// PEP 479: a StopIteration escaping a generator is a bug
+				exc = newExc(excRuntime, g.typeName()+" raised "+exc.Type.Name)
+			}
+		}
 		f.frames = f.frames[:len(f.frames)-1]
 	}
 	return sim.Done{Err: toSim(exc)}
@@ -500,6 +512,14 @@ func (f *Fiber) exec() sim.Effect {
 			}
 		case opReturn:
 			v := fr.pop()
+			if fr.gen != nil {
+				stop, e := f.genReturn(fr, v)
+				if stop {
+					return sim.Done{}
+				}
+				exc = e
+				break
+			}
 			f.frames = f.frames[:len(f.frames)-1]
 			if len(f.frames) == 0 {
 				return sim.Done{Value: v}
@@ -527,12 +547,25 @@ func (f *Fiber) exec() sim.Effect {
 			fr.stack[n-1], fr.stack[n-2] = fr.stack[n-2], fr.stack[n-1]
 		case opGetIter:
 			var it Value
-			it, exc = getIter(fr.pop())
+			it, exc = f.vmIter(fr.pop(), in.A == 1)
 			if exc == nil {
 				fr.push(it)
 			}
 		case opForIter:
-			v, ok := fr.top().(iterator).next()
+			if g, ok := fr.top().(*Generator); ok {
+				_, exc = f.resumeGen(g, resumeFor, int(in.A), nil, nil)
+				break
+			}
+			it := fr.top().(iterator)
+			v, ok := it.next()
+			if ni, isNext := it.(*nextIter); !ok && isNext && ni.err != nil {
+				exc = ni.err
+				break
+			}
+			if gi, isGen := it.(*genIter); !ok && isGen && gi.err != nil {
+				exc = gi.err
+				break
+			}
 			if !ok {
 				fr.pop()
 				fr.pc = int(in.A)
@@ -592,6 +625,10 @@ func (f *Fiber) exec() sim.Effect {
 				exc = e
 			} else if eff != nil {
 				return eff
+			}
+		case opYield:
+			if f.yieldValue(fr, fr.pop()) {
+				return sim.Done{}
 			}
 		case opMakeClass:
 			var v Value

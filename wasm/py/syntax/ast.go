@@ -189,8 +189,9 @@ type With struct {
 
 // Raise is "raise [exc]".
 type Raise struct {
-	Pos Pos
-	Exc Expr // nil for a bare raise
+	Pos   Pos
+	Exc   Expr // nil for a bare raise
+	Cause Expr // "raise exc from cause", nil when absent
 }
 
 // Pass, Break and Continue are the simple statements of the same names.
@@ -307,6 +308,8 @@ type Comprehension struct {
 	Target Expr
 	Iter   Expr
 	Conds  []Expr
+	Async  bool           // "async for"
+	Inner  *Comprehension // the next "for" clause (its Elt and Key unset), or nil
 }
 
 // Arg is one call argument: positional, keyword (Name set), *x or **x.
@@ -395,6 +398,13 @@ type Await struct {
 	X   Expr
 }
 
+// Yield is "yield [value]" or "yield from value".
+type Yield struct {
+	Pos   Pos
+	Value Expr // nil for a bare yield
+	From  bool
+}
+
 // NamedExpr is "target := value".
 type NamedExpr struct {
 	Pos    Pos
@@ -478,6 +488,7 @@ func (n *IfExp) Start() Pos         { return n.Pos }
 func (n *Await) Start() Pos         { return n.Pos }
 func (n *Lambda) Start() Pos        { return n.Pos }
 func (n *NamedExpr) Start() Pos     { return n.Pos }
+func (n *Yield) Start() Pos         { return n.Pos }
 
 func (*Name) expr()          {}
 func (*Num) expr()           {}
@@ -502,3 +513,4 @@ func (*IfExp) expr()         {}
 func (*Await) expr()         {}
 func (*Lambda) expr()        {}
 func (*NamedExpr) expr()     {}
+func (*Yield) expr()         {}

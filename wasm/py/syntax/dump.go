@@ -138,6 +138,10 @@ func (d *dumper) stmt(s Stmt) {
 		if s.Exc != nil {
 			d.exprs(s.Exc)
 		}
+		if s.Cause != nil {
+			d.text(" from")
+			d.exprs(s.Cause)
+		}
 	case *Pass:
 		d.text("(pass")
 	case *Global:

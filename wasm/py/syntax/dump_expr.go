@@ -55,6 +55,16 @@ func (d *dumper) expr(x Expr) {
 		d.operation("ifexp", x.Cond, x.Then, x.Else)
 	case *Await:
 		d.operation("await", x.X)
+	case *Yield:
+		op := "yield"
+		if x.From {
+			op = "yield-from"
+		}
+		if x.Value == nil {
+			d.text("(", op, ")")
+		} else {
+			d.operation(op, x.Value)
+		}
 	case *NamedExpr:
 		d.operation(":=", x.Target, x.Value)
 	case *Lambda:
@@ -138,13 +148,18 @@ func (d *dumper) comprehension(x *Comprehension) {
 		d.exprs(x.Key)
 	}
 	d.exprs(x.Elt)
-	d.text(" for")
-	d.exprs(x.Target)
-	d.text(" in")
-	d.exprs(x.Iter)
-	for _, c := range x.Conds {
-		d.text(" if")
-		d.exprs(c)
+	for cl := x; cl != nil; cl = cl.Inner {
+		if cl.Async {
+			d.text(" async")
+		}
+		d.text(" for")
+		d.exprs(cl.Target)
+		d.text(" in")
+		d.exprs(cl.Iter)
+		for _, c := range cl.Conds {
+			d.text(" if")
+			d.exprs(c)
+		}
 	}
 	d.text(")")
 }

@@ -24,7 +24,7 @@ func (p *parser) parseAtom() (Expr, error) {
 	case p.at("{"):
 		return p.parseBrace()
 	case p.at("yield"):
-		return nil, errorf(t.pos, "%s", unsupported["yield"])
+		return p.parseYield()
 	}
 	return nil, p.unexpected("an expression")
 }
@@ -247,11 +247,15 @@ func (p *parser) parseComprehension(kind string, pos Pos, key, elt Expr) (*Compr
 	if err := checkNotStarred(elt); err != nil {
 		return nil, err
 	}
-	if p.at("async") {
-		return nil, errorf(p.tok.pos, "async comprehensions are not simulated")
+	c := &Comprehension{Pos: pos, Kind: kind, Key: key, Elt: elt}
+	if p.got("async") {
+		c.Async = true
+		if !p.at("for") {
+			return nil, p.unexpected("'for' after 'async'")
+		}
 	}
 	p.next() // 'for'
-	c := &Comprehension{Pos: pos, Kind: kind, Key: key, Elt: elt}
+
 	var err error
 	if c.Target, err = p.parseTargets(); err != nil {
 		return nil, err
@@ -270,7 +274,25 @@ func (p *parser) parseComprehension(kind string, pos Pos, key, elt Expr) (*Compr
 		c.Conds = append(c.Conds, cond)
 	}
 	if p.atComprehension() {
-		return nil, errorf(p.tok.pos, "nested comprehensions are not simulated")
+		if c.Inner, err = p.parseComprehension(kind, p.tok.pos, nil, nil); err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+func (p *parser) parseYield() (Expr, error) {
+	y := &Yield{Pos: p.tok.pos}
+	p.next()
+	var err error
+	if p.got("from") {
+		y.From = true
+		y.Value, err = p.parseExpression()
+		return y, err
+	}
+	if p.startsExpr() {
+		y.Value, err = p.parseStarExpressions()
+	}
+	return y, err
 }

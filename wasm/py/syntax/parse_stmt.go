@@ -69,12 +69,6 @@ func (p *parser) parseSimpleStmts() ([]Stmt, error) {
 	return stmts, nil
 }
 
-// unsupported maps the keywords of statements LoopLab does not simulate to
-// a hint at what to write instead.
-var unsupported = map[string]string{
-	"yield": "generators are not simulated",
-}
-
 // misplaced explains keywords that cannot begin a simple statement.
 var misplaced = map[string]string{
 	"elif":    "'elif' must follow an if block at the same indentation",
@@ -88,9 +82,6 @@ var misplaced = map[string]string{
 func (p *parser) parseSimpleStmt() (Stmt, error) {
 	t := p.tok
 	if t.kind == tokKeyword {
-		if msg, ok := unsupported[t.text]; ok {
-			return nil, errorf(t.pos, "%s", msg)
-		}
 		if msg, ok := misplaced[t.text]; ok {
 			return nil, errorf(t.pos, "%s", msg)
 		}
@@ -398,8 +389,10 @@ func (p *parser) parseRaise() (Stmt, error) {
 	if s.Exc, err = p.parseExpression(); err != nil {
 		return nil, err
 	}
-	if p.at("from") {
-		return nil, errorf(p.tok.pos, "'raise ... from' is not simulated; raise the new exception alone")
+	if p.got("from") {
+		if s.Cause, err = p.parseExpression(); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -52,7 +52,7 @@ func Inspect(n Node, f func(Node) bool) {
 		}
 		inspectStmts(f, n.Body)
 	case *Raise:
-		inspectExprs(f, n.Exc)
+		inspectExprs(f, n.Exc, n.Cause)
 	case *Delete:
 		inspectExprs(f, n.Targets...)
 	case *ClassDef:
@@ -86,6 +86,9 @@ func inspectExprChildren(n Node, f func(Node) bool) {
 	case *Comprehension:
 		inspectExprs(f, n.Key, n.Elt, n.Target, n.Iter)
 		inspectExprs(f, n.Conds...)
+		if n.Inner != nil {
+			Inspect(n.Inner, f)
+		}
 	case *Call:
 		inspectExprs(f, n.Func)
 		for _, a := range n.Args {
@@ -113,6 +116,8 @@ func inspectExprChildren(n Node, f func(Node) bool) {
 		inspectExprs(f, n.X)
 	case *NamedExpr:
 		inspectExprs(f, n.Target, n.Value)
+	case *Yield:
+		inspectExprs(f, n.Value)
 	case *Lambda:
 		inspectParams(f, n.Params)
 		inspectExprs(f, n.Body)
