@@ -37,7 +37,7 @@ func compileModule(file string, mod *syntax.Module) (prog *Program, err error) {
 			prog, err = nil, ce.err
 		}
 	}()
-	p := &Program{File: file, globalIndex: map[string]int{"__name__": 0}, GlobalNames: []string{"__name__"}}
+	p := &Program{File: file, globalIndex: map[string]int{"__name__": 0, "__file__": 1}, GlobalNames: []string{"__name__", "__file__"}}
 	for _, n := range append(assignedNames(mod.Body), declaredGlobals(mod.Body)...) {
 		if _, dup := p.globalIndex[n]; dup {
 			continue

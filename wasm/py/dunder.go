@@ -11,6 +11,9 @@ import "fmt"
 // is not one.
 func (w *reprWriter) instance(v Value) bool {
 	switch x := v.(type) {
+	case strReprer:
+		w.WriteString(x.repr())
+		return true
 	case *Instance:
 		if s, ok, exc := callDunder(x, "__repr__"); ok {
 			w.dunderText(s, exc, "__repr__")
@@ -466,4 +469,10 @@ func mixinValue(v Value) Value {
 		return m.Attrs["value"]
 	}
 	return v
+}
+
+// strReprer is a library value whose str and repr differ (a datetime).
+type strReprer interface {
+	String() string
+	repr() string
 }

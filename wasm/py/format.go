@@ -72,6 +72,8 @@ func strChecked(v Value) (string, *Exception) {
 	switch x := v.(type) {
 	case string:
 		return x, nil
+	case strReprer:
+		return x.String(), nil
 	case *Instance:
 		if s, ok, exc := instanceStr(x); ok {
 			if exc == nil {
@@ -299,6 +301,9 @@ func floatRepr(f float64) string {
 func formatValue(v Value, spec string) (string, error) {
 	if spec == "" {
 		return str(v), nil
+	}
+	if d, ok := v.(*datetimeVal); ok {
+		return strftime(d.us, spec), nil // datetime's __format__ is strftime
 	}
 	fs, err := parseSpec(spec)
 	if err != nil {

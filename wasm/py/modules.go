@@ -13,7 +13,8 @@ func init() {
 	fconc := &Module{Name: "fastapi.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
 	fa.Attrs["concurrency"] = fconc
 	for _, m := range []*Module{
-		dataclassesModule(), enumModule(), abcModule(), {Name: "contextlib", Attrs: map[string]Value{}},
+		dataclassesModule(), enumModule(), abcModule(), randomModule(), datetimeModule(),
+		jsonModule(), mathModule(), typingModule(), loggingModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},
@@ -21,6 +22,9 @@ func init() {
 	} {
 		modules[m.Name] = m
 	}
+	osMod := osModule()
+	modules["os"] = osMod
+	modules["os.path"] = osMod.Attrs["path"].(*Module)
 }
 
 // uvicornRun is a no-op: the simulator always serves the app with uvicorn.

@@ -68,6 +68,19 @@ func binary(op string, x, y Value) (Value, *Exception) {
 	if r, ok, exc := instanceBinary(op, x, y); ok {
 		return r, exc
 	}
+	if r, ok, exc := timeBinary(op, x, y); ok {
+		return r, exc
+	}
+	if s, ok := x.(string); ok && op == "%" {
+		args := []Value{y}
+		if t, isTuple := y.(*Tuple); isTuple {
+			args = t.Items
+		}
+		if _, isDict := y.(*Dict); isDict {
+			return nil, newExc(excType, "%-formatting with a dict is not simulated; use an f-string")
+		}
+		return percentFormat(s, args)
+	}
 	xi, xf, xF, xok := number(x)
 	yi, yf, yF, yok := number(y)
 	if xok && yok {
@@ -292,6 +305,9 @@ func equalAt(x, y Value, d int) (eq, deep bool) {
 		eq, _ := instanceEqual(x, y)
 		return eq, false
 	}
+	if c, ok := timeOrder(x, y); ok {
+		return c == 0, false
+	}
 	switch a := x.(type) {
 	case nil:
 		return y == nil, false
@@ -420,6 +436,9 @@ func identical(x, y Value) bool {
 }
 
 func order(x, y Value, op string, d int) (int, *Exception) {
+	if c, ok := timeOrder(x, y); ok {
+		return c, nil
+	}
 	if classOf(x) != nil || classOf(y) != nil {
 		if lt, _, exc := instanceOrder("<", x, y); exc != nil || lt {
 			return -1, exc

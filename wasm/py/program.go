@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"strings"
 
 	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
@@ -35,6 +36,8 @@ type Run struct {
 	settings Settings
 	cur      *Fiber // the fiber running now
 	objects  int    // instances made, for their made-up addresses
+	random   *mersenne
+	logs     *logConfig
 	steps    int
 	maxSteps int
 
@@ -94,6 +97,7 @@ func isApp(mod *syntax.Module) bool {
 func (p *Program) newGlobals(name string) *Globals {
 	g := &Globals{Values: make([]Value, len(p.GlobalNames)), Defined: make([]bool, len(p.GlobalNames)), Prog: p}
 	g.Values[0], g.Defined[0] = name, true
+	g.Values[1], g.Defined[1] = p.path(), true
 	return g
 }
 
@@ -204,4 +208,13 @@ func (r *Run) print(c *sim.Ctx, text string) {
 		return
 	}
 	c.Print(text)
+}
+
+// path is the module's __file__: the file name under /app, where a
+// container would put it (a real path differs from machine to machine).
+func (p *Program) path() string {
+	if strings.HasPrefix(p.File, "/") {
+		return p.File
+	}
+	return "/app/" + p.File
 }

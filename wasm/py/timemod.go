@@ -53,6 +53,15 @@ type sleepKey struct {
 	async bool
 }
 
+// epoch is the wall-clock time (Unix seconds) at the start of every run:
+// 2026-01-01 00:00:00 UTC. time.time() and datetime.now() count from it
+// on the virtual clock.
+const epoch = 1767225600
+
+func wallClock(c *call) (Value, sim.Effect, *Exception) {
+	return epoch + c.ctx().Now().Seconds(), nil, nil
+}
+
 func clock(c *call) (Value, sim.Effect, *Exception) {
 	return c.ctx().Now().Seconds(), nil, nil
 }
@@ -62,6 +71,9 @@ func timeModule() *Module {
 		"sleep":        &Builtin{Name: "sleep", Fn: timeSleep},
 		"perf_counter": &Builtin{Name: "perf_counter", Fn: clock},
 		"monotonic":    &Builtin{Name: "monotonic", Fn: clock},
-		"time":         &Builtin{Name: "time", Fn: clock},
+		"time":         &Builtin{Name: "time", Fn: wallClock},
+		"time_ns": &Builtin{Name: "time_ns", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return int64(epoch)*1_000_000_000 + int64(c.ctx().Now())*1000, nil, nil
+		}},
 	}}
 }

@@ -22,10 +22,15 @@ type Process struct {
 	threadSeq int
 	executors int
 	lifespan  *Job // uvicorn workers: the app's startup handlers (startup.go)
+	pid       int
 }
 
+// PID is the process's id, made up (and the same every run) since a
+// real one differs every time.
+func (p *Process) PID() int { return p.pid }
+
 func (s *Sim) newProcess(name string) *Process {
-	p := &Process{s: s, name: name}
+	p := &Process{s: s, name: name, pid: 4000 + 17*len(s.procs)}
 	p.gil = &gil{proc: p, lane: -1}
 	s.procs = append(s.procs, p)
 	return p

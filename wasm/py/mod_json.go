@@ -1,0 +1,270 @@
+package py
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// json: dumps writes what CPython's writes (", " and ": " separators,
+// ASCII-only with \u escapes, indent), loads keeps objects' key order.
+
+func jsonModule() *Module {
+	return &Module{Name: "json", Attrs: map[string]Value{
+		"dumps":           &Builtin{Name: "dumps", Fn: pureBuiltin(jsonDumps)},
+		"loads":           &Builtin{Name: "loads", Fn: pureBuiltin(jsonLoads)},
+		"JSONDecodeError": excJSONDecode,
+	}}
+}
+
+var excJSONDecode = &ExcType{Name: "JSONDecodeError", Parent: excValue}
+
+func jsonDumps(c *call) (Value, *Exception) {
+	v, ok := c.arg(0, "obj")
+	if !ok {
+		return nil, c.errorf("dumps() missing required argument: 'obj'")
+	}
+	indent := -1
+	if iv, ok := c.arg(-1, "indent"); ok && iv != nil {
+		n, isInt := iv.(int64)
+		if !isInt {
+			return nil, c.errorf("indent must be an int")
+		}
+		indent = int(n)
+	}
+	sortKeys := false
+	if sv, ok := c.arg(-1, "sort_keys"); ok {
+		sortKeys = truthy(sv)
+	}
+	asciiOnly := true
+	if av, ok := c.arg(-1, "ensure_ascii"); ok {
+		asciiOnly = truthy(av)
+	}
+	var b strings.Builder
+	if exc := writeJSON(&b, v, indent, 0, sortKeys, asciiOnly); exc != nil {
+		return nil, exc
+	}
+	return b.String(), checkString(b.Len())
+}
+
+func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii bool) *Exception {
+	if depth > maxNesting {
+		return nestedTooDeep("while encoding a JSON object")
+	}
+	newline := func(d int) {
+		if indent >= 0 {
+			b.WriteByte('\n')
+			b.WriteString(strings.Repeat(" ", indent*d))
+		}
+	}
+	sep := ", "
+	if indent >= 0 {
+		sep = ","
+	}
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		if x {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case float64:
+		b.WriteString(floatRepr(x))
+	case string:
+		writeJSONString(b, x, ascii)
+	case *List, *Tuple:
+		var items []Value
+		if l, ok := x.(*List); ok {
+			items = l.Items
+		} else {
+			items = x.(*Tuple).Items
+		}
+		if len(items) == 0 {
+			b.WriteString("[]")
+			return nil
+		}
+		b.WriteByte('[')
+		for i, it := range items {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			newline(depth + 1)
+			if exc := writeJSON(b, it, indent, depth+1, sortKeys, ascii); exc != nil {
+				return exc
+			}
+		}
+		newline(depth)
+		b.WriteByte(']')
+	case *Dict:
+		if len(x.Keys) == 0 {
+			b.WriteString("{}")
+			return nil
+		}
+		idx := make([]int, len(x.Keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		keys := make([]string, len(x.Keys))
+		for i, k := range x.Keys {
+			switch kk := k.(type) {
+			case string:
+				keys[i] = kk
+			case int64, float64, bool, nil:
+				var kb strings.Builder
+				writeJSON(&kb, kk, -1, 0, false, ascii)
+				keys[i] = kb.String()
+			default:
+				return newExc(excType, fmt.Sprintf("keys must be str, int, float, bool or None, not %s", typeName(k)))
+			}
+		}
+		if sortKeys {
+			sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		}
+		b.WriteByte('{')
+		for n, i := range idx {
+			if n > 0 {
+				b.WriteString(sep)
+			}
+			newline(depth + 1)
+			writeJSONString(b, keys[i], ascii)
+			b.WriteString(": ")
+			if exc := writeJSON(b, x.Values[i], indent, depth+1, sortKeys, ascii); exc != nil {
+				return exc
+			}
+		}
+		newline(depth)
+		b.WriteByte('}')
+	default:
+		if m, info := enumMember(v); m != nil && info.kind != enumClass {
+			return writeJSON(b, m.Attrs["value"], indent, depth, sortKeys, ascii)
+		}
+		return newExc(excType, fmt.Sprintf("Object of type %s is not JSON serializable", typeName(v)))
+	}
+	return nil
+}
+
+func writeJSONString(b *strings.Builder, s string, ascii bool) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || (ascii && r > 0x7e):
+			if r > 0xffff {
+				r -= 0x10000
+				fmt.Fprintf(b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+			} else {
+				fmt.Fprintf(b, `\u%04x`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+}
+
+func jsonLoads(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "s")
+	s, ok := v.(string)
+	if !ok {
+		return nil, c.errorf("the JSON object must be str, not %s", typeName(v))
+	}
+	if exc := checkString(len(s)); exc != nil {
+		return nil, exc
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	out, err := readJSON(dec, 0)
+	if err == nil {
+		if _, e := dec.Token(); e != io.EOF {
+			err = fmt.Errorf("Extra data")
+		}
+	}
+	if err != nil {
+		return nil, &Exception{Type: excJSONDecode, Args: []Value{jsonErrorText(err)}}
+	}
+	return out, nil
+}
+
+func jsonErrorText(err error) string {
+	if se, ok := err.(*json.SyntaxError); ok {
+		return fmt.Sprintf("Expecting value: char %d", se.Offset)
+	}
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return "Expecting value: line 1 column 1 (char 0)"
+	}
+	return err.Error()
+}
+
+func readJSON(dec *json.Decoder, depth int) (Value, error) {
+	if depth > maxNesting {
+		return nil, fmt.Errorf("nested too deeply")
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '[':
+			l := &List{}
+			for dec.More() {
+				v, err := readJSON(dec, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				l.Items = append(l.Items, v)
+			}
+			_, err := dec.Token()
+			return l, err
+		case '{':
+			d := newDict()
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				v, err := readJSON(dec, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				d.Set(k.(string), v)
+			}
+			_, err := dec.Token()
+			return d, err
+		}
+	case string:
+		if !utf8.ValidString(t) {
+			return nil, fmt.Errorf("invalid string")
+		}
+		return t, nil
+	case json.Number:
+		if i, err := strconv.ParseInt(string(t), 10, 64); err == nil {
+			return i, nil
+		}
+		f, err := strconv.ParseFloat(string(t), 64)
+		return f, err
+	case bool:
+		return t, nil
+	case nil:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("unexpected %v", tok)
+}

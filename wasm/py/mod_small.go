@@ -1,0 +1,432 @@
+package py
+
+import (
+	"fmt"
+	"math"
+	"path"
+	"strings"
+
+	"looplab/wasm/sim"
+)
+
+// Small modules programs import in passing: math, os, typing (whose
+// annotations LoopLab accepts and ignores), logging and warnings.
+
+func mathModule() *Module {
+	m := &Module{Name: "math", Attrs: map[string]Value{
+		"pi": math.Pi, "e": math.E, "tau": 2 * math.Pi, "inf": math.Inf(1), "nan": math.NaN(),
+	}}
+	for name, fn := range map[string]func(float64) float64{
+		"sqrt": math.Sqrt, "exp": math.Exp, "log2": math.Log2, "log10": math.Log10,
+		"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "fabs": math.Abs, "atan": math.Atan,
+	} {
+		fn := fn
+		m.Attrs[name] = &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			if len(c.args) != 1 {
+				return nil, c.errorf("math.%s() takes exactly one argument", c.name)
+			}
+			x, ok := toFloat(c.args[0])
+			if !ok {
+				return nil, c.errorf("must be real number, not %s", typeName(c.args[0]))
+			}
+			if (c.name == "sqrt" || c.name == "log2" || c.name == "log10") && x < 0 {
+				return nil, newExc(excValue, "math domain error")
+			}
+			return fn(x), nil
+		})}
+	}
+	ints := map[string]func(float64) float64{"floor": math.Floor, "ceil": math.Ceil, "trunc": math.Trunc}
+	for name, fn := range ints {
+		fn := fn
+		m.Attrs[name] = &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			if len(c.args) != 1 {
+				return nil, c.errorf("math.%s() takes exactly one argument", c.name)
+			}
+			if i, ok := c.args[0].(int64); ok {
+				return i, nil
+			}
+			x, ok := toFloat(c.args[0])
+			if !ok {
+				return nil, c.errorf("must be real number, not %s", typeName(c.args[0]))
+			}
+			if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) > 9e18 {
+				return nil, newExc(excOverflow, "cannot convert float to integer")
+			}
+			return int64(fn(x)), nil
+		})}
+	}
+	m.Attrs["log"] = &Builtin{Name: "log", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		x, ok := toFloat(c.args[0])
+		if !ok || x <= 0 {
+			return nil, newExc(excValue, "math domain error")
+		}
+		if len(c.args) == 2 {
+			b, _ := toFloat(c.args[1])
+			return math.Log(x) / math.Log(b), nil
+		}
+		return math.Log(x), nil
+	})}
+	m.Attrs["pow"] = &Builtin{Name: "pow", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		x, _ := toFloat(c.args[0])
+		y, _ := toFloat(c.args[1])
+		return math.Pow(x, y), nil
+	})}
+	m.Attrs["isclose"] = &Builtin{Name: "isclose", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		a, _ := toFloat(c.args[0])
+		b, _ := toFloat(c.args[1])
+		rel, abs := 1e-9, 0.0
+		if v, ok := c.arg(-1, "rel_tol"); ok {
+			rel, _ = toFloat(v)
+		}
+		if v, ok := c.arg(-1, "abs_tol"); ok {
+			abs, _ = toFloat(v)
+		}
+		return a == b || math.Abs(a-b) <= math.Max(rel*math.Max(math.Abs(a), math.Abs(b)), abs), nil
+	})}
+	m.Attrs["isnan"] = &Builtin{Name: "isnan", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		x, _ := toFloat(c.args[0])
+		return math.IsNaN(x), nil
+	})}
+	m.Attrs["isinf"] = &Builtin{Name: "isinf", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		x, _ := toFloat(c.args[0])
+		return math.IsInf(x, 0), nil
+	})}
+	m.Attrs["gcd"] = &Builtin{Name: "gcd", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		var g int64
+		for _, a := range c.args {
+			n, ok := a.(int64)
+			if !ok {
+				return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(a))
+			}
+			if n < 0 {
+				n = -n
+			}
+			for n != 0 {
+				g, n = n, g%n
+			}
+		}
+		return g, nil
+	})}
+	m.Attrs["factorial"] = &Builtin{Name: "factorial", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		n, ok := c.args[0].(int64)
+		if !ok || n < 0 {
+			return nil, newExc(excValue, "factorial() not defined for negative values")
+		}
+		r := int64(1)
+		for i := int64(2); i <= n; i++ {
+			if r > math.MaxInt64/i {
+				return nil, newExc(excOverflow, "integers beyond 64 bits are not simulated")
+			}
+			r *= i
+		}
+		return r, nil
+	})}
+	return m
+}
+
+func osModule() *Module {
+	environ := newDict()
+	for _, kv := range [][2]string{{"HOME", "/root"}, {"PATH", "/usr/local/bin:/usr/bin:/bin"}, {"PYTHONASYNCIODEBUG", ""}} {
+		if kv[1] != "" {
+			environ.Set(kv[0], kv[1])
+		}
+	}
+	osPath := &Module{Name: "os.path", Attrs: map[string]Value{
+		"join": &Builtin{Name: "join", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			parts := make([]string, len(c.args))
+			for i, a := range c.args {
+				s, ok := a.(string)
+				if !ok {
+					return nil, c.errorf("join() arguments must be str")
+				}
+				if strings.HasPrefix(s, "/") {
+					parts = parts[:0:0]
+					parts = append(make([]string, i), s)
+				}
+				parts[i] = s
+			}
+			var kept []string
+			for _, p := range parts {
+				if p != "" {
+					kept = append(kept, p)
+				}
+			}
+			out := strings.Join(kept, "/")
+			out = strings.ReplaceAll(out, "//", "/")
+			return out, nil
+		})},
+		"dirname": &Builtin{Name: "dirname", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			i := strings.LastIndexByte(s, '/')
+			if i < 0 {
+				return "", nil
+			}
+			if i == 0 {
+				return "/", nil
+			}
+			return s[:i], nil
+		})},
+		"basename": &Builtin{Name: "basename", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			return s[strings.LastIndexByte(s, '/')+1:], nil
+		})},
+		"abspath": &Builtin{Name: "abspath", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			if !strings.HasPrefix(s, "/") {
+				s = "/app/" + s
+			}
+			return path.Clean(s), nil
+		})},
+	}}
+	return &Module{Name: "os", Attrs: map[string]Value{
+		"environ": environ,
+		"path":    osPath,
+		"sep":     "/",
+		"getpid": &Builtin{Name: "getpid", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return int64(c.ctx().Process().PID()), nil, nil
+		}},
+		"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return int64(c.ctx().Sim().Config().Cores), nil, nil
+		}},
+		"getenv": &Builtin{Name: "getenv", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			k, _ := c.arg(0, "key")
+			def, _ := c.arg(1, "default")
+			if v, ok := environ.Get(k); ok {
+				return v, nil
+			}
+			return def, nil
+		})},
+	}}
+}
+
+// typingForm is a typing construct (Optional, List[int], ...): programs
+// only use them in annotations, which LoopLab does not check.
+type typingForm struct{ name string }
+
+func (t *typingForm) typeName() string          { return "_SpecialForm" }
+func (t *typingForm) attr(string) (Value, bool) { return nil, false }
+func (t *typingForm) String() string            { return "typing." + t.name }
+
+func typingModule() *Module {
+	m := &Module{Name: "typing", Attrs: map[string]Value{"TYPE_CHECKING": false}}
+	for _, n := range []string{"Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet",
+		"Callable", "Awaitable", "Coroutine", "Iterable", "Iterator", "AsyncIterator", "AsyncIterable",
+		"Generator", "AsyncGenerator", "Sequence", "Mapping", "Type", "Literal", "Annotated", "Final",
+		"ClassVar", "NoReturn", "Self", "Deque", "DefaultDict", "MutableMapping"} {
+		m.Attrs[n] = &typingForm{name: n}
+	}
+	for _, n := range []string{"Generic", "Protocol", "NamedTuple", "TypedDict"} {
+		c := &Class{Name: n, Dict: map[string]Value{}, Bases: []*Class{objectClass}}
+		c.MRO, _ = c3(c)
+		m.Attrs[n] = c
+	}
+	m.Attrs["TypeVar"] = &Builtin{Name: "TypeVar", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		name, _ := c.arg(0, "name")
+		s, _ := name.(string)
+		return &typingForm{name: s}, nil
+	})}
+	m.Attrs["cast"] = &Builtin{Name: "cast", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		if len(c.args) != 2 {
+			return nil, c.errorf("cast() takes a type and a value")
+		}
+		return c.args[1], nil
+	})}
+	return m
+}
+
+// logging writes its records to the console as CPython's default
+// handler writes them to stderr, with asctime on the virtual clock.
+type logger struct {
+	name string
+	run  *Run
+}
+
+type logConfig struct {
+	level  int64
+	format string
+}
+
+var logLevels = map[string]int64{"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}
+
+func (r *Run) logging() *logConfig {
+	if r.logs == nil {
+		r.logs = &logConfig{level: 30, format: "%(levelname)s:%(name)s:%(message)s"}
+	}
+	return r.logs
+}
+
+func (l *logger) typeName() string { return "Logger" }
+func (l *logger) String() string   { return fmt.Sprintf("<Logger %s>", l.name) }
+
+func (l *logger) attr(name string) (Value, bool) {
+	level := map[string]string{"debug": "DEBUG", "info": "INFO", "warning": "WARNING", "warn": "WARNING",
+		"error": "ERROR", "exception": "ERROR", "critical": "CRITICAL"}[name]
+	if level == "" {
+		if name == "setLevel" {
+			return method(l, name, pure(func(c *call, _ Value) (Value, *Exception) { return nil, nil })), true
+		}
+		return nil, false
+	}
+	return method(l, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+		return nil, nil, l.log(c, level)
+	}), true
+}
+
+func (l *logger) log(c *call, level string) *Exception {
+	cfg := c.f.run.logging()
+	if logLevels[level] < cfg.level {
+		return nil
+	}
+	if len(c.args) == 0 {
+		return c.errorf("a log call needs a message")
+	}
+	msg := str(c.args[0])
+	if len(c.args) > 1 {
+		args := c.args[1:]
+		if len(args) == 1 {
+			if t, ok := args[0].(*Tuple); ok {
+				args = t.Items
+			}
+		}
+		out, exc := percentFormat(msg, args)
+		if exc != nil {
+			return exc
+		}
+		msg = out
+	}
+	now := c.ctx().Now()
+	secs := epoch + int64(now)/1e6
+	ms := int64(now) / 1000 % 1000
+	stamp := strftime(secs*1e6, "%Y-%m-%d %H:%M:%S") + fmt.Sprintf(",%03d", ms)
+	line := cfg.format
+	for k, v := range map[string]string{"levelname": level, "name": l.name, "message": msg, "asctime": stamp,
+		"threadName": c.ctx().ThreadName(), "funcName": c.f.frames[len(c.f.frames)-1].code.Name,
+		"process": fmt.Sprint(c.ctx().Process().PID())} {
+		line = strings.ReplaceAll(line, "%("+k+")s", v)
+	}
+	c.f.run.print(c.ctx(), line)
+	return nil
+}
+
+func loggingModule() *Module {
+	m := &Module{Name: "logging", Attrs: map[string]Value{}}
+	for k, v := range logLevels {
+		m.Attrs[k] = v
+	}
+	m.Attrs["getLogger"] = &Builtin{Name: "getLogger", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		name := "root"
+		if v, ok := c.arg(0, "name"); ok && v != nil {
+			name = str(v)
+		}
+		return &logger{name: name}, nil
+	})}
+	m.Attrs["basicConfig"] = &Builtin{Name: "basicConfig", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		cfg := c.f.run.logging()
+		if v, ok := c.arg(-1, "level"); ok {
+			switch x := v.(type) {
+			case int64:
+				cfg.level = x
+			case string:
+				cfg.level = logLevels[x]
+			}
+		}
+		if v, ok := c.arg(-1, "format"); ok {
+			cfg.format, _ = v.(string)
+		}
+		return nil, nil
+	})}
+	root := &logger{name: "root"}
+	for _, fn := range []string{"debug", "info", "warning", "error", "critical", "exception"} {
+		m.Attrs[fn], _ = root.attr(fn)
+	}
+	return m
+}
+
+// percentFormat is "text %s %d" % args, for the specifiers logging uses.
+func percentFormat(format string, args []Value) (string, *Exception) {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' || i+1 == len(format) {
+			b.WriteByte(format[i])
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("0123456789.-+ ", format[j]) >= 0 {
+			j++
+		}
+		if j == len(format) {
+			return "", newExc(excValue, "incomplete format")
+		}
+		verb := format[j]
+		if verb == '%' {
+			b.WriteByte('%')
+			i = j
+			continue
+		}
+		if n >= len(args) {
+			return "", newExc(excType, "not enough arguments for format string")
+		}
+		spec := percentSpec(format[i+1 : j])
+		v := args[n]
+		n++
+		switch verb {
+		case 's':
+			s, _ := formatValue(str(v), spec)
+			b.WriteString(s)
+		case 'r':
+			s, _ := formatValue(repr(v), spec)
+			b.WriteString(s)
+		case 'd', 'i':
+			if f, ok := v.(float64); ok {
+				v = int64(f)
+			}
+			s, err := formatValue(v, spec+"d")
+			if err != nil {
+				return "", newExc(excType, "%d format: a real number is required, not "+typeName(v))
+			}
+			b.WriteString(s)
+		case 'f', 'e', 'g', 'x', 'X', 'o':
+			if spec == "" && verb == 'f' {
+				spec = ".6"
+			}
+			s, err := formatValue(v, spec+string(verb))
+			if err != nil {
+				return "", newExc(excType, err.Error())
+			}
+			b.WriteString(s)
+		default:
+			return "", newExc(excValue, fmt.Sprintf("unsupported format character '%c'", verb))
+		}
+		i = j
+	}
+	if n < len(args) {
+		return "", newExc(excType, "not all arguments converted during string formatting")
+	}
+	return b.String(), nil
+}
+
+// percentSpec turns %-format flags into a format spec: right-aligned
+// unless '-', '0' pads numbers, '+' and ' ' are signs.
+func percentSpec(flags string) string {
+	align, sign, zero := ">", "", ""
+	i := 0
+	for ; i < len(flags) && strings.IndexByte("-+ 0", flags[i]) >= 0; i++ {
+		switch flags[i] {
+		case '-':
+			align = "<"
+		case '+', ' ':
+			sign = flags[i : i+1]
+		case '0':
+			zero = "0"
+		}
+	}
+	rest := flags[i:]
+	if rest == "" || rest[0] == '.' {
+		return sign + rest
+	}
+	if zero != "" && align == ">" {
+		return sign + "0" + rest
+	}
+	return align + sign + rest
+}
