@@ -273,6 +273,9 @@ func asyncioModule() *Module {
 			}}, nil, nil
 		},
 	}
+	for name, fn := range asyncioTaskFns() {
+		fns[name] = fn
+	}
 	for name, fn := range fns {
 		m.Attrs[name] = &Builtin{Name: "asyncio." + name, Fn: fn}
 	}
@@ -290,7 +293,7 @@ func createTask(c *call) (Value, sim.Effect, *Exception) {
 		if exc != nil {
 			return nil, nil, exc
 		}
-		return &futureVal{fut: t.Future(), task: t, label: "await " + t.Name()}, nil, nil
+		return c.f.run.taskValue(t), nil, nil
 	case *futureVal:
 		return x, nil, nil
 	}
@@ -399,6 +402,8 @@ func (l *loopVal) attr(name string) (Value, bool) {
 		return method(l, name, l.callSoon(true)), true
 	case "run_in_executor":
 		return method(l, name, runInExecutor), true
+	case "_notify", "_completion_order", "_wake_at", "_cancel_at", "_taskgroup_watch":
+		return l.primitive(name)
 	case "create_future":
 		return method(l, name, pure(func(c *call, _ Value) (Value, *Exception) {
 			return &futureVal{fut: c.ctx().NewFuture(nil), label: "await a future"}, nil

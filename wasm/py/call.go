@@ -183,9 +183,14 @@ func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, 
 	for j, k := range kw {
 		i := -1
 		for p, name := range code.Params {
-			if name == k {
+			if name == k && p >= code.PosOnly {
 				i = p
 				break
+			}
+		}
+		for p, name := range code.KwOnly {
+			if name == k {
+				i = int(code.KwOnlySlots[p])
 			}
 		}
 		switch {
@@ -209,6 +214,16 @@ func newFrame(fn *Function, args []Value, kw []string, kwVals []Value) (*Frame, 
 			continue
 		}
 		return nil, newExc(excType, fmt.Sprintf("%s() missing required argument: '%s'", code.Name, code.Params[i]))
+	}
+	for p, slot := range code.KwOnlySlots {
+		if fr.locals[slot] != unbound {
+			continue
+		}
+		if d, ok := fn.KwDefaults[code.KwOnly[p]]; ok {
+			fr.locals[slot] = d
+			continue
+		}
+		return nil, newExc(excType, fmt.Sprintf("%s() missing 1 required keyword-only argument: '%s'", code.Name, code.KwOnly[p]))
 	}
 	if len(code.Cells) > 0 {
 		fr.wrapCells()

@@ -376,8 +376,13 @@ func callDunder(obj Value, name string, args ...Value) (Value, bool, *Exception)
 		return nil, false, nil
 	}
 	r := cls.run
-	if inst, ok := obj.(*Instance); ok {
-		r = inst.run
+	switch x := obj.(type) {
+	case *Instance:
+		r = x.run
+	case *Exception:
+		if x.run != nil {
+			r = x.run
+		}
 	}
 	v, exc := r.current().callSync(&Method{Self: obj, Fn: fn}, args)
 	return v, true, exc

@@ -81,7 +81,7 @@ func (f *Fiber) instantiate(cls *Class, args []Value, kw []string, kwVals []Valu
 
 // raiseClass calls an exception class a class statement made.
 func (f *Fiber) newUserException(t *ExcType, args []Value, kw []string, kwVals []Value) (sim.Effect, *Exception) {
-	e := &Exception{Type: t, Args: args}
+	e := &Exception{Type: t, Args: args, run: f.run}
 	if init, ok := t.Class.defines("__init__"); ok {
 		return f.pushCall(init, append([]Value{e}, args...), kw, kwVals, e, false)
 	}

@@ -92,24 +92,30 @@ type Instr struct {
 
 // Code is a compiled function body (or the module body).
 type Code struct {
-	Name       string
-	File       string
-	Async      bool
-	Params     []string
-	NumParams  int // positional-or-keyword parameters
-	VarArgs    int // slot of *args or -1
-	KwArgs     int // slot of **kwargs or -1
-	NumLocals  int
-	Instrs     []Instr
-	Pos        []syntax.Pos // position of each instruction
-	Consts     []Value
-	Def        syntax.Pos // where the def is
-	Decl       *syntax.FuncDef
-	IsLambda   bool
-	Generator  bool     // it yields: calling it makes a generator
-	LocalNames []string // each local slot's name, for messages
-	Cells      []int32  // local slots that hold cells
-	Free       []string // the enclosing functions' variables it uses, in closure order
-	label0     string   // "name()", cached for job labels
-	awaitPool  string   // "await name() in the threadpool", cached for endpoints
+	Name      string
+	File      string
+	Async     bool
+	Params    []string
+	NumParams int // positional-or-keyword parameters
+	VarArgs   int // slot of *args or -1
+	KwArgs    int // slot of **kwargs or -1
+	NumLocals int
+	Instrs    []Instr
+	Pos       []syntax.Pos // position of each instruction
+	Consts    []Value
+	Def       syntax.Pos // where the def is
+	Decl      *syntax.FuncDef
+	IsLambda  bool
+	Generator bool // it yields: calling it makes a generator
+	PosOnly   int  // the first PosOnly parameters cannot be passed by keyword
+	// keyword-only parameters (after * or *args), their slots, and the
+	// ones with defaults in the order the defaults are evaluated
+	KwOnly      []string
+	KwOnlySlots []int32
+	KwDefaults  []string
+	LocalNames  []string // each local slot's name, for messages
+	Cells       []int32  // local slots that hold cells
+	Free        []string // the enclosing functions' variables it uses, in closure order
+	label0      string   // "name()", cached for job labels
+	awaitPool   string   // "await name() in the threadpool", cached for endpoints
 }

@@ -271,8 +271,16 @@ func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Par
 			fc.localNames = append(fc.localNames, n)
 		}
 	}
-	seenDefault := false
+	seenDefault, kwOnly := false, false
 	for _, p := range params {
+		if p.Slash {
+			code.PosOnly = code.NumParams
+			continue
+		}
+		if p.Star && p.Name == "" {
+			kwOnly = true
+			continue
+		}
 		if _, dup := fc.locals[p.Name]; dup {
 			c.fail(p.Pos, "duplicate argument '%s' in function definition", p.Name)
 		}
@@ -280,12 +288,16 @@ func (c *compiler) function(fd *syntax.FuncDef, name string, params []syntax.Par
 		switch {
 		case p.Star:
 			code.VarArgs = fc.locals[p.Name]
+			kwOnly = true
 		case p.DoubleStar:
 			code.KwArgs = fc.locals[p.Name]
-		default:
-			if code.VarArgs >= 0 {
-				c.fail(p.Pos, "keyword-only parameters are not simulated")
+		case kwOnly:
+			code.KwOnly = append(code.KwOnly, p.Name)
+			code.KwOnlySlots = append(code.KwOnlySlots, int32(fc.locals[p.Name]))
+			if p.Default != nil {
+				code.KwDefaults = append(code.KwDefaults, p.Name)
 			}
+		default:
 			if p.Default != nil {
 				seenDefault = true
 			} else if seenDefault {

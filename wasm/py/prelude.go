@@ -36,7 +36,14 @@ func loadPrelude() {
 			}
 			return nil
 		})
-		sort.Strings(files)
+		// builtins first: the other libraries use them
+		sort.Slice(files, func(i, j int) bool {
+			bi, bj := strings.HasPrefix(files[i], "lib/builtins/"), strings.HasPrefix(files[j], "lib/builtins/")
+			if bi != bj {
+				return bi
+			}
+			return files[i] < files[j]
+		})
 		for _, file := range files {
 			if err := runLibrary(file); err != nil {
 				panic(fmt.Sprintf("library %s: %v", file, err))
@@ -67,6 +74,9 @@ func runLibrary(file string) error {
 		return fmt.Errorf("module code did not finish: %v", eff)
 	}
 	target := modules[path.Dir(name)]
+	if path.Dir(name) == "builtins" {
+		target = &Module{Name: "builtins", Attrs: builtins}
+	}
 	if target == nil {
 		return fmt.Errorf("no module %s to add to", path.Dir(name))
 	}
@@ -84,5 +94,5 @@ func runLibrary(file string) error {
 
 // isLibrary reports whether code belongs to a library written in Python.
 func (c *Code) isLibrary() bool {
-	return strings.HasPrefix(c.File, "asyncio/") || strings.HasPrefix(c.File, "contextlib/")
+	return strings.HasPrefix(c.File, "asyncio/") || strings.HasPrefix(c.File, "contextlib/") || strings.HasPrefix(c.File, "builtins/")
 }

@@ -38,6 +38,7 @@ type Run struct {
 	objects  int    // instances made, for their made-up addresses
 	random   *mersenne
 	logs     *logConfig
+	tasks_   map[*sim.Task]*futureVal // each task's one Python object
 	steps    int
 	maxSteps int
 

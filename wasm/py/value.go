@@ -36,6 +36,8 @@ type Function struct {
 	Defaults []Value // for the last len(Defaults) parameters
 	Globals  *Globals
 	Closure  []*cell // one for each of Code.Free
+	// KwDefaults are the keyword-only parameters' defaults
+	KwDefaults map[string]Value
 }
 
 // Coroutine is what calling an async def returns: a prepared frame that
@@ -93,6 +95,7 @@ type Exception struct {
 	Pos    syntax.Pos
 	Trace  []tbEntry // frames it left, innermost first
 	Attrs  map[string]Value
+	run    *Run // for a class statement's exception: the run that made it
 }
 
 func (e *Exception) Error() string {

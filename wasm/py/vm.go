@@ -474,7 +474,15 @@ func (f *Fiber) exec() sim.Effect {
 				}
 			}
 			defaults := fr.popN(int(in.B))
-			fr.push(&Function{Code: code, Defaults: defaults, Globals: fr.globals, Closure: closure})
+			fn := &Function{Code: code, Defaults: defaults, Globals: fr.globals, Closure: closure}
+			if n := len(code.KwDefaults); n > 0 {
+				fn.KwDefaults = map[string]Value{}
+				for i, name := range code.KwDefaults {
+					fn.KwDefaults[name] = defaults[len(defaults)-n+i]
+				}
+				fn.Defaults = defaults[:len(defaults)-n]
+			}
+			fr.push(fn)
 		case opLoadDeref:
 			v := fr.locals[in.A].(*cell).v
 			if v == unbound {

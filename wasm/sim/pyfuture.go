@@ -1,5 +1,7 @@
 package sim
 
+import "looplab/wasm/trace"
+
 // Futures made by Python code (loop.create_future()): the asyncio
 // primitives the interpreter writes in Python (queues, events, barriers)
 // park their waiters on them, as CPython's own do.
@@ -36,3 +38,32 @@ func (f *Future) SetError(err error) bool {
 	f.resolve(nil, err)
 	return true
 }
+
+// WhenDone runs fn once f is done, scheduled on the loop as asyncio
+// schedules done callbacks (or at once, when f has no loop).
+func (f *Future) WhenDone(fn func()) { f.onDone(fn) }
+
+// Timer is a call_later handle the interpreter's libraries keep.
+type Timer struct{ h *handle }
+
+// Cancel stops the timer from firing.
+func (t *Timer) Cancel() { t.h.cancelled = true }
+
+// CallLater runs fn on the running loop after d, as loop.call_later does
+// (a timer cannot fire while the loop is blocked).
+func (c *Ctx) CallLater(d Time, fn func()) *Timer {
+	return &Timer{h: c.Loop().callLater(d, fn)}
+}
+
+// Event records a moment on the lane of the code running (a timeout
+// that fires), for the timeline's narration.
+func (c *Ctx) Event(text string) {
+	c.s.rec.Event(c.s.now, trace.EvTimeout, c.Lane(), text)
+}
+
+// Tasks are the loop's tasks that are not done, in creation order
+// (asyncio.all_tasks).
+func (l *Loop) Tasks() []*Task { return l.tasks.pending() }
+
+// CancelTask cancels a task, as Task.cancel() does.
+func (t *Task) Cancel() bool { return t.fut.Cancel() }

@@ -100,8 +100,9 @@ type Param struct {
 	Name       string
 	Annotation Expr // nil when absent
 	Default    Expr // nil when absent
-	Star       bool // *args
+	Star       bool // *args, or a bare * (Name "") before keyword-only parameters
 	DoubleStar bool // **kwargs
+	Slash      bool // the / after positional-only parameters (no Name)
 }
 
 // FuncDef is "def" or "async def", with its decorators.

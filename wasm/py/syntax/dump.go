@@ -227,6 +227,8 @@ func (d *dumper) params(params []Param) {
 			d.text(" ")
 		}
 		switch {
+		case p.Slash:
+			d.text("/")
 		case p.Star:
 			d.text("*")
 		case p.DoubleStar:

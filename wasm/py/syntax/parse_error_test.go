@@ -25,8 +25,9 @@ func TestParseErrors(t *testing.T) {
 		{"from . import x", "1:6: relative imports are not simulated; import by module name"},
 		{"from x import *", "1:15: 'import *' is not simulated; name the things you import"},
 		{"x **= 2", "1:3: '**=' is not simulated; write x = x ** y"},
-		{"def f(a, /, b): pass", "1:10: positional-only parameters ('/') are not simulated"},
-		{"def f(*, b): pass", "1:7: a bare '*' (keyword-only parameters) is not simulated"},
+		{"def f(/, b): pass", "1:7: '/' must follow at least one parameter, before any '*'"},
+		{"def f(*, /): pass", "1:10: '/' must follow at least one parameter, before any '*'"},
+		{"def f(a, *): pass", "1:10: named arguments must follow bare *"},
 		{"try:\n  pass\nexcept* E:\n  pass", "3:7: except* is not simulated"},
 		// missing pieces: what was expected and what was found
 		{"if x\n    pass", "1:5: expected ':' after the if condition, found NEWLINE"},

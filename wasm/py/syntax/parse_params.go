@@ -6,14 +6,28 @@ package syntax
 func (p *parser) parseParams(close string, annotations bool) ([]Param, error) {
 	var params []Param
 	seen := map[string]bool{}
-	var sawDefault, sawStar, sawDoubleStar bool
+	var sawDefault, sawStar, sawDoubleStar, sawSlash bool
 	for !p.at(close) {
 		param, err := p.parseParam(close, annotations)
 		if err != nil {
 			return nil, err
 		}
+		if param.Slash {
+			if sawSlash || sawStar || len(params) == 0 {
+				return nil, errorf(param.Pos, "'/' must follow at least one parameter, before any '*'")
+			}
+			sawSlash = true
+			params = append(params, param)
+			if !p.got(",") {
+				break
+			}
+			continue
+		}
+		if param.Star && param.Name == "" && (p.at(close) || p.at(",") && p.peekIs(close)) {
+			return nil, errorf(param.Pos, "named arguments must follow bare *")
+		}
 		switch {
-		case seen[param.Name]:
+		case param.Name != "" && seen[param.Name]:
 			return nil, errorf(param.Pos, "duplicate parameter '%s'", param.Name)
 		case sawDoubleStar:
 			return nil, errorf(param.Pos, "no parameter may follow **%s", params[len(params)-1].Name)
@@ -41,12 +55,13 @@ func (p *parser) parseParam(close string, annotations bool) (Param, error) {
 	if !param.Star {
 		param.DoubleStar = p.got("**")
 	}
-	if p.at("/") {
-		return param, errorf(p.tok.pos, "positional-only parameters ('/') are not simulated")
+	if !param.Star && !param.DoubleStar && p.got("/") {
+		param.Slash = true // the parameters before it are positional-only
+		return param, nil
 	}
 	if p.tok.kind != tokName {
 		if param.Star && (p.at(",") || p.at(close)) {
-			return param, errorf(param.Pos, "a bare '*' (keyword-only parameters) is not simulated")
+			return param, nil // a bare '*': the parameters after it are keyword-only
 		}
 		return param, p.unexpected("a parameter name")
 	}

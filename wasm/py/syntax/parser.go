@@ -127,3 +127,9 @@ func (p *parser) enter(depth *int, what string) error {
 }
 
 func leave(depth *int) { *depth-- }
+
+// peekIs reports whether the token after the current one is the operator text.
+func (p *parser) peekIs(text string) bool {
+	t := p.peek()
+	return t.kind == tokOp && t.text == text
+}

@@ -1,0 +1,169 @@
+package py
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// More builtins: any, all, map, filter, reversed, chr, ord, divmod,
+// pow, hex, bin, hash and format. map and filter are eager (they return
+// the list of their results), and their function may not wait.
+
+func init() {
+	for name, fn := range map[string]func(c *call) (Value, *Exception){
+		"any":      func(c *call) (Value, *Exception) { return anyAll(c, true) },
+		"all":      func(c *call) (Value, *Exception) { return anyAll(c, false) },
+		"map":      builtinMap,
+		"filter":   builtinFilter,
+		"reversed": builtinReversed,
+		"chr": func(c *call) (Value, *Exception) {
+			n, ok := c.args[0].(int64)
+			if !ok || n < 0 || n > 0x10ffff {
+				return nil, newExc(excValue, "chr() arg not in range(0x110000)")
+			}
+			return string(rune(n)), nil
+		},
+		"ord": func(c *call) (Value, *Exception) {
+			s, ok := c.args[0].(string)
+			if !ok || len([]rune(s)) != 1 {
+				return nil, c.errorf("ord() expected a character")
+			}
+			return int64([]rune(s)[0]), nil
+		},
+		"divmod": func(c *call) (Value, *Exception) {
+			q, exc := binary("//", c.args[0], c.args[1])
+			if exc != nil {
+				return nil, exc
+			}
+			r, exc := binary("%", c.args[0], c.args[1])
+			return &Tuple{Items: []Value{q, r}}, exc
+		},
+		"pow": func(c *call) (Value, *Exception) {
+			if len(c.args) != 2 {
+				return nil, c.errorf("pow() with a modulus is not simulated")
+			}
+			return binary("**", c.args[0], c.args[1])
+		},
+		"hex": func(c *call) (Value, *Exception) { return intBase(c, 16, "0x") },
+		"bin": func(c *call) (Value, *Exception) { return intBase(c, 2, "0b") },
+		"oct": func(c *call) (Value, *Exception) { return intBase(c, 8, "0o") },
+		"hash": func(c *call) (Value, *Exception) {
+			k, ok := hashKey(c.args[0])
+			if !ok {
+				return nil, newExc(excType, "unhashable type: '"+typeName(c.args[0])+"'")
+			}
+			if n, isInt := k.(int64); isInt {
+				return n, nil
+			}
+			h := int64(0)
+			for _, b := range []byte(fmt.Sprint(k)) {
+				h = h*31 + int64(b)
+			}
+			return h, nil
+		},
+		"format": func(c *call) (Value, *Exception) {
+			spec := ""
+			if len(c.args) > 1 {
+				spec, _ = c.args[1].(string)
+			}
+			s, err := formatValue(c.args[0], spec)
+			if err != nil {
+				return nil, newExc(excValue, err.Error())
+			}
+			return s, nil
+		},
+	} {
+		builtins[name] = &Builtin{Name: name, Fn: pureBuiltin(fn)}
+	}
+}
+
+func anyAll(c *call, want bool) (Value, *Exception) {
+	items, exc := iterate(c.args[0])
+	if exc != nil {
+		return nil, exc
+	}
+	for _, it := range items {
+		if truthy(it) == want {
+			return want, nil
+		}
+	}
+	return !want, nil
+}
+
+func builtinMap(c *call) (Value, *Exception) {
+	if len(c.args) < 2 {
+		return nil, c.errorf("map() must have at least two arguments.")
+	}
+	lists := make([][]Value, len(c.args)-1)
+	n := -1
+	for i, a := range c.args[1:] {
+		items, exc := iterate(a)
+		if exc != nil {
+			return nil, exc
+		}
+		lists[i] = items
+		if n < 0 || len(items) < n {
+			n = len(items)
+		}
+	}
+	out := &List{Items: make([]Value, 0, n)}
+	for i := 0; i < n; i++ {
+		args := make([]Value, len(lists))
+		for j := range lists {
+			args[j] = lists[j][i]
+		}
+		v, exc := c.f.callSync(c.args[0], args)
+		if exc != nil {
+			return nil, exc
+		}
+		out.Items = append(out.Items, v)
+	}
+	return out, nil
+}
+
+func builtinFilter(c *call) (Value, *Exception) {
+	items, exc := iterate(c.args[1])
+	if exc != nil {
+		return nil, exc
+	}
+	out := &List{}
+	for _, it := range items {
+		keep := truthy(it)
+		if c.args[0] != nil {
+			v, exc := c.f.callSync(c.args[0], []Value{it})
+			if exc != nil {
+				return nil, exc
+			}
+			keep = truthy(v)
+		}
+		if keep {
+			out.Items = append(out.Items, it)
+		}
+	}
+	return out, nil
+}
+
+func builtinReversed(c *call) (Value, *Exception) {
+	items, exc := iterate(c.args[0])
+	if exc != nil {
+		return nil, exc
+	}
+	out := make([]Value, len(items))
+	for i, it := range items {
+		out[len(items)-1-i] = it
+	}
+	return &itemsIter{items: out}, nil
+}
+
+func intBase(c *call, base int, prefix string) (Value, *Exception) {
+	n, ok := c.args[0].(int64)
+	if !ok {
+		return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(c.args[0]))
+	}
+	s := strconv.FormatInt(n, base)
+	if strings.HasPrefix(s, "-") {
+		return "-" + prefix + s[1:], nil
+	}
+	return prefix + s, nil
+}

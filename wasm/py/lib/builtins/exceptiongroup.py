@@ -1,0 +1,34 @@
+# ExceptionGroup, which TaskGroup raises with the errors of its tasks.
+
+
+class BaseExceptionGroup(BaseException):
+    def __init__(self, message, exceptions):
+        super().__init__(message, tuple(exceptions))
+        self.message = message
+        self.exceptions = tuple(exceptions)
+
+    def __str__(self):
+        n = len(self.exceptions)
+        return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
+
+    def subgroup(self, condition):
+        kept = [e for e in self.exceptions if _matches(e, condition)]
+        if not kept:
+            return None
+        return type(self)(self.message, kept)
+
+    def split(self, condition):
+        kept = [e for e in self.exceptions if _matches(e, condition)]
+        rest = [e for e in self.exceptions if not _matches(e, condition)]
+        return (type(self)(self.message, kept) if kept else None,
+                type(self)(self.message, rest) if rest else None)
+
+
+class ExceptionGroup(BaseExceptionGroup, Exception):
+    pass
+
+
+def _matches(exc, condition):
+    if isinstance(condition, type) or isinstance(condition, tuple):
+        return isinstance(exc, condition)
+    return condition(exc)
