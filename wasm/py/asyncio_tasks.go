@@ -186,5 +186,3 @@ func (t *timerVal) attr(name string) (Value, bool) {
 	}
 	return nil, false
 }
-
-
