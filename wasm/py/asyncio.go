@@ -249,14 +249,11 @@ func asyncioModule() *Module {
 			if exc := needLoop(c); exc != nil {
 				return nil, nil, exc
 			}
-			return &loopVal{loop: c.ctx().Loop()}, nil, nil
+			return c.f.run.loopValue(c.ctx().Loop()), nil, nil
 		},
-		"get_event_loop": func(c *call) (Value, sim.Effect, *Exception) {
-			if exc := needLoop(c); exc != nil {
-				return nil, nil, exc
-			}
-			return &loopVal{loop: c.ctx().Loop()}, nil, nil
-		},
+		"get_event_loop":           getEventLoop,
+		"new_event_loop":           func(c *call) (Value, sim.Effect, *Exception) { return &loopVal{}, nil, nil },
+		"set_event_loop":           setEventLoop,
 		"run_coroutine_threadsafe": runCoroutineThreadsafe,
 		"Semaphore":                newSemaphore,
 		"BoundedSemaphore":         newSemaphore,
@@ -391,10 +388,20 @@ func asyncioRun(c *call) (Value, sim.Effect, *Exception) {
 
 // loopVal is an event loop, as get_running_loop() returns it; another
 // thread may keep it to hand the loop work (threadsafe.go).
-type loopVal struct{ loop *sim.Loop }
+type loopVal struct {
+	loop *sim.Loop // nil until it runs (new_event_loop)
+	// what was asked of it before it ran: tasks to create, callbacks
+	queue     []func(c *sim.Ctx)
+	stop      *sim.Future // run_forever's: stop() completes it
+	closed    bool
+	autoClose bool // asyncio.run's loop, closed once it stops
+}
 
 func (l *loopVal) typeName() string { return "_UnixSelectorEventLoop" }
 func (l *loopVal) attr(name string) (Value, bool) {
+	if v, ok := l.lifecycle(name); ok {
+		return v, true
+	}
 	switch name {
 	case "call_soon":
 		return method(l, name, l.callSoon(false)), true

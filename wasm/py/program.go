@@ -32,15 +32,17 @@ func (s Settings) Defaults() Settings {
 
 // Run is the interpreter state shared by every fiber of one simulation.
 type Run struct {
-	prog     *Program
-	settings Settings
-	cur      *Fiber // the fiber running now
-	objects  int    // instances made, for their made-up addresses
-	random   *mersenne
-	logs     *logConfig
-	tasks_   map[*sim.Task]*futureVal // each task's one Python object
-	steps    int
-	maxSteps int
+	prog         *Program
+	settings     Settings
+	cur          *Fiber // the fiber running now
+	objects      int    // instances made, for their made-up addresses
+	random       *mersenne
+	logs         *logConfig
+	tasks_       map[*sim.Task]*futureVal // each task's one Python object
+	loops        []*loopVal               // each loop's one Python object
+	currentLoops map[string]*loopVal      // set_event_loop's, by thread name
+	steps        int
+	maxSteps     int
 
 	sleepLabels map[sleepKey]string
 	// the label of each kind made or found last, looked up before the map

@@ -27,26 +27,21 @@ func (l *loopVal) callSoon(threadsafe bool) func(c *call, _ Value) (Value, sim.E
 		if _, ok := fn.(*Coroutine); ok {
 			return nil, nil, newExc(excType, "coroutines cannot be used with "+what+"()")
 		}
-		if !threadsafe && c.ctx().Loop() != l.loop {
+		if !threadsafe && l.isRunning() && c.ctx().Loop() != l.loop {
 			return nil, nil, newExc(excRuntime, "Non-thread-safe operation invoked on an event loop other than the current one")
 		}
-		r := c.f.run
-		label := callLabel(fn, args)
-		source := label
-		if f, ok := fn.(*Function); ok {
-			source = fmt.Sprintf("%s at %s:%d", label, r.prog.File, f.Code.Def.Line)
+		cb := pyCallback(c, fn, args, "Handle")
+		if !l.isRunning() {
+			if l.isClosed() {
+				return nil, nil, newExc(excRuntime, "Event loop is closed")
+			}
+			l.queue = append(l.queue, func(sc *sim.Ctx) { sc.Loop().CallSoon(cb) })
+			return &handleVal{label: cb.Label}, nil, nil
 		}
-		created := c.f.frames[len(c.f.frames)-1].pos()
-		err := l.loop.CallSoon(sim.Callback{
-			Fiber:  callFiber(r, c.f.frames[0].globals, fn, args, nil, nil, c.pos()),
-			Label:  label,
-			Source: source,
-			Repr:   fmt.Sprintf("<Handle %s created at %s:%d>", source, r.prog.File, created.Line),
-		})
-		if err != nil {
+		if err := l.loop.CallSoon(cb); err != nil {
 			return nil, nil, newExc(excRuntime, "Event loop is closed")
 		}
-		return &handleVal{label: label}, nil, nil
+		return &handleVal{label: cb.Label}, nil, nil
 	}
 }
 
@@ -123,4 +118,22 @@ func (f *cfutureVal) result(c *call, _ Value) (Value, sim.Effect, *Exception) {
 		timeout = d
 	}
 	return nil, sim.Wait{F: f.fut, Timeout: timeout, TimedOut: toSim(newExc(excTimeout, "")), Label: "future.result()"}, nil
+}
+
+// pyCallback is a Python callable handed to the loop, named as asyncio's
+// debug output names its handle.
+func pyCallback(c *call, fn Value, args []Value, kind string) sim.Callback {
+	r := c.f.run
+	label := callLabel(fn, args)
+	source := label
+	if f, ok := fn.(*Function); ok {
+		source = fmt.Sprintf("%s at %s:%d", label, r.prog.File, f.Code.Def.Line)
+	}
+	created := c.f.frames[len(c.f.frames)-1].pos()
+	return sim.Callback{
+		Fiber:  callFiber(r, c.f.frames[0].globals, fn, args, nil, nil, c.pos()),
+		Label:  label,
+		Source: source,
+		Repr:   fmt.Sprintf("<%s %s created at %s:%d>", kind, source, r.prog.File, created.Line),
+	}
 }

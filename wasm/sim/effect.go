@@ -75,6 +75,11 @@ type RunLoop struct {
 	Main Fiber
 	Name string
 	Lane int // the lane of the main task (-1 for none)
+	// Start, when Main is nil, is loop.run_until_complete or run_forever:
+	// it runs as the loop starts and returns the future the loop runs
+	// until. Such a loop leaves its other tasks as they are when it
+	// stops (asyncio.run cancels them) and does not wait for executors.
+	Start func(c *Ctx) *Future
 }
 
 // Done ends the fiber with a value or an exception.

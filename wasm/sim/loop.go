@@ -70,6 +70,7 @@ type Loop struct {
 	// stop handling for asyncio.run
 	mainTask *Task
 	stopping bool
+	plain    bool // run by run_until_complete or run_forever, not asyncio.run
 	onStop   func()
 	// server is set for uvicorn worker loops: idle loops accept connections.
 	server *Server

@@ -67,3 +67,16 @@ func (l *Loop) Tasks() []*Task { return l.tasks.pending() }
 
 // CancelTask cancels a task, as Task.cancel() does.
 func (t *Task) Cancel() bool { return t.fut.Cancel() }
+
+// CallLaterCallback runs Python code on the loop after d (loop.call_later
+// with a callback written in Python); it shows as a callback, as
+// call_soon's do.
+func (l *Loop) CallLaterCallback(d Time, cb Callback) *Timer {
+	h := &handle{}
+	h.cb = &callback{Callback: cb, ctx: Ctx{s: l.s, thread: l.thread, owner: -1, loop: l}}
+	l.addTimer(h, d)
+	return &Timer{h: h}
+}
+
+// Running reports whether the loop is running (it has not stopped).
+func (l *Loop) Running() bool { return l.state != loopStopped }

@@ -41,6 +41,14 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 	s.rec.Trace.Lanes[t.lane].Kind = trace.KindLoop
 	l := t.proc.newLoop(t)
 	l.state = loopRunning // the thread is in asyncio.run, not idle in select
+	if e.Main == nil {
+		l.plain = true
+		until := e.Start(&Ctx{s: s, thread: t, owner: -1, loop: l})
+		l.onStop = func() { resume(until.result, until.err) }
+		until.onDone(func() { l.stopping = true })
+		l.start()
+		return
+	}
 	lane := e.Lane
 	if lane < 0 {
 		lane = s.rec.Lane("", trace.KindTask)
@@ -57,6 +65,13 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 // finishStop runs at the end of each iteration once main is done; it
 // reports whether the loop has stopped.
 func (l *Loop) finishStop() bool {
+	if l.plain {
+		l.stopping = false
+		l.state = loopStopped
+		l.thread.show("", "")
+		l.onStop()
+		return true
+	}
 	pending := false
 	for _, t := range l.tasks.pending() {
 		if !t.fut.done {
