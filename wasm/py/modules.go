@@ -22,6 +22,10 @@ func init() {
 	} {
 		modules[m.Name] = m
 	}
+	anyio := anyioModule()
+	modules["anyio"] = anyio
+	modules["anyio.to_thread"] = anyio.Attrs["to_thread"].(*Module)
+	modules["anyio.from_thread"] = anyio.Attrs["from_thread"].(*Module)
 	osMod := osModule()
 	modules["os"] = osMod
 	modules["os.path"] = osMod.Attrs["path"].(*Module)

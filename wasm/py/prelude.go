@@ -36,11 +36,19 @@ func loadPrelude() {
 			}
 			return nil
 		})
-		// builtins first: the other libraries use them
+		// builtins, then asyncio, then the rest: later ones use earlier ones
+		rank := func(f string) int {
+			switch {
+			case strings.HasPrefix(f, "lib/builtins/"):
+				return 0
+			case strings.HasPrefix(f, "lib/asyncio/"):
+				return 1
+			}
+			return 2
+		}
 		sort.Slice(files, func(i, j int) bool {
-			bi, bj := strings.HasPrefix(files[i], "lib/builtins/"), strings.HasPrefix(files[j], "lib/builtins/")
-			if bi != bj {
-				return bi
+			if ri, rj := rank(files[i]), rank(files[j]); ri != rj {
+				return ri < rj
 			}
 			return files[i] < files[j]
 		})
@@ -94,5 +102,10 @@ func runLibrary(file string) error {
 
 // isLibrary reports whether code belongs to a library written in Python.
 func (c *Code) isLibrary() bool {
-	return strings.HasPrefix(c.File, "asyncio/") || strings.HasPrefix(c.File, "contextlib/") || strings.HasPrefix(c.File, "builtins/")
+	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/"} {
+		if strings.HasPrefix(c.File, lib) {
+			return true
+		}
+	}
+	return false
 }

@@ -78,5 +78,8 @@ func (l *Loop) CallLaterCallback(d Time, cb Callback) *Timer {
 	return &Timer{h: h}
 }
 
+// Loop is the event loop of the process's main thread, if it runs one.
+func (p *Process) Loop() *Loop { return p.loop }
+
 // Running reports whether the loop is running (it has not stopped).
 func (l *Loop) Running() bool { return l.state != loopStopped }
