@@ -455,7 +455,11 @@ func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
 		return nil, nil, c.errorf("run_in_executor() needs an executor (or None) and a function")
 	}
 	var pool *sim.Pool
-	switch ex := c.args[0].(type) {
+	executor := c.args[0]
+	if inst, ok := executor.(*Instance); ok {
+		executor = inst.Attrs["_pool"] // a concurrent.futures executor (lib/)
+	}
+	switch ex := executor.(type) {
 	case nil:
 	case *poolVal:
 		pool = ex.pool

@@ -65,6 +65,11 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 	case *genMethod:
 		return x.call(f, args)
 	case *Builtin:
+		if (x.Name == "list" || x.Name == "tuple" || x.Name == "sorted" || x.Name == "sum") && len(args) == 1 && len(kw) == 0 {
+			if g, ok := args[0].(*Generator); ok && !g.Async {
+				return f.drainThen(x, g)
+			}
+		}
 		if x.Name == "next" && len(args) >= 1 {
 			if g, ok := args[0].(*Generator); ok && !g.Async {
 				if len(args) == 2 {

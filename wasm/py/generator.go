@@ -281,3 +281,18 @@ func (f *Fiber) vmIter(x Value, async bool) (Value, *Exception) {
 	}
 	return getIter(x)
 }
+
+// drainThen is list(gen) (or tuple, sorted, sum) as the VM runs it: the
+// generator is drained by Python code on this fiber (lib/builtins), so it
+// may block or wait.
+func (f *Fiber) drainThen(b *Builtin, g *Generator) (sim.Effect, *Exception) {
+	name := "_drain"
+	if b.Name != "list" {
+		name += "_" + b.Name
+	}
+	drain, ok := builtins[name].(*Function)
+	if !ok {
+		return nil, newExc(excRuntime, "internal error: no "+name)
+	}
+	return f.callValue(drain, []Value{g}, nil, nil)
+}

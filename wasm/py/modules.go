@@ -13,7 +13,10 @@ func init() {
 	fconc := &Module{Name: "fastapi.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
 	fa.Attrs["concurrency"] = fconc
 	for _, m := range []*Module{
-		dataclassesModule(), enumModule(), abcModule(), randomModule(), datetimeModule(),
+		dataclassesModule(), enumModule(), abcModule(),
+		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+			return int64(c.ctx().Sim().Config().Cores), nil, nil
+		}}}}, randomModule(), datetimeModule(),
 		jsonModule(), mathModule(), typingModule(), loggingModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},

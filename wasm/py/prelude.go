@@ -43,8 +43,10 @@ func loadPrelude() {
 				return 0
 			case strings.HasPrefix(f, "lib/asyncio/"):
 				return 1
+			case strings.HasPrefix(f, "lib/concurrent.futures/"):
+				return 2
 			}
-			return 2
+			return 3
 		}
 		sort.Slice(files, func(i, j int) bool {
 			if ri, rj := rank(files[i]), rank(files[j]); ri != rj {
@@ -89,7 +91,8 @@ func runLibrary(file string) error {
 		return fmt.Errorf("no module %s to add to", path.Dir(name))
 	}
 	for i, n := range p.GlobalNames {
-		if strings.HasPrefix(n, "_") || !g.Defined[i] {
+		private := strings.HasPrefix(n, "_") && !strings.HasPrefix(n, "_drain")
+		if private || !g.Defined[i] {
 			continue
 		}
 		if _, isMod := g.Values[i].(*Module); isMod {
@@ -102,7 +105,7 @@ func runLibrary(file string) error {
 
 // isLibrary reports whether code belongs to a library written in Python.
 func (c *Code) isLibrary() bool {
-	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/"} {
+	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/", "concurrent.futures/", "multiprocessing/"} {
 		if strings.HasPrefix(c.File, lib) {
 			return true
 		}

@@ -83,3 +83,11 @@ func (p *Process) Loop() *Loop { return p.loop }
 
 // Running reports whether the loop is running (it has not stopped).
 func (l *Loop) Running() bool { return l.state != loopStopped }
+
+// Submit is executor.submit: j runs in one of the pool's workers; the
+// concurrent future it returns completes in that worker's thread.
+func (c *Ctx) Submit(p *Pool, j Job) *Future { return p.submit(c, j) }
+
+// NewConcurrentFuture is a concurrent.futures.Future made by the
+// interpreter (its done callbacks run at once, in the completing thread).
+func NewConcurrentFuture() *Future { return newFuture(nil) }

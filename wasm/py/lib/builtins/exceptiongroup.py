@@ -32,3 +32,21 @@ def _matches(exc, condition):
     if isinstance(condition, type) or isinstance(condition, tuple):
         return isinstance(exc, condition)
     return condition(exc)
+
+
+def _drain(it):
+    # list(gen) run as Python, so a generator that blocks or waits (an
+    # executor's map) can pause the thread that drains it
+    return [x for x in it]
+
+
+def _drain_tuple(it):
+    return tuple([x for x in it])
+
+
+def _drain_sorted(it):
+    return sorted([x for x in it])
+
+
+def _drain_sum(it):
+    return sum([x for x in it])
