@@ -367,6 +367,9 @@ func (r *rangeVal) len() int64 {
 }
 
 func getIter(x Value) (Value, *Exception) {
+	if f, ok := x.(*fileVal); ok {
+		return f, nil // a file iterates over its own lines
+	}
 	if g, ok := x.(*Generator); ok {
 		if g.Async {
 			return nil, newExc(excType, "'async_generator' object is not iterable")
@@ -413,7 +416,7 @@ func iterate(x Value) ([]Value, *Exception) {
 		return out, nil
 	case *itemsIter:
 		return v.items[v.i:], nil
-	case *Instance, *Class, *nextIter, *Generator, *genIter:
+	case *Instance, *Class, *nextIter, *Generator, *genIter, *fileVal:
 		var it Value = v
 		if _, isIter := v.(iterator); !isIter {
 			var exc *Exception

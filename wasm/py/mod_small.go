@@ -170,6 +170,11 @@ func osModule() *Module {
 			s, _ := c.args[0].(string)
 			return s[strings.LastIndexByte(s, '/')+1:], nil
 		})},
+		"exists": &Builtin{Name: "exists", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			_, ok := c.f.run.fileSystem()[absPath(s)]
+			return ok, nil
+		})},
 		"abspath": &Builtin{Name: "abspath", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
 			s, _ := c.args[0].(string)
 			if !strings.HasPrefix(s, "/") {
@@ -182,6 +187,15 @@ func osModule() *Module {
 		"environ": environ,
 		"path":    osPath,
 		"sep":     "/",
+		"remove": &Builtin{Name: "remove", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			fs := c.f.run.fileSystem()
+			if _, ok := fs[absPath(s)]; !ok {
+				return nil, &Exception{Type: excFileNotFound, Args: []Value{"[Errno 2] No such file or directory: " + quote(s)}}
+			}
+			delete(fs, absPath(s))
+			return nil, nil
+		})},
 		"getpid": &Builtin{Name: "getpid", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return int64(c.ctx().Process().PID()), nil, nil
 		}},

@@ -11,9 +11,12 @@ import (
 
 // Settings are the interpreter's knobs.
 type Settings struct {
-	Workers  int      // uvicorn --workers (apps only)
-	Latency  sim.Time // I/O latency of a call whose URL does not say "/delay/N"
-	MaxSteps int      // bytecode instructions per run, and work on large values (limits.go), against runaway loops
+	Workers int      // uvicorn --workers (apps only)
+	Latency sim.Time // I/O latency of a call whose URL does not say "/delay/N"
+	// FileLatency is how long open() and each file read or write block
+	// (1 ms when unset)
+	FileLatency sim.Time
+	MaxSteps    int // bytecode instructions per run, and work on large values (limits.go), against runaway loops
 }
 
 // Defaults fills unset settings.
@@ -39,6 +42,7 @@ type Run struct {
 	random       *mersenne
 	logs         *logConfig
 	tasks_       map[*sim.Task]*futureVal // each task's one Python object
+	files        map[string]*string       // the run's in-memory file system
 	loops        []*loopVal               // each loop's one Python object
 	currentLoops map[string]*loopVal      // set_event_loop's, by thread name
 	steps        int

@@ -22,6 +22,7 @@ type Settings struct {
 	SwitchInterval trace.Time // sys.setswitchinterval (default 5 ms)
 	FreeThreaded   bool       // Python 3.13t/3.14t: no GIL
 	Latency        trace.Time // network and database replies (default 100 ms)
+	FileLatency    trace.Time // each open(), read() and write() of a file (default 1 ms)
 	Seed           uint64     // for the choices the OS makes (default 1)
 	// AsyncioDebug says the real program runs in asyncio's debug mode, as
 	// a lesson about its warnings needs: the export sets
@@ -121,7 +122,7 @@ func Run(spec Spec) (*trace.Trace, error) {
 		Cores: set.Cores, SwitchInterval: set.SwitchInterval, FreeThreaded: set.FreeThreaded, Seed: set.Seed,
 		MaxEvents: set.Limits.Events, MaxTime: set.Limits.Time,
 	})
-	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency, MaxSteps: set.Limits.Steps}); err != nil {
+	if err := prog.Start(s, py.Settings{Workers: set.Workers, Latency: set.Latency, FileLatency: set.FileLatency, MaxSteps: set.Limits.Steps}); err != nil {
 		return nil, codeError(file, err)
 	}
 	if prog.App {

@@ -51,12 +51,14 @@ func (set *Settings) set(name, value string) error {
 		return setSeconds(&set.SwitchInterval, name, value, 0.0001, 1)
 	case "latency":
 		return setSeconds(&set.Latency, name, value, 0, 60)
+	case "file_latency":
+		return setSeconds(&set.FileLatency, name, value, 0, 60)
 	case "free_threaded":
 		return setBool(&set.FreeThreaded, name, value)
 	case "asyncio_debug":
 		return setBool(&set.AsyncioDebug, name, value)
 	default:
-		return fmt.Errorf("unknown setting %q (known: cores, workers, switch_interval, latency, free_threaded, asyncio_debug, seed)", name)
+		return fmt.Errorf("unknown setting %q (known: cores, workers, switch_interval, latency, file_latency, free_threaded, asyncio_debug, seed)", name)
 	}
 	return nil
 }

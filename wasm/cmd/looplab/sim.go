@@ -43,6 +43,7 @@ func simCommand(args []string, stdout, stderr io.Writer) int {
 	fs.Var(secondsFlag{&set.SwitchInterval}, "switch-interval", "GIL switch interval in seconds (default 0.005)")
 	fs.BoolVar(&set.FreeThreaded, "free-threaded", false, "simulate free-threaded Python (3.13t/3.14t): no GIL")
 	fs.Var(secondsFlag{&set.Latency}, "latency", "network and database reply time in seconds (default 0.1)")
+	fs.Var(secondsFlag{&set.FileLatency}, "file-latency", "how long each open(), read() and write() of a file blocks, in seconds (default 0.001)")
 	asJSON := fs.Bool("json", false, "print the JSON trace")
 	width := fs.Int("width", textview.DefaultWidth, "timeline width in characters")
 
