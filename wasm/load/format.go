@@ -35,10 +35,16 @@ func Format(reqs []Request) string {
 		b.WriteString(r.Method)
 		b.WriteByte(' ')
 		b.WriteString(r.Path)
+		if r.Body != "" {
+			b.WriteByte(' ')
+			b.WriteString(r.Body)
+		}
 		b.WriteByte('\n')
 		i = j
 	}
 	return b.String()
 }
 
-func same(a, b Request) bool { return a.At == b.At && a.Method == b.Method && a.Path == b.Path }
+func same(a, b Request) bool {
+	return a.At == b.At && a.Method == b.Method && a.Path == b.Path && a.Body == b.Body
+}

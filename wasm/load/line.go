@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 type lineSpec struct {
 	line, col    int // col: byte offset of the line's first token
 	method, path string
+	body         string // a JSON request body after the path, or ""
 	at, step     trace.Time
 	n, reps      int64
 }
@@ -214,6 +216,25 @@ func (s *scanner) request(spec *lineSpec) (err error) {
 	}
 	spec.path = p
 	s.mark("path", off, p, "")
+	return s.body(spec)
+}
+
+// body reads an optional JSON request body after the path:
+// "at 0 POST /items {"name": "pen"}".
+func (s *scanner) body(spec *lineSpec) error {
+	s.skipSpace()
+	if s.pos >= len(s.text) || (s.text[s.pos] != '{' && s.text[s.pos] != '[') {
+		return nil
+	}
+	off := s.pos
+	dec := json.NewDecoder(strings.NewReader(s.text[off:]))
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return s.errAt(off, "the request body must be JSON: %v", err)
+	}
+	end := off + int(dec.InputOffset())
+	spec.body = s.text[off:end]
+	s.pos, s.last = end, end
 	return nil
 }
 

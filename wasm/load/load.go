@@ -65,6 +65,7 @@ type Request struct {
 	Line   int        // 1-based source line
 	Method string     // "GET", "POST", ... always upper-case
 	Path   string     // path and query, always starting with "/"
+	Body   string     // the JSON body that follows the path, or ""
 	At     trace.Time // when it is sent
 }
 
@@ -87,7 +88,7 @@ func Parse(src string) ([]Request, error) {
 	for _, l := range lines {
 		for range l.reps {
 			for k := range l.n {
-				reqs = append(reqs, Request{Line: l.line, Method: l.method, Path: l.path, At: l.at + trace.Time(k)*l.step})
+				reqs = append(reqs, Request{Line: l.line, Method: l.method, Path: l.path, Body: l.body, At: l.at + trace.Time(k)*l.step})
 			}
 		}
 	}

@@ -26,6 +26,7 @@ func TestParse(t *testing.T) {
 	}{
 		{"empty", "", []Request{}},
 		{"only comments and blanks", "# a load\n\n   \n\t# more\n", []Request{}},
+		{"a JSON body", `at 0 POST /items {"name": "pen", "tags": ["a b"]}  # one`, []Request{{Line: 1, Method: "POST", Path: "/items", Body: `{"name": "pen", "tags": ["a b"]}`}}},
 		{"url spaced", `url = "http://127.0.0.1:8000/slow"`, []Request{req(1, "GET", "/slow", 0)}},
 		{"url tight", `url="http://127.0.0.1:8000/slow"`, []Request{req(1, "GET", "/slow", 0)}},
 		{"url space only", `url "http://127.0.0.1:8000/slow"`, []Request{req(1, "GET", "/slow", 0)}},
@@ -106,6 +107,8 @@ func TestParseErrors(t *testing.T) {
 		{"at 1000001 GET /", `line 1:4: time must be at most 1000000 s, found "1000001"`},
 		{"at 99999999999999999999 GET /", `line 1:4: time must be at most 1000000 s, found "99999999999999999999"`},
 		{"at 0 GET /a b", `line 1:13: unexpected "b" at the end of the line`},
+		{`at 0 POST /a {"name": }`, `line 1:14: the request body must be JSON: invalid character '}' looking for beginning of value`},
+		{`at 0 POST /a {"a": 1} x`, `line 1:23: unexpected "x" at the end of the line`},
 		{"at 0 GET /café", `line 1:10: path contains "é"; percent-encode it as %C3%A9`},
 		{`url = "http://127.0.0.1:8000/slow`, `line 1:7: unterminated quote; add a closing " at the end of the value`},
 		{`url = "http://h/a\"`, `line 1:7: unterminated quote; add a closing " at the end of the value`},

@@ -1,8 +1,10 @@
 package py
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
@@ -261,6 +263,10 @@ func (a *asgi) param(fn *Function, i int) (Value, *Function, *Exception) {
 		}
 		return nil, d.fn, nil
 	}
+	if model := modelAnnotation(fn, i); model != nil {
+		v, exc := a.bodyModel(fn, model)
+		return v, nil, exc
+	}
 	ann := annotation(code, i)
 	switch ann {
 	case "BackgroundTasks":
@@ -315,4 +321,64 @@ func convertParam(raw, ann, name string) (Value, *Function, *Exception) {
 		return raw == "true" || raw == "1" || raw == "yes", nil, nil
 	}
 	return raw, nil, nil
+}
+
+// modelAnnotation is the pydantic model a parameter is annotated with,
+// if any: FastAPI reads such a parameter from the request's JSON body.
+func modelAnnotation(fn *Function, i int) *Class {
+	code := fn.Code
+	if code.Decl == nil || i >= len(code.Decl.Params) {
+		return nil
+	}
+	n, ok := code.Decl.Params[i].Annotation.(*syntax.Name)
+	if !ok {
+		return nil
+	}
+	g := fn.Globals
+	idx, ok := g.Prog.globalIndex[n.ID]
+	if !ok || !g.Defined[idx] {
+		return nil
+	}
+	if c, ok := g.Values[idx].(*Class); ok && isModelClass(c) {
+		return c
+	}
+	return nil
+}
+
+// bodyModel validates the request's JSON body into the model, on the
+// loop (as FastAPI does before it calls the endpoint); a body that is
+// missing, not JSON or not valid for the model answers 422.
+func (a *asgi) bodyModel(fn *Function, model *Class) (Value, *Exception) {
+	unprocessable := func(msg string) *Exception {
+		return &Exception{Type: excValue, Args: []Value{msg}, Status: 422}
+	}
+	body := a.req.Body()
+	if body == "" {
+		return nil, unprocessable("field required: the request body")
+	}
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.UseNumber()
+	parsed, err := readJSON(dec, 0)
+	d, isDict := parsed.(*Dict)
+	if err != nil || !isDict {
+		return nil, unprocessable("the request body is not a JSON object")
+	}
+	kw := make([]string, len(d.Keys))
+	for i, k := range d.Keys {
+		kw[i] = str(k)
+	}
+	fib := callFiber(a.run, fn.Globals, model, nil, kw, d.Values, fn.Code.Def)
+	eff := fib.Resume(a.ctx, nil, nil)
+	done, ok := eff.(sim.Done)
+	if !ok {
+		return nil, newExc(excRuntime, "a model's validation must not wait")
+	}
+	if done.Err != nil {
+		exc := fromSim(done.Err)
+		if strings.Contains(exc.Type.Name, "ValidationError") {
+			exc.Status = 422
+		}
+		return nil, exc
+	}
+	return done.Value, nil
 }

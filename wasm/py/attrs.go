@@ -141,6 +141,9 @@ func subscript(x, i Value) (Value, *Exception) {
 	if r, ok, exc := instanceGetItem(x, i); ok {
 		return r, exc
 	}
+	if form, ok := typeArgs(x, i); ok {
+		return form, nil
+	}
 	if s, ok := i.(*slice); ok {
 		return s.apply(x)
 	}

@@ -422,12 +422,21 @@ func (c *compiler) compileClassBody(s *syntax.ClassDef) *Code {
 			}
 		}
 	}
+	if len(info.Annotations) > 0 {
+		add("__annotations__")
+		info.Names = append(info.Names, "__annotations__")
+		info.Slots = append(info.Slots, int32(bc.locals["__annotations__"]))
+	}
 	if usesSuper(s.Body) {
 		add(classCell)
 		bc.setCell(classCell)
 		info.ClassCell = int32(bc.locals[classCell])
 	}
 	bc.checkNonlocals(s.Body)
+	if len(info.Annotations) > 0 {
+		bc.emit(opBuildDict, 0, 0, s.Pos)
+		bc.store("__annotations__", s.Pos)
+	}
 	bc.stmts(s.Body)
 	bc.emit(opMakeClass, bc.constIndex(info), 0, s.Pos)
 	bc.emit(opReturn, 0, 0, s.Pos)

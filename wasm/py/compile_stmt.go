@@ -28,6 +28,9 @@ func (c *compiler) stmt(s syntax.Stmt) {
 			c.expr(s.Value)
 			c.storeTarget(s.Target)
 		}
+		if n, ok := s.Target.(*syntax.Name); ok && c.classBody {
+			c.annotate(n.ID, s.Annotation)
+		}
 	case *syntax.AugAssign:
 		c.augAssign(s)
 	case *syntax.FuncDef:
@@ -399,4 +402,51 @@ func (c *compiler) withStmt(items []syntax.WithItem, body []syntax.Stmt, async b
 	c.emit(opPop, 0, 0, pos)
 	c.emit(opPopExcept, 0, 0, pos)
 	c.patch(jend)
+}
+
+// annotate records a class body's "name: annotation" in __annotations__,
+// as CPython does (dataclasses and pydantic read it). An annotation that
+// names what LoopLab does not know is kept as its text, as
+// "from __future__ import annotations" would keep it.
+func (c *compiler) annotate(name string, ann syntax.Expr) {
+	if c.resolvable(ann) {
+		c.expr(ann)
+	} else {
+		c.emitConst(syntax.Dump(ann), ann.Start())
+	}
+	c.load("__annotations__", ann.Start())
+	c.emitConst(name, ann.Start())
+	c.emit(opStoreSubscr, 0, 0, ann.Start())
+}
+
+// resolvable reports whether every name in e is known here, and every
+// module attribute simulated.
+func (c *compiler) resolvable(e syntax.Expr) bool {
+	ok := true
+	syntax.Inspect(e, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.Name:
+			_, local := c.locals[x.ID]
+			_, global := c.prog.globalIndex[x.ID]
+			_, builtin := builtins[x.ID]
+			if !local && !global && !builtin {
+				if _, free := c.freeRef(x.ID); !free {
+					ok = false
+				}
+			}
+		case *syntax.Attribute:
+			if m, isName := x.X.(*syntax.Name); isName {
+				if mod, isMod := c.imports[m.ID]; isMod {
+					if mm, known := modules[mod]; !known || mm.Attrs[x.Name] == nil {
+						ok = false
+					}
+				}
+			}
+		case *syntax.Str, *syntax.Num, *syntax.Const, *syntax.Subscript, *syntax.BinOp, *syntax.Tuple, *syntax.List:
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok
 }

@@ -40,6 +40,15 @@ func jsonDumps(c *call) (Value, *Exception) {
 	if sv, ok := c.arg(-1, "sort_keys"); ok {
 		sortKeys = truthy(sv)
 	}
+	itemSep, keySep := ", ", ": "
+	if sv, ok := c.arg(-1, "separators"); ok && sv != nil {
+		t, ok := sv.(*Tuple)
+		if !ok || len(t.Items) != 2 {
+			return nil, c.errorf("separators must be a (item_separator, key_separator) tuple")
+		}
+		itemSep, _ = t.Items[0].(string)
+		keySep, _ = t.Items[1].(string)
+	}
 	asciiOnly := true
 	if av, ok := c.arg(-1, "ensure_ascii"); ok {
 		asciiOnly = truthy(av)
@@ -48,7 +57,15 @@ func jsonDumps(c *call) (Value, *Exception) {
 	if exc := writeJSON(&b, v, indent, 0, sortKeys, asciiOnly); exc != nil {
 		return nil, exc
 	}
-	return b.String(), checkString(b.Len())
+	out := b.String()
+	if itemSep != ", " || keySep != ": " {
+		// written again with the separators asked for; the plain ones
+		// never occur inside the strings of a compact encoding's output
+		var cb strings.Builder
+		writeJSONSeps(&cb, v, asciiOnly, sortKeys, itemSep, keySep, 0)
+		out = cb.String()
+	}
+	return out, checkString(len(out))
 }
 
 func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii bool) *Exception {
@@ -267,4 +284,56 @@ func readJSON(dec *json.Decoder, depth int) (Value, error) {
 		return nil, nil
 	}
 	return nil, fmt.Errorf("unexpected %v", tok)
+}
+
+// writeJSONSeps writes v on one line with the given separators.
+func writeJSONSeps(b *strings.Builder, v Value, ascii, sortKeys bool, itemSep, keySep string, depth int) {
+	if depth > maxNesting {
+		return
+	}
+	switch x := v.(type) {
+	case *List, *Tuple:
+		var items []Value
+		if l, ok := x.(*List); ok {
+			items = l.Items
+		} else {
+			items = x.(*Tuple).Items
+		}
+		b.WriteByte('[')
+		for i, it := range items {
+			if i > 0 {
+				b.WriteString(itemSep)
+			}
+			writeJSONSeps(b, it, ascii, sortKeys, itemSep, keySep, depth+1)
+		}
+		b.WriteByte(']')
+	case *Dict:
+		idx := make([]int, len(x.Keys))
+		keys := make([]string, len(x.Keys))
+		for i, k := range x.Keys {
+			idx[i] = i
+			var kb strings.Builder
+			if s, ok := k.(string); ok {
+				kb.WriteString(s)
+			} else {
+				writeJSON(&kb, k, -1, 0, false, ascii)
+			}
+			keys[i] = kb.String()
+		}
+		if sortKeys {
+			sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		}
+		b.WriteByte('{')
+		for n, i := range idx {
+			if n > 0 {
+				b.WriteString(itemSep)
+			}
+			writeJSONString(b, keys[i], ascii)
+			b.WriteString(keySep)
+			writeJSONSeps(b, x.Values[i], ascii, sortKeys, itemSep, keySep, depth+1)
+		}
+		b.WriteByte('}')
+	default:
+		writeJSON(b, v, -1, depth, sortKeys, ascii)
+	}
 }

@@ -213,13 +213,75 @@ func osModule() *Module {
 	}}
 }
 
-// typingForm is a typing construct (Optional, List[int], ...): programs
-// only use them in annotations, which LoopLab does not check.
-type typingForm struct{ name string }
+// typingForm is a typing construct (Optional, List[int], int | None):
+// programs use them in annotations, which only pydantic models check.
+type typingForm struct {
+	name string
+	args []Value
+}
 
 func (t *typingForm) typeName() string          { return "_SpecialForm" }
 func (t *typingForm) attr(string) (Value, bool) { return nil, false }
-func (t *typingForm) String() string            { return "typing." + t.name }
+func (t *typingForm) String() string {
+	if len(t.args) == 0 {
+		return "typing." + t.name
+	}
+	parts := make([]string, len(t.args))
+	for i, a := range t.args {
+		parts[i] = typeText(a)
+	}
+	return "typing." + t.name + "[" + strings.Join(parts, ", ") + "]"
+}
+
+// typeText names a type as an annotation writes it.
+func typeText(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return "None"
+	case *Builtin:
+		return x.Name
+	case *Class:
+		return x.Name
+	case *ExcType:
+		return x.Name
+	case *typingForm:
+		return strings.TrimPrefix(x.String(), "typing.")
+	}
+	return repr(v)
+}
+
+// isTypeLike reports whether v can stand in an annotation as a type.
+func isTypeLike(v Value) bool {
+	switch x := v.(type) {
+	case nil, *Class, *ExcType, *typingForm:
+		return true
+	case *Builtin:
+		_, ok := builtinTypes[x.Name]
+		return ok || x.Name == "set"
+	}
+	return false
+}
+
+// typeArgs is X[args] for a type: list[int], Optional[str], dict[str, Any].
+func typeArgs(x, i Value) (Value, bool) {
+	var name string
+	switch t := x.(type) {
+	case *typingForm:
+		name = t.name
+	case *Builtin:
+		if _, ok := builtinTypes[t.Name]; !ok {
+			return nil, false
+		}
+		name = t.Name
+	default:
+		return nil, false
+	}
+	args := []Value{i}
+	if tup, ok := i.(*Tuple); ok {
+		args = tup.Items
+	}
+	return &typingForm{name: name, args: args}, true
+}
 
 func typingModule() *Module {
 	m := &Module{Name: "typing", Attrs: map[string]Value{"TYPE_CHECKING": false}}

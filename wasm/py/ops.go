@@ -71,6 +71,9 @@ func binary(op string, x, y Value) (Value, *Exception) {
 	if r, ok, exc := timeBinary(op, x, y); ok {
 		return r, exc
 	}
+	if op == "|" && isTypeLike(x) && isTypeLike(y) && (x != nil || y != nil) {
+		return &typingForm{name: "Union", args: []Value{x, y}}, nil // int | None
+	}
 	if s, ok := x.(string); ok && op == "%" {
 		args := []Value{y}
 		if t, isTuple := y.(*Tuple); isTuple {

@@ -18,7 +18,11 @@ import (
 // The files in testdata/*.chunks hold many small programs, each with the
 // output it must print. A chunk is
 //
-//	### name [cores=N] [free-threaded] [switch=SECONDS]
+//	### name [cores=N] [free-threaded] [switch=SECONDS] [simulator-only]
+//
+// (simulator-only marks a chunk that shows what only the simulator does,
+// a limit or a message of its own, which make check-cpython skips)
+//
 //	python code...
 //	--- output
 //	0.000 first printed line (time in seconds, then the text)

@@ -66,7 +66,9 @@ func (m *Module) names() []string {
 func moduleList() string {
 	var names []string
 	for n := range modules {
-		names = append(names, n)
+		if !strings.Contains(n, ".") { // a package's submodules go without saying
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	return strings.Join(names, ", ")

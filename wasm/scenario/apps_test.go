@@ -52,10 +52,15 @@ func TestApps(t *testing.T) {
 				fmt.Fprintf(&prints, "%.3f %s\n", p.T.Seconds(), p.Text)
 			}
 			if *update {
-				text = strings.Replace(text, "--- requests\n"+sections["requests"], "--- requests\n"+reqs.String(), 1)
+				// replace within this chunk only: an empty section's
+				// heading is also every other chunk's
+				at := strings.Index(text, "### "+ch.name)
+				head, rest := text[:at], text[at:]
+				rest = strings.Replace(rest, "--- requests\n"+sections["requests"], "--- requests\n"+reqs.String(), 1)
 				if want, ok := sections["prints"]; ok {
-					text = strings.Replace(text, "--- prints\n"+want, "--- prints\n"+prints.String(), 1)
+					rest = strings.Replace(rest, "--- prints\n"+want, "--- prints\n"+prints.String(), 1)
 				}
+				text = head + rest
 				return
 			}
 			if got := reqs.String(); got != sections["requests"] {

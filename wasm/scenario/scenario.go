@@ -129,7 +129,7 @@ func Run(spec Spec) (*trace.Trace, error) {
 		s.ExpectRequests(len(reqs))
 	}
 	for _, r := range reqs {
-		s.AddRequest(r.Method, r.Path, r.At)
+		s.AddRequestBody(r.Method, r.Path, r.Body, r.At)
 	}
 	tr, err := s.Run()
 	if err != nil {

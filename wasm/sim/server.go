@@ -58,7 +58,11 @@ type Request struct {
 	worker    *Worker
 	responded bool
 	parse     parsing
+	body      string
 }
+
+// Body is the request's body ("" when it has none).
+func (r *Request) Body() string { return r.body }
 
 // parsing runs a request's fiber after the loop's own CPU work for it
 // (Config.RequestCPU): uvicorn parsing the request, Starlette routing it.
@@ -142,7 +146,11 @@ func (s *Sim) ExpectRequests(n int) {
 }
 
 // AddRequest schedules a request of the load; call before Run.
-func (s *Sim) AddRequest(method, path string, at Time) {
+func (s *Sim) AddRequest(method, path string, at Time) { s.AddRequestBody(method, path, "", at) }
+
+// AddRequestBody schedules a request with a body (JSON, for an endpoint
+// that reads a model); call before Run.
+func (s *Sim) AddRequestBody(method, path, body string, at Time) {
 	sv := s.server
 	var r *Request
 	if len(sv.slab) < cap(sv.slab) {
@@ -151,7 +159,7 @@ func (s *Sim) AddRequest(method, path string, at Time) {
 	} else {
 		r = new(Request)
 	}
-	*r = Request{s: s, index: len(sv.reqs)}
+	*r = Request{s: s, index: len(sv.reqs), body: body}
 	r.name = sv.name(method, path, r.index+1)
 	r.lane = s.rec.Lane(r.name, trace.KindRequest)
 	s.rec.Trace.Requests = append(s.rec.Trace.Requests, trace.Request{
