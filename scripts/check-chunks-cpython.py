@@ -49,12 +49,13 @@ def run(code, tmp):
     path = os.path.join(tmp, "chunk.py")
     with open(path, "w", encoding="utf-8") as f:
         f.write(code)
-    # Import asyncio first so that its import time is not counted.
-    boot = "import asyncio\n" + PRELUDE + "\nexec(compile(open(%r).read(), 'chunk.py', 'exec'))\n" % path
+    # Import asyncio (and AnyIO's asyncio backend, which AnyIO otherwise
+    # imports on first use) first, so that import time is not counted.
+    boot = "import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n" + PRELUDE + "\nexec(compile(open(%r).read(), 'chunk.py', 'exec'))\n" % path
     out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120)
     lines = out.stdout.splitlines()
-    if out.stderr.strip():  # an uncaught exception: its last line, untimed
-        lines.append("- " + out.stderr.strip().splitlines()[-1])
+    # stderr (a traceback, logging's records) comes untimed
+    lines.extend("- " + l for l in out.stderr.strip().splitlines())
     return lines
 
 
