@@ -31,7 +31,7 @@ func pure(fn func(c *call, self Value) (Value, *Exception)) func(c *call, self V
 func getAttr(x Value, name string) (Value, *Exception) {
 	switch v := x.(type) {
 	case *Module:
-		if a, ok := v.Attrs[name]; ok {
+		if a, ok := resolve(v.Attrs, name); ok {
 			return a, nil
 		}
 	case object:

@@ -176,7 +176,7 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 		c.emit(opLoadGlobal, int32(i), 0, pos)
 		return
 	}
-	if v, ok := builtins[name]; ok {
+	if v, ok := resolve(builtins, name); ok {
 		c.emitConst(v, pos)
 		return
 	}

@@ -121,7 +121,7 @@ func (c *compiler) stmt(s syntax.Stmt) {
 	case *syntax.ImportFrom:
 		mod := c.module_(s.Module, s.Pos)
 		for _, n := range s.Names {
-			v, ok := mod.Attrs[n.Name]
+			v, ok := resolve(mod.Attrs, n.Name)
 			if !ok {
 				c.fail(n.Pos, "cannot import name '%s' from '%s': it is not simulated%s", n.Name, s.Module, suggest(n.Name, mod.names()))
 			}

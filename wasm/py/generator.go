@@ -290,7 +290,8 @@ func (f *Fiber) drainThen(b *Builtin, g *Generator) (sim.Effect, *Exception) {
 	if b.Name != "list" {
 		name += "_" + b.Name
 	}
-	drain, ok := builtins[name].(*Function)
+	v, _ := resolve(builtins, name)
+	drain, ok := v.(*Function)
 	if !ok {
 		return nil, newExc(excRuntime, "internal error: no "+name)
 	}

@@ -24,11 +24,23 @@ import (
 //go:embed lib
 var libFiles embed.FS
 
-var preludeOnce sync.Once
+// libRef stands in a module (or the builtins) for a name a library file
+// defines, until something uses it: a file runs only when a program
+// needs it, so the libraries a program does not use cost neither time
+// nor the memory every garbage collection would scan.
+type libRef struct{ file string }
 
-// loadPrelude runs the Python libraries into their modules.
+func (*libRef) typeName() string          { return "library name" }
+func (*libRef) attr(string) (Value, bool) { return nil, false }
+
+var (
+	libIndexOnce sync.Once
+	libOnce      = map[string]*sync.Once{}
+)
+
+// loadPrelude registers every library file's public names.
 func loadPrelude() {
-	preludeOnce.Do(func() {
+	libIndexOnce.Do(func() {
 		var files []string
 		fs.WalkDir(libFiles, "lib", func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".py") {
@@ -36,38 +48,72 @@ func loadPrelude() {
 			}
 			return nil
 		})
-		// builtins, then asyncio, then the rest: later ones use earlier ones
-		rank := func(f string) int {
-			switch {
-			case strings.HasPrefix(f, "lib/builtins/"):
-				return 0
-			case strings.HasPrefix(f, "lib/asyncio/"):
-				return 1
-			case strings.HasPrefix(f, "lib/concurrent.futures/"):
-				return 2
-			}
-			return 3
-		}
-		sort.Slice(files, func(i, j int) bool {
-			if ri, rj := rank(files[i]), rank(files[j]); ri != rj {
-				return ri < rj
-			}
-			return files[i] < files[j]
-		})
+		sort.Strings(files)
 		for _, file := range files {
-			if err := runLibrary(file); err != nil {
+			src, _ := libFiles.ReadFile(file)
+			mod, err := syntax.Parse(src)
+			if err != nil {
 				panic(fmt.Sprintf("library %s: %v", file, err))
+			}
+			name := strings.TrimPrefix(file, "lib/")
+			attrs := libTarget(name)
+			libOnce[name] = new(sync.Once)
+			for _, n := range assignedNames(mod.Body) {
+				if _, taken := attrs[n]; !taken && libPublic(n) {
+					attrs[n] = &libRef{file: name}
+				}
 			}
 		}
 	})
 }
 
+func libTarget(name string) map[string]Value {
+	dir := path.Dir(name)
+	if dir == "builtins" {
+		return builtins
+	}
+	m := modules[dir]
+	if m == nil {
+		panic("no module " + dir + " for library " + name)
+	}
+	return m.Attrs
+}
+
+func libPublic(n string) bool { return !strings.HasPrefix(n, "_") || strings.HasPrefix(n, "_drain") }
+
+// resolve is the value v stands for: a library name's value, once its
+// file has run.
+func resolve(attrs map[string]Value, name string) (Value, bool) {
+	v, ok := attrs[name]
+	ref, isRef := v.(*libRef)
+	if !isRef {
+		return v, ok
+	}
+	libOnce[ref.file].Do(func() {
+		if err := runLibraryFn(ref.file); err != nil {
+			panic(fmt.Sprintf("library %s: %v", ref.file, err))
+		}
+	})
+	v = attrs[name]
+	if _, still := v.(*libRef); still {
+		return nil, false
+	}
+	return v, true
+}
+
+// runLibraryFn is runLibrary, through a variable: running a library runs
+// the interpreter, whose builtins resolve library names (a cycle Go's
+// package initialisation would reject).
+var runLibraryFn func(file string) error
+
+func init() { runLibraryFn = runLibrary }
+
 func runLibrary(file string) error {
-	src, err := libFiles.ReadFile(file)
+	name := file
+	src, err := libFiles.ReadFile("lib/" + file)
 	if err != nil {
 		return err
 	}
-	name := strings.TrimPrefix(file, "lib/")
 	mod, err := syntax.Parse(src)
 	if err != nil {
 		return err
@@ -76,6 +122,9 @@ func runLibrary(file string) error {
 	if err != nil {
 		return err
 	}
+	// The libraries stay in memory for good, where every garbage
+	// collection scans them: keep the code, not the syntax tree.
+	forgetSyntax(p.Module)
 	r := &Run{prog: p, settings: Settings{}.Defaults(), maxSteps: 1_000_000}
 	g := p.newGlobals(strings.TrimSuffix(strings.ReplaceAll(name, "/", "."), ".py"))
 	f := p.moduleFiber(r, g)
@@ -83,22 +132,17 @@ func runLibrary(file string) error {
 	if d, ok := eff.(sim.Done); !ok || d.Err != nil {
 		return fmt.Errorf("module code did not finish: %v", eff)
 	}
-	target := modules[path.Dir(name)]
-	if path.Dir(name) == "builtins" {
-		target = &Module{Name: "builtins", Attrs: builtins}
-	}
-	if target == nil {
-		return fmt.Errorf("no module %s to add to", path.Dir(name))
-	}
+	attrs := libTarget(name)
 	for i, n := range p.GlobalNames {
-		private := strings.HasPrefix(n, "_") && !strings.HasPrefix(n, "_drain")
-		if private || !g.Defined[i] {
+		if !libPublic(n) || !g.Defined[i] {
 			continue
 		}
 		if _, isMod := g.Values[i].(*Module); isMod {
 			continue // the library's own imports
 		}
-		target.Attrs[n] = g.Values[i]
+		if _, ours := attrs[n].(*libRef); ours {
+			attrs[n] = g.Values[i]
+		}
 	}
 	return nil
 }
@@ -111,4 +155,16 @@ func (c *Code) isLibrary() bool {
 		}
 	}
 	return false
+}
+
+// forgetSyntax drops what a code object keeps of its syntax tree (the
+// declaration, for FastAPI's annotations and __doc__), here and in the
+// code nested in it.
+func forgetSyntax(c *Code) {
+	c.Decl = nil
+	for _, k := range c.Consts {
+		if nested, ok := k.(*Code); ok {
+			forgetSyntax(nested)
+		}
+	}
 }
