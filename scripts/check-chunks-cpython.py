@@ -24,8 +24,13 @@ import builtins as _builtins
 import time as _time
 _start = _time.perf_counter()
 _print = _builtins.print
+_line_start = [True]
 def _timed_print(*args, **kwargs):
-    _print("%.3f" % (_time.perf_counter() - _start), *args, **kwargs, flush=True)
+    # the time goes at the start of a line; print(..., end="") goes on it
+    if _line_start[0]:
+        _print("%.3f" % (_time.perf_counter() - _start), end=" ")
+    _print(*args, **kwargs, flush=True)
+    _line_start[0] = kwargs.get("end", "\n").endswith("\n")
 _builtins.print = _timed_print
 def cpu(seconds):
     end = _time.thread_time() + seconds

@@ -74,6 +74,9 @@ func getAttr(x Value, name string) (Value, *Exception) {
 	case *Function:
 		switch name {
 		case "__name__", "__qualname__":
+			if v.Name != "" {
+				return v.Name, nil
+			}
 			return v.Code.Name, nil
 		case "__doc__":
 			if v.Code.Decl != nil && v.Code.Decl.Doc != "" {
@@ -370,8 +373,9 @@ func (r *rangeVal) len() int64 {
 }
 
 func getIter(x Value) (Value, *Exception) {
-	if f, ok := x.(*fileVal); ok {
-		return f, nil // a file iterates over its own lines
+	switch it := x.(type) {
+	case *fileVal, *endless, *itemsIter, *rangeIter, *nextIter, *genIter:
+		return it, nil // an iterator is its own iterator (a file: its lines)
 	}
 	if g, ok := x.(*Generator); ok {
 		if g.Async {
@@ -419,7 +423,7 @@ func iterate(x Value) ([]Value, *Exception) {
 		return out, nil
 	case *itemsIter:
 		return v.items[v.i:], nil
-	case *Instance, *Class, *nextIter, *Generator, *genIter, *fileVal:
+	case *Instance, *Class, *nextIter, *Generator, *genIter, *fileVal, *endless:
 		var it Value = v
 		if _, isIter := v.(iterator); !isIter {
 			var exc *Exception

@@ -59,7 +59,7 @@ func seconds(v Value, what string) (sim.Time, *Exception) {
 
 func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
 	var exc *Exception
-	sep, end := " ", ""
+	sep, end := " ", "\n"
 	if v, ok := c.arg(-1, "sep"); ok && v != nil {
 		if sep, exc = strChecked(v); exc != nil {
 			return nil, nil, exc
@@ -69,7 +69,6 @@ func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
 		if end, exc = strChecked(v); exc != nil {
 			return nil, nil, exc
 		}
-		end = strings.TrimSuffix(end, "\n")
 	}
 	parts := make([]string, len(c.args))
 	n := len(end) + max(len(parts)-1, 0)*len(sep)
@@ -82,7 +81,7 @@ func builtinPrint(c *call) (Value, sim.Effect, *Exception) {
 	if exc := checkString(n); exc != nil {
 		return nil, nil, exc
 	}
-	c.f.run.print(c.ctx(), strings.Join(parts, sep)+end)
+	c.f.run.printText(c.ctx(), strings.Join(parts, sep)+end)
 	return nil, nil, nil
 }
 
@@ -371,23 +370,29 @@ func builtinEnumerate(c *call) (Value, *Exception) {
 	return out, nil
 }
 
+// builtinZip stops at the shortest argument, so an endless iterator
+// (itertools.count) may be one of them.
 func builtinZip(c *call) (Value, *Exception) {
-	var lists [][]Value
-	for _, a := range c.args {
-		items, exc := iterate(a)
+	its := make([]iterator, len(c.args))
+	for i, a := range c.args {
+		it, exc := getIter(a)
 		if exc != nil {
 			return nil, exc
 		}
-		lists = append(lists, items)
+		its[i] = it.(iterator)
 	}
 	out := &List{}
-	for i := 0; len(lists) > 0; i++ {
-		row := make([]Value, len(lists))
-		for j, l := range lists {
-			if i >= len(l) {
+	for len(its) > 0 {
+		row := make([]Value, len(its))
+		for j, it := range its {
+			v, more := it.next()
+			if !more {
 				return out, nil
 			}
-			row[j] = l[i]
+			row[j] = v
+		}
+		if len(out.Items) >= maxIterate {
+			return nil, tooManyItems("list", len(out.Items)+1)
 		}
 		out.Items = append(out.Items, &Tuple{Items: row})
 	}

@@ -64,6 +64,8 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		return nil, nil
 	case *genMethod:
 		return x.call(f, args)
+	case *partialVal:
+		return f.callValue(x.fn, append(append([]Value{}, x.args...), args...), append(append([]string{}, x.kw...), kw...), append(append([]Value{}, x.kwv...), kwVals...))
 	case *Builtin:
 		if (x.Name == "list" || x.Name == "tuple" || x.Name == "sorted" || x.Name == "sum") && len(args) == 1 && len(kw) == 0 {
 			if g, ok := args[0].(*Generator); ok && !g.Async {

@@ -28,6 +28,7 @@ var (
 	excConnection   = &ExcType{Name: "ConnectionError", Parent: excOS}
 	excHTTP         = &ExcType{Name: "HTTPException", Parent: excException}
 	excAssertion    = &ExcType{Name: "AssertionError", Parent: excException}
+	excWarning      = &ExcType{Name: "Warning", Parent: excException}
 	excInvalidState = &ExcType{Name: "InvalidStateError", Parent: excException}
 )
 

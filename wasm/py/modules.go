@@ -17,7 +17,8 @@ func init() {
 		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
 		}}}}, randomModule(), datetimeModule(), pydanticModule(),
-		jsonModule(), mathModule(), typingModule(), loggingModule(), {Name: "contextlib", Attrs: map[string]Value{}},
+		jsonModule(), mathModule(), typingModule(), loggingModule(),
+		itertoolsModule(), functoolsModule(), uuidModule(), warningsModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},

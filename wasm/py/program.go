@@ -41,6 +41,7 @@ type Run struct {
 	objects      int    // instances made, for their made-up addresses
 	random       *mersenne
 	logs         *logConfig
+	partial      string                   // a printed line that has not ended yet
 	tasks_       map[*sim.Task]*futureVal // each task's one Python object
 	files        map[string]*string       // the run's in-memory file system
 	loops        []*loopVal               // each loop's one Python object
@@ -125,6 +126,7 @@ func (p *Program) Start(s *sim.Sim, set Settings) error {
 	if !p.App {
 		g := p.newGlobals("__main__")
 		s.RunScript(p.moduleFiber(r, g), func(c *sim.Ctx, v any, err error) {
+			r.flushPrints(c)
 			if err != nil {
 				r.printTraceback(c, fromSim(err))
 			}
@@ -198,6 +200,32 @@ func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
 	}
 	r.print(c, e.Error())
+}
+
+// printText writes text that ends in a newline (the usual print) as one
+// console line; text without one (print(..., end="")) waits for the rest
+// of its line, which a later print or the end of the script brings.
+func (r *Run) printText(c *sim.Ctx, text string) {
+	if r.partial == "" && strings.HasSuffix(text, "\n") {
+		r.print(c, text[:len(text)-1])
+		return
+	}
+	full := r.partial + text
+	i := strings.LastIndexByte(full, '\n')
+	if i < 0 {
+		r.partial = full
+		return
+	}
+	r.partial = full[i+1:]
+	r.print(c, full[:i])
+}
+
+// flushPrints shows a line a print left unfinished.
+func (r *Run) flushPrints(c *sim.Ctx) {
+	if r.partial != "" {
+		r.print(c, r.partial)
+		r.partial = ""
+	}
 }
 
 // print shows a line on the console (the trace's prints) while the run has

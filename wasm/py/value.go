@@ -38,6 +38,8 @@ type Function struct {
 	Closure  []*cell // one for each of Code.Free
 	// KwDefaults are the keyword-only parameters' defaults
 	KwDefaults map[string]Value
+	// Name, when set, is the name functools.wraps gave it
+	Name string
 }
 
 // Coroutine is what calling an async def returns: a prepared frame that
