@@ -1,7 +1,6 @@
 package load
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -227,12 +226,11 @@ func (s *scanner) body(spec *lineSpec) error {
 		return nil
 	}
 	off := s.pos
-	dec := json.NewDecoder(strings.NewReader(s.text[off:]))
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return s.errAt(off, "the request body must be JSON: %v", err)
+	n, err := jsonEnd(s.text[off:])
+	if err != nil {
+		return s.errAt(off+n, "the request body must be JSON: %v", err)
 	}
-	end := off + int(dec.InputOffset())
+	end := off + n
 	spec.body = s.text[off:end]
 	s.pos, s.last = end, end
 	return nil

@@ -1,7 +1,6 @@
 package py
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -356,9 +355,7 @@ func (a *asgi) bodyModel(fn *Function, model *Class) (Value, *Exception) {
 	if body == "" {
 		return nil, unprocessable("field required: the request body")
 	}
-	dec := json.NewDecoder(strings.NewReader(body))
-	dec.UseNumber()
-	parsed, err := readJSON(dec, 0)
+	parsed, err := parseJSON(body)
 	d, isDict := parsed.(*Dict)
 	if err != nil || !isDict {
 		return nil, unprocessable("the request body is not a JSON object")

@@ -1,13 +1,10 @@
 package py
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // json: dumps writes what CPython's writes (", " and ": " separators,
@@ -205,85 +202,11 @@ func jsonLoads(c *call) (Value, *Exception) {
 	if exc := checkString(len(s)); exc != nil {
 		return nil, exc
 	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	out, err := readJSON(dec, 0)
-	if err == nil {
-		if _, e := dec.Token(); e != io.EOF {
-			err = fmt.Errorf("Extra data")
-		}
-	}
+	out, err := parseJSON(s)
 	if err != nil {
-		return nil, &Exception{Type: excJSONDecode, Args: []Value{jsonErrorText(err)}}
+		return nil, &Exception{Type: excJSONDecode, Args: []Value{err.Error()}}
 	}
 	return out, nil
-}
-
-func jsonErrorText(err error) string {
-	if se, ok := err.(*json.SyntaxError); ok {
-		return fmt.Sprintf("Expecting value: char %d", se.Offset)
-	}
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return "Expecting value: line 1 column 1 (char 0)"
-	}
-	return err.Error()
-}
-
-func readJSON(dec *json.Decoder, depth int) (Value, error) {
-	if depth > maxNesting {
-		return nil, fmt.Errorf("nested too deeply")
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '[':
-			l := &List{}
-			for dec.More() {
-				v, err := readJSON(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				l.Items = append(l.Items, v)
-			}
-			_, err := dec.Token()
-			return l, err
-		case '{':
-			d := newDict()
-			for dec.More() {
-				k, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				v, err := readJSON(dec, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				d.Set(k.(string), v)
-			}
-			_, err := dec.Token()
-			return d, err
-		}
-	case string:
-		if !utf8.ValidString(t) {
-			return nil, fmt.Errorf("invalid string")
-		}
-		return t, nil
-	case json.Number:
-		if i, err := strconv.ParseInt(string(t), 10, 64); err == nil {
-			return i, nil
-		}
-		f, err := strconv.ParseFloat(string(t), 64)
-		return f, err
-	case bool:
-		return t, nil
-	case nil:
-		return nil, nil
-	}
-	return nil, fmt.Errorf("unexpected %v", tok)
 }
 
 // writeJSONSeps writes v on one line with the given separators.
