@@ -87,6 +87,28 @@ func (v *futureVal) attr(name string) (Value, bool) {
 			}
 			return fromSim(err), nil
 		})), true
+	case "set_name":
+		if v.task != nil {
+			return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+				n, _ := c.arg(0, "value")
+				v.task.SetName(str(n))
+				v.label = "await " + v.task.Name()
+				return nil, nil
+			})), true
+		}
+	case "add_done_callback":
+		return method(v, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			if len(c.args) != 1 {
+				return nil, nil, c.errorf("add_done_callback() takes one callback")
+			}
+			loop := c.ctx().Loop()
+			if loop == nil {
+				return nil, nil, newExc(excRuntime, "no running event loop")
+			}
+			cb := pyCallback(c, c.args[0], []Value{v}, "Handle")
+			v.fut.WhenDone(func() { loop.CallSoon(cb) })
+			return nil, nil, nil
+		}), true
 	case "get_name":
 		if v.task != nil {
 			return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.task.Name(), nil })), true
@@ -290,7 +312,12 @@ func createTask(c *call) (Value, sim.Effect, *Exception) {
 		if exc != nil {
 			return nil, nil, exc
 		}
-		return c.f.run.taskValue(t), nil, nil
+		if n, ok := c.arg(-1, "name"); ok && n != nil {
+			t.SetName(str(n))
+		}
+		tv := c.f.run.taskValue(t)
+		tv.label = "await " + t.Name()
+		return tv, nil, nil
 	case *futureVal:
 		return x, nil, nil
 	}

@@ -61,6 +61,8 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		switch name {
 		case "__class__":
 			return v.Type, nil
+		case "__cause__", "__context__":
+			return nil, nil
 		case "args":
 			return &Tuple{Items: v.Args}, nil
 		case "status_code":

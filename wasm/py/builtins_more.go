@@ -62,6 +62,25 @@ func init() {
 			}
 			return h, nil
 		},
+		"anext": func(c *call) (Value, *Exception) {
+			g, ok := c.args[0].(*Generator)
+			if !ok || !g.Async {
+				if r, found, exc := callDunder(c.args[0], "__anext__"); found {
+					return r, exc
+				}
+				return nil, c.errorf("'%s' object is not an async iterator", typeName(c.args[0]))
+			}
+			return &genAwait{g: g}, nil
+		},
+		"aiter": func(c *call) (Value, *Exception) {
+			if g, ok := c.args[0].(*Generator); ok && g.Async {
+				return g, nil
+			}
+			if r, found, exc := callDunder(c.args[0], "__aiter__"); found {
+				return r, exc
+			}
+			return nil, c.errorf("'%s' object is not an async iterable", typeName(c.args[0]))
+		},
 		"format": func(c *call) (Value, *Exception) {
 			spec := ""
 			if len(c.args) > 1 {

@@ -64,6 +64,13 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		return nil, nil
 	case *genMethod:
 		return x.call(f, args)
+	case *libType:
+		v, exc := x.ctor(&call{f: f, name: x.name, args: args, kw: kw, kwVals: kwVals})
+		if exc != nil {
+			return nil, exc
+		}
+		fr.push(v)
+		return nil, nil
 	case *partialVal:
 		return f.callValue(x.fn, append(append([]Value{}, x.args...), args...), append(append([]string{}, x.kw...), kw...), append(append([]Value{}, x.kwv...), kwVals...))
 	case *Builtin:

@@ -92,10 +92,9 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		}
 		c.expr(s.Exc)
 		if s.Cause != nil {
-			// the cause only changes how a traceback reads, which
-			// LoopLab shows for the last exception alone
 			c.expr(s.Cause)
-			c.emit(opPop, 0, 0, s.Pos)
+			c.emit(opRaise, 2, 0, s.Pos) // raise exc from cause: exc.__cause__
+			return
 		}
 		c.emit(opRaise, 1, 0, s.Pos)
 	case *syntax.Pass, *syntax.Global: // a global declaration only changes how names compile

@@ -353,6 +353,7 @@ type spec struct {
 	grouping rune
 	prec     int
 	typ      rune
+	alt      bool // '#': 0x, 0o, 0b before an int in another base
 }
 
 func parseSpec(s string) (spec, error) {
@@ -367,6 +368,10 @@ func parseSpec(s string) (spec, error) {
 	}
 	if i < len(r) && (r[i] == '+' || r[i] == '-' || r[i] == ' ') {
 		fs.sign = r[i]
+		i++
+	}
+	if i < len(r) && r[i] == '#' {
+		fs.alt = true
 		i++
 	}
 	if i < len(r) && r[i] == '0' {
@@ -429,7 +434,23 @@ func (fs spec) formatInt(x int64) (string, error) {
 		if fs.typ == 'X' {
 			d = strings.ToUpper(d)
 		}
+		if fs.alt {
+			prefix := "0" + string(fs.typ)
+			if fs.align == '=' && fs.fill == '0' {
+				// zeros go between the prefix and the digits: 0x00ff
+				n := len(fs.signed(x < 0, "")) + len(prefix)
+				for len(d)+n < fs.width {
+					d = "0" + d
+				}
+			}
+			d = prefix + d
+		}
 		return fs.signed(x < 0, d), nil
+	case 'c':
+		if x < 0 || x > 0x10ffff {
+			return "", fmt.Errorf("%%c arg not in range(0x110000)")
+		}
+		return string(rune(x)), nil
 	case 'f', 'F', 'e', 'E', 'g', 'G', '%':
 		return fs.formatFloat(float64(x))
 	}

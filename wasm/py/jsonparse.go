@@ -29,10 +29,21 @@ type jsonParser struct {
 	i int
 }
 
+// jsonError is where and why a JSON text is not valid, the attributes
+// of json.JSONDecodeError.
+type jsonError struct {
+	msg             string
+	pos, line, col int
+}
+
+func (e *jsonError) Error() string {
+	return fmt.Sprintf("%s: line %d column %d (char %d)", e.msg, e.line, e.col, e.pos)
+}
+
 func (p *jsonParser) errorf(format string, args ...any) error {
 	line := 1 + strings.Count(p.s[:p.i], "\n")
 	col := p.i - strings.LastIndexByte(p.s[:p.i], '\n')
-	return fmt.Errorf("%s: line %d column %d (char %d)", fmt.Sprintf(format, args...), line, col, p.i)
+	return &jsonError{msg: fmt.Sprintf(format, args...), pos: p.i, line: line, col: col}
 }
 
 func (p *jsonParser) space() {

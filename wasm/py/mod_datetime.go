@@ -281,7 +281,7 @@ func timeOrder(x, y Value) (int, bool) {
 
 func datetimeModule() *Module {
 	now := func(c *call) int64 { return epoch*1e6 + int64(c.ctx().Now()) }
-	dtClass := &Module{Name: "datetime", Attrs: map[string]Value{
+	dtClass := &libType{name: "datetime", ctor: func(c *call) (Value, *Exception) { return civilArgs(c, false) }, attrs: map[string]Value{
 		"now": &Builtin{Name: "now", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
 			tz, _ := c.arg(0, "tz")
 			return &datetimeVal{us: now(c), aware: tz != nil}, nil
@@ -298,7 +298,7 @@ func datetimeModule() *Module {
 			return &datetimeVal{us: int64(math.Round(ts * 1e6)), aware: tz != nil}, nil
 		})},
 	}}
-	dateClass := &Module{Name: "date", Attrs: map[string]Value{
+	dateClass := &libType{name: "date", ctor: func(c *call) (Value, *Exception) { return civilArgs(c, true) }, attrs: map[string]Value{
 		"today": &Builtin{Name: "today", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
 			day, _ := floorDiv(now(c), 86400e6)
 			return &datetimeVal{us: day * 86400e6, date: true}, nil
@@ -334,4 +334,57 @@ func datetimeModule() *Module {
 		"timedelta": timedelta,
 		"timezone":  &Module{Name: "timezone", Attrs: map[string]Value{"utc": tzVal{}}},
 	}}
+}
+
+// libType is a library class written in Go: callable, with class
+// attributes (datetime.now, date.today).
+type libType struct {
+	name  string
+	ctor  func(c *call) (Value, *Exception)
+	attrs map[string]Value
+}
+
+func (t *libType) typeName() string { return "type" }
+func (t *libType) String() string   { return "<class '" + t.name + "'>" }
+func (t *libType) attr(name string) (Value, bool) {
+	if name == "__name__" {
+		return t.name, true
+	}
+	v, ok := t.attrs[name]
+	return v, ok
+}
+
+// civilArgs is datetime(year, month, day, hour=0, minute=0, second=0,
+// microsecond=0) or date(year, month, day).
+func civilArgs(c *call, date bool) (Value, *Exception) {
+	names := []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}
+	if date {
+		names = names[:3]
+	}
+	vals := make([]int, len(names))
+	for i, n := range names {
+		v, ok := c.arg(i, n)
+		if !ok {
+			if i < 3 {
+				return nil, c.errorf("function missing required argument '%s' (pos %d)", n, i+1)
+			}
+			continue
+		}
+		k, isInt := v.(int64)
+		if !isInt {
+			return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(v))
+		}
+		vals[i] = int(k)
+	}
+	if vals[1] < 1 || vals[1] > 12 {
+		return nil, newExc(excValue, "month must be in 1..12")
+	}
+	if vals[2] < 1 || vals[2] > 31 {
+		return nil, newExc(excValue, "day is out of range for month")
+	}
+	t := civil{year: vals[0], month: vals[1], day: vals[2]}
+	if !date {
+		t.hour, t.minute, t.second, t.micro = vals[3], vals[4], vals[5], vals[6]
+	}
+	return &datetimeVal{us: microsOf(t), date: date}, nil
 }

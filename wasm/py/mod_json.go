@@ -204,7 +204,11 @@ func jsonLoads(c *call) (Value, *Exception) {
 	}
 	out, err := parseJSON(s)
 	if err != nil {
-		return nil, &Exception{Type: excJSONDecode, Args: []Value{err.Error()}}
+		e := &Exception{Type: excJSONDecode, Args: []Value{err.Error()}}
+		if je, ok := err.(*jsonError); ok {
+			e.Attrs = map[string]Value{"msg": je.msg, "pos": int64(je.pos), "lineno": int64(je.line), "colno": int64(je.col), "doc": s}
+		}
+		return nil, e
 	}
 	return out, nil
 }

@@ -506,3 +506,49 @@ func percentSpec(flags string) string {
 	}
 	return align + sign + rest
 }
+
+// sysModule is sys as programs use it in passing: stdout and stderr
+// (both the console), argv, version, platform, exit.
+func sysModule() *Module {
+	stream := func(name string) *streamVal { return &streamVal{name: name} }
+	return &Module{Name: "sys", Attrs: map[string]Value{
+		"stdout":       stream("stdout"),
+		"stderr":       stream("stderr"),
+		"argv":         &List{Items: []Value{"main.py"}},
+		"version":      "3.11.7 (simulated by LoopLab)",
+		"version_info": &Tuple{Items: []Value{int64(3), int64(11), int64(7), "final", int64(0)}},
+		"platform":     "linux",
+		"maxsize":      int64(9223372036854775807),
+		"exit": &Builtin{Name: "exit", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			return nil, &Exception{Type: excSystemExit, Args: c.args}
+		})},
+		"getrecursionlimit": &Builtin{Name: "getrecursionlimit", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			return int64(maxDepth), nil
+		})},
+	}}
+}
+
+// excSystemExit ends a script without a traceback (sys.exit).
+var excSystemExit = &ExcType{Name: "SystemExit", Parent: excBase}
+
+// streamVal is sys.stdout or sys.stderr: both write to the console.
+type streamVal struct{ name string }
+
+func (s *streamVal) typeName() string { return "TextIOWrapper" }
+func (s *streamVal) String() string   { return "<_io.TextIOWrapper name='<" + s.name + ">' mode='w' encoding='utf-8'>" }
+func (s *streamVal) attr(name string) (Value, bool) {
+	switch name {
+	case "write":
+		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			text, ok := c.args[0].(string)
+			if len(c.args) != 1 || !ok {
+				return nil, nil, c.errorf("write() argument must be str")
+			}
+			c.f.run.printText(c.ctx(), text)
+			return int64(len([]rune(text))), nil, nil
+		}), true
+	case "flush":
+		return method(s, name, pure(func(c *call, _ Value) (Value, *Exception) { return nil, nil })), true
+	}
+	return nil, false
+}

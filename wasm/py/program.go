@@ -127,6 +127,9 @@ func (p *Program) Start(s *sim.Sim, set Settings) error {
 		g := p.newGlobals("__main__")
 		s.RunScript(p.moduleFiber(r, g), func(c *sim.Ctx, v any, err error) {
 			r.flushPrints(c)
+			if err != nil && fromSim(err).Type.isA(excSystemExit) {
+				return // sys.exit ends the script quietly
+			}
 			if err != nil {
 				r.printTraceback(c, fromSim(err))
 			}

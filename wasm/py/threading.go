@@ -200,10 +200,65 @@ func (t *currentThread) attr(name string) (Value, bool) {
 }
 
 func threadingModule() *Module {
-	return &Module{Name: "threading", Attrs: map[string]Value{
+	m := &Module{Name: "threading", Attrs: map[string]Value{
 		"Thread": &Builtin{Name: "Thread", Fn: newThreadVal},
 		"current_thread": &Builtin{Name: "current_thread", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return &currentThread{name: c.ctx().ThreadName(), daemon: c.ctx().InDaemon()}, nil, nil
 		}},
+	}}
+	threadingPrimitives(m)
+	return m
+}
+
+// threadWaiter is what lib/threading's primitives block a thread on:
+// wake() releases it, at once, from whichever thread calls it.
+type threadWaiter struct {
+	fut   *sim.Future
+	label string
+}
+
+func (w *threadWaiter) typeName() string { return "_waiter" }
+func (w *threadWaiter) attr(name string) (Value, bool) {
+	if name == "wake" {
+		return method(w, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			w.fut.SetResult(true)
+			return nil, nil
+		})), true
+	}
+	return nil, false
+}
+
+// threadingPrimitives are the module's private helpers for lib/threading.
+func threadingPrimitives(m *Module) {
+	m.Attrs["_waiter"] = &Builtin{Name: "_waiter", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		label, _ := c.arg(0, "label")
+		return &threadWaiter{fut: sim.NewConcurrentFuture(), label: str(label)}, nil
+	})}
+	// _block(waiter, timeout) blocks the calling thread until woken (True)
+	// or timeout seconds pass (False; a negative timeout waits for good)
+	m.Attrs["_block"] = &Builtin{Name: "_block", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+		w, ok := c.args[0].(*threadWaiter)
+		if !ok {
+			return nil, nil, c.errorf("_block needs a waiter")
+		}
+		if w.fut.Done() {
+			return true, nil, nil
+		}
+		timeout := sim.Time(-1)
+		if f, ok := toFloat(c.args[1]); ok && f >= 0 {
+			d, exc := seconds(f, "timeout")
+			if exc != nil {
+				return nil, nil, exc
+			}
+			timeout = d
+		}
+		if c.ctx().Loop() != nil {
+			// on the event loop this blocks the loop, as it does in CPython
+		}
+		c.f.convert = func(v Value) Value { return v == true }
+		return nil, sim.Wait{F: w.fut, Timeout: timeout, Label: w.label}, nil
+	}}
+	m.Attrs["get_ident"] = &Builtin{Name: "get_ident", Fn: func(c *call) (Value, sim.Effect, *Exception) {
+		return int64(140000000000000 + c.ctx().Lane()), nil, nil
 	}}
 }

@@ -203,7 +203,7 @@ func hashKeyAt(v Value, d int) (any, bool) {
 		return tupleKey(b), true
 	case *Instance:
 		return instanceHash(x, d)
-	case *Class, *ExcType, *Function, *Builtin, *Module:
+	case *Class, *ExcType, *Function, *Builtin, *Module, *futureVal, *cfutureVal, *Generator, *Coroutine:
 		return x, true
 	}
 	return nil, false

@@ -610,6 +610,15 @@ func (f *Fiber) exec() sim.Effect {
 				}
 				break
 			}
+			if in.A == 2 {
+				cause := fr.pop()
+				exc = toException(fr.pop())
+				if cause != nil {
+					cause = toException(cause)
+				}
+				exc.setAttr("__cause__", cause)
+				break
+			}
 			exc = toException(fr.pop())
 		case opReraise:
 			exc = fr.pop().(*Exception)

@@ -132,13 +132,28 @@ type Task struct {
 	cancelAsked bool
 	started     bool
 	req         *Request
+	// the name set_name or create_task(name=) gave it, and what its lane
+	// says besides the name
+	name, prefix, label string
 }
 
 // Future is the task seen as the future other tasks await.
 func (t *Task) Future() *Future { return t.fut }
 
 // Name is the task's asyncio name, "Task-3".
-func (t *Task) Name() string { return "Task-" + strconv.Itoa(t.num) }
+func (t *Task) Name() string {
+	if t.name != "" {
+		return t.name
+	}
+	return "Task-" + strconv.Itoa(t.num)
+}
+
+// SetName renames the task (Task.set_name, create_task(name=...)), and
+// its lane.
+func (t *Task) SetName(name string) {
+	t.name = name
+	t.loop.s.rec.Rename(t.lane, t.prefix+name+" "+t.label)
+}
 
 // Lane is the trace lane that shows the task.
 func (t *Task) Lane() int { return t.lane }

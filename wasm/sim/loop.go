@@ -434,6 +434,7 @@ func (l *Loop) createTask(f Fiber, prefix, label, what string) *Task {
 		prefix = l.proc.name + " · "
 	}
 	s.rec.Rename(lane, prefix+t.Name()+" "+label)
+	t.prefix, t.label = prefix, label
 	s.rec.Event(s.now, trace.EvCreate, lane, what)
 	return t
 }
