@@ -32,7 +32,7 @@ type jsonParser struct {
 // jsonError is where and why a JSON text is not valid, the attributes
 // of json.JSONDecodeError.
 type jsonError struct {
-	msg             string
+	msg            string
 	pos, line, col int
 }
 

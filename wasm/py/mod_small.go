@@ -535,7 +535,9 @@ var excSystemExit = &ExcType{Name: "SystemExit", Parent: excBase}
 type streamVal struct{ name string }
 
 func (s *streamVal) typeName() string { return "TextIOWrapper" }
-func (s *streamVal) String() string   { return "<_io.TextIOWrapper name='<" + s.name + ">' mode='w' encoding='utf-8'>" }
+func (s *streamVal) String() string {
+	return "<_io.TextIOWrapper name='<" + s.name + ">' mode='w' encoding='utf-8'>"
+}
 func (s *streamVal) attr(name string) (Value, bool) {
 	switch name {
 	case "write":
