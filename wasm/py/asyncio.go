@@ -34,6 +34,16 @@ func (v *futureVal) String() string {
 }
 
 func (v *futureVal) attr(name string) (Value, bool) {
+	if v.fut == nil {
+		// a task or gather made for a loop that has not started yet
+		switch name {
+		case "done", "cancelled":
+			return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return false, nil })), true
+		}
+		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) {
+			return nil, newExc(excRuntime, "the event loop this belongs to has not started yet")
+		})), true
+	}
 	switch name {
 	case "cancel":
 		return method(v, name, pure(func(c *call, _ Value) (Value, *Exception) { return v.fut.Cancel(), nil })), true
@@ -125,6 +135,9 @@ func (v *futureVal) conv(r Value) Value {
 }
 
 func (v *futureVal) await(f *Fiber) (Value, sim.Effect, *Exception) {
+	if v.fut == nil {
+		return nil, nil, newExc(excRuntime, "the event loop this belongs to has not started yet")
+	}
 	if v.fut.Done() {
 		r, err := v.fut.Result()
 		if err != nil {
@@ -331,8 +344,8 @@ func createTask(c *call) (Value, sim.Effect, *Exception) {
 // gather wraps its coroutines in tasks at once, in argument order, and
 // returns a future of the results in the same order.
 func gather(c *call) (Value, sim.Effect, *Exception) {
-	if exc := needLoop(c); exc != nil {
-		return nil, nil, exc
+	if c.ctx().Loop() == nil {
+		return gatherLater(c)
 	}
 	futs := make([]*sim.Future, 0, len(c.args))
 	for _, a := range c.args {
@@ -346,20 +359,69 @@ func gather(c *call) (Value, sim.Effect, *Exception) {
 	if v, ok := c.arg(-1, "return_exceptions"); ok {
 		retExc = truthy(v)
 	}
-	conv := func(v Value) Value {
-		items, _ := v.([]any)
-		out := &List{Items: make([]Value, len(items))}
-		for i, it := range items {
-			if err, ok := it.(error); ok {
-				out.Items[i] = fromSim(err)
-			} else {
-				out.Items[i] = it
+	label := fmt.Sprintf("await asyncio.gather(%d awaitables)", len(futs))
+	return &futureVal{fut: c.ctx().Gather(futs, retExc), convert: gatherResults, label: label}, nil, nil
+}
+
+// gatherResults is a gather's list of results (exceptions as values).
+func gatherResults(v Value) Value {
+	items, _ := v.([]any)
+	out := &List{Items: make([]Value, len(items))}
+	for i, it := range items {
+		if err, ok := it.(error); ok {
+			out.Items[i] = fromSim(err)
+		} else {
+			out.Items[i] = it
+		}
+	}
+	return out
+}
+
+// gatherLater is gather() called where no loop runs, as code before
+// asyncio.run did: its tasks belong to the thread's current loop and
+// start when that loop runs (loop.run_until_complete(gather(...))).
+func gatherLater(c *call) (Value, sim.Effect, *Exception) {
+	v, _, exc := getEventLoop(c)
+	if exc != nil {
+		return nil, nil, exc
+	}
+	lv := v.(*loopVal)
+	if lv.isClosed() {
+		return nil, nil, newExc(excRuntime, "Event loop is closed")
+	}
+	retExc := false
+	if rv, ok := c.arg(-1, "return_exceptions"); ok {
+		retExc = truthy(rv)
+	}
+	args := c.args
+	for _, a := range args {
+		switch x := a.(type) {
+		case *Coroutine:
+			if x.Started {
+				return nil, nil, newExc(excRuntime, "cannot reuse already awaited coroutine")
+			}
+			x.Started = true
+		case *futureVal:
+		default:
+			return nil, nil, newExc(excType, "An asyncio.Future, a coroutine or an awaitable is required")
+		}
+	}
+	r := c.f.run
+	fv := &futureVal{convert: gatherResults, label: fmt.Sprintf("await asyncio.gather(%d awaitables)", len(args))}
+	lv.queue = append(lv.queue, func(sc *sim.Ctx) {
+		futs := make([]*sim.Future, 0, len(args))
+		for _, a := range args {
+			switch x := a.(type) {
+			case *Coroutine:
+				t := sc.CreateTask(newFiber(r, x.Frame), coroutineCall(x))
+				futs = append(futs, r.taskValue(t).fut)
+			case *futureVal:
+				futs = append(futs, x.fut)
 			}
 		}
-		return out
-	}
-	label := fmt.Sprintf("await asyncio.gather(%d awaitables)", len(futs))
-	return &futureVal{fut: c.ctx().Gather(futs, retExc), convert: conv, label: label}, nil, nil
+		fv.fut = sc.Gather(futs, retExc)
+	})
+	return fv, nil, nil
 }
 
 func waitFor(c *call) (Value, sim.Effect, *Exception) {
