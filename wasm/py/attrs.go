@@ -376,7 +376,7 @@ func (r *rangeVal) len() int64 {
 
 func getIter(x Value) (Value, *Exception) {
 	switch it := x.(type) {
-	case *fileVal, *endless, *itemsIter, *rangeIter, *nextIter, *genIter:
+	case *fileVal, *itemsIter, *rangeIter, *nextIter, *genIter:
 		return it, nil // an iterator is its own iterator (a file: its lines)
 	}
 	if g, ok := x.(*Generator); ok {
@@ -425,7 +425,7 @@ func iterate(x Value) ([]Value, *Exception) {
 		return out, nil
 	case *itemsIter:
 		return v.items[v.i:], nil
-	case *Instance, *Class, *nextIter, *Generator, *genIter, *fileVal, *endless:
+	case *Instance, *Class, *nextIter, *Generator, *genIter, *fileVal:
 		var it Value = v
 		if _, isIter := v.(iterator); !isIter {
 			var exc *Exception

@@ -18,7 +18,7 @@ func init() {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
 		}}}}, randomModule(), datetimeModule(), pydanticModule(),
 		jsonModule(), mathModule(), typingModule(), loggingModule(),
-		itertoolsModule(), functoolsModule(), uuidModule(), warningsModule(), sysModule(), {Name: "contextlib", Attrs: map[string]Value{}},
+		{Name: "itertools", Attrs: map[string]Value{}}, functoolsModule(), uuidModule(), warningsModule(), sysModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},

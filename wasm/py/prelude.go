@@ -149,7 +149,7 @@ func runLibrary(file string) error {
 
 // isLibrary reports whether code belongs to a library written in Python.
 func (c *Code) isLibrary() bool {
-	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/", "concurrent.futures/", "multiprocessing/", "pydantic/", "threading/"} {
+	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/", "concurrent.futures/", "multiprocessing/", "pydantic/", "threading/", "itertools/"} {
 		if strings.HasPrefix(c.File, lib) {
 			return true
 		}
