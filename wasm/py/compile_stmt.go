@@ -328,6 +328,10 @@ func (c *compiler) tryStmt(s *syntax.Try) {
 }
 
 func (c *compiler) tryExcept(s *syntax.Try) {
+	if len(s.Handlers) > 0 && s.Handlers[0].Star {
+		c.tryExceptStar(s)
+		return
+	}
 	if len(s.Handlers) == 0 {
 		c.stmts(s.Body)
 		c.stmts(s.Else)
@@ -448,4 +452,52 @@ func (c *compiler) resolvable(e syntax.Expr) bool {
 		return ok
 	})
 	return ok
+}
+
+// tryExceptStar compiles except* clauses (PEP 654): each takes the part
+// of the exception group its types match (a lone exception counts as a
+// group of one), and what none of them takes is raised again.
+func (c *compiler) tryExceptStar(s *syntax.Try) {
+	setup := c.emit(opSetupTry, 0, 0, s.Pos)
+	c.stmts(s.Body)
+	c.emit(opPopTry, 0, 0, s.Pos)
+	c.stmts(s.Else)
+	end := c.emit(opJump, 0, 0, s.Pos)
+	c.patch(setup)
+	orig, rest, match := c.temp(), c.temp(), c.temp()
+	c.emit(opDup, 0, 0, s.Pos)
+	c.emit(opStoreLocal, orig, 0, s.Pos)
+	c.emit(opStoreLocal, rest, 0, s.Pos)
+	c.cleanups = append(c.cleanups, cleanup{kind: cleanExcept})
+	for _, h := range s.Handlers {
+		// match, rest = _star_split(rest, Type)
+		c.load("_star_split", h.Pos)
+		c.emit(opLoadLocal, rest, 0, h.Pos)
+		c.expr(h.Type)
+		c.emit(opCall, 2, -1, h.Pos)
+		c.emit(opUnpack, 2, 0, h.Pos)
+		c.emit(opStoreLocal, match, 0, h.Pos)
+		c.emit(opStoreLocal, rest, 0, h.Pos)
+		c.emit(opLoadLocal, match, 0, h.Pos)
+		skip := c.emit(opPopJumpIfFalse, 0, 0, h.Pos)
+		c.emit(opLoadLocal, match, 0, h.Pos)
+		if h.Name != "" {
+			c.store(h.Name, h.Pos)
+		} else {
+			c.emit(opPop, 0, 0, h.Pos)
+		}
+		c.stmts(h.Body)
+		c.patch(skip)
+	}
+	c.cleanups = c.cleanups[:len(c.cleanups)-1]
+	c.emit(opLoadLocal, rest, 0, s.Pos)
+	handled := c.emit(opPopJumpIfFalse, 0, 0, s.Pos)
+	c.load("_star_unhandled", s.Pos)
+	c.emit(opLoadLocal, orig, 0, s.Pos)
+	c.emit(opLoadLocal, rest, 0, s.Pos)
+	c.emit(opCall, 2, -1, s.Pos)
+	c.emit(opRaise, 1, 0, s.Pos)
+	c.patch(handled)
+	c.emit(opPopExcept, 0, 0, s.Pos)
+	c.patch(end)
 }

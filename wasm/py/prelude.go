@@ -79,7 +79,9 @@ func libTarget(name string) map[string]Value {
 	return m.Attrs
 }
 
-func libPublic(n string) bool { return !strings.HasPrefix(n, "_") || strings.HasPrefix(n, "_drain") }
+func libPublic(n string) bool {
+	return !strings.HasPrefix(n, "_") || strings.HasPrefix(n, "_drain") || strings.HasPrefix(n, "_star_")
+}
 
 // resolve is the value v stands for: a library name's value, once its
 // file has run.

@@ -163,6 +163,7 @@ type ExceptHandler struct {
 	Type Expr // nil for a bare except; may be a Tuple
 	Name string
 	Body []Stmt
+	Star bool // except*: handles the matching part of an exception group
 }
 
 // Try is "try: ... except ...: ... else: ... finally: ...".

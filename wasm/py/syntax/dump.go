@@ -251,7 +251,11 @@ func (d *dumper) try(s *Try) {
 	d.text("(try")
 	d.body(s.Body)
 	for _, h := range s.Handlers {
-		d.clause("except")
+		if h.Star {
+			d.clause("except*")
+		} else {
+			d.clause("except")
+		}
 		if h.Type != nil {
 			d.exprs(h.Type)
 		}

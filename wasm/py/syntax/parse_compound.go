@@ -274,6 +274,9 @@ func (p *parser) parseTry() (Stmt, error) {
 		if err != nil {
 			return nil, err
 		}
+		if n := len(s.Handlers); n > 0 && s.Handlers[0].Star != h.Star {
+			return nil, errorf(h.Pos, "cannot have both 'except' and 'except*' on the same 'try'")
+		}
 		s.Handlers = append(s.Handlers, h)
 	}
 	if p.at("else") {
@@ -307,8 +310,9 @@ func (p *parser) parseClause(kw string) ([]Stmt, error) {
 func (p *parser) parseExcept() (ExceptHandler, error) {
 	h := ExceptHandler{Pos: p.tok.pos}
 	p.next()
-	if p.at("*") {
-		return h, errorf(p.tok.pos, "except* is not simulated")
+	h.Star = p.got("*")
+	if h.Star && p.at(":") {
+		return h, errorf(p.tok.pos, "expected one or more exception types after 'except*'")
 	}
 	var err error
 	if !p.at(":") {

@@ -15,6 +15,8 @@ func TestParseErrors(t *testing.T) {
 		{"match command:\n    case 1: pass", "1:1: match statements are not simulated"},
 		{"match (a, b):\n    case 1: pass", "1:1: match statements are not simulated"},
 		{"[x async in a]", "1:10: expected 'for' after 'async', found 'in'"},
+		{"try:\n  a\nexcept* A:\n  b\nexcept B:\n  c", "5:1: cannot have both 'except' and 'except*' on the same 'try'"},
+		{"try:\n  a\nexcept*:\n  b", "3:8: expected one or more exception types after 'except*'"},
 		{"x := 5", "1:1: an assignment expression (:=) standing alone must be in parentheses; write 'x = ...'"},
 		{"self.x := 5", "1:8: ':=' assigns to a plain name only, inside an expression; assign on a line of its own here"},
 		{"del f()", "1:5: cannot delete a function call"},
@@ -28,7 +30,6 @@ func TestParseErrors(t *testing.T) {
 		{"def f(/, b): pass", "1:7: '/' must follow at least one parameter, before any '*'"},
 		{"def f(*, /): pass", "1:10: '/' must follow at least one parameter, before any '*'"},
 		{"def f(a, *): pass", "1:10: named arguments must follow bare *"},
-		{"try:\n  pass\nexcept* E:\n  pass", "3:7: except* is not simulated"},
 		// missing pieces: what was expected and what was found
 		{"if x\n    pass", "1:5: expected ':' after the if condition, found NEWLINE"},
 		{"if x = 1:\n    pass", "1:6: expected ':' after the if condition, found '='; use '==' to compare"},

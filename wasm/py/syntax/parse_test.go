@@ -47,6 +47,7 @@ func TestParseStatements(t *testing.T) {
 		{"def g():\n    yield 1\n    x = yield\n    yield a, b\n    yield from h()", "(def g ()\n  (expr (yield 1))\n  (= x (yield))\n  (expr (yield (tuple a b)))\n  (expr (yield-from (call h))))"},
 		{"[x async for x in a]", "(expr (listcomp x async for x in a))"},
 		{"raise A from B", "(raise A from B)"},
+		{"try:\n  a\nexcept* (A, B) as g:\n  b", "(try\n  (expr a)\nexcept* (tuple A B) as g\n  (expr b))"},
 		{"def f(a, /, b, *, c=1, **k): pass", "(def f (a / b * c=1 **k)\n  (pass))"},
 		{"[(x, y) for x in a if x for y in b if y > x]", "(expr (listcomp (tuple x y) for x in a if x for y in b if (cmp y > x)))"},
 		{"match(x)", "(expr (call match x))"},

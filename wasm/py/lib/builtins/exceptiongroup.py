@@ -29,9 +29,9 @@ class ExceptionGroup(BaseExceptionGroup, Exception):
 
 
 def _matches(exc, condition):
-    if isinstance(condition, type) or isinstance(condition, tuple):
-        return isinstance(exc, condition)
-    return condition(exc)
+    if type(condition).__name__ == "function":
+        return condition(exc)
+    return isinstance(exc, condition)
 
 
 def _drain(it):
@@ -50,3 +50,23 @@ def _drain_sorted(it):
 
 def _drain_sum(it):
     return sum([x for x in it])
+
+
+def _star_split(exc, condition):
+    # what an except* clause takes of exc, and what it leaves; a lone
+    # exception that matches is handed over as a group of one
+    if exc is None:
+        return None, None
+    if isinstance(exc, BaseExceptionGroup):
+        return exc.split(condition)
+    if isinstance(exc, condition):
+        return ExceptionGroup("", [exc]), None
+    return None, exc
+
+
+def _star_unhandled(orig, rest):
+    # what leaves the try: the original exception when no clause took any
+    # of it, else the group of what is left
+    if rest is orig or not isinstance(rest, BaseExceptionGroup):
+        return orig
+    return rest
