@@ -37,48 +37,47 @@ func jsonDumps(c *call) (Value, *Exception) {
 	if sv, ok := c.arg(-1, "sort_keys"); ok {
 		sortKeys = truthy(sv)
 	}
-	itemSep, keySep := ", ", ": "
+	style := jsonStyle{indent: indent, sortKeys: sortKeys, ascii: true, itemSep: ", ", keySep: ": "}
+	if indent >= 0 {
+		style.itemSep = "," // indented lines end after the comma
+	}
 	if sv, ok := c.arg(-1, "separators"); ok && sv != nil {
 		t, ok := sv.(*Tuple)
 		if !ok || len(t.Items) != 2 {
 			return nil, c.errorf("separators must be a (item_separator, key_separator) tuple")
 		}
-		itemSep, _ = t.Items[0].(string)
-		keySep, _ = t.Items[1].(string)
+		style.itemSep, _ = t.Items[0].(string)
+		style.keySep, _ = t.Items[1].(string)
 	}
-	asciiOnly := true
 	if av, ok := c.arg(-1, "ensure_ascii"); ok {
-		asciiOnly = truthy(av)
+		style.ascii = truthy(av)
 	}
 	var b strings.Builder
-	if exc := writeJSON(&b, v, indent, 0, sortKeys, asciiOnly); exc != nil {
+	if exc := style.write(&b, v, 0); exc != nil {
 		return nil, exc
 	}
-	out := b.String()
-	if itemSep != ", " || keySep != ": " {
-		// written again with the separators asked for; the plain ones
-		// never occur inside the strings of a compact encoding's output
-		var cb strings.Builder
-		writeJSONSeps(&cb, v, asciiOnly, sortKeys, itemSep, keySep, 0)
-		out = cb.String()
-	}
-	return out, checkString(len(out))
+	return b.String(), checkString(b.Len())
 }
 
-func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii bool) *Exception {
+// jsonStyle is how json.dumps writes: its indent (-1 for one line), key
+// order, escaping, and separators.
+type jsonStyle struct {
+	indent          int
+	sortKeys, ascii bool
+	itemSep, keySep string
+}
+
+func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 	if depth > maxNesting {
 		return nestedTooDeep("while encoding a JSON object")
 	}
 	newline := func(d int) {
-		if indent >= 0 {
+		if st.indent >= 0 {
 			b.WriteByte('\n')
-			b.WriteString(strings.Repeat(" ", indent*d))
+			b.WriteString(strings.Repeat(" ", st.indent*d))
 		}
 	}
-	sep := ", "
-	if indent >= 0 {
-		sep = ","
-	}
+	ascii := st.ascii
 	switch x := v.(type) {
 	case nil:
 		b.WriteString("null")
@@ -108,10 +107,10 @@ func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii b
 		b.WriteByte('[')
 		for i, it := range items {
 			if i > 0 {
-				b.WriteString(sep)
+				b.WriteString(st.itemSep)
 			}
 			newline(depth + 1)
-			if exc := writeJSON(b, it, indent, depth+1, sortKeys, ascii); exc != nil {
+			if exc := st.write(b, it, depth+1); exc != nil {
 				return exc
 			}
 		}
@@ -133,24 +132,24 @@ func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii b
 				keys[i] = kk
 			case int64, float64, bool, nil:
 				var kb strings.Builder
-				writeJSON(&kb, kk, -1, 0, false, ascii)
+				jsonStyle{indent: -1}.write(&kb, kk, 0)
 				keys[i] = kb.String()
 			default:
 				return newExc(excType, fmt.Sprintf("keys must be str, int, float, bool or None, not %s", typeName(k)))
 			}
 		}
-		if sortKeys {
+		if st.sortKeys {
 			sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
 		}
 		b.WriteByte('{')
 		for n, i := range idx {
 			if n > 0 {
-				b.WriteString(sep)
+				b.WriteString(st.itemSep)
 			}
 			newline(depth + 1)
 			writeJSONString(b, keys[i], ascii)
-			b.WriteString(": ")
-			if exc := writeJSON(b, x.Values[i], indent, depth+1, sortKeys, ascii); exc != nil {
+			b.WriteString(st.keySep)
+			if exc := st.write(b, x.Values[i], depth+1); exc != nil {
 				return exc
 			}
 		}
@@ -158,7 +157,7 @@ func writeJSON(b *strings.Builder, v Value, indent, depth int, sortKeys, ascii b
 		b.WriteByte('}')
 	default:
 		if m, info := enumMember(v); m != nil && info.kind != enumClass {
-			return writeJSON(b, m.Attrs["value"], indent, depth, sortKeys, ascii)
+			return st.write(b, m.Attrs["value"], depth)
 		}
 		return newExc(excType, fmt.Sprintf("Object of type %s is not JSON serializable", typeName(v)))
 	}
@@ -211,56 +210,4 @@ func jsonLoads(c *call) (Value, *Exception) {
 		return nil, e
 	}
 	return out, nil
-}
-
-// writeJSONSeps writes v on one line with the given separators.
-func writeJSONSeps(b *strings.Builder, v Value, ascii, sortKeys bool, itemSep, keySep string, depth int) {
-	if depth > maxNesting {
-		return
-	}
-	switch x := v.(type) {
-	case *List, *Tuple:
-		var items []Value
-		if l, ok := x.(*List); ok {
-			items = l.Items
-		} else {
-			items = x.(*Tuple).Items
-		}
-		b.WriteByte('[')
-		for i, it := range items {
-			if i > 0 {
-				b.WriteString(itemSep)
-			}
-			writeJSONSeps(b, it, ascii, sortKeys, itemSep, keySep, depth+1)
-		}
-		b.WriteByte(']')
-	case *Dict:
-		idx := make([]int, len(x.Keys))
-		keys := make([]string, len(x.Keys))
-		for i, k := range x.Keys {
-			idx[i] = i
-			var kb strings.Builder
-			if s, ok := k.(string); ok {
-				kb.WriteString(s)
-			} else {
-				writeJSON(&kb, k, -1, 0, false, ascii)
-			}
-			keys[i] = kb.String()
-		}
-		if sortKeys {
-			sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
-		}
-		b.WriteByte('{')
-		for n, i := range idx {
-			if n > 0 {
-				b.WriteString(itemSep)
-			}
-			writeJSONString(b, keys[i], ascii)
-			b.WriteString(keySep)
-			writeJSONSeps(b, x.Values[i], ascii, sortKeys, itemSep, keySep, depth+1)
-		}
-		b.WriteByte('}')
-	default:
-		writeJSON(b, v, -1, depth, sortKeys, ascii)
-	}
 }
