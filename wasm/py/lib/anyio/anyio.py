@@ -261,7 +261,25 @@ class _StreamState:
         self.open_receive = 1
 
 
-class MemoryObjectSendStream:
+class _Stream:
+    # what both ends share: closing, also with "with" and "async with"
+    async def aclose(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+
+
+class MemoryObjectSendStream(_Stream):
     def __init__(self, state):
         self._state = state
         self._closed = False
@@ -304,27 +322,12 @@ class MemoryObjectSendStream:
                         r.set_exception(EndOfStream())
                 st.receivers = []
 
-    async def aclose(self):
-        self.close()
-
     def clone(self):
         self._state.open_send += 1
         return MemoryObjectSendStream(self._state)
 
-    def __enter__(self):
-        return self
 
-    def __exit__(self, *exc):
-        self.close()
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        self.close()
-
-
-class MemoryObjectReceiveStream:
+class MemoryObjectReceiveStream(_Stream):
     def __init__(self, state):
         self._state = state
         self._closed = False
@@ -377,24 +380,9 @@ class MemoryObjectReceiveStream:
             self._closed = True
             self._state.open_receive -= 1
 
-    async def aclose(self):
-        self.close()
-
     def clone(self):
         self._state.open_receive += 1
         return MemoryObjectReceiveStream(self._state)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        self.close()
 
 
 def create_memory_object_stream(max_buffer_size=0, item_type=None):
