@@ -136,13 +136,13 @@ func instanceEq(x, y Value) (bool, *Exception) {
 			}
 		}
 	}
-	eq, _ := instanceEqual(x, y)
+	eq, _ := equalWithoutEq(x, y)
 	return eq, nil
 }
 
 // instanceEqual is x == y when either is an instance: __eq__ (or a
 // dataclass's fields), else identity. ok is false when neither is one.
-// Inside containers an exception from __eq__ counts as unequal.
+// Inside containers an __eq__ that raises is passed over.
 func instanceEqual(x, y Value) (eq, ok bool) {
 	for _, pair := range [][2]Value{{x, y}, {y, x}} {
 		if r, found, exc := callDunder(pair[0], "__eq__", pair[1]); found {
@@ -151,6 +151,13 @@ func instanceEqual(x, y Value) (eq, ok bool) {
 			}
 		}
 	}
+	return equalWithoutEq(x, y)
+}
+
+// equalWithoutEq is == for instances when no __eq__ decides: an IntEnum
+// member against its int, a dataclass's fields, else identity. ok is
+// false when neither is an instance.
+func equalWithoutEq(x, y Value) (eq, ok bool) {
 	xi, xok := x.(*Instance)
 	yi, yok := y.(*Instance)
 	if !xok && !yok {
