@@ -74,19 +74,20 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 	case *partialVal:
 		return f.callValue(x.fn, append(append([]Value{}, x.args...), args...), append(append([]string{}, x.kw...), kw...), append(append([]Value{}, x.kwv...), kwVals...))
 	case *Builtin:
-		if (x.Name == "list" || x.Name == "tuple" || x.Name == "sorted" || x.Name == "sum") && len(args) == 1 && len(kw) == 0 {
-			if g, ok := args[0].(*Generator); ok && !g.Async {
-				return f.drainThen(x, g)
-			}
-		}
-		if x.Name == "next" && len(args) >= 1 {
-			if g, ok := args[0].(*Generator); ok && !g.Async {
-				if len(args) == 2 {
-					g.nextDefault, g.hasDefault = args[1], true
-					return f.resumeGen(g, resumeCall, 0, nil, nil)
+		// next(gen), list(gen) and the like resume the generator here, on
+		// the fiber, so that it may block or wait
+		if g, ok := firstGenerator(args); ok {
+			switch x.Name {
+			case "next":
+				g.hasDefault = len(args) == 2
+				if g.hasDefault {
+					g.nextDefault = args[1]
 				}
-				g.hasDefault = false
 				return f.resumeGen(g, resumeCall, 0, nil, nil)
+			case "list", "tuple", "sorted", "sum":
+				if len(args) == 1 && len(kw) == 0 {
+					return f.drainThen(x, g)
+				}
 			}
 		}
 		f.run.steps += callCost(x.Name, nil, false, args)

@@ -107,6 +107,7 @@ type Code struct {
 	Decl      *syntax.FuncDef
 	IsLambda  bool
 	Generator bool // it yields: calling it makes a generator
+	Library   bool // a library's (lib/), whose frames never give the learner's line
 	PosOnly   int  // the first PosOnly parameters cannot be passed by keyword
 	// keyword-only parameters (after * or *args), their slots, and the
 	// ones with defaults in the order the defaults are evaluated

@@ -297,3 +297,12 @@ func (f *Fiber) drainThen(b *Builtin, g *Generator) (sim.Effect, *Exception) {
 	}
 	return f.callValue(drain, []Value{g}, nil, nil)
 }
+
+// firstGenerator is a call's first argument when it is a (sync) generator.
+func firstGenerator(args []Value) (*Generator, bool) {
+	if len(args) == 0 {
+		return nil, false
+	}
+	g, ok := args[0].(*Generator)
+	return g, ok && !g.Async
+}

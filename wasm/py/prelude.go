@@ -124,9 +124,7 @@ func runLibrary(file string) error {
 	if err != nil {
 		return err
 	}
-	// The libraries stay in memory for good, where every garbage
-	// collection scans them: keep the code, not the syntax tree.
-	forgetSyntax(p.Module)
+	markLibrary(p.Module)
 	r := &Run{prog: p, settings: Settings{}.Defaults(), maxSteps: 1_000_000}
 	g := p.newGlobals(strings.TrimSuffix(strings.ReplaceAll(name, "/", "."), ".py"))
 	f := p.moduleFiber(r, g)
@@ -149,24 +147,17 @@ func runLibrary(file string) error {
 	return nil
 }
 
-// isLibrary reports whether code belongs to a library written in Python.
-func (c *Code) isLibrary() bool {
-	for _, lib := range []string{"asyncio/", "contextlib/", "builtins/", "anyio/", "concurrent.futures/", "multiprocessing/", "pydantic/", "threading/", "itertools/"} {
-		if strings.HasPrefix(c.File, lib) {
-			return true
-		}
-	}
-	return false
-}
 
-// forgetSyntax drops what a code object keeps of its syntax tree (the
-// declaration, for FastAPI's annotations and __doc__), here and in the
-// code nested in it.
-func forgetSyntax(c *Code) {
-	c.Decl = nil
+// markLibrary marks a library's code, here and in the code nested in
+// it, so that its frames never give the learner's line. It also drops
+// what the code keeps of its syntax tree (the declaration, for FastAPI's
+// annotations and __doc__): the libraries stay in memory for good, where
+// every garbage collection scans them.
+func markLibrary(c *Code) {
+	c.Library, c.Decl = true, nil
 	for _, k := range c.Consts {
 		if nested, ok := k.(*Code); ok {
-			forgetSyntax(nested)
+			markLibrary(nested)
 		}
 	}
 }

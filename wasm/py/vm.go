@@ -109,7 +109,7 @@ func (f *Fiber) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 // with no lines of its own (a client's connect, a job calling a builtin).
 func (f *Fiber) Line() int32 {
 	for i := len(f.frames) - 1; i >= 0; i-- {
-		if f.frames[i].code.isLibrary() {
+		if f.frames[i].code.Library {
 			continue
 		}
 		if l := f.frames[i].pos().Line; l > 0 {
@@ -137,7 +137,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			f.stopped, f.stopExc = true, exc
 			return sim.Done{}
 		}
-		if exc.Pos.Line == 0 && !fr.code.isLibrary() {
+		if exc.Pos.Line == 0 && !fr.code.Library {
 			exc.Pos = fr.pos()
 		}
 		if n := len(fr.blocks); n > 0 {
@@ -181,7 +181,7 @@ func (f *Fiber) suspend(eff sim.Effect) sim.Effect {
 func (f *Fiber) fatal(msg string) sim.Effect {
 	pos := f.frames[len(f.frames)-1].pos()
 	for i := len(f.frames) - 1; i >= 0; i-- {
-		if !f.frames[i].code.isLibrary() {
+		if !f.frames[i].code.Library {
 			pos = f.frames[i].pos() // the learner's line, not a library's
 			break
 		}
