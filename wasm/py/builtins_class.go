@@ -147,9 +147,6 @@ func isInstance(v, cls Value) (bool, *Exception) {
 		}
 		own := classOf(v)
 		if own == nil {
-			if _, isCls := v.(*Class); isCls {
-				return false, nil
-			}
 			return false, nil
 		}
 		return own.isSubclass(c), nil

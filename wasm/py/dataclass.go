@@ -29,11 +29,9 @@ type fieldSpec struct {
 	factory Value
 }
 
-func (*fieldSpec) typeName() string                   { return "Field" }
-func (*fieldSpec) attr(string) (Value, bool)          { return nil, false }
-func (*fieldSpec) String() string                     { return "Field()" }
-func (*dataclassDecorator) typeName() string          { return "function" }
-func (*dataclassDecorator) attr(string) (Value, bool) { return nil, false }
+func (*fieldSpec) typeName() string          { return "Field" }
+func (*fieldSpec) attr(string) (Value, bool) { return nil, false }
+func (*fieldSpec) String() string            { return "Field()" }
 
 // dataclassDecorator is dataclass(frozen=True, ...) waiting for its class.
 type dataclassDecorator struct{ frozen, order, eq bool }

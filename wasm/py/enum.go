@@ -1,6 +1,9 @@
 package py
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Enum, IntEnum and StrEnum: a class deriving from one turns each plain
 // attribute of its body into a member, an instance with a name and a
@@ -55,7 +58,7 @@ func makeEnum(cls *Class) *Exception {
 		}
 		if _, auto := v.(autoValue); auto {
 			if info.kind == strEnumClass {
-				v = lower(name)
+				v = strings.ToLower(name)
 			} else {
 				v = next
 			}
@@ -86,16 +89,6 @@ func makeEnum(cls *Class) *Exception {
 	}
 	cls.enum = info
 	return nil
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // enumLookup is Color(1): the member with that value.

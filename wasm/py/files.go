@@ -93,7 +93,6 @@ func builtinOpen(c *call) (Value, sim.Effect, *Exception) {
 	fs := c.f.run.fileSystem()
 	abs := absPath(p)
 	text, exists := fs[abs]
-	errArgs := func(errno int64, msg string) []Value { return []Value{errno, msg + ": " + quote(p)} }
 	switch strings.Trim(mode, "t+") {
 	case "r":
 		if !exists {
@@ -117,7 +116,6 @@ func builtinOpen(c *call) (Value, sim.Effect, *Exception) {
 		text = &s
 		fs[abs] = text
 	default:
-		_ = errArgs
 		return nil, nil, newExc(excValue, "invalid mode: '"+mode+"'")
 	}
 	f := &fileVal{path: p, mode: mode, text: text}

@@ -147,7 +147,6 @@ func runLibrary(file string) error {
 	return nil
 }
 
-
 // markLibrary marks a library's code, here and in the code nested in
 // it, so that its frames never give the learner's line. It also drops
 // what the code keeps of its syntax tree (the declaration, for FastAPI's
