@@ -491,6 +491,9 @@ func (l *loopVal) attr(name string) (Value, bool) {
 	if v, ok := l.lifecycle(name); ok {
 		return v, true
 	}
+	if v, ok := l.primitive(name); ok {
+		return v, true
+	}
 	switch name {
 	case "call_soon":
 		return method(l, name, l.callSoon(false)), true
@@ -498,8 +501,6 @@ func (l *loopVal) attr(name string) (Value, bool) {
 		return method(l, name, l.callSoon(true)), true
 	case "run_in_executor":
 		return method(l, name, runInExecutor), true
-	case "_notify", "_completion_order", "_wake_at", "_cancel_at", "_taskgroup_watch":
-		return l.primitive(name)
 	case "create_future":
 		return method(l, name, pure(func(c *call, _ Value) (Value, *Exception) {
 			return &futureVal{fut: c.ctx().NewFuture(nil), label: "await a future"}, nil
