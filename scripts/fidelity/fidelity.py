@@ -169,13 +169,14 @@ class Scenario:
 
 
 def app_name(code):
-    """The FastAPI app uvicorn serves, found as the simulator finds it: the
-    global named app if there is one, else the first assigned FastAPI()."""
+    """The app uvicorn serves, found as the simulator finds it: the global
+    named app if there is one, else the first assigned FastAPI() or
+    Starlette()."""
     names = []
     for st in ast.parse(code).body:
         if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call):
             func = st.value.func
-            if getattr(func, "id", None) == "FastAPI" or getattr(func, "attr", None) == "FastAPI":
+            if getattr(func, "id", None) in ("FastAPI", "Starlette") or getattr(func, "attr", None) in ("FastAPI", "Starlette"):
                 names += [t.id for t in st.targets if isinstance(t, ast.Name)]
     return "app" if "app" in names or not names else names[0]
 
@@ -243,8 +244,11 @@ def send_all(port, reqs, at_send):
             time.sleep(delay)
         if socks[i] is None:
             socks[i] = socket.create_connection(("127.0.0.1", port))
-        socks[i].sendall(("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
-                          % (r["method"], r["path"])).encode())
+        body = r.get("body", "").encode()
+        head = "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: %d\r\n" % (r["method"], r["path"], len(body))
+        if body:
+            head += "Content-Type: application/json\r\n"
+        socks[i].sendall((head + "\r\n").encode() + body)
         sent[i].set()
     limit = max((r["at"] for r in reqs), default=0) + 120
     for t in readers:

@@ -31,10 +31,11 @@ func loadCommand(args []string, stdout, stderr io.Writer) int {
 		Method string     `json:"method"`
 		Path   string     `json:"path"`
 		At     trace.Time `json:"at"`
+		Body   string     `json:"body,omitempty"`
 	}
 	out := make([]request, len(reqs))
 	for i, r := range reqs {
-		out[i] = request{r.Method, r.Path, r.At}
+		out[i] = request{r.Method, r.Path, r.At, r.Body}
 	}
 	b, _ := json.Marshal(out)
 	fmt.Fprintf(stdout, "%s\n", b)
