@@ -11,8 +11,9 @@ import (
 
 // asgi serves one request the way FastAPI on Starlette does: solve the
 // dependencies (async ones awaited on the loop, sync ones in the
-// threadpool), run the endpoint the same way, send the response, then run
-// the background tasks one after another.
+// threadpool), run the endpoint the same way, send the response, run the
+// background tasks one after another, then leave the dependencies with
+// yield, the last entered first.
 type asgi struct {
 	run   *Run
 	app   *appVal
@@ -32,12 +33,15 @@ type asgi struct {
 	next     int // next background task
 	wait     bool
 	line     int32 // of the sync work in the threadpool, for Line
+	reqObj   Value // the Starlette Request, made when first asked for
+	exits    *List // the generators of the dependencies with yield, in the order entered
 }
 
 const (
 	stageRoute = iota
 	stageSolve
 	stageBackground
+	stageExit
 	stageDone
 )
 
@@ -120,6 +124,13 @@ func (a *asgi) advance() sim.Effect {
 		a.route, a.path, a.query = r, path, query
 		a.endpoint = pendingCall{fn: r.fn, endpoint: true}
 		a.calls = append(a.callBuf[:0], &a.endpoint)
+		if r.request {
+			req, exc := a.request()
+			if exc != nil {
+				return a.fail(exc)
+			}
+			a.endpoint.args = []Value{req}
+		}
 		a.stage = stageSolve
 		return nil
 	case stageSolve:
@@ -141,8 +152,8 @@ func (a *asgi) advance() sim.Effect {
 		return a.invoke(top.fn, top.args, top.endpoint)
 	case stageBackground:
 		if a.bg == nil || a.next >= len(a.bg.tasks) {
-			a.stage = stageDone
-			return sim.Done{}
+			a.stage = stageExit
+			return nil
 		}
 		t := a.bg.tasks[a.next]
 		a.next++
@@ -160,6 +171,28 @@ func (a *asgi) advance() sim.Effect {
 		a.line = int32(t.at.Line)
 		job := jobFor(a.run, a.route.fn.Globals, t.fn, t.args, t.at)
 		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "background task " + job.Label + " in the threadpool"}
+	case stageExit:
+		if a.exits == nil || len(a.exits.Items) == 0 {
+			a.stage = stageDone
+			return sim.Done{}
+		}
+		last := len(a.exits.Items) - 1
+		gen, _ := a.exits.Items[last].(*Generator)
+		a.exits.Items = a.exits.Items[:last]
+		if gen == nil {
+			return nil
+		}
+		code := gen.Frame.code
+		if gen.Async {
+			fr, _ := newFrame(libValue("builtins", "_asgi_agen_exit").(*Function), []Value{gen}, nil, nil)
+			a.sub = newFiber(a.run, fr)
+			return nil
+		}
+		a.wait = true
+		a.line = int32(code.Def.Line)
+		job := jobFor(a.run, a.route.fn.Globals, libValue("builtins", "_asgi_gen_exit"), []Value{gen}, code.Def)
+		job.Label = code.Name + "() after its yield"
+		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "leave " + code.Name + "() in the threadpool"}
 	}
 	return sim.Done{}
 }
@@ -167,6 +200,9 @@ func (a *asgi) advance() sim.Effect {
 // invoke calls a dependency or the endpoint: async ones inline on the
 // loop, sync ones in the threadpool.
 func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
+	if fn.Code.Generator && !endpoint {
+		return a.enter(fn, args)
+	}
 	if fn.Code.Async {
 		fr, exc := newFrame(fn, args, nil, nil)
 		if exc != nil {
@@ -190,9 +226,32 @@ func (a *asgi) invoke(fn *Function, args []Value, endpoint bool) sim.Effect {
 	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: fn.Code.awaitPool}
 }
 
+// enter runs a dependency with yield up to its yield, as FastAPI does:
+// an async one on the loop, a plain one in the threadpool. Its generator
+// joins exits, to be resumed after the response.
+func (a *asgi) enter(fn *Function, args []Value) sim.Effect {
+	if a.exits == nil {
+		a.exits = &List{}
+	}
+	helperArgs := []Value{fn, &Tuple{Items: args}, a.exits}
+	if fn.Code.Async {
+		fr, exc := newFrame(libValue("builtins", "_asgi_agen_enter").(*Function), helperArgs, nil, nil)
+		if exc != nil {
+			return a.fail(exc)
+		}
+		a.sub = newFiber(a.run, fr)
+		return nil
+	}
+	a.line = int32(fn.Code.Def.Line)
+	job := jobFor(a.run, a.route.fn.Globals, libValue("builtins", "_asgi_gen_enter"), helperArgs, fn.Code.Def)
+	job.Label = fn.Code.Name + "()"
+	a.wait = true
+	return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "await " + fn.Code.Name + "() in the threadpool"}
+}
+
 // finished takes the result of the work started last.
 func (a *asgi) finished(v any, err error) sim.Effect {
-	if a.stage == stageBackground {
+	if a.stage == stageBackground || a.stage == stageExit {
 		if err != nil {
 			a.warn(fromSim(err))
 		}
@@ -212,15 +271,19 @@ func (a *asgi) finished(v any, err error) sim.Effect {
 		parent.args = append(parent.args, v)
 		return nil
 	}
-	a.ctx.Respond(a.route.status)
+	a.ctx.Respond(a.response(v))
 	a.stage = stageBackground
 	return nil
 }
 
 // fail answers with the exception's status: an HTTPException's own, 422
-// for a bad parameter, else 500 with uvicorn's error log line.
+// for a bad parameter, else 500 with uvicorn's error log line. The
+// dependencies with yield that were entered are then left.
 func (a *asgi) fail(exc *Exception) sim.Effect {
 	a.stage = stageDone
+	if a.exits != nil && len(a.exits.Items) > 0 && !sim.IsCancelled(toSim(exc)) {
+		a.stage = stageExit
+	}
 	switch {
 	case sim.IsCancelled(toSim(exc)):
 		return sim.Done{Err: toSim(exc)}
@@ -231,6 +294,9 @@ func (a *asgi) fail(exc *Exception) sim.Effect {
 	default:
 		a.warn(exc)
 		a.ctx.Respond(500)
+	}
+	if a.stage == stageExit {
+		return nil
 	}
 	return sim.Done{}
 }
@@ -274,7 +340,8 @@ func (a *asgi) param(fn *Function, i int) (Value, *Function, *Exception) {
 		}
 		return a.bg, nil, nil
 	case "Request":
-		return nil, nil, nil
+		v, exc := a.request()
+		return v, nil, exc
 	}
 	if raw, ok := a.path[name]; ok {
 		return convertParam(raw, ann, name)

@@ -105,6 +105,10 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		if name == "__name__" || name == "__qualname__" {
 			return v.Name, nil
 		}
+	case *Builtin:
+		if name == "__name__" || name == "__qualname__" {
+			return v.Name, nil
+		}
 	case *Method:
 		switch name {
 		case "__self__":

@@ -14,7 +14,8 @@ type Program struct {
 	Module      *Code
 	GlobalNames []string
 	globalIndex map[string]int
-	App         bool // a FastAPI app served by uvicorn, not a script
+	App         bool       // a FastAPI or Starlette app served by uvicorn, not a script
+	AppPos      syntax.Pos // where the app is made
 }
 
 // compileError carries a positioned error out of deep recursion; Compile

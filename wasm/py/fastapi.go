@@ -14,8 +14,14 @@ type appVal struct {
 	// matched remembers routing results by request line: loads repeat the
 	// same few paths thousands of times.
 	matched map[string]map[string]routeMatch // method → target → result
-	// startup and shutdown are the on_event handlers (lifespan.go)
-	startup, shutdown []*Function
+	// startup are the on_event("startup") handlers and the lifespan, run
+	// when the server starts (lifespan.go); shutdown handlers are kept
+	// but never run
+	startup  []startupCall
+	shutdown []*Function
+	py       Value // a Starlette app's Python object; nil for FastAPI
+	run      *Run
+	state    *Instance
 }
 
 type routeMatch struct {
@@ -31,6 +37,7 @@ type route struct {
 	segments []string
 	fn       *Function
 	status   int
+	request  bool // a Starlette endpoint: it takes the request
 }
 
 func (a *appVal) typeName() string { return "FastAPI" }
@@ -42,6 +49,11 @@ func (a *appVal) attr(name string) (Value, bool) {
 		}), true
 	case "on_event":
 		return method(a, "app.on_event", a.onEvent), true
+	case "state":
+		if a.state == nil {
+			a.state = libValue("starlette.requests", "State").(*Class).newInstance(a.run)
+		}
+		return a.state, true
 	}
 	return nil, false
 }
@@ -123,8 +135,10 @@ func matchSegments(pattern, segs []string) (map[string]string, bool) {
 	}
 	params := map[string]string{}
 	for i, p := range pattern {
-		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") && segs[i] != "" {
-			name, _, _ := strings.Cut(p[1:len(p)-1], ":")
+		if name, ok := pathParam(p); ok && segs[i] != "" {
+			if strings.HasSuffix(p, ":int}") && strings.Trim(segs[i], "0123456789") != "" {
+				return nil, false // Starlette's int convertor matches digits only
+			}
 			params[name] = segs[i]
 			continue
 		}
@@ -184,7 +198,11 @@ func (b *bgTasks) attr(name string) (Value, bool) {
 func fastapiModule() *Module {
 	return &Module{Name: "fastapi", Attrs: map[string]Value{
 		"FastAPI": &Builtin{Name: "FastAPI", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return &appVal{}, nil, nil
+			app := &appVal{run: c.f.run}
+			if ls, ok := c.arg(-1, "lifespan"); ok && ls != nil {
+				app.setLifespan(ls)
+			}
+			return app, nil, nil
 		}},
 		"Depends": &Builtin{Name: "Depends", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			v, _ := c.arg(0, "dependency")
@@ -198,8 +216,5 @@ func fastapiModule() *Module {
 			return &bgTasks{}, nil, nil
 		}},
 		"HTTPException": excHTTP,
-		"Request": &Builtin{Name: "Request", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return nil, nil, c.errorf("Request is only an annotation here")
-		}},
 	}}
 }

@@ -25,7 +25,7 @@ func (a *appVal) onEvent(c *call, _ Value) (Value, sim.Effect, *Exception) {
 			return nil, nil, c.errorf("app.on_event(...) decorates a function")
 		}
 		if kind == "startup" {
-			a.startup = append(a.startup, f)
+			a.startup = append(a.startup, startupCall{fn: f})
 		} else {
 			a.shutdown = append(a.shutdown, f)
 		}
@@ -34,13 +34,19 @@ func (a *appVal) onEvent(c *call, _ Value) (Value, sim.Effect, *Exception) {
 	return &Builtin{Name: "on_event", Fn: reg}, nil, nil
 }
 
+// startupCall is a startup handler and its arguments.
+type startupCall struct {
+	fn   Value
+	args []Value
+}
+
 // lifespan runs the startup handlers one after another on the worker's
 // loop, as Starlette's Router.startup does: an async handler is awaited, a
 // plain one is called right there, on the loop. If one raises, uvicorn
 // logs it and exits: the scenario fails with its message.
 type lifespan struct {
 	run      *Run
-	handlers []*Function
+	handlers []startupCall
 	next     int
 	sub      *Fiber
 }
@@ -65,9 +71,15 @@ func (l *lifespan) Resume(c *sim.Ctx, v any, err error) sim.Effect {
 		if l.next >= len(l.handlers) {
 			return sim.Done{}
 		}
-		fn := l.handlers[l.next]
+		h := l.handlers[l.next]
 		l.next++
-		fr, exc := newFrame(fn, nil, nil, nil)
+		fn, ok := h.fn.(*Function)
+		if !ok {
+			exc := newExc(excType, fmt.Sprintf("a startup handler must be a function, not %s", typeName(h.fn)))
+			c.Sim().Fail(&syntax.Error{Pos: syntax.Pos{Line: 1, Col: 1}, Msg: "the app's startup failed, so uvicorn exits: " + exc.Error()})
+			return sim.Done{Err: toSim(exc)}
+		}
+		fr, exc := newFrame(fn, h.args, nil, nil)
 		if exc != nil { // a handler that takes parameters
 			c.Sim().Fail(&syntax.Error{Pos: fn.Code.Def, Msg: "the app's startup failed, so uvicorn exits: " + exc.Error()})
 			return sim.Done{Err: toSim(exc)}

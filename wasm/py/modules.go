@@ -21,11 +21,18 @@ func init() {
 		{Name: "itertools", Attrs: map[string]Value{}}, functoolsModule(), uuidModule(), warningsModule(), sysModule(), {Name: "contextlib", Attrs: map[string]Value{}},
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
-		{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}},
+		starletteModule(conc),
 		{Name: "uvicorn", Attrs: map[string]Value{"run": &Builtin{Name: "uvicorn.run", Fn: uvicornRun}}},
 	} {
 		modules[m.Name] = m
 	}
+	for _, sub := range []string{"applications", "routing", "responses", "requests", "background"} {
+		m := &Module{Name: "starlette." + sub, Attrs: map[string]Value{}}
+		modules[m.Name] = m
+		modules["starlette"].Attrs[sub] = m
+	}
+	modules["fastapi.responses"] = &Module{Name: "fastapi.responses", Attrs: map[string]Value{}}
+	fa.Attrs["responses"] = modules["fastapi.responses"]
 	anyio := anyioModule()
 	modules["anyio"] = anyio
 	modules["anyio.to_thread"] = anyio.Attrs["to_thread"].(*Module)

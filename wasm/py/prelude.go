@@ -80,7 +80,7 @@ func libTarget(name string) map[string]Value {
 }
 
 func libPublic(n string) bool {
-	return !strings.HasPrefix(n, "_") || strings.HasPrefix(n, "_drain") || strings.HasPrefix(n, "_star_")
+	return !strings.HasPrefix(n, "_") || strings.HasPrefix(n, "_drain") || strings.HasPrefix(n, "_star_") || strings.HasPrefix(n, "_asgi_")
 }
 
 // resolve is the value v stands for: a library name's value, once its

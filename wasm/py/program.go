@@ -72,13 +72,14 @@ func Load(file string, src []byte) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.App = isApp(mod)
+	p.App, p.AppPos = isApp(mod)
 	return p, nil
 }
 
-// isApp reports whether the module makes a FastAPI application; such a
+// isApp reports whether the module makes a FastAPI or Starlette application; such a
 // module is served by uvicorn instead of run as a script.
-func isApp(mod *syntax.Module) bool {
+// It also gives where the app is made, for errors in how it is made.
+func isApp(mod *syntax.Module) (bool, syntax.Pos) {
 	for _, s := range mod.Body {
 		a, ok := s.(*syntax.Assign)
 		if !ok {
@@ -90,16 +91,16 @@ func isApp(mod *syntax.Module) bool {
 		}
 		switch f := call.Func.(type) {
 		case *syntax.Name:
-			if f.ID == "FastAPI" {
-				return true
+			if f.ID == "FastAPI" || f.ID == "Starlette" {
+				return true, call.Start()
 			}
 		case *syntax.Attribute:
-			if f.Name == "FastAPI" {
-				return true
+			if f.Name == "FastAPI" || f.Name == "Starlette" {
+				return true, call.Start()
 			}
 		}
 	}
-	return false
+	return false, syntax.Pos{}
 }
 
 func (p *Program) newGlobals(name string) *Globals {
@@ -141,9 +142,12 @@ func (p *Program) Start(s *sim.Sim, set Settings) error {
 		if err := p.importModule(c, r, g); err != nil {
 			return nil, err
 		}
-		app := findApp(g)
+		app, exc := findApp(g)
+		if exc != nil {
+			return nil, &syntax.Error{Pos: p.AppPos, Msg: exc.Error()}
+		}
 		if app == nil {
-			return nil, &syntax.Error{Pos: syntax.Pos{Line: 1, Col: 1}, Msg: "no FastAPI app found; assign one at module level, as in app = FastAPI()"}
+			return nil, &syntax.Error{Pos: syntax.Pos{Line: 1, Col: 1}, Msg: "no FastAPI or Starlette app found; assign one at module level, as in app = FastAPI()"}
 		}
 		if len(app.startup) > 0 {
 			c.OnStartup(sim.Job{Fiber: &lifespan{run: r, handlers: app.startup}, Label: "lifespan startup"})
@@ -175,19 +179,35 @@ func (p *Program) importModule(c *sim.Ctx, r *Run, g *Globals) error {
 	}
 }
 
-func findApp(g *Globals) *appVal {
-	var found *appVal
+// findApp is the module's app, the one named app if there are several:
+// a FastAPI app, or a Starlette app read into the same table of routes.
+func findApp(g *Globals) (*appVal, *Exception) {
+	var found Value
 	for i, v := range g.Values {
-		if a, ok := v.(*appVal); ok {
-			if g.Prog.GlobalNames[i] == "app" {
-				return a
+		switch x := v.(type) {
+		case *appVal:
+		case *Instance:
+			if !libClass(x.Class, "starlette.applications/applications.py", "Starlette") {
+				continue
 			}
-			if found == nil {
-				found = a
-			}
+		default:
+			continue
+		}
+		if g.Prog.GlobalNames[i] == "app" {
+			found = v
+			break
+		}
+		if found == nil {
+			found = v
 		}
 	}
-	return found
+	switch x := found.(type) {
+	case *appVal:
+		return x, nil
+	case *Instance:
+		return starletteApp(x)
+	}
+	return nil, nil
 }
 
 // printTraceback prints an uncaught exception as Python does, on the
