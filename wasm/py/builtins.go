@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -171,16 +172,23 @@ func builtinInt(c *call) (Value, *Exception) {
 	switch x := v.(type) {
 	case bool:
 		return boolInt(x), nil
-	case int64:
+	case int64, *big.Int:
 		return x, nil
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 9e18 {
-			return nil, newExc(excOverflow, "cannot convert float to integer")
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, newExc(excOverflow, "cannot convert float infinity or NaN to integer")
+		}
+		if math.Abs(x) > 9e18 {
+			b, _ := big.NewFloat(math.Trunc(x)).Int(nil)
+			return normInt(b), nil
 		}
 		return int64(x), nil
 	case string:
 		n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(x, "_", "")), 10, 64)
 		if err != nil {
+			if v, ok := parseBigInt(x, 10); ok {
+				return v, nil
+			}
 			return nil, newExc(excValue, fmt.Sprintf("invalid literal for int() with base 10: %s", quote(x)))
 		}
 		return n, nil
@@ -192,6 +200,9 @@ func builtinFloat(c *call) (Value, *Exception) {
 	v, ok := c.arg(0, "")
 	if !ok {
 		return 0.0, nil
+	}
+	if b, ok := v.(*big.Int); ok {
+		return bigFloat(b)
 	}
 	if f, ok := toFloat(v); ok {
 		return f, nil
@@ -308,6 +319,9 @@ func builtinSum(c *call) (Value, *Exception) {
 
 func builtinAbs(c *call) (Value, *Exception) {
 	v, _ := c.arg(0, "")
+	if b, ok := v.(*big.Int); ok {
+		return bigUnary("abs", b), nil
+	}
 	i, f, isF, ok := number(v)
 	switch {
 	case !ok:
@@ -315,7 +329,7 @@ func builtinAbs(c *call) (Value, *Exception) {
 	case isF:
 		return math.Abs(f), nil
 	case i == math.MinInt64:
-		return nil, intTooLarge()
+		return new(big.Int).Neg(big.NewInt(i)), nil
 	case i < 0:
 		return -i, nil
 	}
@@ -324,6 +338,11 @@ func builtinAbs(c *call) (Value, *Exception) {
 
 func builtinRound(c *call) (Value, *Exception) {
 	v, _ := c.arg(0, "")
+	if nd, _ := c.arg(1, "ndigits"); nd == nil {
+		if _, isInt := bigOf(v); isInt {
+			return v, nil // an int rounds to itself
+		}
+	}
 	f, ok := toFloat(v)
 	if !ok {
 		return nil, c.errorf("type %s doesn't define __round__", typeName(v))

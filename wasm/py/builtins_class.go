@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"math/big"
 	"unicode/utf8"
 )
 
@@ -122,7 +123,7 @@ func asClassValue(v Value) (*Class, bool) {
 // builtinTypes are the builtin functions that are also types, for
 // isinstance and type().
 var builtinTypes = map[string]func(Value) bool{
-	"int":   func(v Value) bool { _, i := v.(int64); _, b := v.(bool); return i || b },
+	"int":   func(v Value) bool { _, i := v.(int64); _, b := v.(bool); _, g := v.(*big.Int); return i || b || g },
 	"float": func(v Value) bool { _, ok := v.(float64); return ok },
 	"str":   func(v Value) bool { _, ok := v.(string); return ok },
 	"bool":  func(v Value) bool { _, ok := v.(bool); return ok },

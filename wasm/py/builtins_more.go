@@ -2,7 +2,6 @@ package py
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -40,8 +39,11 @@ func init() {
 			return &Tuple{Items: []Value{q, r}}, exc
 		},
 		"pow": func(c *call) (Value, *Exception) {
+			if len(c.args) == 3 {
+				return powMod(c.args[0], c.args[1], c.args[2])
+			}
 			if len(c.args) != 2 {
-				return nil, c.errorf("pow() with a modulus is not simulated")
+				return nil, c.errorf("pow() takes 2 or 3 arguments")
 			}
 			return binary("**", c.args[0], c.args[1])
 		},
@@ -53,8 +55,8 @@ func init() {
 			if !ok {
 				return nil, newExc(excType, "unhashable type: '"+typeName(c.args[0])+"'")
 			}
-			if n, isInt := k.(int64); isInt {
-				return n, nil
+			if b, isInt := bigOf(c.args[0]); isInt {
+				return intHash(b), nil
 			}
 			h := int64(0)
 			for _, b := range []byte(fmt.Sprint(k)) {
@@ -176,11 +178,11 @@ func builtinReversed(c *call) (Value, *Exception) {
 }
 
 func intBase(c *call, base int, prefix string) (Value, *Exception) {
-	n, ok := c.args[0].(int64)
+	n, ok := bigOf(c.args[0])
 	if !ok {
 		return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(c.args[0]))
 	}
-	s := strconv.FormatInt(n, base)
+	s := n.Text(base)
 	if strings.HasPrefix(s, "-") {
 		return "-" + prefix + s[1:], nil
 	}

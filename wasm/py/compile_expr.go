@@ -9,9 +9,12 @@ func (c *compiler) expr(e syntax.Expr) {
 	case *syntax.Name:
 		c.load(e.ID, e.Pos)
 	case *syntax.Num:
-		if e.IsFloat {
+		switch {
+		case e.IsFloat:
 			c.emitConst(e.Float, e.Pos)
-		} else {
+		case e.Big != nil:
+			c.emitConst(e.Big, e.Pos)
+		default:
 			c.emitConst(e.Int, e.Pos)
 		}
 	case *syntax.Str:

@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -17,7 +18,7 @@ func typeName(v Value) string {
 		return "NoneType"
 	case bool:
 		return "bool"
-	case int64:
+	case int64, *big.Int:
 		return "int"
 	case float64:
 		return "float"
@@ -161,6 +162,8 @@ func (w *reprWriter) write(v Value) {
 		}
 	case int64:
 		w.WriteString(strconv.FormatInt(x, 10))
+	case *big.Int:
+		w.WriteString(x.String())
 	case float64:
 		w.WriteString(floatRepr(x))
 	case string:
@@ -319,6 +322,8 @@ func formatValue(v Value, spec string) (string, error) {
 		}
 	case int64:
 		body, err = fs.formatInt(x)
+	case *big.Int:
+		body, err = fs.formatBigInt(x)
 	case float64:
 		body, err = fs.formatFloat(x)
 	case string:
@@ -454,7 +459,11 @@ func (fs spec) formatInt(x int64) (string, error) {
 	case 'f', 'F', 'e', 'E', 'g', 'G', '%':
 		return fs.formatFloat(float64(x))
 	}
-	return "", fmt.Errorf("Unknown format code '%c' for object of type 'int'", fs.typ)
+	return "", errUnknownIntFormat(fs.typ)
+}
+
+func errUnknownIntFormat(typ rune) error {
+	return fmt.Errorf("Unknown format code '%c' for object of type 'int'", typ)
 }
 
 func absInt(x int64) uint64 {

@@ -179,10 +179,6 @@ func (r *Run) countTask() *Exception {
 	return nil
 }
 
-func intTooLarge() *Exception {
-	return newExc(excOverflow, "integer too large for the simulator (its integers are 64-bit, up to 9223372036854775807)")
-}
-
 func recursionTooDeep() *Exception {
 	return newExc(excRecursion, fmt.Sprintf("maximum recursion depth exceeded (the simulator's limit is %d nested calls)", maxDepth))
 }

@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,6 +90,8 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 		}
 	case int64:
 		b.WriteString(strconv.FormatInt(x, 10))
+	case *big.Int:
+		b.WriteString(x.String())
 	case float64:
 		b.WriteString(floatRepr(x))
 	case string:
@@ -130,7 +133,7 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 			switch kk := k.(type) {
 			case string:
 				keys[i] = kk
-			case int64, float64, bool, nil:
+			case int64, *big.Int, float64, bool, nil:
 				var kb strings.Builder
 				jsonStyle{indent: -1}.write(&kb, kk, 0)
 				keys[i] = kb.String()

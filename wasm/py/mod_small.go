@@ -3,6 +3,7 @@ package py
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"path"
 	"strings"
 
@@ -112,14 +113,10 @@ func mathModule() *Module {
 		if !ok || n < 0 {
 			return nil, newExc(excValue, "factorial() not defined for negative values")
 		}
-		r := int64(1)
-		for i := int64(2); i <= n; i++ {
-			if r > math.MaxInt64/i {
-				return nil, newExc(excOverflow, "integers beyond 64 bits are not simulated")
-			}
-			r *= i
+		if n > 5000 { // 5000! has 54,000 bits
+			return nil, bigTooLarge()
 		}
-		return r, nil
+		return normInt(new(big.Int).MulRange(1, n)), nil
 	})}
 	return m
 }

@@ -2,6 +2,7 @@ package py
 
 import (
 	"math"
+	"math/big"
 	"strings"
 )
 
@@ -53,6 +54,10 @@ func number(v Value) (i int64, f float64, isFloat, ok bool) {
 }
 
 func toFloat(v Value) (float64, bool) {
+	if b, ok := v.(*big.Int); ok {
+		f, _ := new(big.Float).SetInt(b).Float64()
+		return f, true
+	}
 	i, f, isF, ok := number(v)
 	if !ok {
 		return 0, false
@@ -88,7 +93,11 @@ func binary(op string, x, y Value) (Value, *Exception) {
 	yi, yf, yF, yok := number(y)
 	if xok && yok {
 		if !xF && !yF {
-			return intOp(op, xi, yi)
+			v, exc := intOp(op, xi, yi)
+			if exc == errIntOverflow {
+				return bigOp(op, big.NewInt(xi), big.NewInt(yi))
+			}
+			return v, exc
 		}
 		if !xF {
 			xf = float64(xi)
@@ -97,6 +106,9 @@ func binary(op string, x, y Value) (Value, *Exception) {
 			yf = float64(yi)
 		}
 		return floatOp(op, xf, yf)
+	}
+	if v, ok, exc := bigBinary(op, x, y); ok {
+		return v, exc
 	}
 	if op == "*" {
 		// int * sequence repeats, like sequence * int.
@@ -162,24 +174,28 @@ func repeatLen(n int, times int64) int {
 	return n * int(times)
 }
 
+// errIntOverflow is intOp's answer when the result does not fit an
+// int64: binary redoes the operation on big integers.
+var errIntOverflow = newExc(excOverflow, "int64 overflow")
+
 func intOp(op string, a, b int64) (Value, *Exception) {
 	switch op {
 	case "+":
 		r := a + b
 		if (r > a) != (b > 0) {
-			return nil, intTooLarge()
+			return nil, errIntOverflow
 		}
 		return r, nil
 	case "-":
 		r := a - b
 		if (r < a) != (b > 0) {
-			return nil, intTooLarge()
+			return nil, errIntOverflow
 		}
 		return r, nil
 	case "*":
 		r := a * b
 		if a != 0 && (r/a != b || a == -1 && b == math.MinInt64 || b == -1 && a == math.MinInt64) {
-			return nil, intTooLarge()
+			return nil, errIntOverflow
 		}
 		return r, nil
 	case "/":
@@ -195,7 +211,7 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 			if op == "%" {
 				return int64(0), nil
 			}
-			return nil, intTooLarge()
+			return nil, errIntOverflow
 		}
 		q, r := a/b, a%b
 		if r != 0 && (r < 0) != (b < 0) {
@@ -217,7 +233,7 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 		for range b {
 			next := r * a
 			if a != 0 && (next/a != r || a == -1 && r == math.MinInt64) {
-				return nil, intTooLarge()
+				return nil, errIntOverflow
 			}
 			r = next
 			if r == 0 || r == 1 && a == 1 {
@@ -239,7 +255,7 @@ func intOp(op string, a, b int64) (Value, *Exception) {
 			if a == 0 {
 				return int64(0), nil
 			}
-			return nil, intTooLarge()
+			return nil, errIntOverflow
 		}
 		return a << b, nil
 	case ">>":
@@ -289,6 +305,9 @@ func equal(x, y Value) bool {
 // equalAt is equal at nesting depth d; deep reports that the containers
 // were nested past maxNesting.
 func equalAt(x, y Value, d int) (eq, deep bool) {
+	if c, ok := bigCompare(x, y); ok {
+		return c == 0, false
+	}
 	if xf, ok := toFloat(x); ok {
 		if yf, ok := toFloat(y); ok {
 			xi, _, xF, _ := number(x)
@@ -451,6 +470,9 @@ func order(x, y Value, op string, d int) (int, *Exception) {
 		}
 		return 0, nil
 	}
+	if c, ok := bigCompare(x, y); ok {
+		return c, nil
+	}
 	if xf, ok := toFloat(x); ok {
 		if yf, ok := toFloat(y); ok {
 			switch {
@@ -536,6 +558,9 @@ func unary(op string, x Value) (Value, *Exception) {
 	if op == "not" {
 		return !truthy(x), nil
 	}
+	if b, ok := x.(*big.Int); ok && op != "not" {
+		return bigUnary(op, b), nil
+	}
 	i, f, isF, ok := number(x)
 	if !ok {
 		return nil, newExc(excType, "bad operand type for unary "+op+": '"+typeName(x)+"'")
@@ -545,7 +570,7 @@ func unary(op string, x Value) (Value, *Exception) {
 		return -f, nil
 	case op == "-":
 		if i == math.MinInt64 {
-			return nil, intTooLarge()
+			return new(big.Int).Neg(big.NewInt(i)), nil
 		}
 		return -i, nil
 	case op == "+" && isF:

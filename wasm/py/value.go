@@ -6,6 +6,7 @@
 package py
 
 import (
+	"math/big"
 	"strconv"
 
 	"looplab/wasm/py/syntax"
@@ -158,6 +159,9 @@ type tupleKey string
 
 // hashKeyAt is hashKey at nesting depth d: tuples nested past maxNesting
 // are unhashable, as CPython's recursion limit makes them.
+// bigKey is a big integer's key in a dict or set.
+type bigKey string
+
 func hashKeyAt(v Value, d int) (any, bool) {
 	switch x := v.(type) {
 	case nil, string:
@@ -169,6 +173,8 @@ func hashKeyAt(v Value, d int) (any, bool) {
 		return int64(0), true
 	case int64:
 		return x, true
+	case *big.Int:
+		return bigKey(x.String()), true
 	case float64:
 		if x == float64(int64(x)) {
 			return int64(x), true
@@ -197,6 +203,8 @@ func hashKeyAt(v Value, d int) (any, bool) {
 			case tupleKey:
 				b = append(strconv.AppendInt(append(b, 't'), int64(len(k)), 10), ':')
 				b = append(b, k...)
+			case bigKey:
+				b = append(append(b, 'b'), k...)
 			}
 			b = append(b, ';')
 		}

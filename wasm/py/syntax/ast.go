@@ -4,6 +4,8 @@
 // that is wrong and the playground can find the numbers a learner may drag.
 package syntax
 
+import "math/big"
+
 import "fmt"
 
 // Pos is a place in the source. Line and Col count from 1; Col counts
@@ -247,6 +249,7 @@ type Num struct {
 	Raw     string
 	IsFloat bool
 	Int     int64
+	Big     *big.Int // an integer beyond int64's range (Int is then 0)
 	Float   float64
 }
 

@@ -301,6 +301,9 @@ func (d *dumper) exprs(xs ...Expr) {
 // numText shows a number's value; a float always has a '.' or exponent so
 // that 2.0 and 2 differ.
 func numText(n *Num) string {
+	if n.Big != nil {
+		return n.Big.String()
+	}
 	if !n.IsFloat {
 		return strconv.FormatInt(n.Int, 10)
 	}

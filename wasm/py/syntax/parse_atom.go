@@ -31,12 +31,12 @@ func (p *parser) parseAtom() (Expr, error) {
 
 func (p *parser) parseNumber() (Expr, error) {
 	t := p.tok
-	isFloat, i, f, msg := numberValue(t.text)
+	isFloat, i, big, f, msg := numberValue(t.text)
 	if msg != "" {
 		return nil, errorf(t.pos, "%s", msg)
 	}
 	p.next()
-	return &Num{Pos: t.pos, End: t.end, Raw: t.text, IsFloat: isFloat, Int: i, Float: f}, nil
+	return &Num{Pos: t.pos, End: t.end, Raw: t.text, IsFloat: isFloat, Int: i, Big: big, Float: f}, nil
 }
 
 // strings: (STRING | FSTRING)+

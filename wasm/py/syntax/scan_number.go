@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	mathbig "math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -92,18 +93,28 @@ func (s *scanner) invalidNumber(start Pos, begin int) token {
 }
 
 // numberValue converts the text of a number token. msg is non-empty when
-// the value cannot be represented.
-func numberValue(raw string) (isFloat bool, i int64, f float64, msg string) {
+// the value cannot be represented; an integer beyond int64 is big.
+// maxBigLiteral bounds an integer literal's digits.
+const maxBigLiteral = 20000
+
+func numberValue(raw string) (isFloat bool, i int64, big *mathbig.Int, f float64, msg string) {
 	digits := strings.ReplaceAll(raw, "_", "")
 	prefixed := len(digits) > 1 && strings.ContainsAny(digits[1:2], "xXoObB")
 	if !prefixed && strings.ContainsAny(digits, ".eE") {
 		// A value beyond float64's range becomes ±Inf, as Python's does.
 		f, _ = strconv.ParseFloat(digits, 64)
-		return true, 0, f, ""
+		return true, 0, nil, f, ""
 	}
 	i, err := strconv.ParseInt(digits, 0, 64)
 	if err != nil {
-		return false, 0, 0, "integer " + raw + " is too large; integers are limited to 64 bits here"
+		if len(digits) > maxBigLiteral {
+			return false, 0, nil, 0, "integer literal " + raw[:20] + "… has more than 20,000 digits"
+		}
+		b, ok := new(mathbig.Int).SetString(digits, 0)
+		if !ok {
+			return false, 0, nil, 0, "invalid integer literal '" + raw + "'"
+		}
+		return false, 0, b, 0, ""
 	}
-	return false, i, 0, ""
+	return false, i, nil, 0, ""
 }
