@@ -50,6 +50,10 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		if m, ok := strMethods[name]; ok {
 			return method(v, name, pure(m)), nil
 		}
+	case Bytes:
+		if m, ok := bytesMethods[name]; ok {
+			return method(v, name, pure(m)), nil
+		}
 	case *Exception:
 		if v.Type.Class != nil {
 			if a, ok := instanceAttr(v, v.Type.Class, v.Attrs, name); ok {
@@ -157,6 +161,12 @@ func subscript(x, i Value) (Value, *Exception) {
 		return s.apply(x)
 	}
 	switch v := x.(type) {
+	case Bytes:
+		k, exc := index(len(v), i)
+		if exc != nil {
+			return nil, exc
+		}
+		return int64(v[k]), nil
 	case *List:
 		k, exc := index(len(v.Items), i)
 		if exc != nil {
@@ -234,6 +244,8 @@ func (s *slice) apply(x Value) (Value, *Exception) {
 	case *Tuple:
 		items = v.Items
 		n = int64(len(items))
+	case Bytes:
+		n = int64(len(v))
 	case string:
 		if isASCII(v) {
 			n = int64(len(v))
@@ -283,6 +295,16 @@ func (s *slice) apply(x Value) (Value, *Exception) {
 	}
 	if exc != nil {
 		return nil, exc
+	}
+	if b, ok := x.(Bytes); ok {
+		if step == 1 {
+			return b[lo:max(lo, hi)], nil
+		}
+		var w strings.Builder
+		for i := lo; (step > 0 && i < hi) || (step < 0 && i > hi); i += step {
+			w.WriteByte(b[i])
+		}
+		return Bytes(w.String()), nil
 	}
 	if str, ok := x.(string); ok {
 		if runes == nil && step == 1 {
@@ -415,6 +437,12 @@ func iterate(x Value) ([]Value, *Exception) {
 		var out []Value
 		for _, r := range v {
 			out = append(out, string(r))
+		}
+		return out, nil
+	case Bytes:
+		out := make([]Value, len(v))
+		for i := range len(v) {
+			out[i] = int64(v[i])
 		}
 		return out, nil
 	case *rangeVal:
@@ -607,6 +635,13 @@ var dictMethods = map[string]func(c *call, self Value) (Value, *Exception){
 
 var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
 	"upper": func(c *call, self Value) (Value, *Exception) { return strings.ToUpper(self.(string)), nil },
+	"encode": func(c *call, self Value) (Value, *Exception) {
+		enc, exc := encodingArg(c)
+		if exc != nil {
+			return nil, exc
+		}
+		return encode(self.(string), enc)
+	},
 	"lower": func(c *call, self Value) (Value, *Exception) { return strings.ToLower(self.(string)), nil },
 	"strip": func(c *call, self Value) (Value, *Exception) { return strings.TrimSpace(self.(string)), nil },
 	"startswith": func(c *call, self Value) (Value, *Exception) {

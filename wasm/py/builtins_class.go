@@ -126,6 +126,7 @@ var builtinTypes = map[string]func(Value) bool{
 	"int":   func(v Value) bool { _, i := v.(int64); _, b := v.(bool); _, g := v.(*big.Int); return i || b || g },
 	"float": func(v Value) bool { _, ok := v.(float64); return ok },
 	"str":   func(v Value) bool { _, ok := v.(string); return ok },
+	"bytes": func(v Value) bool { _, ok := v.(Bytes); return ok },
 	"bool":  func(v Value) bool { _, ok := v.(bool); return ok },
 	"list":  func(v Value) bool { _, ok := v.(*List); return ok },
 	"tuple": func(v Value) bool { _, ok := v.(*Tuple); return ok },

@@ -18,7 +18,11 @@ func (c *compiler) expr(e syntax.Expr) {
 			c.emitConst(e.Int, e.Pos)
 		}
 	case *syntax.Str:
-		c.emitConst(e.Value, e.Pos)
+		if e.Bytes {
+			c.emitConst(Bytes(e.Value), e.Pos)
+		} else {
+			c.emitConst(e.Value, e.Pos)
+		}
 	case *syntax.Const:
 		switch e.Value {
 		case "True":

@@ -14,6 +14,9 @@ var (
 	excOverflow     = &ExcType{Name: "OverflowError", Parent: excArithmetic}
 	excType         = &ExcType{Name: "TypeError", Parent: excException}
 	excValue        = &ExcType{Name: "ValueError", Parent: excException}
+	excUnicode      = &ExcType{Name: "UnicodeError", Parent: excValue}
+	excUnicodeDec   = &ExcType{Name: "UnicodeDecodeError", Parent: excUnicode}
+	excUnicodeEnc   = &ExcType{Name: "UnicodeEncodeError", Parent: excUnicode}
 	excName         = &ExcType{Name: "NameError", Parent: excException}
 	excAttribute    = &ExcType{Name: "AttributeError", Parent: excException}
 	excLookup       = &ExcType{Name: "LookupError", Parent: excException}
@@ -35,6 +38,7 @@ var (
 // builtinExceptions are the names usable without an import.
 var builtinExceptions = []*ExcType{
 	excBase, excException, excArithmetic, excZeroDiv, excOverflow, excType, excValue, excName,
+	excUnicode, excUnicodeDec, excUnicodeEnc,
 	excAttribute, excLookup, excKey, excIndex, excRuntime, excNotImpl, excRecursion, excMemory, excOS,
 	excTimeout, excConnection, excAssertion,
 }

@@ -18,6 +18,8 @@ func typeName(v Value) string {
 		return "NoneType"
 	case bool:
 		return "bool"
+	case Bytes:
+		return "bytes"
 	case int64, *big.Int:
 		return "int"
 	case float64:
@@ -164,6 +166,8 @@ func (w *reprWriter) write(v Value) {
 		w.WriteString(strconv.FormatInt(x, 10))
 	case *big.Int:
 		w.WriteString(x.String())
+	case Bytes:
+		w.WriteString(bytesRepr(x))
 	case float64:
 		w.WriteString(floatRepr(x))
 	case string:

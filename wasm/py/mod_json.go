@@ -197,9 +197,12 @@ func writeJSONString(b *strings.Builder, s string, ascii bool) {
 
 func jsonLoads(c *call) (Value, *Exception) {
 	v, _ := c.arg(0, "s")
+	if b, isBytes := v.(Bytes); isBytes {
+		v = string(b) // json.loads reads UTF-8 bytes too
+	}
 	s, ok := v.(string)
 	if !ok {
-		return nil, c.errorf("the JSON object must be str, not %s", typeName(v))
+		return nil, c.errorf("the JSON object must be str, bytes or bytearray, not %s", typeName(v))
 	}
 	if exc := checkString(len(s)); exc != nil {
 		return nil, exc

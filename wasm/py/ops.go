@@ -26,6 +26,8 @@ func truthy(v Value) bool {
 		return x != 0
 	case string:
 		return x != ""
+	case Bytes:
+		return x != ""
 	case *List:
 		return len(x.Items) > 0
 	case *Tuple:
@@ -108,6 +110,9 @@ func binary(op string, x, y Value) (Value, *Exception) {
 		return floatOp(op, xf, yf)
 	}
 	if v, ok, exc := bigBinary(op, x, y); ok {
+		return v, exc
+	}
+	if v, ok, exc := bytesBinary(op, x, y); ok {
 		return v, exc
 	}
 	if op == "*" {
@@ -336,6 +341,9 @@ func equalAt(x, y Value, d int) (eq, deep bool) {
 	case string:
 		b, ok := y.(string)
 		return ok && a == b, false
+	case Bytes:
+		b, ok := y.(Bytes)
+		return ok && a == b, false
 	case *List, *Tuple, *Dict:
 		if d >= maxNesting {
 			return false, true
@@ -489,6 +497,11 @@ func order(x, y Value, op string, d int) (int, *Exception) {
 			return strings.Compare(a, b), nil
 		}
 	}
+	if a, ok := x.(Bytes); ok {
+		if b, ok := y.(Bytes); ok {
+			return strings.Compare(string(a), string(b)), nil
+		}
+	}
 	var xs, ys []Value
 	switch a := x.(type) {
 	case *List:
@@ -526,6 +539,17 @@ func contains(container, x Value) (bool, *Exception) {
 		return in, exc
 	}
 	switch c := container.(type) {
+	case Bytes:
+		switch s := x.(type) {
+		case Bytes:
+			return strings.Contains(string(c), string(s)), nil
+		case int64:
+			if s < 0 || s > 255 {
+				return false, newExc(excValue, "byte must be in range(0, 256)")
+			}
+			return strings.IndexByte(string(c), byte(s)) >= 0, nil
+		}
+		return false, newExc(excType, "a bytes-like object is required, not '"+typeName(x)+"'")
 	case string:
 		s, ok := x.(string)
 		if !ok {

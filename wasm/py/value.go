@@ -164,7 +164,7 @@ type bigKey string
 
 func hashKeyAt(v Value, d int) (any, bool) {
 	switch x := v.(type) {
-	case nil, string:
+	case nil, string, Bytes:
 		return x, true
 	case bool:
 		if x {
@@ -205,6 +205,9 @@ func hashKeyAt(v Value, d int) (any, bool) {
 				b = append(b, k...)
 			case bigKey:
 				b = append(append(b, 'b'), k...)
+			case Bytes:
+				b = append(strconv.AppendInt(append(b, 'y'), int64(len(k)), 10), ':')
+				b = append(b, k...)
 			}
 			b = append(b, ';')
 		}

@@ -258,6 +258,7 @@ type Str struct {
 	Pos   Pos
 	End   Pos // just past the last literal's closing quote
 	Value string
+	Bytes bool // a bytes literal (b"..."): Value holds its bytes
 }
 
 // FStringPart is a literal run or a replacement field of an f-string.

@@ -11,7 +11,11 @@ func (d *dumper) expr(x Expr) {
 	case *Num:
 		d.text(numText(x))
 	case *Str:
-		d.text(strconv.Quote(x.Value))
+		if x.Bytes {
+			d.text("b" + strconv.Quote(x.Value))
+		} else {
+			d.text(strconv.Quote(x.Value))
+		}
 	case *Const:
 		d.text(x.Value)
 	case *FString:

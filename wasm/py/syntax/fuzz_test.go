@@ -41,6 +41,7 @@ func fuzzSeeds(f *testing.F) []string {
 		"def f():\n  x = 1\n  def g():\n    nonlocal x\n    del x\n  return g", "del a[0], b.c, d",
 		"while (n := f()) > 0: print(n := n - 1)",
 		"try:\n  a\nexcept* (A, B) as g:\n  raise X from g\nexcept* C:\n  pass", "yield x", "match x:\n case 1: pass", "(y := 1)",
+		`b'GET \r\n' rb"\d" b'\x00\777'`, "b'a' 'b'", "b'caf\xc3\xa9'", "123456789012345678901234567890 ** 0x1_0000_0000_0000_0000",
 		"x = (1,", "x = 1)", "x = [1}", "'unterminated", `"""open`, "b'x'", "1__0", "0x", "2j",
 		"x = \\\n 1", "x = 1 \\ 2", "$", "\xff", "if x:\n\tif y:\n        z",
 		"(((((((((((((((((((((((((x))))))))))))))))))))))))", "- - - - - - x", "f(x for x in y, 1)",

@@ -47,9 +47,13 @@ func (p *parser) parseStrings() (Expr, error) {
 	var plain strings.Builder
 	var parts []FStringPart
 	isF := false
+	bytes, mixed := p.tok.bytes, false
 	var end Pos
 	for p.tok.kind == tokString || p.tok.kind == tokFString {
 		end = p.tok.end
+		if p.tok.bytes != bytes {
+			mixed = true
+		}
 		if p.tok.kind == tokString {
 			plain.WriteString(p.tok.value)
 			parts = appendLiteral(parts, p.tok.value)
@@ -69,10 +73,13 @@ func (p *parser) parseStrings() (Expr, error) {
 		}
 		p.next()
 	}
+	if mixed || bytes && isF {
+		return nil, errorf(pos, "cannot mix bytes and nonbytes literals")
+	}
 	if isF {
 		return &FString{Pos: pos, End: end, Parts: parts}, nil
 	}
-	return &Str{Pos: pos, End: end, Value: plain.String()}, nil
+	return &Str{Pos: pos, End: end, Value: plain.String(), Bytes: bytes}, nil
 }
 
 // appendLiteral adds a literal run, merging it into a literal just before.

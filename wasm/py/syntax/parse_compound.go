@@ -138,7 +138,7 @@ func docstring(body []Stmt) string {
 		return ""
 	}
 	if first, ok := body[0].(*ExprStmt); ok {
-		if doc, ok := first.X.(*Str); ok {
+		if doc, ok := first.X.(*Str); ok && !doc.Bytes {
 			return doc.Value
 		}
 	}

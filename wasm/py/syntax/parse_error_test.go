@@ -118,6 +118,7 @@ func TestParseErrors(t *testing.T) {
 		{"a, b += 1", "1:1: cannot use += on a tuple"},
 		{"f(): int = 1", "1:1: cannot annotate a function call"},
 		{"x = 1abc", "1:5: invalid number literal '1abc'"},
+		{`x = b"a" "b"`, "1:5: cannot mix bytes and nonbytes literals"},
 		{"x = 1" + strings.Repeat("0", 20001), "1:5: integer literal 10000000000000000000… has more than 20,000 digits"},
 		{"a not b", "1:3: expected NEWLINE or ';' after the statement, found 'not'"},
 		{"await await x", "1:7: expected an expression, found 'await'"},

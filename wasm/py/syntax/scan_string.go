@@ -9,9 +9,6 @@ import (
 // str scans a string literal whose quote is at s.i; start and begin are
 // where its prefix (already read and lowercased) began.
 func (s *scanner) str(start Pos, begin int, prefix string) token {
-	if strings.Contains(prefix, "b") {
-		return s.fail(start, "bytes literals are not simulated; use a plain string")
-	}
 	quote := s.src[s.i : s.i+1]
 	if strings.HasPrefix(s.src[s.i:], strings.Repeat(quote, 3)) {
 		quote = strings.Repeat(quote, 3)
@@ -42,6 +39,15 @@ func (s *scanner) str(start Pos, begin int, prefix string) token {
 		t.kind, t.value, t.valuePos, t.raw = tokFString, body, bodyPos, raw
 		return t
 	}
+	if strings.Contains(prefix, "b") {
+		value, err := unescapeBytes(body, raw, bodyPos)
+		if err != nil {
+			s.err = err
+			return token{kind: tokError, pos: err.Pos, end: err.Pos}
+		}
+		t.kind, t.value, t.bytes = tokString, value, true
+		return t
+	}
 	value, err := unescape(body, raw, bodyPos)
 	if err != nil {
 		s.err = err
@@ -49,6 +55,55 @@ func (s *scanner) str(start Pos, begin int, prefix string) token {
 	}
 	t.kind, t.value = tokString, value
 	return t
+}
+
+// unescapeBytes decodes a bytes literal's body: ASCII characters only,
+// and \x and octal escapes stand for one byte each (\u is no escape in
+// bytes, as in Python).
+func unescapeBytes(body string, raw bool, pos Pos) (string, *Error) {
+	for i := 0; i < len(body); i++ {
+		if body[i] >= 0x80 {
+			return "", &Error{Pos: pos.after(body[:i]), Msg: "bytes can only contain ASCII literal characters"}
+		}
+	}
+	if raw || !strings.Contains(body, `\`) {
+		return body, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(body); {
+		if body[i] != '\\' || i+1 == len(body) {
+			b.WriteByte(body[i])
+			i++
+			continue
+		}
+		c := body[i+1]
+		switch {
+		case c == '\n':
+			i += 2
+		case simpleEscapes[c] != 0:
+			b.WriteByte(simpleEscapes[c])
+			i += 2
+		case c == 'x':
+			v, err := strconv.ParseUint(body[i+2:min(i+4, len(body))], 16, 8)
+			if err != nil || i+4 > len(body) {
+				return "", &Error{Pos: pos.after(body[:i]), Msg: `invalid \x escape: expected 2 hex digits`}
+			}
+			b.WriteByte(byte(v))
+			i += 4
+		case '0' <= c && c <= '7':
+			n := i + 2
+			for n < i+4 && n < len(body) && '0' <= body[n] && body[n] <= '7' {
+				n++
+			}
+			v, _ := strconv.ParseUint(body[i+1:n], 8, 16)
+			b.WriteByte(byte(v))
+			i = n
+		default:
+			b.WriteByte('\\')
+			i++
+		}
+	}
+	return b.String(), nil
 }
 
 var simpleEscapes = map[byte]byte{

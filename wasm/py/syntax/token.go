@@ -52,6 +52,7 @@ type token struct {
 	value    string
 	valuePos Pos
 	raw      bool // an r-prefixed FSTRING: its literal runs keep backslashes
+	bytes    bool // a b-prefixed STRING: value holds its bytes
 }
 
 // keywords are Python's reserved words. Soft keywords such as "match"

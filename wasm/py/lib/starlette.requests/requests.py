@@ -41,7 +41,7 @@ class Request:
         self.client = Address("127.0.0.1", 50000)
         self.app = app
         self.state = State()
-        self._body = body
+        self._body = body.encode("utf-8")
 
     async def body(self):
         return self._body

@@ -19,8 +19,10 @@ class Response:
 
     def render(self, content):
         if content is None:
-            return ""
-        return content
+            return b""
+        if isinstance(content, bytes):
+            return content
+        return content.encode("utf-8")
 
 
 class PlainTextResponse(Response):
@@ -35,7 +37,7 @@ class JSONResponse(Response):
     media_type = "application/json"
 
     def render(self, content):
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class RedirectResponse(Response):
