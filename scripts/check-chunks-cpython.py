@@ -7,7 +7,8 @@ script runs every chunk that needs no special setting on the python3 at
 hand, with a prelude that prefixes each print with the seconds since start
 and defines cpu(seconds) as a loop that burns that much CPU time of its own
 thread. It reports lines whose text differs, or whose time is off by more
-than --tolerance seconds (default 0.05).
+than --tolerance seconds (default 0.05). CPython runs with PYTHONHASHSEED=0,
+the string hashing the simulator reproduces, so sets print in one order.
 
 Usage: scripts/check-chunks-cpython.py [--tolerance S] [FILE.chunks ...]
 Exit status 1 when any chunk disagrees.
@@ -57,7 +58,11 @@ def run(code, tmp):
     # Import asyncio (and AnyIO's asyncio backend, which AnyIO otherwise
     # imports on first use) first, so that import time is not counted.
     boot = "import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n" + PRELUDE + "\nexec(compile(open(%r).read(), 'chunk.py', 'exec'))\n" % path
-    out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120)
+    # PYTHONHASHSEED=0: CPython salts str hashes at random on each start,
+    # which reorders sets of strings from run to run; the simulator
+    # hashes as CPython does with the salt fixed at 0.
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120, env=env)
     lines = out.stdout.splitlines()
     # stderr (a traceback, logging's records) comes untimed
     lines.extend("- " + l for l in out.stderr.strip().splitlines())

@@ -54,6 +54,10 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		if m, ok := bytesMethods[name]; ok {
 			return method(v, name, pure(m)), nil
 		}
+	case *Set:
+		if m, ok := setMethods[name]; ok && (!v.Frozen || !setMutators[name]) {
+			return method(v, name, pure(m)), nil
+		}
 	case *Exception:
 		if v.Type.Class != nil {
 			if a, ok := instanceAttr(v, v.Type.Class, v.Attrs, name); ok {
@@ -112,6 +116,9 @@ func getAttr(x Value, name string) (Value, *Exception) {
 	case *Builtin:
 		if name == "__name__" || name == "__qualname__" {
 			return v.Name, nil
+		}
+		if v.Name == "dict" && name == "fromkeys" {
+			return dictFromkeys, nil
 		}
 	case *Method:
 		switch name {
@@ -439,6 +446,8 @@ func iterate(x Value) ([]Value, *Exception) {
 			out = append(out, string(r))
 		}
 		return out, nil
+	case *Set:
+		return v.Items(), nil
 	case Bytes:
 		out := make([]Value, len(v))
 		for i := range len(v) {
@@ -731,3 +740,20 @@ var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
 		return out, nil
 	},
 }
+
+// dictFromkeys is dict.fromkeys(iterable, value=None).
+var dictFromkeys = &Builtin{Name: "fromkeys", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+	v, _ := c.arg(0, "iterable")
+	items, exc := iterate(v)
+	if exc != nil {
+		return nil, exc
+	}
+	value, _ := c.arg(1, "value")
+	d := newDict()
+	for _, k := range items {
+		if !d.Set(k, value) {
+			return nil, newExc(excType, "unhashable type: '"+typeName(k)+"'")
+		}
+	}
+	return d, nil
+})}

@@ -24,7 +24,7 @@ func init() {
 	}
 	for name, fn := range map[string]func(c *call) (Value, *Exception){
 		"len": builtinLen, "range": builtinRange, "str": builtinStr, "repr": builtinRepr,
-		"int": builtinInt, "float": builtinFloat, "bytes": builtinBytes, "bool": builtinBool, "list": builtinList,
+		"int": builtinInt, "float": builtinFloat, "bytes": builtinBytes, "set": builtinSet, "frozenset": builtinFrozenset, "bool": builtinBool, "list": builtinList,
 		"tuple": builtinTuple, "dict": builtinDict, "min": builtinMin, "max": builtinMax,
 		"sum": builtinSum, "abs": builtinAbs, "round": builtinRound, "sorted": builtinSorted,
 		"enumerate": builtinEnumerate, "zip": builtinZip, "slice": builtinSlice,
@@ -107,6 +107,8 @@ func builtinLen(c *call) (Value, *Exception) {
 		return int64(utf8.RuneCountInString(x)), nil
 	case Bytes:
 		return int64(len(x)), nil
+	case *Set:
+		return int64(x.used), nil
 	case *List:
 		return int64(len(x.Items)), nil
 	case *Tuple:

@@ -123,15 +123,17 @@ func asClassValue(v Value) (*Class, bool) {
 // builtinTypes are the builtin functions that are also types, for
 // isinstance and type().
 var builtinTypes = map[string]func(Value) bool{
-	"int":   func(v Value) bool { _, i := v.(int64); _, b := v.(bool); _, g := v.(*big.Int); return i || b || g },
-	"float": func(v Value) bool { _, ok := v.(float64); return ok },
-	"str":   func(v Value) bool { _, ok := v.(string); return ok },
-	"bytes": func(v Value) bool { _, ok := v.(Bytes); return ok },
-	"bool":  func(v Value) bool { _, ok := v.(bool); return ok },
-	"list":  func(v Value) bool { _, ok := v.(*List); return ok },
-	"tuple": func(v Value) bool { _, ok := v.(*Tuple); return ok },
-	"dict":  func(v Value) bool { _, ok := v.(*Dict); return ok },
-	"range": func(v Value) bool { _, ok := v.(*rangeVal); return ok },
+	"int":       func(v Value) bool { _, i := v.(int64); _, b := v.(bool); _, g := v.(*big.Int); return i || b || g },
+	"float":     func(v Value) bool { _, ok := v.(float64); return ok },
+	"str":       func(v Value) bool { _, ok := v.(string); return ok },
+	"bytes":     func(v Value) bool { _, ok := v.(Bytes); return ok },
+	"bool":      func(v Value) bool { _, ok := v.(bool); return ok },
+	"list":      func(v Value) bool { _, ok := v.(*List); return ok },
+	"tuple":     func(v Value) bool { _, ok := v.(*Tuple); return ok },
+	"dict":      func(v Value) bool { _, ok := v.(*Dict); return ok },
+	"range":     func(v Value) bool { _, ok := v.(*rangeVal); return ok },
+	"set":       func(v Value) bool { s, ok := v.(*Set); return ok && !s.Frozen },
+	"frozenset": func(v Value) bool { s, ok := v.(*Set); return ok && s.Frozen },
 }
 
 func isInstance(v, cls Value) (bool, *Exception) {
@@ -222,7 +224,7 @@ func builtinType(c *call) (Value, *Exception) {
 			return builtins[name], nil
 		}
 	}
-	if _, ok := v.(int64); ok {
+	if builtinTypes["int"](v) {
 		return builtins["int"], nil
 	}
 	return &typeObj{name: typeName(v)}, nil

@@ -1,7 +1,6 @@
 package py
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -51,18 +50,11 @@ func init() {
 		"bin": func(c *call) (Value, *Exception) { return intBase(c, 2, "0b") },
 		"oct": func(c *call) (Value, *Exception) { return intBase(c, 8, "0o") },
 		"hash": func(c *call) (Value, *Exception) {
-			k, ok := hashKey(c.args[0])
+			h, ok := pyHash(c.args[0])
 			if !ok {
 				return nil, newExc(excType, "unhashable type: '"+typeName(c.args[0])+"'")
 			}
-			if b, isInt := bigOf(c.args[0]); isInt {
-				return intHash(b), nil
-			}
-			h := int64(0)
-			for _, b := range []byte(fmt.Sprint(k)) {
-				h = h*31 + int64(b)
-			}
-			return h, nil
+			return int64(h), nil
 		},
 		"anext": func(c *call) (Value, *Exception) {
 			g, ok := c.args[0].(*Generator)

@@ -27,10 +27,11 @@ const (
 	opJumpIfTrueOrPop     // x → x | (popped)
 	opBuildList           // A items → list
 	opBuildTuple          // A items → tuple
-	opBuildSet            // A items → list (sets are simulated as lists)
+	opBuildSet            // A items → set (B=1: built as CPython builds a display of constants)
 	opBuildDict           // 2A items → dict
 	opListAppend          // x →   (locals[A].append(x))
 	opDictSetItem         // k v → (locals[A][k] = v)
+	opSetAdd              // x →   (locals[A].add(x))
 	opListExtend          // list it → list
 	opDictUpdate          // dict m → dict
 	opBuildString         // A parts → str

@@ -39,7 +39,22 @@ func (c *compiler) expr(e syntax.Expr) {
 	case *syntax.List:
 		c.sequence(e.Elems, opBuildList, e.Pos)
 	case *syntax.Set:
+		if len(e.Elems) > 2 && allConstant(e.Elems) {
+			// CPython folds such a display into a frozenset constant and
+			// copies it into the new set (BUILD_SET 0, SET_UPDATE), which
+			// lays the set out in another order than adding one by one
+			for _, x := range e.Elems {
+				c.expr(x)
+			}
+			c.emit(opBuildSet, int32(len(e.Elems)), 1, e.Pos)
+			break
+		}
 		c.sequence(e.Elems, opBuildSet, e.Pos)
+		if hasStar(e.Elems) {
+			c.emitConst(builtins["set"], e.Pos)
+			c.emit(opRot2, 0, 0, e.Pos)
+			c.emit(opCall, 1, -1, e.Pos)
+		}
 	case *syntax.Tuple:
 		c.sequence(e.Elems, opBuildTuple, e.Pos)
 		if hasStar(e.Elems) {
@@ -222,9 +237,12 @@ func (c *compiler) comprehension(e *syntax.Comprehension) {
 	acc := c.temp()
 	scope := len(c.hidden)
 	defer func() { c.hidden = c.hidden[:scope] }()
-	if e.Kind == "dict" {
+	switch e.Kind {
+	case "dict":
 		c.emit(opBuildDict, 0, 0, e.Pos)
-	} else {
+	case "set":
+		c.emit(opBuildSet, 0, 0, e.Pos)
+	default:
 		c.emit(opBuildList, 0, 0, e.Pos)
 	}
 	c.emit(opStoreLocal, acc, 0, e.Pos)
@@ -252,6 +270,9 @@ func (c *compiler) compClause(e, cl *syntax.Comprehension, acc int32) {
 		c.expr(e.Key)
 		c.expr(e.Elt)
 		c.emit(opDictSetItem, acc, 0, e.Pos)
+	case e.Kind == "set":
+		c.expr(e.Elt)
+		c.emit(opSetAdd, acc, 0, e.Pos)
 	default:
 		c.expr(e.Elt)
 		c.emit(opListAppend, acc, 0, e.Pos)
@@ -454,4 +475,26 @@ func containsYield(body []syntax.Stmt) bool {
 		})
 	}
 	return found
+}
+
+// allConstant reports whether every element is a constant after
+// CPython's constant folding: literals, signed numbers and tuples of
+// constants.
+func allConstant(elems []syntax.Expr) bool {
+	for _, x := range elems {
+		switch e := x.(type) {
+		case *syntax.Num, *syntax.Str, *syntax.Const:
+		case *syntax.UnaryOp:
+			if _, isNum := e.X.(*syntax.Num); !isNum || (e.Op != "-" && e.Op != "+") {
+				return false
+			}
+		case *syntax.Tuple:
+			if hasStar(e.Elems) || !allConstant(e.Elems) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

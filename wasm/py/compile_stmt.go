@@ -159,13 +159,16 @@ func (c *compiler) module_(name string, pos syntax.Pos) *Module {
 	return m
 }
 
+// augAssign compiles x op= y as an in-place operation (opBinary with
+// B=1): a list, set or dict on the left changes in place, so every name
+// for it sees the change, as in Python.
 func (c *compiler) augAssign(s *syntax.AugAssign) {
 	op := opIndex(binaryOps, s.Op)
 	switch t := s.Target.(type) {
 	case *syntax.Name:
 		c.load(t.ID, t.Pos)
 		c.expr(s.Value)
-		c.emit(opBinary, op, 0, s.Pos)
+		c.emit(opBinary, op, 1, s.Pos)
 		c.store(t.ID, t.Pos)
 	case *syntax.Attribute:
 		obj := c.temp()
@@ -174,7 +177,7 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 		c.emit(opLoadLocal, obj, 0, t.Pos)
 		c.emit(opLoadAttr, c.constIndex(t.Name), 0, t.NamePos)
 		c.expr(s.Value)
-		c.emit(opBinary, op, 0, s.Pos)
+		c.emit(opBinary, op, 1, s.Pos)
 		c.emit(opLoadLocal, obj, 0, t.Pos)
 		c.emit(opStoreAttr, c.constIndex(t.Name), 0, t.NamePos)
 	case *syntax.Subscript:
@@ -187,7 +190,7 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 		c.emit(opLoadLocal, idx, 0, t.Pos)
 		c.emit(opSubscr, 0, 0, t.Pos)
 		c.expr(s.Value)
-		c.emit(opBinary, op, 0, s.Pos)
+		c.emit(opBinary, op, 1, s.Pos)
 		c.emit(opLoadLocal, obj, 0, t.Pos)
 		c.emit(opLoadLocal, idx, 0, t.Pos)
 		c.emit(opStoreSubscr, 0, 0, t.Pos)

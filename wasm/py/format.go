@@ -20,6 +20,8 @@ func typeName(v Value) string {
 		return "bool"
 	case Bytes:
 		return "bytes"
+	case *Set:
+		return x.typeName()
 	case int64, *big.Int:
 		return "int"
 	case float64:
@@ -168,6 +170,11 @@ func (w *reprWriter) write(v Value) {
 		w.WriteString(x.String())
 	case Bytes:
 		w.WriteString(bytesRepr(x))
+	case *Set:
+		if w.enter(x, x.typeName()+"(...)") {
+			x.repr(w)
+			w.leave()
+		}
 	case float64:
 		w.WriteString(floatRepr(x))
 	case string:

@@ -93,7 +93,7 @@ func checkCode(p *Program, c *Code) error {
 				_, ok := v.([]string)
 				bad = !ok
 			}
-		case opLoadLocal, opStoreLocal, opListAppend, opDictSetItem:
+		case opLoadLocal, opStoreLocal, opListAppend, opDictSetItem, opSetAdd:
 			bad = in.A < 0 || int(in.A) >= c.NumLocals
 		case opLoadDeref, opStoreDeref, opLoadCell:
 			bad = !slices.Contains(c.Cells, in.A)

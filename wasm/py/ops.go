@@ -1,6 +1,7 @@
 package py
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -28,6 +29,8 @@ func truthy(v Value) bool {
 		return x != ""
 	case Bytes:
 		return x != ""
+	case *Set:
+		return x.used > 0
 	case *List:
 		return len(x.Items) > 0
 	case *Tuple:
@@ -113,6 +116,9 @@ func binary(op string, x, y Value) (Value, *Exception) {
 		return v, exc
 	}
 	if v, ok, exc := bytesBinary(op, x, y); ok {
+		return v, exc
+	}
+	if v, ok, exc := setBinary(op, x, y); ok {
 		return v, exc
 	}
 	if op == "*" {
@@ -344,6 +350,9 @@ func equalAt(x, y Value, d int) (eq, deep bool) {
 	case Bytes:
 		b, ok := y.(Bytes)
 		return ok && a == b, false
+	case *Set:
+		b, ok := y.(*Set)
+		return ok && setEqual(a, b), false
 	case *List, *Tuple, *Dict:
 		if d >= maxNesting {
 			return false, true
@@ -442,6 +451,9 @@ func compare(op string, x, y Value) (bool, *Exception) {
 	if b, ok, exc := instanceOrder(op, x, y); ok {
 		return b, exc
 	}
+	if b, ok := setOrder(op, x, y); ok {
+		return b, nil
+	}
 	c, err := order(x, y, op, 0)
 	if err != nil {
 		return false, err
@@ -539,6 +551,8 @@ func contains(container, x Value) (bool, *Exception) {
 		return in, exc
 	}
 	switch c := container.(type) {
+	case *Set:
+		return c.Has(x)
 	case Bytes:
 		switch s := x.(type) {
 		case Bytes:
@@ -605,4 +619,68 @@ func unary(op string, x Value) (Value, *Exception) {
 		return ^i, nil
 	}
 	return nil, newExc(excType, "bad operand type for unary "+op+": 'float'")
+}
+
+// inplace is x op= y: a list, set or dict (or an instance with __iadd__
+// and the like) changes in place and is the result; anything else is
+// x op y.
+func inplace(op string, x, y Value) (Value, *Exception) {
+	switch a := x.(type) {
+	case *List:
+		switch op {
+		case "+":
+			items, exc := iterate(y)
+			if exc != nil {
+				return nil, newExc(excType, fmt.Sprintf("'%s' object is not iterable", typeName(y)))
+			}
+			if exc := checkItems("list", len(a.Items)+len(items)); exc != nil {
+				return nil, exc
+			}
+			a.Items = append(a.Items, items...)
+			return a, nil
+		case "*":
+			r, exc := binary(op, x, y)
+			if l, ok := r.(*List); ok {
+				a.Items = l.Items
+				return a, nil
+			}
+			return r, exc
+		}
+	case *Set:
+		b, ok := y.(*Set)
+		if !ok || a.Frozen {
+			break
+		}
+		var exc *Exception
+		switch op {
+		case "|":
+			exc = a.update(b)
+		case "&":
+			var r *Set
+			if r, exc = setIntersection(a, b); exc == nil {
+				a.swapBody(r)
+			}
+		case "-":
+			exc = a.differenceUpdate(b)
+		case "^":
+			exc = a.symmetricDifferenceUpdate(b)
+		default:
+			return binary(op, x, y)
+		}
+		return a, exc
+	case *Dict:
+		if b, ok := y.(*Dict); ok && op == "|" {
+			for i, k := range b.Keys {
+				a.Set(k, b.Values[i])
+			}
+			return a, nil
+		}
+	case *Instance:
+		if name, ok := binaryDunders[op]; ok {
+			if r, found, exc := callDunder(x, "__i"+name+"__", y); found && (exc != nil || r != notImplemented) {
+				return r, exc
+			}
+		}
+	}
+	return binary(op, x, y)
 }

@@ -172,6 +172,16 @@ func validateBuiltin(name string, v Value) (Value, string, *Exception) {
 			return d, "", nil
 		}
 		return nil, "Input should be a valid dictionary", nil
+	case "set", "frozenset":
+		switch v.(type) {
+		case *List, *Tuple, *Set:
+			s := newSet(name == "frozenset")
+			if exc := s.update(v); exc != nil {
+				return nil, "Input should be a valid set", nil
+			}
+			return s, "", nil
+		}
+		return nil, "Input should be a valid set", nil
 	}
 	return v, "", nil
 }
@@ -196,15 +206,22 @@ func validateForm(f *Fiber, t *typingForm, v Value, depth int) (Value, string, *
 		}
 		return nil, strings.Join(msgs, "; "), nil
 	case "List", "list", "Sequence", "Set", "set":
+		isSet := t.name == "Set" || t.name == "set"
 		items, ok := v.(*List)
+		if s, given := v.(*Set); given && isSet {
+			items, ok = &List{Items: s.Items()}, true
+		}
 		if !ok {
 			return nil, "Input should be a valid list", nil
 		}
-		if len(t.args) == 0 {
-			return items, "", nil
+		out := items
+		if len(t.args) > 0 {
+			out = &List{}
 		}
-		out := &List{}
 		for i, it := range items.Items {
+			if len(t.args) == 0 {
+				break
+			}
 			r, msg, exc := validateValue(f, t.args[0], it, depth+1)
 			if exc != nil {
 				return nil, "", exc
@@ -213,6 +230,13 @@ func validateForm(f *Fiber, t *typingForm, v Value, depth int) (Value, string, *
 				return nil, fmt.Sprintf("item %d: %s", i, msg), nil
 			}
 			out.Items = append(out.Items, r)
+		}
+		if isSet {
+			set := newSet(false)
+			if exc := set.update(out); exc != nil {
+				return nil, "Input should be a valid set", nil
+			}
+			return set, "", nil
 		}
 		return out, "", nil
 	case "Dict", "dict", "Mapping":

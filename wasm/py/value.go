@@ -208,12 +208,20 @@ func hashKeyAt(v Value, d int) (any, bool) {
 			case Bytes:
 				b = append(strconv.AppendInt(append(b, 'y'), int64(len(k)), 10), ':')
 				b = append(b, k...)
+			case setKey:
+				b = append(strconv.AppendInt(append(b, 'z'), int64(len(k)), 10), ':')
+				b = append(b, k...)
 			}
 			b = append(b, ';')
 		}
 		return tupleKey(b), true
 	case *Instance:
 		return instanceHash(x, d)
+	case *Set:
+		if !x.Frozen {
+			return nil, false
+		}
+		return x.key()
 	case *Class, *ExcType, *Function, *Builtin, *Module, *futureVal, *cfutureVal, *Generator, *Coroutine:
 		return x, true
 	}

@@ -269,7 +269,11 @@ func (f *Fiber) exec() sim.Effect {
 		case opBinary:
 			y := fr.pop()
 			var v Value
-			v, exc = binary(binaryOps[in.A], fr.pop(), y)
+			if in.B == 1 {
+				v, exc = inplace(binaryOps[in.A], fr.pop(), y)
+			} else {
+				v, exc = binary(binaryOps[in.A], fr.pop(), y)
+			}
 			if exc == nil {
 				r.steps += cost(v)
 				exc = r.builtValue(v)
@@ -321,8 +325,28 @@ func (f *Fiber) exec() sim.Effect {
 			} else {
 				fr.pop()
 			}
-		case opBuildList, opBuildSet:
+		case opBuildList:
 			fr.push(&List{Items: fr.popN(int(in.A))})
+		case opBuildSet:
+			s := newSet(in.B == 1)
+			for _, it := range fr.popN(int(in.A)) {
+				if exc = s.Add(it); exc != nil {
+					break
+				}
+			}
+			if in.B == 1 {
+				// a display of constants: the compiler makes it a
+				// frozenset, rebuilds that from its own items when it
+				// merges constants, and the set is that one copied
+				again := newSet(true)
+				for _, it := range s.Items() {
+					again.Add(it)
+				}
+				s = again.copySet(false)
+			}
+			fr.push(s)
+		case opSetAdd:
+			exc = fr.locals[in.A].(*Set).Add(fr.pop())
 		case opBuildTuple:
 			fr.push(&Tuple{Items: fr.popN(int(in.A))})
 		case opBuildDict:

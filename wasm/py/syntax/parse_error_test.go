@@ -26,7 +26,7 @@ func TestParseErrors(t *testing.T) {
 		{"x = 1; class A: pass", "1:8: 'class' must start on a line of its own"},
 		{"from . import x", "1:6: relative imports are not simulated; import by module name"},
 		{"from x import *", "1:15: 'import *' is not simulated; name the things you import"},
-		{"x **= 2", "1:3: '**=' is not simulated; write x = x ** y"},
+		{"x @= 2", "1:3: '@=' is not simulated; write x = x @ y"},
 		{"def f(/, b): pass", "1:7: '/' must follow at least one parameter, before any '*'"},
 		{"def f(*, /): pass", "1:10: '/' must follow at least one parameter, before any '*'"},
 		{"def f(a, *): pass", "1:10: named arguments must follow bare *"},

@@ -266,7 +266,7 @@ func (p *parser) parseAnnAssign(start token, target Expr) (Stmt, error) {
 // string marks those LoopLab does not simulate.
 var augOps = map[string]string{
 	"+=": "+", "-=": "-", "*=": "*", "/=": "/", "//=": "//", "%=": "%",
-	"**=": "", "@=": "", "&=": "", "|=": "", "^=": "", "<<=": "", ">>=": "",
+	"**=": "**", "@=": "", "&=": "&", "|=": "|", "^=": "^", "<<=": "<<", ">>=": ">>",
 }
 
 func isAugOp(op string) bool {
