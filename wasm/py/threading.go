@@ -143,7 +143,7 @@ func (t *threadVal) start(c *call, _ Value) (Value, sim.Effect, *Exception) {
 				c.Warn("RuntimeWarning: coroutine '" + co.Fn.Code.Name + "' was never awaited")
 			}
 		}})
-	return nil, nil, nil
+	return nil, c.ctx().ThreadStarting(nil), nil
 }
 
 // join(timeout=None) blocks the calling thread, with the GIL released,

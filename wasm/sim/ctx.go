@@ -16,6 +16,24 @@ type Ctx struct {
 	owner  int // lane credited with this code's work when there is no task
 	req    *Request
 	loop   *Loop // the loop running this code when there is no task (a callback)
+	// spawned is set when this code has just started a thread: it is
+	// resolved when the new thread first runs (see ThreadStarting)
+	spawned *Future
+}
+
+// ThreadStarting is what code that has just started a thread does next,
+// as CPython's Thread.start() does: it waits, GIL released, until the new
+// thread runs, and the new thread keeps the GIL until it lets go of it
+// (a blocking call, its end, or the switch interval). So the new thread's
+// first lines run before the starter's next ones. The call then returns
+// result. It is nil when this code started no thread.
+func (c *Ctx) ThreadStarting(result any) Effect {
+	f := c.spawned
+	if f == nil {
+		return nil
+	}
+	c.spawned = nil
+	return Wait{F: f, Timeout: -1, Label: "Thread.start()", Result: result}
 }
 
 // Now is the virtual time (time.perf_counter() and loop.time() read it).

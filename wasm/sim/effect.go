@@ -56,6 +56,10 @@ type Wait struct {
 	TimedOut  error
 	OnTimeout func() // withdraws the wait from whoever would complete F (a queue)
 	Label     string
+	// Result, when set, is what the fiber continues with once F is done,
+	// instead of F's result: a call that waits and then returns its own
+	// value (Thread.start() returns None, run_in_executor its future).
+	Result any
 }
 
 // Await suspends a task until F is done (only on an event loop). IO marks

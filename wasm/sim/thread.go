@@ -49,12 +49,13 @@ func (p *Process) lanePrefix() string {
 // Thread is an OS thread of a process. It runs one fiber at a time: a task
 // step when it hosts an event loop, a job when it is a pool worker.
 type Thread struct {
-	s     *Sim
-	proc  *Process
-	name  string
-	lane  int
-	kind  trace.State // the state an owner lane shows while this thread runs its code
-	owner int         // lane of the request or task this thread works for now, -1 for none
+	started *Future // resolved when the thread first runs, for whoever waits in its start()
+	s       *Sim
+	proc    *Process
+	name    string
+	lane    int
+	kind    trace.State // the state an owner lane shows while this thread runs its code
+	owner   int         // lane of the request or task this thread works for now, -1 for none
 	// line is the line of the scenario's code the thread's current call
 	// comes from (see Fiber.Line), for the spans that show it
 	line int32
@@ -204,6 +205,9 @@ func (t *Thread) step(v any, err error) bool {
 		case Wait:
 			if e.F.done {
 				v, err = e.F.result, e.F.err
+				if e.Result != nil {
+					v, err = e.Result, nil
+				}
 				continue
 			}
 			t.line = lineOf(t.fib)

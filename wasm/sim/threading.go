@@ -64,6 +64,8 @@ func (c *Ctx) StartThread(sp ThreadSpec) *Thread {
 	t.bg = &background{daemon: sp.Daemon, alive: true, exited: newFuture(nil)}
 	s.threads = append(s.threads, t)
 	tc := &Ctx{s: s, thread: t, owner: -1}
+	t.started = newFuture(nil)
+	c.spawned = t.started
 	var after func(Effect)
 	after = func(e Effect) {
 		switch e := e.(type) {
@@ -79,6 +81,7 @@ func (c *Ctx) StartThread(sp ThreadSpec) *Thread {
 	// once the thread runs, so it always gets that far.
 	s.soon(func() {
 		t.acquire(func() {
+			t.started.resolve(nil, nil)
 			s.rec.Event(s.now, trace.EvStart, t.lane, "starts")
 			t.showAt(trace.Run, "", lineOf(sp.Fiber))
 			t.drive(sp.Fiber, tc, nil, nil, after)

@@ -29,7 +29,15 @@ func (t *Thread) wait(w Wait) {
 	}
 	// A concurrent future runs its callbacks in the thread that completes
 	// it; the waiter wakes as its own event, as after a blocking call.
-	w.F.onDone(func() { s.soon(func() { wake(w.F.result, w.F.err) }) })
+	w.F.onDone(func() {
+		s.soon(func() {
+			if w.Result != nil {
+				wake(w.Result, nil)
+				return
+			}
+			wake(w.F.result, w.F.err)
+		})
+	})
 	if w.Timeout >= 0 {
 		timer = s.after(w.Timeout, func() {
 			timer = nil
