@@ -291,7 +291,13 @@ func asyncioModule() *Module {
 		"set_event_loop":           setEventLoop,
 		"run_coroutine_threadsafe": runCoroutineThreadsafe,
 		"Semaphore":                newSemaphore,
-		"BoundedSemaphore":         newSemaphore,
+		"BoundedSemaphore": func(c *call) (Value, sim.Effect, *Exception) {
+			v, _, exc := newSemaphore(c)
+			if s, ok := v.(*semVal); ok {
+				s.kind, s.bound = "BoundedSemaphore", s.sem.Value()
+			}
+			return v, nil, exc
+		},
 		"Lock": func(c *call) (Value, sim.Effect, *Exception) {
 			return &semVal{sem: sim.NewSemaphore(1), kind: "Lock"}, nil, nil
 		},
@@ -567,8 +573,9 @@ func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
 
 // semVal is asyncio.Semaphore or Lock.
 type semVal struct {
-	sem  *sim.Semaphore
-	kind string
+	sem   *sim.Semaphore
+	kind  string
+	bound int // a BoundedSemaphore's initial value, which release must not pass
 }
 
 func newSemaphore(c *call) (Value, sim.Effect, *Exception) {
@@ -596,6 +603,12 @@ func (s *semVal) attr(name string) (Value, bool) {
 		}), true
 	case "release":
 		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
+			switch {
+			case s.kind == "Lock" && s.sem.Value() > 0:
+				return nil, nil, newExc(excRuntime, "Lock is not acquired.")
+			case s.kind == "BoundedSemaphore" && s.sem.Value() >= s.bound:
+				return nil, nil, newExc(excValue, "BoundedSemaphore released too many times")
+			}
 			c.ctx().Release(s.sem)
 			return nil, nil, nil
 		}), true

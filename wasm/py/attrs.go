@@ -113,6 +113,13 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		if name == "__name__" || name == "__qualname__" {
 			return v.Name, nil
 		}
+	case *Coroutine:
+		if name == "close" { // a coroutine never run: closing it silences the never-awaited warning
+			return method(v, "close", pure(func(c *call, _ Value) (Value, *Exception) {
+				v.Started = true
+				return nil, nil
+			})), nil
+		}
 	case *Builtin:
 		if name == "__name__" || name == "__qualname__" {
 			return v.Name, nil

@@ -247,14 +247,23 @@ func (c *compiler) storeTarget(t syntax.Expr) {
 	}
 }
 
+// unpack stores a sequence into targets; a *starred one (B: its index
+// plus one) takes a list of what the others leave.
 func (c *compiler) unpack(elems []syntax.Expr, pos syntax.Pos) {
-	for _, e := range elems {
-		if s, ok := e.(*syntax.Starred); ok {
-			c.fail(s.Pos, "starred assignment is not simulated")
+	star := int32(0)
+	for i, e := range elems {
+		if _, ok := e.(*syntax.Starred); ok {
+			if star > 0 {
+				c.fail(e.Start(), "multiple starred expressions in assignment")
+			}
+			star = int32(i + 1)
 		}
 	}
-	c.emit(opUnpack, int32(len(elems)), 0, pos)
+	c.emit(opUnpack, int32(len(elems)), star, pos)
 	for _, e := range elems {
+		if s, ok := e.(*syntax.Starred); ok {
+			e = s.X
+		}
 		c.storeTarget(e)
 	}
 }

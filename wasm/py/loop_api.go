@@ -166,6 +166,7 @@ func (l *loopVal) runUntil(c *call, v Value) (Value, sim.Effect, *Exception) {
 	r := f.run
 	var co *Coroutine
 	var fv *futureVal
+	var aw awaitable
 	switch x := v.(type) {
 	case nil:
 	case *Coroutine:
@@ -176,9 +177,12 @@ func (l *loopVal) runUntil(c *call, v Value) (Value, sim.Effect, *Exception) {
 		co = x
 	case *futureVal:
 		fv = x
+	case awaitable: // asyncio.sleep(...) and the like: wrapped in a task
+		aw = x
 	default:
 		return nil, nil, newExc(excType, "An asyncio.Future, a coroutine or an awaitable is required")
 	}
+	at := f.frames[len(f.frames)-1].pos()
 	f.convert = nil
 	if fv != nil {
 		f.convert = fv.convert
@@ -199,6 +203,9 @@ func (l *loopVal) runUntil(c *call, v Value) (Value, sim.Effect, *Exception) {
 			return t.Future()
 		case fv != nil && fv.fut != nil:
 			return fv.fut
+		case aw != nil:
+			fr := &Frame{code: awaitCode(aw, at), globals: f.frames[0].globals}
+			return sc.CreateTask(newFiber(r, fr), awaitableCall(aw)).Future()
 		}
 		l.stop = sc.NewFuture(nil)
 		return l.stop

@@ -167,6 +167,16 @@ func osModule() *Module {
 			s, _ := c.args[0].(string)
 			return s[strings.LastIndexByte(s, '/')+1:], nil
 		})},
+		"splitext": &Builtin{Name: "splitext", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+			s, _ := c.args[0].(string)
+			base := s[strings.LastIndexByte(s, '/')+1:]
+			dot := strings.LastIndexByte(base, '.')
+			if dot <= 0 || strings.Trim(base[:dot], ".") == "" { // ".bashrc" has no extension
+				return &Tuple{Items: []Value{s, ""}}, nil
+			}
+			cut := len(s) - len(base) + dot
+			return &Tuple{Items: []Value{s[:cut], s[cut:]}}, nil
+		})},
 		"exists": &Builtin{Name: "exists", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
 			s, _ := c.args[0].(string)
 			_, ok := c.f.run.fileSystem()[absPath(s)]

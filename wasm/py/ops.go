@@ -684,3 +684,26 @@ func inplace(op string, x, y Value) (Value, *Exception) {
 	}
 	return binary(op, x, y)
 }
+
+// unpackItems is what "a, b, c = items" stores, with CPython's errors;
+// star (when > 0) is the index plus one of a *starred target, which
+// takes a list of the items the others leave.
+func unpackItems(items []Value, n, star int) ([]Value, *Exception) {
+	if star == 0 {
+		switch {
+		case len(items) > n:
+			return nil, newExc(excValue, fmt.Sprintf("too many values to unpack (expected %d)", n))
+		case len(items) < n:
+			return nil, newExc(excValue, fmt.Sprintf("not enough values to unpack (expected %d, got %d)", n, len(items)))
+		}
+		return items, nil
+	}
+	if len(items) < n-1 {
+		return nil, newExc(excValue, fmt.Sprintf("not enough values to unpack (expected at least %d, got %d)", n-1, len(items)))
+	}
+	before, after := star-1, n-star
+	out := make([]Value, 0, n)
+	out = append(out, items[:before]...)
+	out = append(out, &List{Items: append([]Value{}, items[before:len(items)-after]...)})
+	return append(out, items[len(items)-after:]...), nil
+}

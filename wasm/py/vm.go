@@ -606,9 +606,8 @@ func (f *Fiber) exec() sim.Effect {
 			}
 		case opUnpack:
 			var items []Value
-			items, exc = iterate(fr.pop())
-			if exc == nil && len(items) != int(in.A) {
-				exc = newExc(excValue, fmt.Sprintf("expected %d values to unpack, got %d", in.A, len(items)))
+			if items, exc = iterate(fr.pop()); exc == nil {
+				items, exc = unpackItems(items, int(in.A), int(in.B))
 			}
 			if exc == nil {
 				for i := len(items) - 1; i >= 0; i-- {
