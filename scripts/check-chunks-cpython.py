@@ -137,6 +137,20 @@ def compare(got, want, tolerance):
     return problems
 
 
+def support_rows(root):
+    """The simulated rows of the table behind the site's "What LoopLab
+    runs" page (wasm/py/support/support.txt): (line, what, chunk names)."""
+    rows = []
+    path = os.path.join(root, "wasm", "py", "support", "support.txt")
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        if not line.startswith("+ "):
+            continue
+        what, _, programs = line[2:].split("|")
+        chunks = [p.strip() for p in programs.split(",") if p.strip() and not p.strip().startswith("fidelity:")]
+        rows.append((n, what.strip(), chunks))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tolerance", type=float, default=0.05)
@@ -145,6 +159,7 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     files = args.files or sorted(glob.glob(os.path.join(root, "wasm", "py", "testdata", "*.chunks")))
     failed = 0
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
             for head, code, want in chunks(path):
@@ -153,11 +168,31 @@ def main():
                     print("skip  %s (needs %s)" % (name, " ".join(head[1:])))
                     continue
                 problems = compare(run(code, tmp), want, args.tolerance)
+                results[name] = not problems
                 print(("ok    " if not problems else "DIFF  ") + name)
                 for p in problems:
                     print("        " + p)
                 failed += bool(problems)
     print("%d chunk(s) disagree with CPython %s" % (failed, sys.version.split()[0]))
+    if not args.files:
+        # what the site's page claims, row by row
+        rows = support_rows(root)
+        agree = disagree = apps = 0
+        for n, what, names in rows:
+            missing = [c for c in names if c not in results]
+            differ = [c for c in names if results.get(c) is False]
+            if missing:
+                print("support.txt:%d: %s: no such chunk %s" % (n, what, ", ".join(missing)))
+                failed += 1
+            elif differ:
+                print("support.txt:%d: %s: %s disagree(s)" % (n, what, ", ".join(differ)))
+                disagree += 1
+            elif names:
+                agree += 1
+            else:
+                apps += 1
+        print("the page's simulated rows: %d agree in every program here, %d do not, %d are checked by make fidelity or not compared"
+              % (agree, disagree, apps))
     return 1 if failed else 0
 
 

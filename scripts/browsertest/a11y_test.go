@@ -136,6 +136,21 @@ func TestA11y(t *testing.T) {
 			check(fmt.Sprintf("%s-%s-predict-%s", size.name, theme, map[bool]string{true: "right", false: "wrong"}[theme == "light"]))
 		}
 	}
+	// What LoopLab runs, at both sizes and in both themes
+	for _, size := range []struct {
+		name   string
+		w, h   int
+		mobile bool
+	}{{"1400x900", 1400, 900, false}, {"390x844", 390, 844, true}} {
+		p.resize(size.w, size.h, size.mobile)
+		for _, theme := range []string{"light", "dark"} {
+			p.await(fmt.Sprintf(`localStorage.setItem("looplab:theme", %q)`, `"`+theme+`"`))
+			if _, err := chromedp.Run(p.ctx, chromedp.Navigate(strings.TrimSuffix(p.url, "/")+"/runs.html")); err != nil {
+				t.Fatal(err)
+			}
+			check(fmt.Sprintf("%s-%s-runs", size.name, theme))
+		}
+	}
 	for _, key := range order {
 		f := findings[key]
 		where := strings.Join(f.where[:min(len(f.where), 4)], ", ")

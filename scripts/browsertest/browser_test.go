@@ -424,6 +424,24 @@ func TestBrokenEdit(t *testing.T) {
 	}
 }
 
+// TestNotSimulatedLinksToRuns: an error about something LoopLab does not
+// simulate links to the page that says what it does, which the site has.
+func TestNotSimulatedLinksToRuns(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
+	p.await(`looplab.setCode("import asyncio\nimport socket\n")`)
+	p.waitFor(`document.querySelector("#code-error a")`)
+	var link struct {
+		Href, Text, Box string
+		Status          int
+	}
+	p.eval(`(() => { const a = document.querySelector("#code-error a"); return {href: a.getAttribute("href"), text: a.textContent, box: document.getElementById("code-error").textContent}; })()`, &link)
+	p.eval(`fetch("runs.html").then((r) => r.status)`, &link.Status)
+	if link.Href != "runs.html" || link.Text != "What LoopLab runs" || link.Status != 200 || !strings.Contains(link.Box, "module 'socket' is not simulated") {
+		t.Errorf("a not-simulated error links to %+v", link)
+	}
+}
+
 // TestDeepLink: a link with a changed number restores lesson and number.
 func TestDeepLink(t *testing.T) {
 	p := open(t)

@@ -76,7 +76,11 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"index.html": html.Bytes(), "lessons.json": toc, "chroma.css": []byte(css)}
+	runs, err := renderRuns()
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"index.html": html.Bytes(), "runs.html": runs, "lessons.json": toc, "chroma.css": []byte(css)}
 	if files["wasm_exec.js"], err = os.ReadFile(o.WasmExec); err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func reuseCompressed(src, dst string) error {
 }
 
 // entryPages keep their names: learners and links reach them by name.
-var entryPages = []string{"index.html", "stage.html"}
+var entryPages = []string{"index.html", "stage.html", "runs.html"}
 
 // readSite reads a built site without its compressed copies.
 func readSite(dir string) (map[string][]byte, error) {
@@ -256,7 +256,7 @@ self.addEventListener("fetch", (ev) => {
 func Headers(renamed map[string]string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n", CSP)
-	for _, page := range []string{"/", "/index.html", "/stage.html", "/sw.js"} {
+	for _, page := range []string{"/", "/index.html", "/stage.html", "/runs.html", "/sw.js"} {
 		fmt.Fprintf(&b, "%s\n  Cache-Control: no-cache\n", page)
 	}
 	for _, old := range sortedKeys(renamed) {

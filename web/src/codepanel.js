@@ -80,6 +80,15 @@ export function renderError() {
   const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
   const kept = S.result ? "The stage still shows the last run that worked." : "";
   box.textContent = `${where}${e.msg}. ${kept}`;
+  // Something LoopLab does not simulate: the page that says what it does.
+  if (/not simulated/.test(e.msg)) {
+    const a = document.createElement("a");
+    a.href = "runs.html";
+    a.target = "_blank";
+    a.rel = "noopener";
+    a.textContent = "What LoopLab runs";
+    box.append(" See ", a, ".");
+  }
 }
 
 // ---- the lines the lanes are on ----

@@ -38,6 +38,7 @@ export const editing = () => !$("edit-box").hidden;
 
 async function enterEdit() {
   $("edit-box").hidden = false;
+  $("edit-hint").hidden = false;
   $("code").hidden = true;
   $("code-hint").hidden = true;
   $("edit").textContent = "Done";
@@ -57,6 +58,7 @@ async function enterEdit() {
 export function leaveEdit(focus = true) {
   if (timer) { clearTimeout(timer); timer = 0; simulate(); } // the last keystrokes run now
   $("edit-box").hidden = true;
+  $("edit-hint").hidden = true;
   $("code").hidden = false;
   $("code-hint").hidden = false;
   $("edit").textContent = "Edit code";
