@@ -18,7 +18,7 @@ func init() {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
 		}}}}, randomModule(), datetimeModule(), pydanticModule(),
 		jsonModule(), mathModule(), typingModule(), loggingModule(),
-		{Name: "itertools", Attrs: map[string]Value{}}, functoolsModule(), uuidModule(), warningsModule(), sysModule(), {Name: "contextlib", Attrs: map[string]Value{}},
+		functoolsModule(), uuidModule(), warningsModule(), sysModule(),
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),
@@ -26,13 +26,6 @@ func init() {
 	} {
 		modules[m.Name] = m
 	}
-	for _, sub := range []string{"applications", "routing", "responses", "requests", "background"} {
-		m := &Module{Name: "starlette." + sub, Attrs: map[string]Value{}}
-		modules[m.Name] = m
-		modules["starlette"].Attrs[sub] = m
-	}
-	modules["fastapi.responses"] = &Module{Name: "fastapi.responses", Attrs: map[string]Value{}}
-	fa.Attrs["responses"] = modules["fastapi.responses"]
 	anyio := anyioModule()
 	modules["anyio"] = anyio
 	modules["anyio.to_thread"] = anyio.Attrs["to_thread"].(*Module)

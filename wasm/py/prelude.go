@@ -67,16 +67,29 @@ func loadPrelude() {
 	})
 }
 
+// libTarget is where a library file's names go: the builtins, or the
+// module its folder names. A folder for a module Go does not define makes
+// the module (and its parents: lib/starlette.routing/ makes starlette and
+// starlette.routing), so adding a module written in Python is adding a
+// folder.
 func libTarget(name string) map[string]Value {
 	dir := path.Dir(name)
 	if dir == "builtins" {
 		return builtins
 	}
-	m := modules[dir]
-	if m == nil {
-		panic("no module " + dir + " for library " + name)
+	return libModule(dir).Attrs
+}
+
+func libModule(dotted string) *Module {
+	if m := modules[dotted]; m != nil {
+		return m
 	}
-	return m.Attrs
+	m := &Module{Name: dotted, Attrs: map[string]Value{}}
+	modules[dotted] = m
+	if i := strings.LastIndexByte(dotted, '.'); i > 0 {
+		libModule(dotted[:i]).Attrs[dotted[i+1:]] = m
+	}
+	return m
 }
 
 func libPublic(n string) bool {
