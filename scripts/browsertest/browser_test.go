@@ -442,6 +442,22 @@ func TestNotSimulatedLinksToRuns(t *testing.T) {
 	}
 }
 
+// TestInstantRunShowsItsPrints: a script that only prints, in no virtual
+// time, replaces the last run's console and log with its own.
+func TestInstantRunShowsItsPrints(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
+	p.await(`looplab.setLoad("")`)
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    print('first program')\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n")`)
+	p.await(`looplab.setCode("words = {'b', 'a'}\nprint('second program', len(words))\n")`)
+	p.waitFor(`document.getElementById("console").textContent.includes("second program 2")`)
+	var text string
+	p.eval(`document.getElementById("console").textContent + "|" + document.getElementById("log").textContent`, &text)
+	if strings.Contains(text, "first program") {
+		t.Errorf("the last run's output is still shown: %q", text)
+	}
+}
+
 // TestDeepLink: a link with a changed number restores lesson and number.
 func TestDeepLink(t *testing.T) {
 	p := open(t)

@@ -213,7 +213,7 @@ func TestErrors(t *testing.T) {
 		{"code does not parse", "x = (1,\n", "", "code:1:5: '(' was never closed"},
 		{"load does not parse", app, "at 0 GET /\nat x GET /\n", "load:2:4: "},
 		{"app without load", app, "", "code: this FastAPI app gets no requests"},
-		{"script with load", script, "at 0 GET /", "load: a load only applies to a FastAPI app"},
+		{"script with load", script, "at 0 GET /", "load: a load only applies to a FastAPI or Starlette app"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

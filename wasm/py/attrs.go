@@ -13,6 +13,9 @@ func noAttr(x Value, name string) *Exception {
 	if m, ok := x.(*Module); ok {
 		return newExc(excAttribute, fmt.Sprintf("module '%s' has no attribute '%s' (or it is not simulated)", m.Name, name))
 	}
+	if t := typeName(x); cpythonHas(t, name) {
+		return notSimulated("%s.%s is not simulated", t, name)
+	}
 	return newExc(excAttribute, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(x), name))
 }
 

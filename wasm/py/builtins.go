@@ -188,10 +188,23 @@ func builtinInt(c *call) (Value, *Exception) {
 		}
 		return int64(x), nil
 	case string:
-		n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(x, "_", "")), 10, 64)
+		base := int64(10)
+		if b, ok := c.arg(1, "base"); ok {
+			if base, ok = b.(int64); !ok || base < 0 || base == 1 || base > 36 {
+				return nil, newExc(excValue, "int() base must be >= 2 and <= 36, or 0")
+			}
+		}
+		digits := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(x, "_", "")))
+		if base == 16 || base == 8 || base == 2 { // an optional prefix: int("0xff", 16)
+			digits = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(digits, "0x"), "0o"), "0b")
+		}
+		n, err := strconv.ParseInt(digits, int(base), 64)
 		if err != nil {
-			if v, ok := parseBigInt(x, 10); ok {
+			if v, ok := parseBigInt(digits, int(base)); ok {
 				return v, nil
+			}
+			if base != 10 {
+				return nil, newExc(excValue, fmt.Sprintf("invalid literal for int() with base %d: %s", base, quote(x)))
 			}
 			return nil, newExc(excValue, fmt.Sprintf("invalid literal for int() with base 10: %s", quote(x)))
 		}
@@ -275,6 +288,9 @@ func extreme(c *call, want int) (Value, *Exception) {
 		}
 	}
 	if len(items) == 0 {
+		if d, ok := c.arg(-1, "default"); ok {
+			return d, nil // max([], default=None)
+		}
 		return nil, newExc(excValue, c.name+"() arg is an empty sequence")
 	}
 	keys := items

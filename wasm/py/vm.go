@@ -679,6 +679,9 @@ func (f *Fiber) exec() sim.Effect {
 			return f.fatal(fmt.Sprintf("internal error: unknown instruction %d", in.Op))
 		}
 		if exc != nil {
+			if exc.Type == excNotSimulated {
+				return f.fatal(str(exc.Args[0]))
+			}
 			if eff := f.throw(exc); eff != nil {
 				return eff
 			}

@@ -104,7 +104,7 @@ func Check(spec Spec) (Checked, error) {
 	case prog.App && len(reqs) == 0:
 		return c, &Error{File: c.File, Msg: "this FastAPI app gets no requests; give it a load such as 'at 0 GET /'"}
 	case !prog.App && len(reqs) > 0:
-		return c, &Error{File: c.LoadFile, Msg: "a load only applies to a FastAPI app; this code is a script (it has no app = FastAPI())"}
+		return c, &Error{File: c.LoadFile, Msg: "a load only applies to a FastAPI or Starlette app; this code is a script (it makes no app = FastAPI()): empty the requests sent to the app to run it as a script"}
 	}
 	c.App, c.Requests, c.prog = prog.App, reqs, prog
 	return c, nil

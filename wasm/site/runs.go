@@ -68,9 +68,8 @@ keeps the last run that worked.</p>
 </tbody>
 </table>
 </section>
-<p class="runs-note">The programs are in the project's <code>wasm/py/testdata</code> (scripts, run by
-<code>make check-cpython</code>) and <code>wasm/scenario/testdata/fidelity</code> (apps, measured on uvicorn
-by <code>make fidelity</code>).</p>
+<p class="runs-note">The programs named are part of LoopLab's source, each kept with what real CPython 3.11
+printed for it (scripts) or the times uvicorn answered in (apps), and they run again whenever LoopLab changes.</p>
 </main>
 </body>
 </html>

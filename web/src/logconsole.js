@@ -33,10 +33,7 @@ function scrollToEnd(e) {
 
 const logItem = (l) => el("li", { className: `ev-${l.kind}` }, el("span", { className: "t", textContent: `${l.t.toFixed(3)} s` }), " " + l.text);
 
-export function renderLog(reset) {
-  const r = run();
-  if (!r || (!r.log && !(r.logCount && S.stage))) return;
-  const t = S.playhead;
+function renderNarration(r, t, reset) {
   const ol = $("log");
   // A long run's log stays in the simulator; the page asks for the lines
   // it is about to show.
@@ -52,7 +49,7 @@ export function renderLog(reset) {
   }
   if (reset || count !== shownUpTo) {
     if (reset || count < shownUpTo || count - shownUpTo > maxShown) {
-      if (!reset && !r.log && count < shownUpTo) return renderLog(true); // scrubbed back: fetch the window afresh
+      if (!reset && !r.log && count < shownUpTo) return renderNarration(r, t, true); // scrubbed back: fetch the window afresh
       ol.replaceChildren(...lines(Math.max(0, count - maxShown), count).map(logItem));
     } else {
       ol.append(...lines(shownUpTo, count).map(logItem));
@@ -61,6 +58,16 @@ export function renderLog(reset) {
     shownUpTo = count;
     scrollToEnd(ol);
   }
+}
+
+export function renderLog(reset) {
+  const r = run();
+  if (!r) return;
+  const t = S.playhead;
+  // A run with nothing to narrate (a script that only prints, in no time)
+  // still empties the last run's log and shows its own console.
+  if (r.log || (r.logCount && S.stage)) renderNarration(r, t, reset);
+  else if (reset) { $("log").replaceChildren(); shownUpTo = 0; }
   if (reset) consoleShown = -1;
   const out = consoleLines(r);
   const shown = countUpTo(out, t);
