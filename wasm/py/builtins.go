@@ -260,12 +260,29 @@ func builtinTuple(c *call) (Value, *Exception) {
 func builtinDict(c *call) (Value, *Exception) {
 	d := newDict()
 	if v, ok := c.arg(0, ""); ok {
-		src, ok := v.(*Dict)
-		if !ok {
-			return nil, c.errorf("dict() takes a dict or keyword arguments")
-		}
-		for i, k := range src.Keys {
-			d.Set(k, src.Values[i])
+		if src, isDict := v.(*Dict); isDict {
+			for i, k := range src.Keys {
+				d.Set(k, src.Values[i])
+			}
+		} else {
+			// an iterable of pairs: dict(zip(keys, values)), dict([("a", 1)])
+			items, exc := iterate(v)
+			if exc != nil {
+				return nil, exc
+			}
+			for i, it := range items {
+				pair, exc := iterate(it)
+				if exc != nil || len(pair) != 2 {
+					n := len(pair)
+					if exc != nil {
+						return nil, newExc(excType, fmt.Sprintf("cannot convert dictionary update sequence element #%d to a sequence", i))
+					}
+					return nil, newExc(excValue, fmt.Sprintf("dictionary update sequence element #%d has length %d; 2 is required", i, n))
+				}
+				if !d.Set(pair[0], pair[1]) {
+					return nil, newExc(excType, "unhashable type: '"+typeName(pair[0])+"'")
+				}
+			}
 		}
 	}
 	for i, k := range c.kw {

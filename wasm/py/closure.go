@@ -38,6 +38,11 @@ func capturedNames(body []syntax.Stmt) map[string]bool {
 		case *syntax.Lambda:
 			syntax.Inspect(n.Body, inner)
 			return false
+		case *syntax.Comprehension:
+			if n.Kind == "gen" { // a generator function of its own (genexpr)
+				syntax.Inspect(n, inner)
+				return false
+			}
 		case *syntax.ClassDef:
 			for _, s := range n.Body {
 				syntax.Inspect(s, inner)

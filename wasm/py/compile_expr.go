@@ -230,10 +230,14 @@ func (c *compiler) fstring(e *syntax.FString) {
 	c.emit(opBuildString, int32(n), 0, e.Pos)
 }
 
-// comprehension runs eagerly into a list or dict (generator expressions
-// too: scenarios only pass them straight to calls). Each "for" clause is
-// a loop inside the one before.
+// comprehension runs a list, set or dict comprehension eagerly, in a
+// scope of hidden names; each "for" clause is a loop inside the one
+// before. A generator expression is a generator (genexpr).
 func (c *compiler) comprehension(e *syntax.Comprehension) {
+	if e.Kind == "gen" {
+		c.genexpr(e)
+		return
+	}
 	acc := c.temp()
 	scope := len(c.hidden)
 	defer func() { c.hidden = c.hidden[:scope] }()
@@ -497,4 +501,41 @@ func allConstant(elems []syntax.Expr) bool {
 		}
 	}
 	return true
+}
+
+// genexpr compiles (elt for target in iter if cond ...) as CPython does:
+// a generator function, "<genexpr>", whose one parameter is the first
+// iterable, evaluated here; its body is the clauses as nested for and if
+// statements around a yield. So it is lazy: it runs as its consumer asks
+// for values, and once drained it is empty.
+func (c *compiler) genexpr(e *syntax.Comprehension) {
+	var build func(cl *syntax.Comprehension, iter syntax.Expr) syntax.Stmt
+	build = func(cl *syntax.Comprehension, iter syntax.Expr) syntax.Stmt {
+		var body syntax.Stmt
+		if cl.Inner != nil {
+			body = build(cl.Inner, cl.Inner.Iter)
+		} else {
+			body = &syntax.ExprStmt{Pos: e.Elt.Start(), X: &syntax.Yield{Pos: e.Elt.Start(), Value: e.Elt}}
+		}
+		for i := len(cl.Conds) - 1; i >= 0; i-- {
+			body = &syntax.If{Pos: cl.Conds[i].Start(), Cond: cl.Conds[i], Body: []syntax.Stmt{body}}
+		}
+		return &syntax.For{Pos: cl.Pos, Async: cl.Async, Target: cl.Target, Iter: iter, Body: []syntax.Stmt{body}}
+	}
+	loop := build(e, &syntax.Name{Pos: e.Pos, ID: ".0"})
+	async := false
+	syntax.Inspect(loop, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.Await:
+			async = true
+		case *syntax.For:
+			async = async || x.Async
+		case *syntax.Lambda, *syntax.FuncDef:
+			return false
+		}
+		return !async
+	})
+	c.makeFunction(nil, "<genexpr>", []syntax.Param{{Pos: e.Pos, Name: ".0"}}, []syntax.Stmt{loop}, async, false, e.Pos)
+	c.expr(e.Iter)
+	c.emit(opCall, 1, -1, e.Pos)
 }
