@@ -130,6 +130,15 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		if v.Name == "dict" && name == "fromkeys" {
 			return dictFromkeys, nil
 		}
+		if m, ok := typeMethods(v.Name)[name]; ok { // str.upper: the method, unbound
+			return &Builtin{Name: v.Name + "." + name, Fn: func(c *call) (Value, sim.Effect, *Exception) {
+				if len(c.args) == 0 || typeName(c.args[0]) != v.Name {
+					return nil, nil, newExc(excType, fmt.Sprintf("descriptor '%s' for '%s' objects needs an argument", name, v.Name))
+				}
+				r, exc := m(&call{f: c.f, name: name, args: c.args[1:], kw: c.kw, kwVals: c.kwVals}, c.args[0])
+				return r, nil, exc
+			}}, nil
+		}
 	case *Method:
 		switch name {
 		case "__self__":
@@ -767,3 +776,20 @@ var dictFromkeys = &Builtin{Name: "fromkeys", Fn: pureBuiltin(func(c *call) (Val
 	}
 	return d, nil
 })}
+
+// typeMethods are a built-in type's methods, for str.upper and the like.
+func typeMethods(typ string) map[string]func(c *call, self Value) (Value, *Exception) {
+	switch typ {
+	case "str":
+		return strMethods
+	case "list":
+		return listMethods
+	case "dict":
+		return dictMethods
+	case "bytes":
+		return bytesMethods
+	case "set":
+		return setMethods
+	}
+	return nil
+}

@@ -27,7 +27,7 @@ func init() {
 		"int": builtinInt, "float": builtinFloat, "bytes": builtinBytes, "set": builtinSet, "frozenset": builtinFrozenset, "bool": builtinBool, "list": builtinList,
 		"tuple": builtinTuple, "dict": builtinDict, "min": builtinMin, "max": builtinMax,
 		"sum": builtinSum, "abs": builtinAbs, "round": builtinRound, "sorted": builtinSorted,
-		"enumerate": builtinEnumerate, "zip": builtinZip, "slice": builtinSlice,
+		"enumerate": builtinEnumerate, "slice": builtinSlice,
 	} {
 		builtins[name] = &Builtin{Name: name, Fn: pureBuiltin(fn)}
 	}
@@ -151,6 +151,12 @@ func builtinStr(c *call) (Value, *Exception) {
 	v, ok := c.arg(0, "")
 	if !ok {
 		return "", nil
+	}
+	if b, isBytes := v.(Bytes); isBytes {
+		if enc, given := c.arg(1, "encoding"); given {
+			e, _ := enc.(string)
+			return decode(b, e) // str(b"hi", "utf-8") decodes
+		}
 	}
 	s, exc := strChecked(v)
 	if _, isStr := v.(string); exc == nil && !isStr {
@@ -422,35 +428,6 @@ func builtinEnumerate(c *call) (Value, *Exception) {
 	out := &List{}
 	for i, it := range items {
 		out.Items = append(out.Items, &Tuple{Items: []Value{start + int64(i), it}})
-	}
-	return out, nil
-}
-
-// builtinZip stops at the shortest argument, so an endless iterator
-// (itertools.count) may be one of them.
-func builtinZip(c *call) (Value, *Exception) {
-	its := make([]iterator, len(c.args))
-	for i, a := range c.args {
-		it, exc := getIter(a)
-		if exc != nil {
-			return nil, exc
-		}
-		its[i] = it.(iterator)
-	}
-	out := &List{}
-	for len(its) > 0 {
-		row := make([]Value, len(its))
-		for j, it := range its {
-			v, more := it.next()
-			if !more {
-				return out, nil
-			}
-			row[j] = v
-		}
-		if len(out.Items) >= maxIterate {
-			return nil, tooManyItems("list", len(out.Items)+1)
-		}
-		out.Items = append(out.Items, &Tuple{Items: row})
 	}
 	return out, nil
 }

@@ -12,8 +12,6 @@ func init() {
 	for name, fn := range map[string]func(c *call) (Value, *Exception){
 		"any":      func(c *call) (Value, *Exception) { return anyAll(c, true) },
 		"all":      func(c *call) (Value, *Exception) { return anyAll(c, false) },
-		"map":      builtinMap,
-		"filter":   builtinFilter,
 		"reversed": builtinReversed,
 		"chr": func(c *call) (Value, *Exception) {
 			n, ok := c.args[0].(int64)
@@ -102,59 +100,6 @@ func anyAll(c *call, want bool) (Value, *Exception) {
 		}
 	}
 	return !want, nil
-}
-
-func builtinMap(c *call) (Value, *Exception) {
-	if len(c.args) < 2 {
-		return nil, c.errorf("map() must have at least two arguments.")
-	}
-	lists := make([][]Value, len(c.args)-1)
-	n := -1
-	for i, a := range c.args[1:] {
-		items, exc := iterate(a)
-		if exc != nil {
-			return nil, exc
-		}
-		lists[i] = items
-		if n < 0 || len(items) < n {
-			n = len(items)
-		}
-	}
-	out := &List{Items: make([]Value, 0, n)}
-	for i := 0; i < n; i++ {
-		args := make([]Value, len(lists))
-		for j := range lists {
-			args[j] = lists[j][i]
-		}
-		v, exc := c.f.callSync(c.args[0], args)
-		if exc != nil {
-			return nil, exc
-		}
-		out.Items = append(out.Items, v)
-	}
-	return out, nil
-}
-
-func builtinFilter(c *call) (Value, *Exception) {
-	items, exc := iterate(c.args[1])
-	if exc != nil {
-		return nil, exc
-	}
-	out := &List{}
-	for _, it := range items {
-		keep := truthy(it)
-		if c.args[0] != nil {
-			v, exc := c.f.callSync(c.args[0], []Value{it})
-			if exc != nil {
-				return nil, exc
-			}
-			keep = truthy(v)
-		}
-		if keep {
-			out.Items = append(out.Items, it)
-		}
-	}
-	return out, nil
 }
 
 func builtinReversed(c *call) (Value, *Exception) {
