@@ -92,22 +92,6 @@ func mathModule() *Module {
 		x, _ := toFloat(c.args[0])
 		return math.IsInf(x, 0), nil
 	})}
-	m.Attrs["gcd"] = &Builtin{Name: "gcd", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		var g int64
-		for _, a := range c.args {
-			n, ok := a.(int64)
-			if !ok {
-				return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(a))
-			}
-			if n < 0 {
-				n = -n
-			}
-			for n != 0 {
-				g, n = n, g%n
-			}
-		}
-		return g, nil
-	})}
 	m.Attrs["factorial"] = &Builtin{Name: "factorial", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
 		n, ok := c.args[0].(int64)
 		if !ok || n < 0 {
