@@ -32,9 +32,11 @@ type asgi struct {
 	bg       *bgTasks
 	next     int // next background task
 	wait     bool
-	line     int32 // of the sync work in the threadpool, for Line
-	reqObj   Value // the Starlette Request, made when first asked for
-	exits    *List // the generators of the dependencies with yield, in the order entered
+	line     int32      // of the sync work in the threadpool, for Line
+	reqObj   Value      // the Starlette Request, made when first asked for
+	invalid  *Exception // the endpoint's first invalid parameter, answered with 422 once its dependencies ran
+	failed   *Exception // what made the request fail, thrown into the dependencies with yield
+	exits    *List      // the generators of the dependencies with yield, in the order entered
 }
 
 const (
@@ -138,7 +140,15 @@ func (a *asgi) advance() sim.Effect {
 		for len(top.args) < top.fn.Code.NumParams {
 			v, dep, exc := a.param(top.fn, len(top.args))
 			if exc != nil {
-				return a.fail(exc)
+				if exc.Status != 422 || !top.endpoint {
+					return a.fail(exc)
+				}
+				// FastAPI solves every dependency before it answers 422
+				// for a parameter or body that does not validate
+				if a.invalid == nil {
+					a.invalid = exc
+				}
+				v = nil
 			}
 			if dep != nil {
 				if len(a.calls) >= maxDependencyDepth {
@@ -148,6 +158,9 @@ func (a *asgi) advance() sim.Effect {
 				return nil
 			}
 			top.args = append(top.args, v)
+		}
+		if top.endpoint && a.invalid != nil {
+			return a.fail(a.invalid)
 		}
 		return a.invoke(top.fn, top.args, top.endpoint)
 	case stageBackground:
@@ -183,14 +196,18 @@ func (a *asgi) advance() sim.Effect {
 			return nil
 		}
 		code := gen.Frame.code
+		args := []Value{gen, nil}
+		if a.failed != nil {
+			args[1] = a.failed
+		}
 		if gen.Async {
-			fr, _ := newFrame(libValue("builtins", "_asgi_agen_exit").(*Function), []Value{gen}, nil, nil)
+			fr, _ := newFrame(libValue("builtins", "_asgi_agen_exit").(*Function), args, nil, nil)
 			a.sub = newFiber(a.run, fr)
 			return nil
 		}
 		a.wait = true
 		a.line = int32(code.Def.Line)
-		job := jobFor(a.run, a.route.fn.Globals, libValue("builtins", "_asgi_gen_exit"), []Value{gen}, code.Def)
+		job := jobFor(a.run, a.route.fn.Globals, libValue("builtins", "_asgi_gen_exit"), args, code.Def)
 		job.Label = code.Name + "() after its yield"
 		return sim.Await{F: a.ctx.RunInThreadpool(job), Label: "leave " + code.Name + "() in the threadpool"}
 	}
@@ -281,6 +298,7 @@ func (a *asgi) finished(v any, err error) sim.Effect {
 // dependencies with yield that were entered are then left.
 func (a *asgi) fail(exc *Exception) sim.Effect {
 	a.stage = stageDone
+	a.failed = exc
 	if a.exits != nil && len(a.exits.Items) > 0 && !sim.IsCancelled(toSim(exc)) {
 		a.stage = stageExit
 	}

@@ -14,11 +14,20 @@ async def _asgi_agen_enter(func, args, exits):
     return value
 
 
-async def _asgi_agen_exit(gen):
+async def _asgi_agen_exit(gen, exc=None):
+    # after a failure (a 422, an HTTPException, an error) the exception is
+    # thrown in at the yield, as FastAPI's exit stack does
     try:
-        await gen.__anext__()
+        if exc is None:
+            await gen.__anext__()
+        else:
+            await gen.athrow(exc)
     except StopAsyncIteration:
         return
+    except BaseException as e:
+        if e is exc:
+            return
+        raise
     raise RuntimeError("generator didn't stop")
 
 
@@ -32,11 +41,18 @@ def _asgi_gen_enter(func, args, exits):
     return value
 
 
-def _asgi_gen_exit(gen):
+def _asgi_gen_exit(gen, exc=None):
     try:
-        next(gen)
+        if exc is None:
+            next(gen)
+        else:
+            gen.throw(exc)
     except StopIteration:
         return
+    except BaseException as e:
+        if e is exc:
+            return
+        raise
     raise RuntimeError("generator didn't stop")
 
 
