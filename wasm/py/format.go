@@ -218,7 +218,11 @@ func (w *reprWriter) write(v Value) {
 	case *Coroutine:
 		fmt.Fprintf(w, "<coroutine object %s>", x.Fn.Code.Name)
 	case *Builtin:
-		fmt.Fprintf(w, "<built-in function %s>", x.Name)
+		if _, isType := builtinTypes[x.Name]; isType || x.Name == "object" {
+			fmt.Fprintf(w, "<class '%s'>", x.Name) // list, int, dict: types, not functions
+		} else {
+			fmt.Fprintf(w, "<built-in function %s>", x.Name)
+		}
 	case *BoundMethod:
 		fmt.Fprintf(w, "<bound method %s of %s>", x.Name, typeName(x.Self))
 	case *Module:

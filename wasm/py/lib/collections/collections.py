@@ -1,0 +1,251 @@
+# collections' deque, defaultdict, Counter and namedtuple, as classes of
+# their own: they behave as CPython's do for what a program does with
+# them (indexing, iterating, printing), though they are not dict or tuple
+# subclasses here.
+
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self.maxlen = maxlen
+        self._items = []
+        for item in iterable:
+            self.append(item)
+
+    def append(self, item):
+        self._items.append(item)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop(0)
+
+    def appendleft(self, item):
+        self._items.insert(0, item)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+
+    def extend(self, iterable):
+        for item in iterable:
+            self.append(item)
+
+    def extendleft(self, iterable):
+        for item in iterable:
+            self.appendleft(item)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def rotate(self, n=1):
+        if self._items:
+            n = n % len(self._items)
+            self._items = self._items[-n:] + self._items[:-n]
+
+    def clear(self):
+        self._items = []
+
+    def count(self, item):
+        return self._items.count(item)
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        for item in list(self._items):
+            yield item
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def __contains__(self, item):
+        return item in self._items
+
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._items == other._items
+
+    def __repr__(self):
+        if self.maxlen is None:
+            return f"deque({self._items!r})"
+        return f"deque({self._items!r}, maxlen={self.maxlen})"
+
+
+class defaultdict:
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        if key in self._d:
+            return self._d[key]
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        for key in list(self._d):
+            yield key
+
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def __repr__(self):
+        return f"defaultdict({self.default_factory!r}, {self._d!r})"
+
+
+class Counter:
+    def __init__(self, iterable=None, **kwargs):
+        self._d = {}
+        self.update(iterable, **kwargs)
+
+    def update(self, iterable=None, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, (dict, Counter)):
+                for key, n in iterable.items():
+                    self._d[key] = self._d.get(key, 0) + n
+            else:
+                for key in iterable:
+                    self._d[key] = self._d.get(key, 0) + 1
+        for key, n in kwargs.items():
+            self._d[key] = self._d.get(key, 0) + n
+
+    def most_common(self, n=None):
+        ranked = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def total(self):
+        return sum(self._d.values())
+
+    def __getitem__(self, key):
+        return self._d.get(key, 0)
+
+    def __setitem__(self, key, n):
+        self._d[key] = n
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        for key in list(self._d):
+            yield key
+
+    def __eq__(self, other):
+        return isinstance(other, Counter) and self._d == other._d
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def __repr__(self):
+        if not self._d:
+            return "Counter()"
+        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
+        return "Counter({" + inner + "})"
+
+
+class _Record:
+    def __init__(self, typename, fields, values):
+        self._typename = typename
+        self._fields = fields
+        self._values = tuple(values)
+        for name, value in zip(fields, values):
+            setattr(self, name, value)
+
+    def __getitem__(self, i):
+        return self._values[i]
+
+    def __iter__(self):
+        for value in self._values:
+            yield value
+
+    def __len__(self):
+        return len(self._values)
+
+    def __eq__(self, other):
+        if isinstance(other, _Record):
+            return self._values == other._values
+        return self._values == other
+
+    def _asdict(self):
+        return dict(zip(self._fields, self._values))
+
+    def _replace(self, **changes):
+        values = [changes.get(f, v) for f, v in zip(self._fields, self._values)]
+        return _Record(self._typename, self._fields, values)
+
+    def __repr__(self):
+        inner = ", ".join(f"{f}={v!r}" for f, v in zip(self._fields, self._values))
+        return f"{self._typename}({inner})"
+
+
+def namedtuple(typename, field_names, *, defaults=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+    defaults = tuple(defaults) if defaults else ()
+
+    def make(*args, **kwargs):
+        values = list(args)
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values.append(kwargs[name])
+            elif len(fields) - fields.index(name) <= len(defaults):
+                values.append(defaults[len(defaults) - (len(fields) - fields.index(name))])
+            else:
+                raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{name}'")
+        return _Record(typename, fields, values)
+
+    return make
