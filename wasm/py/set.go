@@ -63,41 +63,54 @@ func (s *Set) Add(v Value) *Exception {
 	return nil
 }
 
-func (s *Set) addEntry(v Value, hk any, h uint64) {
+// probe visits the slots CPython's set probes for hash h, in its order
+// (a run of linear probes, then a perturbed jump), until visit says stop.
+// The table always has an empty slot, so the probing ends.
+func (s *Set) probe(h uint64, visit func(j int) (stop bool)) {
 	mask := s.mask()
 	i := h & mask
 	perturb := h
-	free := -1
 	for {
-		probes := 0
+		last := i
 		if i+linearProbes <= mask {
-			probes = linearProbes
+			last = i + linearProbes
 		}
-		for j := i; j <= i+uint64(probes); j++ {
-			e := &s.table[j]
-			switch {
-			case e.state == slotEmpty:
-				if free >= 0 {
-					s.used++
-					s.table[free] = setEntry{key: v, hk: hk, hash: h, state: slotActive}
-					return
-				}
-				s.fill++
-				s.used++
-				*e = setEntry{key: v, hk: hk, hash: h, state: slotActive}
-				if uint64(s.fill)*5 >= mask*3 {
-					s.resize(s.used * 4)
-				}
+		for j := i; j <= last; j++ {
+			if visit(int(j)) {
 				return
-			case e.state == slotActive && e.hash == h && e.hk == hk:
-				return // already there
-			case e.state == slotDummy:
-				free = int(j) // the last dummy passed, as set_add_entry keeps it
 			}
 		}
 		perturb >>= perturbShift
 		i = (i*5 + 1 + perturb) & mask
 	}
+}
+
+// addEntry adds a member unless it is there, as set_add_entry: into the
+// last dummy passed, or else the empty slot that ends the probing.
+func (s *Set) addEntry(v Value, hk any, h uint64) {
+	free := -1
+	s.probe(h, func(j int) bool {
+		e := &s.table[j]
+		switch {
+		case e.state == slotEmpty:
+			if free >= 0 {
+				e = &s.table[free]
+			} else {
+				s.fill++
+			}
+			s.used++
+			*e = setEntry{key: v, hk: hk, hash: h, state: slotActive}
+			if free < 0 && uint64(s.fill)*5 >= s.mask()*3 {
+				s.resize(s.used * 4)
+			}
+			return true
+		case e.state == slotActive && e.hash == h && e.hk == hk:
+			return true // already there
+		case e.state == slotDummy:
+			free = j // the last dummy passed, as set_add_entry keeps it
+		}
+		return false
+	})
 }
 
 // find is the index of v's entry, or -1.
@@ -107,26 +120,15 @@ func (s *Set) find(v Value) (int, *Exception) {
 	if !ok || !hok {
 		return -1, newExc(excType, "unhashable type: '"+typeName(v)+"'")
 	}
-	mask := s.mask()
-	i := h & mask
-	perturb := h
-	for {
-		probes := 0
-		if i+linearProbes <= mask {
-			probes = linearProbes
+	found := -1
+	s.probe(h, func(j int) bool {
+		e := &s.table[j]
+		if e.state == slotActive && e.hash == h && e.hk == hk {
+			found = j
 		}
-		for j := i; j <= i+uint64(probes); j++ {
-			e := &s.table[j]
-			if e.state == slotEmpty {
-				return -1, nil
-			}
-			if e.state == slotActive && e.hash == h && e.hk == hk {
-				return int(j), nil
-			}
-		}
-		perturb >>= perturbShift
-		i = (i*5 + 1 + perturb) & mask
-	}
+		return found >= 0 || e.state == slotEmpty
+	})
+	return found, nil
 }
 
 // Has reports whether v is a member.
@@ -162,27 +164,16 @@ func (s *Set) resize(minUsed int) {
 	}
 }
 
-// insertClean places an entry known to be new in a table without dummies.
+// insertClean places an entry known to be new in a table without
+// dummies, in the first empty slot of its probing.
 func (s *Set) insertClean(e setEntry) {
-	mask := s.mask()
-	i := e.hash & mask
-	perturb := e.hash
-	for {
-		if s.table[i].state == slotEmpty {
-			s.table[i] = e
-			return
+	s.probe(e.hash, func(j int) bool {
+		if s.table[j].state != slotEmpty {
+			return false
 		}
-		if i+linearProbes <= mask {
-			for j := i + 1; j <= i+linearProbes; j++ {
-				if s.table[j].state == slotEmpty {
-					s.table[j] = e
-					return
-				}
-			}
-		}
-		perturb >>= perturbShift
-		i = (i*5 + 1 + perturb) & mask
-	}
+		s.table[j] = e
+		return true
+	})
 }
 
 // merge adds other's members, as set_merge does.
