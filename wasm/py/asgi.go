@@ -449,18 +449,9 @@ func (a *asgi) bodyModel(fn *Function, model *Class) (Value, *Exception) {
 	for i, k := range d.Keys {
 		kw[i] = str(k)
 	}
-	fib := callFiber(a.run, fn.Globals, model, nil, kw, d.Values, fn.Code.Def)
-	eff := fib.Resume(a.ctx, nil, nil)
-	done, ok := eff.(sim.Done)
-	if !ok {
-		return nil, newExc(excRuntime, "a model's validation must not wait")
+	v, exc := callNow(a.run, a.ctx, fn.Globals, model, nil, kw, d.Values, fn.Code.Def, "a model's validation")
+	if exc != nil && strings.Contains(exc.Type.Name, "ValidationError") {
+		exc.Status = 422
 	}
-	if done.Err != nil {
-		exc := fromSim(done.Err)
-		if strings.Contains(exc.Type.Name, "ValidationError") {
-			exc.Status = 422
-		}
-		return nil, exc
-	}
-	return done.Value, nil
+	return v, exc
 }

@@ -79,14 +79,7 @@ func validateValue(f *Fiber, ann, v Value, depth int) (Value, string, *Exception
 	return v, "", nil
 }
 
-func isModelClass(c *Class) bool {
-	for _, k := range c.MRO {
-		if k.Name == "BaseModel" && k.run != nil && k.run.prog.File == "pydantic/main.py" {
-			return true
-		}
-	}
-	return false
-}
+func isModelClass(c *Class) bool { return libClass(c, "pydantic/main.py", "BaseModel") }
 
 func enumChoices(c *Class) string {
 	var parts []string

@@ -123,7 +123,7 @@ func (a *asgi) request() (Value, *Exception) {
 	}
 	g := a.route.fn.Globals
 	v, exc := callNow(a.run, a.ctx, g, libValue("starlette.requests", "Request"),
-		[]Value{a.req.Method(), path, query, pp, qp, a.req.Body(), a.app.pyApp()}, nil, nil, a.route.fn.Code.Def)
+		[]Value{a.req.Method(), path, query, pp, qp, a.req.Body(), a.app.pyApp()}, nil, nil, a.route.fn.Code.Def, "making the Request")
 	a.reqObj = v
 	return v, exc
 }
@@ -179,12 +179,12 @@ func (a *asgi) response(v Value) int {
 }
 
 // callNow calls fn from Go, outside any running Python code, to its end;
-// it must not wait.
-func callNow(r *Run, c *sim.Ctx, g *Globals, fn Value, args []Value, kw []string, kwv []Value, at syntax.Pos) (Value, *Exception) {
+// it must not wait (what names it in the error if it does).
+func callNow(r *Run, c *sim.Ctx, g *Globals, fn Value, args []Value, kw []string, kwv []Value, at syntax.Pos, what string) (Value, *Exception) {
 	fib := callFiber(r, g, fn, args, kw, kwv, at)
 	done, ok := fib.Resume(c, nil, nil).(sim.Done)
 	if !ok {
-		return nil, newExc(excRuntime, "this call must not wait")
+		return nil, newExc(excRuntime, what+" must not wait")
 	}
 	if done.Err != nil {
 		return nil, fromSim(done.Err)

@@ -204,10 +204,7 @@ func (t *Thread) step(v any, err error) bool {
 			return false
 		case Wait:
 			if e.F.done {
-				v, err = e.F.result, e.F.err
-				if e.Result != nil {
-					v, err = e.Result, nil
-				}
+				v, err = e.outcome()
 				continue
 			}
 			t.line = lineOf(t.fib)

@@ -2,6 +2,15 @@ package sim
 
 import "looplab/wasm/trace"
 
+// outcome is what the waiting fiber continues with once F is done: its
+// own Result when it has one, else F's result.
+func (w Wait) outcome() (any, error) {
+	if w.Result != nil {
+		return w.Result, nil
+	}
+	return w.F.result, w.F.err
+}
+
 // wait is a Wait effect: blocked, GIL released, until F is done or the
 // timeout passes, whichever comes first.
 func (t *Thread) wait(w Wait) {
@@ -29,20 +38,12 @@ func (t *Thread) wait(w Wait) {
 	}
 	// A concurrent future runs its callbacks in the thread that completes
 	// it; the waiter wakes as its own event, as after a blocking call.
-	w.F.onDone(func() {
-		s.soon(func() {
-			if w.Result != nil {
-				wake(w.Result, nil)
-				return
-			}
-			wake(w.F.result, w.F.err)
-		})
-	})
+	w.F.onDone(func() { s.soon(func() { wake(w.outcome()) }) })
 	if w.Timeout >= 0 {
 		timer = s.after(w.Timeout, func() {
 			timer = nil
 			if w.F.done { // done at this very instant: that counts
-				wake(w.F.result, w.F.err)
+				wake(w.outcome())
 				return
 			}
 			if w.OnTimeout != nil {
