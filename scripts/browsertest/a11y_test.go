@@ -112,11 +112,12 @@ func TestA11y(t *testing.T) {
 			}
 		}
 	}
-	for _, size := range []struct {
+	sizes := []struct {
 		name   string
 		w, h   int
 		mobile bool
-	}{{"1400x900", 1400, 900, false}, {"390x844", 390, 844, true}} {
+	}{{"1400x900", 1400, 900, false}, {"390x844", 390, 844, true}}
+	for _, size := range sizes {
 		p.resize(size.w, size.h, size.mobile)
 		for _, theme := range []string{"light", "dark"} {
 			p.setTheme(theme)
@@ -137,11 +138,7 @@ func TestA11y(t *testing.T) {
 		}
 	}
 	// What LoopLab runs, at both sizes and in both themes
-	for _, size := range []struct {
-		name   string
-		w, h   int
-		mobile bool
-	}{{"1400x900", 1400, 900, false}, {"390x844", 390, 844, true}} {
+	for _, size := range sizes {
 		p.resize(size.w, size.h, size.mobile)
 		for _, theme := range []string{"light", "dark"} {
 			p.await(fmt.Sprintf(`localStorage.setItem("looplab:theme", %q)`, `"`+theme+`"`))

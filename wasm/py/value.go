@@ -159,6 +159,13 @@ type tupleKey string
 
 // hashKeyAt is hashKey at nesting depth d: tuples nested past maxNesting
 // are unhashable, as CPython's recursion limit makes them.
+// appendSized writes a text item of a tuple's key: its kind, its length
+// and itself, so that no two tuples' keys run together.
+func appendSized(b []byte, kind byte, text string) []byte {
+	b = append(strconv.AppendInt(append(b, kind), int64(len(text)), 10), ':')
+	return append(b, text...)
+}
+
 // bigKey is a big integer's key in a dict or set.
 type bigKey string
 
@@ -198,19 +205,15 @@ func hashKeyAt(v Value, d int) (any, bool) {
 			case float64:
 				b = strconv.AppendFloat(append(b, 'f'), k, 'g', -1, 64)
 			case string:
-				b = append(strconv.AppendInt(append(b, 's'), int64(len(k)), 10), ':')
-				b = append(b, k...)
+				b = appendSized(b, 's', k)
 			case tupleKey:
-				b = append(strconv.AppendInt(append(b, 't'), int64(len(k)), 10), ':')
-				b = append(b, k...)
+				b = appendSized(b, 't', string(k))
 			case bigKey:
 				b = append(append(b, 'b'), k...)
 			case Bytes:
-				b = append(strconv.AppendInt(append(b, 'y'), int64(len(k)), 10), ':')
-				b = append(b, k...)
+				b = appendSized(b, 'y', string(k))
 			case setKey:
-				b = append(strconv.AppendInt(append(b, 'z'), int64(len(k)), 10), ':')
-				b = append(b, k...)
+				b = appendSized(b, 'z', string(k))
 			}
 			b = append(b, ';')
 		}

@@ -72,20 +72,8 @@ class deque:
         return f"deque({self._items!r}, maxlen={self.maxlen})"
 
 
-class defaultdict:
-    def __init__(self, default_factory=None, *args, **kwargs):
-        self.default_factory = default_factory
-        self._d = dict(*args, **kwargs)
-
-    def __getitem__(self, key):
-        if key in self._d:
-            return self._d[key]
-        if self.default_factory is None:
-            raise KeyError(key)
-        value = self.default_factory()
-        self._d[key] = value
-        return value
-
+class _Mapping:
+    # what defaultdict and Counter share: a dict inside, read through
     def __setitem__(self, key, value):
         self._d[key] = value
 
@@ -102,11 +90,6 @@ class defaultdict:
         for key in list(self._d):
             yield key
 
-    def __eq__(self, other):
-        if isinstance(other, defaultdict):
-            return self._d == other._d
-        return self._d == other
-
     def get(self, key, default=None):
         return self._d.get(key, default)
 
@@ -118,6 +101,26 @@ class defaultdict:
 
     def items(self):
         return self._d.items()
+
+
+class defaultdict(_Mapping):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        if key in self._d:
+            return self._d[key]
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def __eq__(self, other):
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
 
     def pop(self, key, *default):
         return self._d.pop(key, *default)
@@ -132,7 +135,7 @@ class defaultdict:
         return f"defaultdict({self.default_factory!r}, {self._d!r})"
 
 
-class Counter:
+class Counter(_Mapping):
     def __init__(self, iterable=None, **kwargs):
         self._d = {}
         self.update(iterable, **kwargs)
@@ -158,36 +161,8 @@ class Counter:
     def __getitem__(self, key):
         return self._d.get(key, 0)
 
-    def __setitem__(self, key, n):
-        self._d[key] = n
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        for key in list(self._d):
-            yield key
-
     def __eq__(self, other):
         return isinstance(other, Counter) and self._d == other._d
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
 
     def __repr__(self):
         if not self._d:
