@@ -15,7 +15,7 @@ type futureVal struct {
 	label   string
 }
 
-func (v *futureVal) typeName() string {
+func (v *futureVal) TypeName() string {
 	if v.task != nil {
 		return "Task"
 	}
@@ -33,7 +33,7 @@ func (v *futureVal) String() string {
 	return "<Future>"
 }
 
-func (v *futureVal) attr(name string) (Value, bool) {
+func (v *futureVal) Attr(name string) (Value, bool) {
 	if v.fut == nil {
 		// a task or gather made for a loop that has not started yet
 		switch name {
@@ -155,8 +155,8 @@ type sleepAw struct {
 	result Value
 }
 
-func (s *sleepAw) typeName() string          { return "coroutine" }
-func (s *sleepAw) attr(string) (Value, bool) { return nil, false }
+func (s *sleepAw) TypeName() string          { return "coroutine" }
+func (s *sleepAw) Attr(string) (Value, bool) { return nil, false }
 func (s *sleepAw) String() string            { return "<coroutine object sleep>" }
 
 func (s *sleepAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
@@ -178,8 +178,8 @@ type lazyAw struct {
 	run  func(f *Fiber) (Value, sim.Effect, *Exception)
 }
 
-func (l *lazyAw) typeName() string          { return "coroutine" }
-func (l *lazyAw) attr(string) (Value, bool) { return nil, false }
+func (l *lazyAw) TypeName() string          { return "coroutine" }
+func (l *lazyAw) Attr(string) (Value, bool) { return nil, false }
 func (l *lazyAw) String() string            { return "<coroutine object " + l.name + ">" }
 func (l *lazyAw) await(f *Fiber) (Value, sim.Effect, *Exception) {
 	return l.run(f)
@@ -492,8 +492,8 @@ type loopVal struct {
 	autoClose bool // asyncio.run's loop, closed once it stops
 }
 
-func (l *loopVal) typeName() string { return "_UnixSelectorEventLoop" }
-func (l *loopVal) attr(name string) (Value, bool) {
+func (l *loopVal) TypeName() string { return "_UnixSelectorEventLoop" }
+func (l *loopVal) Attr(name string) (Value, bool) {
 	if v, ok := l.lifecycle(name); ok {
 		return v, true
 	}
@@ -590,12 +590,12 @@ func newSemaphore(c *call) (Value, sim.Effect, *Exception) {
 	return &semVal{sem: sim.NewSemaphore(int(n)), kind: "Semaphore"}, nil, nil
 }
 
-func (s *semVal) typeName() string { return s.kind }
+func (s *semVal) TypeName() string { return s.kind }
 func (s *semVal) String() string {
 	return fmt.Sprintf("<asyncio.locks.%s [value=%d]>", s.kind, s.sem.Value())
 }
 
-func (s *semVal) attr(name string) (Value, bool) {
+func (s *semVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "acquire":
 		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {

@@ -175,9 +175,9 @@ func (l *loopVal) primitive(name string) (Value, bool) {
 // timerVal is a TimerHandle.
 type timerVal struct{ t *sim.Timer }
 
-func (t *timerVal) typeName() string { return "TimerHandle" }
+func (t *timerVal) TypeName() string { return "TimerHandle" }
 func (t *timerVal) String() string   { return "<TimerHandle>" }
-func (t *timerVal) attr(name string) (Value, bool) {
+func (t *timerVal) Attr(name string) (Value, bool) {
 	if name == "cancel" {
 		return method(t, name, pure(func(c *call, _ Value) (Value, *Exception) {
 			t.t.Cancel()

@@ -38,7 +38,7 @@ func getAttr(x Value, name string) (Value, *Exception) {
 			return a, nil
 		}
 	case object:
-		if a, ok := v.attr(name); ok {
+		if a, ok := v.Attr(name); ok {
 			return a, nil
 		}
 	case *List:
@@ -407,8 +407,8 @@ func (it *rangeIter) next() (Value, bool) {
 // rangeVal is range(start, stop, step).
 type rangeVal struct{ start, stop, step int64 }
 
-func (r *rangeVal) typeName() string          { return "range" }
-func (r *rangeVal) attr(string) (Value, bool) { return nil, false }
+func (r *rangeVal) TypeName() string          { return "range" }
+func (r *rangeVal) Attr(string) (Value, bool) { return nil, false }
 func (r *rangeVal) String() string {
 	if r.step == 1 {
 		return fmt.Sprintf("range(%d, %d)", r.start, r.stop)

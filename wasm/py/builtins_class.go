@@ -62,10 +62,10 @@ func builtinSuper(c *call) (Value, *Exception) {
 	return &superObj{cls: cls, self: c.args[1]}, nil
 }
 
-func (s *superObj) typeName() string { return "super" }
+func (s *superObj) TypeName() string { return "super" }
 
 // attr looks name up in the classes after s.cls in the object's order.
-func (s *superObj) attr(name string) (Value, bool) {
+func (s *superObj) Attr(name string) (Value, bool) {
 	var mro []*Class
 	if own := asClass(s.self); own != nil {
 		mro = own.MRO // super() in a classmethod: self is the class
@@ -233,8 +233,8 @@ func builtinType(c *call) (Value, *Exception) {
 // typeObj is type(v) for values whose type is not a callable builtin.
 type typeObj struct{ name string }
 
-func (t *typeObj) typeName() string { return "type" }
-func (t *typeObj) attr(name string) (Value, bool) {
+func (t *typeObj) TypeName() string { return "type" }
+func (t *typeObj) Attr(name string) (Value, bool) {
 	if name == "__name__" {
 		return t.name, true
 	}
@@ -324,8 +324,8 @@ func builtinProperty(c *call) (Value, *Exception) {
 }
 
 // attr gives a property its setter and getter decorators.
-func (p *property) typeName() string { return "property" }
-func (p *property) attr(name string) (Value, bool) {
+func (p *property) TypeName() string { return "property" }
+func (p *property) Attr(name string) (Value, bool) {
 	switch name {
 	case "setter":
 		return &Builtin{Name: "setter", Fn: pureBuiltin(func(c *call) (Value, *Exception) {

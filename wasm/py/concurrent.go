@@ -12,7 +12,7 @@ type poolVal struct {
 	process bool
 }
 
-func (p *poolVal) typeName() string {
+func (p *poolVal) TypeName() string {
 	if p.process {
 		return "ProcessPoolExecutor"
 	}
@@ -20,10 +20,10 @@ func (p *poolVal) typeName() string {
 }
 
 func (p *poolVal) String() string {
-	return fmt.Sprintf("<%s max_workers=%d>", p.typeName(), p.pool.Max())
+	return fmt.Sprintf("<%s max_workers=%d>", p.TypeName(), p.pool.Max())
 }
 
-func (p *poolVal) attr(name string) (Value, bool) { return nil, false }
+func (p *poolVal) Attr(name string) (Value, bool) { return nil, false }
 
 func newPool(process bool) func(c *call) (Value, sim.Effect, *Exception) {
 	return func(c *call) (Value, sim.Effect, *Exception) {

@@ -29,8 +29,8 @@ type fieldSpec struct {
 	factory Value
 }
 
-func (*fieldSpec) typeName() string          { return "Field" }
-func (*fieldSpec) attr(string) (Value, bool) { return nil, false }
+func (*fieldSpec) TypeName() string          { return "Field" }
+func (*fieldSpec) Attr(string) (Value, bool) { return nil, false }
 func (*fieldSpec) String() string            { return "Field()" }
 
 // dataclassDecorator is dataclass(frozen=True, ...) waiting for its class.

@@ -12,7 +12,7 @@ import "fmt"
 func (w *reprWriter) instance(v Value) bool {
 	switch x := v.(type) {
 	case strReprer:
-		w.WriteString(x.repr())
+		w.WriteString(x.Repr())
 		return true
 	case *Instance:
 		if s, ok, exc := callDunder(x, "__repr__"); ok {
@@ -340,8 +340,8 @@ func (it *nextIter) next() (Value, bool) {
 	return v, true
 }
 
-func (*nextIter) typeName() string          { return "iterator" }
-func (*nextIter) attr(string) (Value, bool) { return nil, false }
+func (*nextIter) TypeName() string          { return "iterator" }
+func (*nextIter) Attr(string) (Value, bool) { return nil, false }
 
 // excStopIteration ends an iterator.
 var excStopIteration = &ExcType{Name: "StopIteration", Parent: excException}
@@ -481,5 +481,5 @@ func mixinValue(v Value) Value {
 // strReprer is a library value whose str and repr differ (a datetime).
 type strReprer interface {
 	String() string
-	repr() string
+	Repr() string
 }

@@ -40,8 +40,8 @@ type route struct {
 	request  bool // a Starlette endpoint: it takes the request
 }
 
-func (a *appVal) typeName() string { return "FastAPI" }
-func (a *appVal) attr(name string) (Value, bool) {
+func (a *appVal) TypeName() string { return "FastAPI" }
+func (a *appVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "get", "post", "put", "delete", "patch":
 		return method(a, "app."+name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
@@ -164,8 +164,8 @@ func parseQuery(q string) map[string]string {
 // dependsVal is Depends(fn), a parameter default.
 type dependsVal struct{ fn *Function }
 
-func (d *dependsVal) typeName() string          { return "Depends" }
-func (d *dependsVal) attr(string) (Value, bool) { return nil, false }
+func (d *dependsVal) TypeName() string          { return "Depends" }
+func (d *dependsVal) Attr(string) (Value, bool) { return nil, false }
 func (d *dependsVal) String() string            { return fmt.Sprintf("Depends(%s)", d.fn.Code.Name) }
 
 // bgTasks is a request's BackgroundTasks.
@@ -181,8 +181,8 @@ type bgTask struct {
 	at   syntax.Pos // the add_task call
 }
 
-func (b *bgTasks) typeName() string { return "BackgroundTasks" }
-func (b *bgTasks) attr(name string) (Value, bool) {
+func (b *bgTasks) TypeName() string { return "BackgroundTasks" }
+func (b *bgTasks) Attr(name string) (Value, bool) {
 	if name != "add_task" {
 		return nil, false
 	}

@@ -125,7 +125,7 @@ func builtinOpen(c *call) (Value, sim.Effect, *Exception) {
 	return blockFor(c, f, "open("+quote(p)+")")
 }
 
-func (f *fileVal) typeName() string { return "TextIOWrapper" }
+func (f *fileVal) TypeName() string { return "TextIOWrapper" }
 func (f *fileVal) String() string {
 	return fmt.Sprintf("<_io.TextIOWrapper name=%s mode=%s encoding='UTF-8'>", quote(f.path), quote(f.mode))
 }
@@ -150,7 +150,7 @@ func (f *fileVal) check(c *call, read bool) *Exception {
 	return nil
 }
 
-func (f *fileVal) attr(name string) (Value, bool) {
+func (f *fileVal) Attr(name string) (Value, bool) {
 	label := func(op string) string { return "file." + op + "() of " + quote(f.path) }
 	switch name {
 	case "name":

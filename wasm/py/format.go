@@ -21,7 +21,7 @@ func typeName(v Value) string {
 	case Bytes:
 		return "bytes"
 	case *Set:
-		return x.typeName()
+		return x.TypeName()
 	case int64, *big.Int:
 		return "int"
 	case float64:
@@ -47,15 +47,15 @@ func typeName(v Value) string {
 	case *ExcType:
 		return "type"
 	case object:
-		return x.typeName()
+		return x.TypeName()
 	}
 	return fmt.Sprintf("%T", v)
 }
 
 // object is implemented by the simulated library objects.
 type object interface {
-	typeName() string
-	attr(name string) (Value, bool)
+	TypeName() string
+	Attr(name string) (Value, bool)
 }
 
 // str is Python's str(v). Like repr, it is cut short past maxString.
@@ -171,7 +171,7 @@ func (w *reprWriter) write(v Value) {
 	case Bytes:
 		w.WriteString(bytesRepr(x))
 	case *Set:
-		if w.enter(x, x.typeName()+"(...)") {
+		if w.enter(x, x.TypeName()+"(...)") {
 			x.repr(w)
 			w.leave()
 		}

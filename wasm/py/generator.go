@@ -37,7 +37,7 @@ const (
 
 func (g *Generator) name() string { return g.Frame.code.Name }
 
-func (g *Generator) typeName() string {
+func (g *Generator) TypeName() string {
 	if g.Async {
 		return "async_generator"
 	}
@@ -45,14 +45,14 @@ func (g *Generator) typeName() string {
 }
 
 func (g *Generator) String() string {
-	return fmt.Sprintf("<%s object %s at 0x7f00%08x>", g.typeName(), g.name(), 0x2000)
+	return fmt.Sprintf("<%s object %s at 0x7f00%08x>", g.TypeName(), g.name(), 0x2000)
 }
 
 // resume runs the generator until it yields or ends. send is the value
 // its paused yield returns; throw, if set, is raised where it is paused.
 func (f *Fiber) resumeGen(g *Generator, mode, exitTo int, send Value, throw *Exception) (sim.Effect, *Exception) {
 	if g.running {
-		return nil, newExc(excValue, g.typeName()+" already executing")
+		return nil, newExc(excValue, g.TypeName()+" already executing")
 	}
 	if g.done {
 		if throw != nil {
@@ -61,7 +61,7 @@ func (f *Fiber) resumeGen(g *Generator, mode, exitTo int, send Value, throw *Exc
 		return nil, f.genEnded(g, mode, exitTo, nil)
 	}
 	if !g.started && send != nil && throw == nil {
-		return nil, newExc(excType, "can't send non-None value to a just-started "+g.typeName())
+		return nil, newExc(excType, "can't send non-None value to a just-started "+g.TypeName())
 	}
 	if len(f.frames) >= maxDepth {
 		return nil, recursionTooDeep()
@@ -142,8 +142,8 @@ type genIter struct {
 	err *Exception
 }
 
-func (it *genIter) typeName() string          { return "generator" }
-func (it *genIter) attr(string) (Value, bool) { return nil, false }
+func (it *genIter) TypeName() string          { return "generator" }
+func (it *genIter) Attr(string) (Value, bool) { return nil, false }
 
 func (it *genIter) next() (Value, bool) {
 	if it.err != nil || it.g.done {
@@ -169,8 +169,8 @@ type genMethod struct {
 	name string
 }
 
-func (m *genMethod) typeName() string          { return "builtin_function_or_method" }
-func (m *genMethod) attr(string) (Value, bool) { return nil, false }
+func (m *genMethod) TypeName() string          { return "builtin_function_or_method" }
+func (m *genMethod) Attr(string) (Value, bool) { return nil, false }
 
 func (m *genMethod) call(f *Fiber, args []Value) (sim.Effect, *Exception) {
 	switch m.name {
@@ -202,10 +202,10 @@ type genAwait struct {
 	throw *Exception
 }
 
-func (a *genAwait) typeName() string          { return "async_generator_asend" }
-func (a *genAwait) attr(string) (Value, bool) { return nil, false }
+func (a *genAwait) TypeName() string          { return "async_generator_asend" }
+func (a *genAwait) Attr(string) (Value, bool) { return nil, false }
 
-func (g *Generator) attr(name string) (Value, bool) {
+func (g *Generator) Attr(name string) (Value, bool) {
 	if g.Async {
 		switch name {
 		case "__anext__", "asend", "athrow", "aclose":

@@ -21,18 +21,18 @@ type timedeltaVal struct{ us int64 }
 
 type tzVal struct{}
 
-func (tzVal) typeName() string          { return "timezone" }
-func (tzVal) attr(string) (Value, bool) { return nil, false }
+func (tzVal) TypeName() string          { return "timezone" }
+func (tzVal) Attr(string) (Value, bool) { return nil, false }
 func (tzVal) String() string            { return "datetime.timezone.utc" }
 
-func (d *datetimeVal) typeName() string {
+func (d *datetimeVal) TypeName() string {
 	if d.date {
 		return "date"
 	}
 	return "datetime"
 }
 
-func (d *datetimeVal) attr(name string) (Value, bool) {
+func (d *datetimeVal) Attr(name string) (Value, bool) {
 	t := civilOf(d.us)
 	switch name {
 	case "year":
@@ -117,7 +117,7 @@ func (d *datetimeVal) iso(sep string) string {
 
 func (d *datetimeVal) String() string { return d.iso(" ") }
 
-func (d *datetimeVal) repr() string {
+func (d *datetimeVal) Repr() string {
 	t := civilOf(d.us)
 	if d.date {
 		return fmt.Sprintf("datetime.date(%d, %d, %d)", t.year, t.month, t.day)
@@ -139,9 +139,9 @@ func (d *datetimeVal) repr() string {
 	return "datetime.datetime(" + strings.Join(parts, ", ") + tz + ")"
 }
 
-func (td *timedeltaVal) typeName() string { return "timedelta" }
+func (td *timedeltaVal) TypeName() string { return "timedelta" }
 
-func (td *timedeltaVal) attr(name string) (Value, bool) {
+func (td *timedeltaVal) Attr(name string) (Value, bool) {
 	days, rest := floorDiv(td.us, 86400e6)
 	switch name {
 	case "days":
@@ -181,7 +181,7 @@ func (td *timedeltaVal) String() string {
 	return s
 }
 
-func (td *timedeltaVal) repr() string {
+func (td *timedeltaVal) Repr() string {
 	days, rest := floorDiv(td.us, 86400e6)
 	secs, us := rest/1e6, rest%1e6
 	var parts []string
@@ -344,9 +344,9 @@ type libType struct {
 	attrs map[string]Value
 }
 
-func (t *libType) typeName() string { return "type" }
+func (t *libType) TypeName() string { return "type" }
 func (t *libType) String() string   { return "<class '" + t.name + "'>" }
-func (t *libType) attr(name string) (Value, bool) {
+func (t *libType) Attr(name string) (Value, bool) {
 	if name == "__name__" {
 		return t.name, true
 	}

@@ -17,8 +17,8 @@ type partialVal struct {
 	kwv  []Value
 }
 
-func (p *partialVal) typeName() string { return "functools.partial" }
-func (p *partialVal) attr(name string) (Value, bool) {
+func (p *partialVal) TypeName() string { return "functools.partial" }
+func (p *partialVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "func":
 		return p.fn, true
@@ -77,38 +77,6 @@ func functoolsModule() *Module {
 		})},
 		"wraps": identityDecorator,
 	}}
-}
-
-func uuidModule() *Module {
-	return &Module{Name: "uuid", Attrs: map[string]Value{
-		"uuid4": &Builtin{Name: "uuid4", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			m := c.f.run.rng()
-			hi, lo := m.getrandbits(64), m.getrandbits(64)
-			hi = hi&^0xf000 | 0x4000               // version 4
-			lo = lo&^(0xc000<<48) | (0x8000 << 48) // the RFC 4122 variant
-			s := fmt.Sprintf("%016x%016x", hi, lo)
-			return &uuidVal{text: s[:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:]}, nil
-		})},
-	}}
-}
-
-// uuidVal is a UUID; str() gives its text.
-type uuidVal struct{ text string }
-
-func (u *uuidVal) typeName() string { return "UUID" }
-func (u *uuidVal) String() string   { return u.text }
-func (u *uuidVal) repr() string     { return "UUID('" + u.text + "')" }
-func (u *uuidVal) attr(name string) (Value, bool) {
-	if name == "hex" {
-		out := make([]byte, 0, 32)
-		for i := 0; i < len(u.text); i++ {
-			if u.text[i] != '-' {
-				out = append(out, u.text[i])
-			}
-		}
-		return string(out), true
-	}
-	return nil, false
 }
 
 // warningsModule's warn prints as CPython's default filter does, to the

@@ -211,8 +211,8 @@ type typingForm struct {
 	args []Value
 }
 
-func (t *typingForm) typeName() string          { return "_SpecialForm" }
-func (t *typingForm) attr(string) (Value, bool) { return nil, false }
+func (t *typingForm) TypeName() string          { return "_SpecialForm" }
+func (t *typingForm) Attr(string) (Value, bool) { return nil, false }
 func (t *typingForm) String() string {
 	if len(t.args) == 0 {
 		return "typing." + t.name
@@ -322,10 +322,10 @@ func (r *Run) logging() *logConfig {
 	return r.logs
 }
 
-func (l *logger) typeName() string { return "Logger" }
+func (l *logger) TypeName() string { return "Logger" }
 func (l *logger) String() string   { return fmt.Sprintf("<Logger %s>", l.name) }
 
-func (l *logger) attr(name string) (Value, bool) {
+func (l *logger) Attr(name string) (Value, bool) {
 	level := map[string]string{"debug": "DEBUG", "info": "INFO", "warning": "WARNING", "warn": "WARNING",
 		"error": "ERROR", "exception": "ERROR", "critical": "CRITICAL"}[name]
 	if level == "" {
@@ -404,7 +404,7 @@ func loggingModule() *Module {
 	})}
 	root := &logger{name: "root"}
 	for _, fn := range []string{"debug", "info", "warning", "error", "critical", "exception"} {
-		m.Attrs[fn], _ = root.attr(fn)
+		m.Attrs[fn], _ = root.Attr(fn)
 	}
 	return m
 }
@@ -525,11 +525,11 @@ var excSystemExit = &ExcType{Name: "SystemExit", Parent: excBase}
 // streamVal is sys.stdout or sys.stderr: both write to the console.
 type streamVal struct{ name string }
 
-func (s *streamVal) typeName() string { return "TextIOWrapper" }
+func (s *streamVal) TypeName() string { return "TextIOWrapper" }
 func (s *streamVal) String() string {
 	return "<_io.TextIOWrapper name='<" + s.name + ">' mode='w' encoding='utf-8'>"
 }
-func (s *streamVal) attr(name string) (Value, bool) {
+func (s *streamVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "write":
 		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {

@@ -16,9 +16,9 @@ func init() {
 		dataclassesModule(), enumModule(), abcModule(),
 		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
-		}}}}, randomModule(), datetimeModule(), pydanticModule(),
+		}}}}, datetimeModule(), pydanticModule(),
 		jsonModule(), mathModule(), typingModule(), loggingModule(),
-		functoolsModule(), uuidModule(), warningsModule(), sysModule(),
+		functoolsModule(), warningsModule(), sysModule(),
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),

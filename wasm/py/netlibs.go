@@ -29,9 +29,9 @@ type responseVal struct {
 	method string
 }
 
-func (r *responseVal) typeName() string { return "Response" }
+func (r *responseVal) TypeName() string { return "Response" }
 func (r *responseVal) String() string   { return "<Response [200]>" }
-func (r *responseVal) attr(name string) (Value, bool) {
+func (r *responseVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "status_code":
 		return int64(200), true
@@ -79,14 +79,14 @@ func ioAwait(f *Fiber, d sim.Time, label string, result Value) (Value, sim.Effec
 // clientVal is httpx.AsyncClient (async) or httpx.Client (blocking).
 type clientVal struct{ async bool }
 
-func (cl *clientVal) typeName() string {
+func (cl *clientVal) TypeName() string {
 	if cl.async {
 		return "AsyncClient"
 	}
 	return "Client"
 }
 
-func (cl *clientVal) attr(name string) (Value, bool) {
+func (cl *clientVal) Attr(name string) (Value, bool) {
 	m := strings.ToUpper(name)
 	switch name {
 	case "get", "post", "put", "delete", "patch":
@@ -161,8 +161,8 @@ func httpxModule() *Module {
 // connVal is an asyncpg connection: every query waits for the database.
 type connVal struct{}
 
-func (cn *connVal) typeName() string { return "Connection" }
-func (cn *connVal) attr(name string) (Value, bool) {
+func (cn *connVal) TypeName() string { return "Connection" }
+func (cn *connVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "fetch", "fetchrow", "fetchval", "execute", "close":
 	default:

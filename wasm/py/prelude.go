@@ -21,7 +21,7 @@ import (
 // names. Their frames belong to the library, not the learner's file: they
 // never give the line the timeline marks.
 
-//go:embed lib
+//go:embed lib/*/*.py
 var libFiles embed.FS
 
 // libRef stands in a module (or the builtins) for a name a library file
@@ -30,8 +30,8 @@ var libFiles embed.FS
 // nor the memory every garbage collection would scan.
 type libRef struct{ file string }
 
-func (*libRef) typeName() string          { return "library name" }
-func (*libRef) attr(string) (Value, bool) { return nil, false }
+func (*libRef) TypeName() string          { return "library name" }
+func (*libRef) Attr(string) (Value, bool) { return nil, false }
 
 var (
 	libIndexOnce sync.Once

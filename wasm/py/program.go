@@ -37,9 +37,9 @@ func (s Settings) Defaults() Settings {
 type Run struct {
 	prog         *Program
 	settings     Settings
-	cur          *Fiber // the fiber running now
-	objects      int    // instances made, for their made-up addresses
-	random       *mersenne
+	cur          *Fiber      // the fiber running now
+	objects      int         // instances made, for their made-up addresses
+	libState     map[any]any // each library package's state (library.go)
 	logs         *logConfig
 	partial      string                   // a printed line that has not ended yet
 	tasks_       map[*sim.Task]*futureVal // each task's one Python object

@@ -21,10 +21,10 @@ type queueVal struct {
 	max int64
 }
 
-func (q *queueVal) typeName() string { return "Queue" }
+func (q *queueVal) TypeName() string { return "Queue" }
 func (q *queueVal) String() string   { return fmt.Sprintf("<queue.Queue maxsize=%d>", q.max) }
 
-func (q *queueVal) attr(name string) (Value, bool) {
+func (q *queueVal) Attr(name string) (Value, bool) {
 	var fn func(c *call, _ Value) (Value, sim.Effect, *Exception)
 	switch name {
 	case "get":

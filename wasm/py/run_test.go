@@ -1,9 +1,11 @@
-package py
+package py_test
 
 import (
 	"errors"
 	"flag"
 	"fmt"
+	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -110,10 +112,10 @@ func splitChunks(text string) []chunk {
 
 // runChunk runs a script and lists its prints (or its error).
 func runChunk(ch chunk) string {
-	p, err := Load("chunk.py", []byte(ch.code))
+	p, err := py.Load("chunk.py", []byte(ch.code))
 	if err == nil {
 		s := sim.New(ch.cfg)
-		if err = p.Start(s, Settings{}); err == nil {
+		if err = p.Start(s, py.Settings{}); err == nil {
 			var tr *trace.Trace
 			if tr, err = s.Run(); err == nil {
 				if ch.isErr {

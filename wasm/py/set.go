@@ -317,7 +317,7 @@ func (s *Set) key() (any, bool) {
 	return setKey(b.String()), true
 }
 
-func (s *Set) typeName() string {
+func (s *Set) TypeName() string {
 	if s.Frozen {
 		return "frozenset"
 	}
@@ -328,7 +328,7 @@ func (s *Set) typeName() string {
 func (s *Set) repr(w *reprWriter) {
 	switch {
 	case s.used == 0:
-		w.WriteString(s.typeName() + "()")
+		w.WriteString(s.TypeName() + "()")
 		return
 	case s.Frozen:
 		w.WriteString("frozenset(")

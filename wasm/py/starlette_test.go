@@ -1,6 +1,7 @@
-package py
+package py_test
 
 import (
+	_ "looplab/wasm/py/lib"
 	"strings"
 	"testing"
 )

@@ -21,7 +21,7 @@ type threadVal struct {
 	th      *sim.Thread // once started
 }
 
-func (t *threadVal) typeName() string { return "Thread" }
+func (t *threadVal) TypeName() string { return "Thread" }
 
 func (t *threadVal) String() string {
 	state := "initial"
@@ -37,7 +37,7 @@ func (t *threadVal) String() string {
 	return fmt.Sprintf("<Thread(%s, %s)>", t.name, state)
 }
 
-func (t *threadVal) attr(name string) (Value, bool) {
+func (t *threadVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "name":
 		return t.name, true
@@ -185,9 +185,9 @@ type currentThread struct {
 	daemon bool
 }
 
-func (t *currentThread) typeName() string { return "Thread" }
+func (t *currentThread) TypeName() string { return "Thread" }
 func (t *currentThread) String() string   { return fmt.Sprintf("<Thread(%s, started)>", t.name) }
-func (t *currentThread) attr(name string) (Value, bool) {
+func (t *currentThread) Attr(name string) (Value, bool) {
 	switch name {
 	case "name":
 		return t.name, true
@@ -217,8 +217,8 @@ type threadWaiter struct {
 	label string
 }
 
-func (w *threadWaiter) typeName() string { return "_waiter" }
-func (w *threadWaiter) attr(name string) (Value, bool) {
+func (w *threadWaiter) TypeName() string { return "_waiter" }
+func (w *threadWaiter) Attr(name string) (Value, bool) {
 	if name == "wake" {
 		return method(w, name, pure(func(c *call, _ Value) (Value, *Exception) {
 			w.fut.SetResult(true)

@@ -1,6 +1,8 @@
-package py
+package py_test
 
 import (
+	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib"
 	"strings"
 	"testing"
 
@@ -95,12 +97,12 @@ asyncio.run(main())
 // serveApp runs an app with requests at the given times (all GET path).
 func serveApp(t *testing.T, code, path string, at ...sim.Time) (*trace.Trace, error) {
 	t.Helper()
-	p, err := Load("app.py", []byte(code))
+	p, err := py.Load("app.py", []byte(code))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := sim.New(sim.Config{})
-	if err := p.Start(s, Settings{}); err != nil {
+	if err := p.Start(s, py.Settings{}); err != nil {
 		return nil, err
 	}
 	for _, a := range at {

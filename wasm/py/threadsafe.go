@@ -48,9 +48,9 @@ func (l *loopVal) callSoon(threadsafe bool) func(c *call, _ Value) (Value, sim.E
 // handleVal is the Handle call_soon returns (cancelling it is not simulated).
 type handleVal struct{ label string }
 
-func (h *handleVal) typeName() string          { return "Handle" }
+func (h *handleVal) TypeName() string          { return "Handle" }
 func (h *handleVal) String() string            { return "<Handle " + h.label + ">" }
-func (h *handleVal) attr(string) (Value, bool) { return nil, false }
+func (h *handleVal) Attr(string) (Value, bool) { return nil, false }
 
 // runCoroutineThreadsafe is asyncio.run_coroutine_threadsafe(coro, loop):
 // from another thread, run coro as a task of loop; the concurrent future
@@ -81,7 +81,7 @@ func runCoroutineThreadsafe(c *call) (Value, sim.Effect, *Exception) {
 // blocking (result), not by awaiting.
 type cfutureVal struct{ fut *sim.Future }
 
-func (f *cfutureVal) typeName() string { return "Future" }
+func (f *cfutureVal) TypeName() string { return "Future" }
 func (f *cfutureVal) String() string {
 	if f.fut.Done() {
 		return "<Future at 0x0 state=finished>"
@@ -89,7 +89,7 @@ func (f *cfutureVal) String() string {
 	return "<Future at 0x0 state=pending>"
 }
 
-func (f *cfutureVal) attr(name string) (Value, bool) {
+func (f *cfutureVal) Attr(name string) (Value, bool) {
 	switch name {
 	case "done":
 		return method(f, name, pure(func(c *call, _ Value) (Value, *Exception) { return f.fut.Done(), nil })), true

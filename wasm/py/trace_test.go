@@ -1,6 +1,8 @@
-package py
+package py_test
 
 import (
+	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib"
 	"testing"
 	"unicode/utf8"
 
@@ -11,12 +13,12 @@ import (
 // runTrace runs a script and returns its trace.
 func runTrace(t *testing.T, code string) *trace.Trace {
 	t.Helper()
-	p, err := Load("chunk.py", []byte(code))
+	p, err := py.Load("chunk.py", []byte(code))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := sim.New(sim.Config{})
-	if err := p.Start(s, Settings{}); err != nil {
+	if err := p.Start(s, py.Settings{}); err != nil {
 		t.Fatal(err)
 	}
 	tr, err := s.Run()

@@ -155,7 +155,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			g.running, g.done = false, true
 			if exc.Type.isA(excStopIteration) || (g.Async && exc.Type.isA(excStopAsyncIteration)) {
 				// PEP 479: a StopIteration escaping a generator is a bug
-				exc = newExc(excRuntime, g.typeName()+" raised "+exc.Type.Name)
+				exc = newExc(excRuntime, g.TypeName()+" raised "+exc.Type.Name)
 			}
 		}
 		f.frames = f.frames[:len(f.frames)-1]

@@ -10,6 +10,7 @@ import (
 
 	"looplab/wasm/load"
 	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib" // every simulated library
 	"looplab/wasm/py/syntax"
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"

@@ -1,9 +1,13 @@
-package py
+// Package random is Python's random module, simulated: CPython's
+// Mersenne Twister and the arithmetic on top of it, seeded the same way.
+package random
 
 import (
 	"fmt"
 	"math"
 	"math/bits"
+
+	"looplab/wasm/py"
 )
 
 // random is CPython's: the same Mersenne Twister, seeded the same way
@@ -12,12 +16,12 @@ import (
 // unseeded run starts from seed 0 rather than the operating system's
 // randomness, so every run of a scenario is the same.
 
-type mersenne struct {
+type Mersenne struct {
 	mt  [624]uint32
 	idx int
 }
 
-func (m *mersenne) initGenrand(s uint32) {
+func (m *Mersenne) initGenrand(s uint32) {
 	m.mt[0] = s
 	for i := 1; i < 624; i++ {
 		m.mt[i] = 1812433253*(m.mt[i-1]^(m.mt[i-1]>>30)) + uint32(i)
@@ -27,7 +31,7 @@ func (m *mersenne) initGenrand(s uint32) {
 
 // initByArray is init_by_array, which CPython's seed(int) uses with the
 // int's 32-bit words, least significant first.
-func (m *mersenne) initByArray(key []uint32) {
+func (m *Mersenne) initByArray(key []uint32) {
 	m.initGenrand(19650218)
 	i, j := 1, 0
 	k := max(624, len(key))
@@ -55,7 +59,7 @@ func (m *mersenne) initByArray(key []uint32) {
 	m.idx = 624
 }
 
-func (m *mersenne) genrand() uint32 {
+func (m *Mersenne) genrand() uint32 {
 	if m.idx >= 624 {
 		for i := 0; i < 624; i++ {
 			y := (m.mt[i] & 0x80000000) | (m.mt[(i+1)%624] & 0x7fffffff)
@@ -76,7 +80,7 @@ func (m *mersenne) genrand() uint32 {
 	return y
 }
 
-func (m *mersenne) seed(n uint64) {
+func (m *Mersenne) seed(n uint64) {
 	key := []uint32{uint32(n)}
 	if hi := uint32(n >> 32); hi != 0 {
 		key = append(key, hi)
@@ -85,13 +89,13 @@ func (m *mersenne) seed(n uint64) {
 }
 
 // random is random.random(): 53 random bits as a float in [0, 1).
-func (m *mersenne) random() float64 {
+func (m *Mersenne) random() float64 {
 	a, b := m.genrand()>>5, m.genrand()>>6
 	return (float64(a)*67108864 + float64(b)) / 9007199254740992
 }
 
-// getrandbits(k) for k <= 64.
-func (m *mersenne) getrandbits(k int) uint64 {
+// GetRandBits is getrandbits(k), for k <= 64.
+func (m *Mersenne) GetRandBits(k int) uint64 {
 	if k <= 32 {
 		return uint64(m.genrand() >> (32 - k))
 	}
@@ -101,30 +105,37 @@ func (m *mersenne) getrandbits(k int) uint64 {
 }
 
 // randbelow is _randbelow_with_getrandbits: a uniform int in [0, n).
-func (m *mersenne) randbelow(n uint64) uint64 {
+func (m *Mersenne) randbelow(n uint64) uint64 {
 	if n == 0 {
 		return 0
 	}
 	k := bits.Len64(n)
-	r := m.getrandbits(k)
+	r := m.GetRandBits(k)
 	for r >= n {
-		r = m.getrandbits(k)
+		r = m.GetRandBits(k)
 	}
 	return r
 }
 
-func (r *Run) rng() *mersenne {
-	if r.random == nil {
-		r.random = &mersenne{}
-		r.random.seed(0)
-	}
-	return r.random
+// stateKey finds a run's generator among its libraries' states.
+type stateKey struct{}
+
+// Generator is the run's generator, seeded with 0 until the program
+// seeds it: uuid4 draws from it too, so every run is the same.
+func Generator(c *py.Call) *Mersenne {
+	return c.State(stateKey{}, func() any {
+		m := &Mersenne{}
+		m.seed(0)
+		return m
+	}).(*Mersenne)
 }
 
-func randomModule() *Module {
-	fns := map[string]func(c *call, m *mersenne) (Value, *Exception){
-		"seed": func(c *call, m *mersenne) (Value, *Exception) {
-			v, _ := c.arg(0, "a")
+func init() { py.Register(module()) }
+
+func module() *py.Module {
+	fns := map[string]func(c *py.Call, m *Mersenne) (py.Value, *py.Exception){
+		"seed": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			v, _ := c.Arg(0, "a")
 			switch x := v.(type) {
 			case nil:
 				m.seed(0)
@@ -134,39 +145,39 @@ func randomModule() *Module {
 				}
 				m.seed(uint64(x))
 			case bool:
-				m.seed(uint64(boolInt(x)))
+				m.seed(boolBits(x))
 			default:
-				return nil, c.errorf("random.seed() with a %s is not simulated; seed with an int", typeName(v))
+				return nil, c.Errorf("random.seed() with a %s is not simulated; seed with an int", py.TypeName(v))
 			}
 			return nil, nil
 		},
-		"random": func(c *call, m *mersenne) (Value, *Exception) { return m.random(), nil },
-		"uniform": func(c *call, m *mersenne) (Value, *Exception) {
-			a, ok1 := toFloat(c.args[0])
-			b, ok2 := toFloat(c.args[1])
+		"random": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) { return m.random(), nil },
+		"uniform": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			a, ok1 := py.ToFloat(c.Args()[0])
+			b, ok2 := py.ToFloat(c.Args()[1])
 			if !ok1 || !ok2 {
-				return nil, c.errorf("uniform() needs two numbers")
+				return nil, c.Errorf("uniform() needs two numbers")
 			}
 			return a + (b-a)*m.random(), nil
 		},
-		"randint": func(c *call, m *mersenne) (Value, *Exception) {
-			a, ok1 := c.args[0].(int64)
-			b, ok2 := c.args[1].(int64)
-			if !ok1 || !ok2 || len(c.args) != 2 {
-				return nil, c.errorf("randint() needs two ints")
+		"randint": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			a, ok1 := c.Args()[0].(int64)
+			b, ok2 := c.Args()[1].(int64)
+			if !ok1 || !ok2 || len(c.Args()) != 2 {
+				return nil, c.Errorf("randint() needs two ints")
 			}
 			if b < a {
-				return nil, newExc(excValue, fmt.Sprintf("empty range in randrange(%d, %d)", a, b+1))
+				return nil, py.NewError(py.ValueError, fmt.Sprintf("empty range in randrange(%d, %d)", a, b+1))
 			}
 			return a + int64(m.randbelow(uint64(b-a+1))), nil
 		},
-		"randrange": func(c *call, m *mersenne) (Value, *Exception) {
+		"randrange": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
 			var start, stop, step int64 = 0, 0, 1
-			ints := make([]int64, len(c.args))
-			for i, a := range c.args {
+			ints := make([]int64, len(c.Args()))
+			for i, a := range c.Args() {
 				n, ok := a.(int64)
 				if !ok {
-					return nil, c.errorf("randrange() needs ints")
+					return nil, c.Errorf("randrange() needs ints")
 				}
 				ints[i] = n
 			}
@@ -178,50 +189,50 @@ func randomModule() *Module {
 			case 3:
 				start, stop, step = ints[0], ints[1], ints[2]
 			default:
-				return nil, c.errorf("randrange() takes 1 to 3 arguments")
+				return nil, c.Errorf("randrange() takes 1 to 3 arguments")
 			}
 			if step == 0 {
-				return nil, newExc(excValue, "zero step for randrange()")
+				return nil, py.NewError(py.ValueError, "zero step for randrange()")
 			}
 			n := (stop - start + step - stepSign(step)) / step
 			if n <= 0 {
-				return nil, newExc(excValue, fmt.Sprintf("empty range in randrange(%d, %d)", start, stop))
+				return nil, py.NewError(py.ValueError, fmt.Sprintf("empty range in randrange(%d, %d)", start, stop))
 			}
 			return start + step*int64(m.randbelow(uint64(n))), nil
 		},
-		"choice": func(c *call, m *mersenne) (Value, *Exception) {
-			items, exc := iterate(c.args[0])
+		"choice": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			items, exc := py.Iterate(c.Args()[0])
 			if exc != nil {
 				return nil, exc
 			}
 			if len(items) == 0 {
-				return nil, newExc(excIndex, "Cannot choose from an empty sequence")
+				return nil, py.NewError(py.IndexError, "Cannot choose from an empty sequence")
 			}
 			return items[m.randbelow(uint64(len(items)))], nil
 		},
-		"choices": func(c *call, m *mersenne) (Value, *Exception) {
-			items, exc := iterate(c.args[0])
+		"choices": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			items, exc := py.Iterate(c.Args()[0])
 			if exc != nil {
 				return nil, exc
 			}
 			k := int64(1)
-			if v, ok := c.arg(-1, "k"); ok {
+			if v, ok := c.Arg(-1, "k"); ok {
 				k, _ = v.(int64)
 			}
-			if _, weighted := c.arg(1, "weights"); weighted {
-				return nil, c.errorf("choices() with weights is not simulated")
+			if _, weighted := c.Arg(1, "weights"); weighted {
+				return nil, c.Errorf("choices() with weights is not simulated")
 			}
-			out := &List{}
+			out := &py.List{}
 			n := float64(len(items))
-			for i := int64(0); i < k && i < maxIterate; i++ {
+			for i := int64(0); i < k && i < py.MaxItems; i++ {
 				out.Items = append(out.Items, items[int(math.Floor(m.random()*n))])
 			}
 			return out, nil
 		},
-		"shuffle": func(c *call, m *mersenne) (Value, *Exception) {
-			l, ok := c.args[0].(*List)
+		"shuffle": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			l, ok := c.Args()[0].(*py.List)
 			if !ok {
-				return nil, c.errorf("shuffle() needs a list")
+				return nil, c.Errorf("shuffle() needs a list")
 			}
 			x := l.Items
 			for i := len(x) - 1; i > 0; i-- {
@@ -230,24 +241,24 @@ func randomModule() *Module {
 			}
 			return nil, nil
 		},
-		"sample": func(c *call, m *mersenne) (Value, *Exception) {
-			pop, exc := iterate(c.args[0])
+		"sample": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			pop, exc := py.Iterate(c.Args()[0])
 			if exc != nil {
 				return nil, exc
 			}
-			kv, _ := c.arg(1, "k")
+			kv, _ := c.Arg(1, "k")
 			k, ok := kv.(int64)
 			n := int64(len(pop))
 			if !ok || k < 0 || k > n {
-				return nil, newExc(excValue, "Sample larger than population or is negative")
+				return nil, py.NewError(py.ValueError, "Sample larger than population or is negative")
 			}
-			result := make([]Value, k)
+			result := make([]py.Value, k)
 			setsize := int64(21)
 			if k > 5 {
 				setsize += int64(math.Pow(4, math.Ceil(math.Log(float64(k*3))/math.Log(4))))
 			}
 			if n <= setsize {
-				pool := append([]Value{}, pop...)
+				pool := append([]py.Value{}, pop...)
 				for i := int64(0); i < k; i++ {
 					j := m.randbelow(uint64(n - i))
 					result[i] = pool[j]
@@ -264,17 +275,17 @@ func randomModule() *Module {
 					result[i] = pop[j]
 				}
 			}
-			return &List{Items: result}, nil
+			return &py.List{Items: result}, nil
 		},
 	}
-	mod := &Module{Name: "random", Attrs: map[string]Value{}}
+	mod := &py.Module{Name: "random", Attrs: map[string]py.Value{}}
 	for name, fn := range fns {
 		fn := fn
-		mod.Attrs[name] = &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			if name != "seed" && name != "random" && len(c.args) == 0 {
-				return nil, c.errorf("%s() is missing its arguments", name)
+		mod.Attrs[name] = &py.Builtin{Name: name, Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			if name != "seed" && name != "random" && len(c.Args()) == 0 {
+				return nil, c.Errorf("%s() is missing its arguments", name)
 			}
-			return fn(c, c.f.run.rng())
+			return fn(c, Generator(c))
 		})}
 	}
 	return mod
@@ -285,4 +296,11 @@ func stepSign(n int64) int64 {
 		return -1
 	}
 	return 1
+}
+
+func boolBits(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

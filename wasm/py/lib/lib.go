@@ -1,0 +1,12 @@
+// Package lib links every simulated library into the interpreter. The
+// language (wasm/py) imports no library; a library is a folder here:
+// Go files make a package that registers its module (lib/random), Python
+// files are run by the interpreter when a program first uses one of
+// their names (lib/asyncio/queues.py), and a folder may hold both.
+// Whatever runs programs imports this package for its effect.
+package lib
+
+import (
+	_ "looplab/wasm/py/lib/random"
+	_ "looplab/wasm/py/lib/uuid"
+)

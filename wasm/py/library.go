@@ -1,0 +1,119 @@
+package py
+
+import (
+	"fmt"
+	"strings"
+
+	"looplab/wasm/sim"
+)
+
+// This file is the interpreter's side of the simulated libraries that
+// live in packages of their own (wasm/py/lib/<module>/, as starlark-go
+// keeps lib/time and lib/json apart from its interpreter). A library
+// package builds a *Module from Builtins and its own value types, and
+// registers it from its init function; wasm/py/lib links every one in.
+//
+// A value type of a library is an Object: the interpreter asks it for its
+// type name and attributes, prints it with String (and Repr, when repr
+// differs), and compares or combines it through Ordered and Operand.
+
+// Object is a value a library defines.
+type Object interface {
+	TypeName() string
+	Attr(name string) (Value, bool)
+}
+
+// Ordered is an Object that <, <=, > and >= compare: Compare returns
+// -1, 0 or 1, and false when it cannot compare with other.
+type Ordered interface {
+	Compare(other Value) (int, bool)
+}
+
+// Operand is an Object that a binary operator (+, -, *, /, //, %)
+// combines: Binary is x op y with the receiver as x (right is false) or
+// as y (right is true), and false when the operator does not apply.
+type Operand interface {
+	Binary(op string, other Value, right bool) (Value, bool, *Exception)
+}
+
+// Call is one call of a Builtin: its arguments, and the run it is part of.
+type Call = call
+
+// Args are the call's positional arguments.
+func (c *call) Args() []Value { return c.args }
+
+// Arg is the i-th positional argument, or the keyword argument name
+// (i < 0: keyword only).
+func (c *call) Arg(i int, name string) (Value, bool) { return c.arg(i, name) }
+
+// Errorf is a TypeError about the call's arguments.
+func (c *call) Errorf(format string, args ...any) *Exception { return c.errorf(format, args...) }
+
+// Now is the virtual time of the call.
+func (c *call) Now() sim.Time { return c.ctx().Now() }
+
+// State is the run's own value for key, made by make the first time a
+// run asks: a library's state (the random generator) belongs to one run,
+// so two runs never share it.
+func (c *call) State(key any, make func() any) any {
+	r := c.f.run
+	if v, ok := r.libState[key]; ok {
+		return v
+	}
+	if r.libState == nil {
+		r.libState = map[any]any{}
+	}
+	v := make()
+	r.libState[key] = v
+	return v
+}
+
+// Pure makes a Builtin's Fn from a function that never suspends.
+func Pure(fn func(c *Call) (Value, *Exception)) func(c *Call) (Value, sim.Effect, *Exception) {
+	return pureBuiltin(fn)
+}
+
+// Register adds a module for import, under its dotted name; a dotted
+// name also becomes an attribute of its parent (registered or made).
+func Register(m *Module) {
+	if prev := modules[m.Name]; prev != nil {
+		panic(fmt.Sprintf("module %s registered twice", m.Name))
+	}
+	modules[m.Name] = m
+	if i := strings.LastIndexByte(m.Name, '.'); i > 0 {
+		libModule(m.Name[:i]).Attrs[m.Name[i+1:]] = m
+	}
+}
+
+// The exception types a library raises, with NewError.
+var (
+	TypeError     = excType
+	ValueError    = excValue
+	IndexError    = excIndex
+	KeyError      = excKey
+	OverflowError = excOverflow
+)
+
+// NewError is an exception of type t with the message msg.
+func NewError(t *ExcType, msg string) *Exception { return newExc(t, msg) }
+
+// NewExcType is an exception class a library defines, under parent.
+func NewExcType(name string, parent *ExcType) *ExcType {
+	return &ExcType{Name: name, Parent: parent}
+}
+
+// Iterate lists what iterating over x gives.
+func Iterate(x Value) ([]Value, *Exception) { return iterate(x) }
+
+// TypeName is Python's type(v).__name__.
+func TypeName(v Value) string { return typeName(v) }
+
+// ToFloat reads an int or float as a float64.
+func ToFloat(v Value) (float64, bool) { return toFloat(v) }
+
+// Str and Repr are Python's str(v) and repr(v).
+func Str(v Value) string  { return str(v) }
+func Repr(v Value) string { return repr(v) }
+
+// MaxItems is the most items a library builds in one list.
+const MaxItems = maxIterate
