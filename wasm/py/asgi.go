@@ -440,7 +440,7 @@ func (a *asgi) bodyModel(fn *Function, model *Class) (Value, *Exception) {
 	if body == "" {
 		return nil, unprocessable("field required: the request body")
 	}
-	parsed, err := parseJSON(body)
+	parsed, err := ParseJSON(body)
 	d, isDict := parsed.(*Dict)
 	if err != nil || !isDict {
 		return nil, unprocessable("the request body is not a JSON object")

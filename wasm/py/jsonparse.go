@@ -8,10 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// parseJSON reads one JSON value into Python values (objects keep their
-// key order), as json.loads does. It is written here rather than taken
-// from encoding/json, whose reflection would add a fifth to the wasm.
-func parseJSON(s string) (Value, error) {
+// ParseJSON reads one JSON value into Python values (objects keep their
+// key order), as json.loads does; the server reads request bodies with
+// it too. It is written here rather than taken from encoding/json, whose
+// reflection would add a fifth to the wasm.
+func ParseJSON(s string) (Value, error) {
 	p := &jsonParser{s: s}
 	v, err := p.value(0)
 	if err != nil {
@@ -29,21 +30,21 @@ type jsonParser struct {
 	i int
 }
 
-// jsonError is where and why a JSON text is not valid, the attributes
+// JSONError is where and why a JSON text is not valid, the attributes
 // of json.JSONDecodeError.
-type jsonError struct {
-	msg            string
-	pos, line, col int
+type JSONError struct {
+	Msg            string
+	Pos, Line, Col int
 }
 
-func (e *jsonError) Error() string {
-	return fmt.Sprintf("%s: line %d column %d (char %d)", e.msg, e.line, e.col, e.pos)
+func (e *JSONError) Error() string {
+	return fmt.Sprintf("%s: line %d column %d (char %d)", e.Msg, e.Line, e.Col, e.Pos)
 }
 
 func (p *jsonParser) errorf(format string, args ...any) error {
 	line := 1 + strings.Count(p.s[:p.i], "\n")
 	col := p.i - strings.LastIndexByte(p.s[:p.i], '\n')
-	return &jsonError{msg: fmt.Sprintf(format, args...), pos: p.i, line: line, col: col}
+	return &JSONError{Msg: fmt.Sprintf(format, args...), Pos: p.i, Line: line, Col: col}
 }
 
 func (p *jsonParser) space() {

@@ -117,3 +117,24 @@ func Repr(v Value) string { return repr(v) }
 
 // MaxItems is the most items a library builds in one list.
 const MaxItems = maxIterate
+
+// Truthy is Python's bool(v).
+func Truthy(v Value) bool { return truthy(v) }
+
+// CheckString is the MemoryError for a string of n bytes past the run's
+// limit, or nil.
+func CheckString(n int) *Exception { return checkString(n) }
+
+// MaxNesting is how deep containers nest before NestingError.
+const MaxNesting = maxNesting
+
+// NestingError is the RecursionError for containers nested too deep.
+func NestingError(what string) *Exception { return nestedTooDeep(what) }
+
+// EnumValue is an enum member's value (false for anything else).
+func EnumValue(v Value) (Value, bool) {
+	if m, info := enumMember(v); m != nil && info.kind != enumClass {
+		return m.Attrs["value"], true
+	}
+	return nil, false
+}

@@ -7,6 +7,7 @@
 package lib
 
 import (
+	_ "looplab/wasm/py/lib/json"
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/uuid"
 )

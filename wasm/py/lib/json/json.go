@@ -1,4 +1,7 @@
-package py
+// Package json is Python's json module, simulated: dumps writes what
+// CPython's writes (", " and ": " separators, ASCII-only with \u escapes,
+// indent), loads keeps objects' key order.
+package json
 
 import (
 	"fmt"
@@ -6,58 +9,59 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"looplab/wasm/py"
 )
 
-// json: dumps writes what CPython's writes (", " and ": " separators,
-// ASCII-only with \u escapes, indent), loads keeps objects' key order.
+func init() { py.Register(module()) }
 
-func jsonModule() *Module {
-	return &Module{Name: "json", Attrs: map[string]Value{
-		"dumps":           &Builtin{Name: "dumps", Fn: pureBuiltin(jsonDumps)},
-		"loads":           &Builtin{Name: "loads", Fn: pureBuiltin(jsonLoads)},
-		"JSONDecodeError": excJSONDecode,
+func module() *py.Module {
+	return &py.Module{Name: "json", Attrs: map[string]py.Value{
+		"dumps":           &py.Builtin{Name: "dumps", Fn: py.Pure(jsonDumps)},
+		"loads":           &py.Builtin{Name: "loads", Fn: py.Pure(jsonLoads)},
+		"JSONDecodeError": decodeError,
 	}}
 }
 
-var excJSONDecode = &ExcType{Name: "JSONDecodeError", Parent: excValue}
+var decodeError = py.NewExcType("JSONDecodeError", py.ValueError)
 
-func jsonDumps(c *call) (Value, *Exception) {
-	v, ok := c.arg(0, "obj")
+func jsonDumps(c *py.Call) (py.Value, *py.Exception) {
+	v, ok := c.Arg(0, "obj")
 	if !ok {
-		return nil, c.errorf("dumps() missing required argument: 'obj'")
+		return nil, c.Errorf("dumps() missing required argument: 'obj'")
 	}
 	indent := -1
-	if iv, ok := c.arg(-1, "indent"); ok && iv != nil {
+	if iv, ok := c.Arg(-1, "indent"); ok && iv != nil {
 		n, isInt := iv.(int64)
 		if !isInt {
-			return nil, c.errorf("indent must be an int")
+			return nil, c.Errorf("indent must be an int")
 		}
 		indent = int(n)
 	}
 	sortKeys := false
-	if sv, ok := c.arg(-1, "sort_keys"); ok {
-		sortKeys = truthy(sv)
+	if sv, ok := c.Arg(-1, "sort_keys"); ok {
+		sortKeys = py.Truthy(sv)
 	}
 	style := jsonStyle{indent: indent, sortKeys: sortKeys, ascii: true, itemSep: ", ", keySep: ": "}
 	if indent >= 0 {
 		style.itemSep = "," // indented lines end after the comma
 	}
-	if sv, ok := c.arg(-1, "separators"); ok && sv != nil {
-		t, ok := sv.(*Tuple)
+	if sv, ok := c.Arg(-1, "separators"); ok && sv != nil {
+		t, ok := sv.(*py.Tuple)
 		if !ok || len(t.Items) != 2 {
-			return nil, c.errorf("separators must be a (item_separator, key_separator) tuple")
+			return nil, c.Errorf("separators must be a (item_separator, key_separator) tuple")
 		}
 		style.itemSep, _ = t.Items[0].(string)
 		style.keySep, _ = t.Items[1].(string)
 	}
-	if av, ok := c.arg(-1, "ensure_ascii"); ok {
-		style.ascii = truthy(av)
+	if av, ok := c.Arg(-1, "ensure_ascii"); ok {
+		style.ascii = py.Truthy(av)
 	}
 	var b strings.Builder
 	if exc := style.write(&b, v, 0); exc != nil {
 		return nil, exc
 	}
-	return b.String(), checkString(b.Len())
+	return b.String(), py.CheckString(b.Len())
 }
 
 // jsonStyle is how json.dumps writes: its indent (-1 for one line), key
@@ -68,9 +72,9 @@ type jsonStyle struct {
 	itemSep, keySep string
 }
 
-func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
-	if depth > maxNesting {
-		return nestedTooDeep("while encoding a JSON object")
+func (st jsonStyle) write(b *strings.Builder, v py.Value, depth int) *py.Exception {
+	if depth > py.MaxNesting {
+		return py.NestingError("while encoding a JSON object")
 	}
 	newline := func(d int) {
 		if st.indent >= 0 {
@@ -93,15 +97,15 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 	case *big.Int:
 		b.WriteString(x.String())
 	case float64:
-		b.WriteString(floatRepr(x))
+		b.WriteString(py.Repr(x))
 	case string:
 		writeJSONString(b, x, ascii)
-	case *List, *Tuple:
-		var items []Value
-		if l, ok := x.(*List); ok {
+	case *py.List, *py.Tuple:
+		var items []py.Value
+		if l, ok := x.(*py.List); ok {
 			items = l.Items
 		} else {
-			items = x.(*Tuple).Items
+			items = x.(*py.Tuple).Items
 		}
 		if len(items) == 0 {
 			b.WriteString("[]")
@@ -119,7 +123,7 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 		}
 		newline(depth)
 		b.WriteByte(']')
-	case *Dict:
+	case *py.Dict:
 		if len(x.Keys) == 0 {
 			b.WriteString("{}")
 			return nil
@@ -138,7 +142,7 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 				jsonStyle{indent: -1}.write(&kb, kk, 0)
 				keys[i] = kb.String()
 			default:
-				return newExc(excType, fmt.Sprintf("keys must be str, int, float, bool or None, not %s", typeName(k)))
+				return py.NewError(py.TypeError, fmt.Sprintf("keys must be str, int, float, bool or None, not %s", py.TypeName(k)))
 			}
 		}
 		if st.sortKeys {
@@ -159,10 +163,10 @@ func (st jsonStyle) write(b *strings.Builder, v Value, depth int) *Exception {
 		newline(depth)
 		b.WriteByte('}')
 	default:
-		if m, info := enumMember(v); m != nil && info.kind != enumClass {
-			return st.write(b, m.Attrs["value"], depth)
+		if value, ok := py.EnumValue(v); ok {
+			return st.write(b, value, depth)
 		}
-		return newExc(excType, fmt.Sprintf("Object of type %s is not JSON serializable", typeName(v)))
+		return py.NewError(py.TypeError, fmt.Sprintf("Object of type %s is not JSON serializable", py.TypeName(v)))
 	}
 	return nil
 }
@@ -195,23 +199,23 @@ func writeJSONString(b *strings.Builder, s string, ascii bool) {
 	b.WriteByte('"')
 }
 
-func jsonLoads(c *call) (Value, *Exception) {
-	v, _ := c.arg(0, "s")
-	if b, isBytes := v.(Bytes); isBytes {
+func jsonLoads(c *py.Call) (py.Value, *py.Exception) {
+	v, _ := c.Arg(0, "s")
+	if b, isBytes := v.(py.Bytes); isBytes {
 		v = string(b) // json.loads reads UTF-8 bytes too
 	}
 	s, ok := v.(string)
 	if !ok {
-		return nil, c.errorf("the JSON object must be str, bytes or bytearray, not %s", typeName(v))
+		return nil, c.Errorf("the JSON object must be str, bytes or bytearray, not %s", py.TypeName(v))
 	}
-	if exc := checkString(len(s)); exc != nil {
+	if exc := py.CheckString(len(s)); exc != nil {
 		return nil, exc
 	}
-	out, err := parseJSON(s)
+	out, err := py.ParseJSON(s)
 	if err != nil {
-		e := &Exception{Type: excJSONDecode, Args: []Value{err.Error()}}
-		if je, ok := err.(*jsonError); ok {
-			e.Attrs = map[string]Value{"msg": je.msg, "pos": int64(je.pos), "lineno": int64(je.line), "colno": int64(je.col), "doc": s}
+		e := &py.Exception{Type: decodeError, Args: []py.Value{err.Error()}}
+		if je, ok := err.(*py.JSONError); ok {
+			e.Attrs = map[string]py.Value{"msg": je.Msg, "pos": int64(je.Pos), "lineno": int64(je.Line), "colno": int64(je.Col), "doc": s}
 		}
 		return nil, e
 	}
