@@ -64,8 +64,8 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 		return nil, nil
 	case *genMethod:
 		return x.call(f, args)
-	case *libType:
-		v, exc := x.ctor(&call{f: f, name: x.name, args: args, kw: kw, kwVals: kwVals})
+	case *LibType:
+		v, exc := x.New(&call{f: f, name: x.Name, args: args, kw: kw, kwVals: kwVals})
 		if exc != nil {
 			return nil, exc
 		}

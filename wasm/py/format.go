@@ -320,8 +320,8 @@ func formatValue(v Value, spec string) (string, error) {
 	if spec == "" {
 		return str(v), nil
 	}
-	if d, ok := v.(*datetimeVal); ok {
-		return strftime(d.us, spec), nil // datetime's __format__ is strftime
+	if fm, ok := v.(Formatter); ok {
+		return fm.Format(spec), nil
 	}
 	fs, err := parseSpec(spec)
 	if err != nil {

@@ -36,6 +36,56 @@ type Operand interface {
 	Binary(op string, other Value, right bool) (Value, bool, *Exception)
 }
 
+// Formatter is an Object with a __format__ of its own: f"{d:%H:%M}".
+type Formatter interface {
+	Format(spec string) string
+}
+
+// LibType is a class a library writes in Go: calling it calls New, and
+// its class attributes (datetime.now, date.today) are Attrs.
+type LibType struct {
+	Name  string
+	New   func(c *Call) (Value, *Exception)
+	Attrs map[string]Value
+}
+
+func (t *LibType) TypeName() string { return "type" }
+func (t *LibType) String() string   { return "<class '" + t.Name + "'>" }
+func (t *LibType) Attr(name string) (Value, bool) {
+	if name == "__name__" {
+		return t.Name, true
+	}
+	v, ok := t.Attrs[name]
+	return v, ok
+}
+
+// operandBinary is x op y when x or y is an Operand.
+func operandBinary(op string, x, y Value) (Value, bool, *Exception) {
+	if o, ok := x.(Operand); ok {
+		return o.Binary(op, y, false)
+	}
+	if o, ok := y.(Operand); ok {
+		return o.Binary(op, x, true)
+	}
+	return nil, false, nil
+}
+
+// orderedCompare compares x with y when x is Ordered.
+func orderedCompare(x, y Value) (int, bool) {
+	if o, ok := x.(Ordered); ok {
+		return o.Compare(y)
+	}
+	return 0, false
+}
+
+// NewMethod is a method of self, written in Go, that computes its value.
+func NewMethod(self Value, name string, fn func(c *Call) (Value, *Exception)) Value {
+	return method(self, name, pure(func(c *call, _ Value) (Value, *Exception) { return fn(c) }))
+}
+
+// Kwargs are the call's keyword arguments, names and values in order.
+func (c *call) Kwargs() ([]string, []Value) { return c.kw, c.kwVals }
+
 // Call is one call of a Builtin: its arguments, and the run it is part of.
 type Call = call
 
@@ -48,6 +98,22 @@ func (c *call) Arg(i int, name string) (Value, bool) { return c.arg(i, name) }
 
 // Errorf is a TypeError about the call's arguments.
 func (c *call) Errorf(format string, args ...any) *Exception { return c.errorf(format, args...) }
+
+// Ctx is the simulator's view of the thread, task and process the call
+// runs on.
+func (c *call) Ctx() *sim.Ctx { return c.ctx() }
+
+// Print writes a line to the console, within the run's print limits.
+func (c *call) Print(text string) { c.f.run.print(c.ctx(), text) }
+
+// Where is the file (__file__) and line of the learner's code that made
+// the call.
+func (c *call) Where() (file string, line int) {
+	return c.f.run.prog.path(), c.pos().Line
+}
+
+// FuncName is the name of the Python function that made the call.
+func (c *call) FuncName() string { return c.f.frames[len(c.f.frames)-1].code.Name }
 
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
@@ -87,11 +153,12 @@ func Register(m *Module) {
 
 // The exception types a library raises, with NewError.
 var (
-	TypeError     = excType
-	ValueError    = excValue
-	IndexError    = excIndex
-	KeyError      = excKey
-	OverflowError = excOverflow
+	TypeError         = excType
+	ValueError        = excValue
+	ZeroDivisionError = excZeroDiv
+	IndexError        = excIndex
+	KeyError          = excKey
+	OverflowError     = excOverflow
 )
 
 // NewError is an exception of type t with the message msg.
@@ -137,4 +204,12 @@ func EnumValue(v Value) (Value, bool) {
 		return m.Attrs["value"], true
 	}
 	return nil, false
+}
+
+// ClassName is the name of a class, or of v's type when v is no class.
+func ClassName(v Value) string { return typeNameOfClass(v) }
+
+// PercentFormat is format % args.
+func PercentFormat(format string, args []Value) (string, *Exception) {
+	return percentFormat(format, args)
 }

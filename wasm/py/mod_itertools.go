@@ -2,8 +2,6 @@ package py
 
 import (
 	"fmt"
-
-	"looplab/wasm/sim"
 )
 
 // functools, uuid and warnings: the parts programs use (itertools is in
@@ -76,24 +74,6 @@ func functoolsModule() *Module {
 			return acc, nil
 		})},
 		"wraps": identityDecorator,
-	}}
-}
-
-// warningsModule's warn prints as CPython's default filter does, to the
-// console: "file:line: UserWarning: message".
-func warningsModule() *Module {
-	return &Module{Name: "warnings", Attrs: map[string]Value{
-		"warn": &Builtin{Name: "warn", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			msg, _ := c.arg(0, "message")
-			cat := "UserWarning"
-			if v, ok := c.arg(1, "category"); ok && v != nil {
-				cat = typeNameOfClass(v)
-			}
-			c.f.run.print(c.ctx(), fmt.Sprintf("%s:%d: %s: %s", c.f.run.prog.path(), c.pos().Line, cat, str(msg)))
-			return nil, nil, nil
-		}},
-		"filterwarnings": &Builtin{Name: "filterwarnings", Fn: pureBuiltin(func(c *call) (Value, *Exception) { return nil, nil })},
-		"simplefilter":   &Builtin{Name: "simplefilter", Fn: pureBuiltin(func(c *call) (Value, *Exception) { return nil, nil })},
 	}}
 }
 

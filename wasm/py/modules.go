@@ -16,9 +16,9 @@ func init() {
 		dataclassesModule(), enumModule(), abcModule(),
 		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
-		}}}}, datetimeModule(), pydanticModule(),
-		mathModule(), typingModule(), loggingModule(),
-		functoolsModule(), warningsModule(), sysModule(),
+		}}}}, pydanticModule(),
+		mathModule(), typingModule(),
+		functoolsModule(), sysModule(),
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),

@@ -78,7 +78,7 @@ func binary(op string, x, y Value) (Value, *Exception) {
 	if r, ok, exc := instanceBinary(op, x, y); ok {
 		return r, exc
 	}
-	if r, ok, exc := timeBinary(op, x, y); ok {
+	if r, ok, exc := operandBinary(op, x, y); ok {
 		return r, exc
 	}
 	if op == "|" && isTypeLike(x) && isTypeLike(y) && (x != nil || y != nil) {
@@ -338,7 +338,7 @@ func equalAt(x, y Value, d int) (eq, deep bool) {
 		eq, _ := instanceEqual(x, y)
 		return eq, false
 	}
-	if c, ok := timeOrder(x, y); ok {
+	if c, ok := orderedCompare(x, y); ok {
 		return c == 0, false
 	}
 	switch a := x.(type) {
@@ -478,7 +478,7 @@ func identical(x, y Value) bool {
 }
 
 func order(x, y Value, op string, d int) (int, *Exception) {
-	if c, ok := timeOrder(x, y); ok {
+	if c, ok := orderedCompare(x, y); ok {
 		return c, nil
 	}
 	if classOf(x) != nil || classOf(y) != nil {

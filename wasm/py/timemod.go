@@ -53,13 +53,13 @@ type sleepKey struct {
 	async bool
 }
 
-// epoch is the wall-clock time (Unix seconds) at the start of every run:
+// Epoch is the wall-clock time (Unix seconds) at the start of every run:
 // 2026-01-01 00:00:00 UTC. time.time() and datetime.now() count from it
 // on the virtual clock.
-const epoch = 1767225600
+const Epoch = 1767225600
 
 func wallClock(c *call) (Value, sim.Effect, *Exception) {
-	return epoch + c.ctx().Now().Seconds(), nil, nil
+	return Epoch + c.ctx().Now().Seconds(), nil, nil
 }
 
 func clock(c *call) (Value, sim.Effect, *Exception) {
@@ -73,7 +73,7 @@ func timeModule() *Module {
 		"monotonic":    &Builtin{Name: "monotonic", Fn: clock},
 		"time":         &Builtin{Name: "time", Fn: wallClock},
 		"time_ns": &Builtin{Name: "time_ns", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return int64(epoch)*1_000_000_000 + int64(c.ctx().Now())*1000, nil, nil
+			return int64(Epoch)*1_000_000_000 + int64(c.ctx().Now())*1000, nil, nil
 		}},
 	}}
 }

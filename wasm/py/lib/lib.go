@@ -7,7 +7,10 @@
 package lib
 
 import (
+	_ "looplab/wasm/py/lib/datetime"
 	_ "looplab/wasm/py/lib/json"
+	_ "looplab/wasm/py/lib/logging"
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/uuid"
+	_ "looplab/wasm/py/lib/warnings"
 )

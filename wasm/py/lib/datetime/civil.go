@@ -1,4 +1,4 @@
-package py
+package datetime
 
 import (
 	"fmt"
@@ -68,8 +68,8 @@ var (
 	dayNames   = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
-// strftime formats the directives programs use; others stay as written.
-func strftime(us int64, f string) string {
+// Strftime formats the directives programs use; others stay as written.
+func Strftime(us int64, f string) string {
 	t := civilOf(us)
 	var b strings.Builder
 	for i := 0; i < len(f); i++ {

@@ -1,15 +1,17 @@
-package py
+// Package datetime is Python's datetime module on the virtual clock:
+// now() is the run's epoch plus the virtual time, in UTC (a learner's
+// local zone would differ from machine to machine). Datetimes and
+// timedeltas add, subtract and compare; strftime knows the usual
+// directives.
+package datetime
 
 import (
 	"fmt"
 	"math"
 	"strings"
-)
 
-// datetime on the virtual clock: now() is the run's epoch plus the
-// virtual time, in UTC (a learner's local zone would differ from
-// machine to machine). Datetimes and timedeltas add, subtract and
-// compare; strftime knows the usual directives.
+	"looplab/wasm/py"
+)
 
 type datetimeVal struct {
 	us    int64 // Unix microseconds, UTC
@@ -21,9 +23,9 @@ type timedeltaVal struct{ us int64 }
 
 type tzVal struct{}
 
-func (tzVal) TypeName() string          { return "timezone" }
-func (tzVal) Attr(string) (Value, bool) { return nil, false }
-func (tzVal) String() string            { return "datetime.timezone.utc" }
+func (tzVal) TypeName() string             { return "timezone" }
+func (tzVal) Attr(string) (py.Value, bool) { return nil, false }
+func (tzVal) String() string               { return "datetime.timezone.utc" }
 
 func (d *datetimeVal) TypeName() string {
 	if d.date {
@@ -32,7 +34,7 @@ func (d *datetimeVal) TypeName() string {
 	return "datetime"
 }
 
-func (d *datetimeVal) Attr(name string) (Value, bool) {
+func (d *datetimeVal) Attr(name string) (py.Value, bool) {
 	t := civilOf(d.us)
 	switch name {
 	case "year":
@@ -50,46 +52,47 @@ func (d *datetimeVal) Attr(name string) (Value, bool) {
 	case "microsecond":
 		return int64(t.micro), true
 	case "weekday":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) { return int64(t.wday), nil })), true
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) { return int64(t.wday), nil })), true
 	case "tzinfo":
 		if d.aware {
 			return tzVal{}, true
 		}
 		return nil, true
 	case "isoformat":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) {
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
 			sep := "T"
-			if v, ok := c.arg(0, "sep"); ok {
+			if v, ok := c.Arg(0, "sep"); ok {
 				sep, _ = v.(string)
 			}
 			return d.iso(sep), nil
 		})), true
 	case "strftime":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) {
-			f, _ := c.arg(0, "format")
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
+			f, _ := c.Arg(0, "format")
 			s, ok := f.(string)
 			if !ok {
-				return nil, c.errorf("strftime() argument 1 must be str")
+				return nil, c.Errorf("strftime() argument 1 must be str")
 			}
-			return strftime(d.us, s), nil
+			return Strftime(d.us, s), nil
 		})), true
 	case "timestamp":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) {
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
 			return float64(d.us) / 1e6, nil
 		})), true
 	case "date":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) {
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
 			day, _ := floorDiv(d.us, 86400e6)
 			return &datetimeVal{us: day * 86400e6, date: true}, nil
 		})), true
 	case "replace":
-		return method(d, name, pure(func(c *call, _ Value) (Value, *Exception) {
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
 			parts := map[string]*int{"year": &t.year, "month": &t.month, "day": &t.day, "hour": &t.hour, "minute": &t.minute, "second": &t.second, "microsecond": &t.micro}
-			for i, k := range c.kw {
+			kw, kwVals := c.Kwargs()
+			for i, k := range kw {
 				p, ok := parts[k]
-				n, isInt := c.kwVals[i].(int64)
+				n, isInt := kwVals[i].(int64)
 				if !ok || !isInt {
-					return nil, c.errorf("replace() got an unexpected argument '%s'", k)
+					return nil, c.Errorf("replace() got an unexpected argument '%s'", k)
 				}
 				*p = int(n)
 			}
@@ -141,7 +144,7 @@ func (d *datetimeVal) Repr() string {
 
 func (td *timedeltaVal) TypeName() string { return "timedelta" }
 
-func (td *timedeltaVal) Attr(name string) (Value, bool) {
+func (td *timedeltaVal) Attr(name string) (py.Value, bool) {
 	days, rest := floorDiv(td.us, 86400e6)
 	switch name {
 	case "days":
@@ -151,7 +154,7 @@ func (td *timedeltaVal) Attr(name string) (Value, bool) {
 	case "microseconds":
 		return rest % 1e6, true
 	case "total_seconds":
-		return method(td, name, pure(func(c *call, _ Value) (Value, *Exception) { return float64(td.us) / 1e6, nil })), true
+		return py.NewMethod(td, name, (func(c *py.Call) (py.Value, *py.Exception) { return float64(td.us) / 1e6, nil })), true
 	}
 	return nil, false
 }
@@ -200,8 +203,8 @@ func (td *timedeltaVal) Repr() string {
 	return "datetime.timedelta(" + strings.Join(parts, ", ") + ")"
 }
 
-// binaryOp is the arithmetic of datetimes and timedeltas.
-func timeBinary(op string, x, y Value) (Value, bool, *Exception) {
+// timeBinary is the arithmetic of datetimes and timedeltas.
+func timeBinary(op string, x, y py.Value) (py.Value, bool, *py.Exception) {
 	dx, xIsDT := x.(*datetimeVal)
 	dy, yIsDT := y.(*datetimeVal)
 	tx, xIsTD := x.(*timedeltaVal)
@@ -228,32 +231,32 @@ func timeBinary(op string, x, y Value) (Value, bool, *Exception) {
 			return &timedeltaVal{us: tx.us - ty.us}, true, nil
 		case "/":
 			if ty.us == 0 {
-				return nil, true, newExc(excZeroDiv, "division by zero")
+				return nil, true, py.NewError(py.ZeroDivisionError, "division by zero")
 			}
 			return float64(tx.us) / float64(ty.us), true, nil
 		}
 	case xIsTD:
-		if f, ok := toFloat(y); ok {
+		if f, ok := py.ToFloat(y); ok {
 			switch op {
 			case "*":
 				return &timedeltaVal{us: int64(math.RoundToEven(float64(tx.us) * f))}, true, nil
 			case "/":
 				if f == 0 {
-					return nil, true, newExc(excZeroDiv, "division by zero")
+					return nil, true, py.NewError(py.ZeroDivisionError, "division by zero")
 				}
 				return &timedeltaVal{us: int64(math.RoundToEven(float64(tx.us) / f))}, true, nil
 			}
 		}
 	case yIsTD && op == "*":
-		if f, ok := toFloat(x); ok {
+		if f, ok := py.ToFloat(x); ok {
 			return &timedeltaVal{us: int64(math.RoundToEven(float64(ty.us) * f))}, true, nil
 		}
 	}
-	return nil, true, newExc(excType, fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op, typeName(x), typeName(y)))
+	return nil, true, py.NewError(py.TypeError, fmt.Sprintf("unsupported operand type(s) for %s: '%s' and '%s'", op, py.TypeName(x), py.TypeName(y)))
 }
 
 // timeOrder compares two datetimes or two timedeltas.
-func timeOrder(x, y Value) (int, bool) {
+func timeOrder(x, y py.Value) (int, bool) {
 	switch a := x.(type) {
 	case *datetimeVal:
 		if b, ok := y.(*datetimeVal); ok {
@@ -279,112 +282,117 @@ func timeOrder(x, y Value) (int, bool) {
 	return 0, false
 }
 
-func datetimeModule() *Module {
-	now := func(c *call) int64 { return epoch*1e6 + int64(c.ctx().Now()) }
-	dtClass := &libType{name: "datetime", ctor: func(c *call) (Value, *Exception) { return civilArgs(c, false) }, attrs: map[string]Value{
-		"now": &Builtin{Name: "now", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			tz, _ := c.arg(0, "tz")
+func init() { py.Register(module()) }
+
+func module() *py.Module {
+	now := func(c *py.Call) int64 { return py.Epoch*1e6 + int64(c.Now()) }
+	dtClass := &py.LibType{Name: "datetime", New: func(c *py.Call) (py.Value, *py.Exception) { return civilArgs(c, false) }, Attrs: map[string]py.Value{
+		"now": &py.Builtin{Name: "now", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			tz, _ := c.Arg(0, "tz")
 			return &datetimeVal{us: now(c), aware: tz != nil}, nil
 		})},
-		"utcnow": &Builtin{Name: "utcnow", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+		"utcnow": &py.Builtin{Name: "utcnow", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 			return &datetimeVal{us: now(c)}, nil
 		})},
-		"fromtimestamp": &Builtin{Name: "fromtimestamp", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			ts, ok := toFloat(c.args[0])
+		"fromtimestamp": &py.Builtin{Name: "fromtimestamp", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			ts, ok := py.ToFloat(c.Args()[0])
 			if !ok {
-				return nil, c.errorf("fromtimestamp() needs a number")
+				return nil, c.Errorf("fromtimestamp() needs a number")
 			}
-			tz, _ := c.arg(1, "tz")
+			tz, _ := c.Arg(1, "tz")
 			return &datetimeVal{us: int64(math.Round(ts * 1e6)), aware: tz != nil}, nil
 		})},
 	}}
-	dateClass := &libType{name: "date", ctor: func(c *call) (Value, *Exception) { return civilArgs(c, true) }, attrs: map[string]Value{
-		"today": &Builtin{Name: "today", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+	dateClass := &py.LibType{Name: "date", New: func(c *py.Call) (py.Value, *py.Exception) { return civilArgs(c, true) }, Attrs: map[string]py.Value{
+		"today": &py.Builtin{Name: "today", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 			day, _ := floorDiv(now(c), 86400e6)
 			return &datetimeVal{us: day * 86400e6, date: true}, nil
 		})},
 	}}
-	timedelta := &Builtin{Name: "timedelta", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
+	timedelta := &py.Builtin{Name: "timedelta", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 		units := map[string]float64{"days": 86400e6, "seconds": 1e6, "microseconds": 1, "milliseconds": 1e3, "minutes": 60e6, "hours": 3600e6, "weeks": 7 * 86400e6}
 		order := []string{"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"}
 		total := 0.0
-		for i, a := range c.args {
+		for i, a := range c.Args() {
 			if i >= len(order) {
-				return nil, c.errorf("timedelta() takes at most 7 arguments")
+				return nil, c.Errorf("timedelta() takes at most 7 arguments")
 			}
-			f, ok := toFloat(a)
+			f, ok := py.ToFloat(a)
 			if !ok {
-				return nil, c.errorf("unsupported type for timedelta %s component: %s", order[i], typeName(a))
+				return nil, c.Errorf("unsupported type for timedelta %s component: %s", order[i], py.TypeName(a))
 			}
 			total += f * units[order[i]]
 		}
-		for i, k := range c.kw {
+		kw, kwVals := c.Kwargs()
+		for i, k := range kw {
 			u, ok := units[k]
-			f, isNum := toFloat(c.kwVals[i])
+			f, isNum := py.ToFloat(kwVals[i])
 			if !ok || !isNum {
-				return nil, c.errorf("timedelta() got an unexpected keyword argument '%s'", k)
+				return nil, c.Errorf("timedelta() got an unexpected keyword argument '%s'", k)
 			}
 			total += f * u
 		}
 		return &timedeltaVal{us: int64(math.RoundToEven(total))}, nil
 	})}
-	return &Module{Name: "datetime", Attrs: map[string]Value{
+	return &py.Module{Name: "datetime", Attrs: map[string]py.Value{
 		"datetime":  dtClass,
 		"date":      dateClass,
 		"timedelta": timedelta,
-		"timezone":  &Module{Name: "timezone", Attrs: map[string]Value{"utc": tzVal{}}},
+		"timezone":  &py.Module{Name: "timezone", Attrs: map[string]py.Value{"utc": tzVal{}}},
 	}}
-}
-
-// libType is a library class written in Go: callable, with class
-// attributes (datetime.now, date.today).
-type libType struct {
-	name  string
-	ctor  func(c *call) (Value, *Exception)
-	attrs map[string]Value
-}
-
-func (t *libType) TypeName() string { return "type" }
-func (t *libType) String() string   { return "<class '" + t.name + "'>" }
-func (t *libType) Attr(name string) (Value, bool) {
-	if name == "__name__" {
-		return t.name, true
-	}
-	v, ok := t.attrs[name]
-	return v, ok
 }
 
 // civilArgs is datetime(year, month, day, hour=0, minute=0, second=0,
 // microsecond=0) or date(year, month, day).
-func civilArgs(c *call, date bool) (Value, *Exception) {
+func civilArgs(c *py.Call, date bool) (py.Value, *py.Exception) {
 	names := []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}
 	if date {
 		names = names[:3]
 	}
 	vals := make([]int, len(names))
 	for i, n := range names {
-		v, ok := c.arg(i, n)
+		v, ok := c.Arg(i, n)
 		if !ok {
 			if i < 3 {
-				return nil, c.errorf("function missing required argument '%s' (pos %d)", n, i+1)
+				return nil, c.Errorf("function missing required argument '%s' (pos %d)", n, i+1)
 			}
 			continue
 		}
 		k, isInt := v.(int64)
 		if !isInt {
-			return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(v))
+			return nil, c.Errorf("'%s' object cannot be interpreted as an integer", py.TypeName(v))
 		}
 		vals[i] = int(k)
 	}
 	if vals[1] < 1 || vals[1] > 12 {
-		return nil, newExc(excValue, "month must be in 1..12")
+		return nil, py.NewError(py.ValueError, "month must be in 1..12")
 	}
 	if vals[2] < 1 || vals[2] > 31 {
-		return nil, newExc(excValue, "day is out of range for month")
+		return nil, py.NewError(py.ValueError, "day is out of range for month")
 	}
 	t := civil{year: vals[0], month: vals[1], day: vals[2]}
 	if !date {
 		t.hour, t.minute, t.second, t.micro = vals[3], vals[4], vals[5], vals[6]
 	}
 	return &datetimeVal{us: microsOf(t), date: date}, nil
+}
+
+// Binary, Compare and Format make datetimes and timedeltas operands of
+// +, -, * and /, ordered, and formatted by strftime (datetime's
+// __format__).
+func (d *datetimeVal) Binary(op string, other py.Value, right bool) (py.Value, bool, *py.Exception) {
+	return binaryOf(d, op, other, right)
+}
+func (td *timedeltaVal) Binary(op string, other py.Value, right bool) (py.Value, bool, *py.Exception) {
+	return binaryOf(td, op, other, right)
+}
+func (d *datetimeVal) Compare(other py.Value) (int, bool)   { return timeOrder(d, other) }
+func (td *timedeltaVal) Compare(other py.Value) (int, bool) { return timeOrder(td, other) }
+func (d *datetimeVal) Format(spec string) string            { return Strftime(d.us, spec) }
+
+func binaryOf(self py.Value, op string, other py.Value, right bool) (py.Value, bool, *py.Exception) {
+	if right {
+		return timeBinary(op, other, self)
+	}
+	return timeBinary(op, self, other)
 }
