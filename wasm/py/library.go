@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"looplab/wasm/sim"
@@ -115,6 +116,9 @@ func (c *call) Where() (file string, line int) {
 // FuncName is the name of the Python function that made the call.
 func (c *call) FuncName() string { return c.f.frames[len(c.f.frames)-1].code.Name }
 
+// Name is the name the called builtin goes by.
+func (c *call) Name() string { return c.name }
+
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
 
@@ -213,3 +217,9 @@ func ClassName(v Value) string { return typeNameOfClass(v) }
 func PercentFormat(format string, args []Value) (string, *Exception) {
 	return percentFormat(format, args)
 }
+
+// Int is n as a Python int: an int64 when it fits, else n itself.
+func Int(n *big.Int) Value { return normInt(n) }
+
+// IntTooLarge is the error for an int past the interpreter's size limit.
+func IntTooLarge() *Exception { return bigTooLarge() }

@@ -2,108 +2,14 @@ package py
 
 import (
 	"fmt"
-	"math"
-	"math/big"
 	"path"
 	"strings"
 
 	"looplab/wasm/sim"
 )
 
-// Small modules programs import in passing: math, os, typing (whose
-// annotations LoopLab accepts and ignores), logging and warnings.
-
-func mathModule() *Module {
-	m := &Module{Name: "math", Attrs: map[string]Value{
-		"pi": math.Pi, "e": math.E, "tau": 2 * math.Pi, "inf": math.Inf(1), "nan": math.NaN(),
-	}}
-	for name, fn := range map[string]func(float64) float64{
-		"sqrt": math.Sqrt, "exp": math.Exp, "log2": math.Log2, "log10": math.Log10,
-		"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "fabs": math.Abs, "atan": math.Atan,
-	} {
-		fn := fn
-		m.Attrs[name] = &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			if len(c.args) != 1 {
-				return nil, c.errorf("math.%s() takes exactly one argument", c.name)
-			}
-			x, ok := toFloat(c.args[0])
-			if !ok {
-				return nil, c.errorf("must be real number, not %s", typeName(c.args[0]))
-			}
-			if (c.name == "sqrt" || c.name == "log2" || c.name == "log10") && x < 0 {
-				return nil, newExc(excValue, "math domain error")
-			}
-			return fn(x), nil
-		})}
-	}
-	ints := map[string]func(float64) float64{"floor": math.Floor, "ceil": math.Ceil, "trunc": math.Trunc}
-	for name, fn := range ints {
-		fn := fn
-		m.Attrs[name] = &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			if len(c.args) != 1 {
-				return nil, c.errorf("math.%s() takes exactly one argument", c.name)
-			}
-			if i, ok := c.args[0].(int64); ok {
-				return i, nil
-			}
-			x, ok := toFloat(c.args[0])
-			if !ok {
-				return nil, c.errorf("must be real number, not %s", typeName(c.args[0]))
-			}
-			if math.IsInf(x, 0) || math.IsNaN(x) || math.Abs(x) > 9e18 {
-				return nil, newExc(excOverflow, "cannot convert float to integer")
-			}
-			return int64(fn(x)), nil
-		})}
-	}
-	m.Attrs["log"] = &Builtin{Name: "log", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		x, ok := toFloat(c.args[0])
-		if !ok || x <= 0 {
-			return nil, newExc(excValue, "math domain error")
-		}
-		if len(c.args) == 2 {
-			b, _ := toFloat(c.args[1])
-			return math.Log(x) / math.Log(b), nil
-		}
-		return math.Log(x), nil
-	})}
-	m.Attrs["pow"] = &Builtin{Name: "pow", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		x, _ := toFloat(c.args[0])
-		y, _ := toFloat(c.args[1])
-		return math.Pow(x, y), nil
-	})}
-	m.Attrs["isclose"] = &Builtin{Name: "isclose", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		a, _ := toFloat(c.args[0])
-		b, _ := toFloat(c.args[1])
-		rel, abs := 1e-9, 0.0
-		if v, ok := c.arg(-1, "rel_tol"); ok {
-			rel, _ = toFloat(v)
-		}
-		if v, ok := c.arg(-1, "abs_tol"); ok {
-			abs, _ = toFloat(v)
-		}
-		return a == b || math.Abs(a-b) <= math.Max(rel*math.Max(math.Abs(a), math.Abs(b)), abs), nil
-	})}
-	m.Attrs["isnan"] = &Builtin{Name: "isnan", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		x, _ := toFloat(c.args[0])
-		return math.IsNaN(x), nil
-	})}
-	m.Attrs["isinf"] = &Builtin{Name: "isinf", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		x, _ := toFloat(c.args[0])
-		return math.IsInf(x, 0), nil
-	})}
-	m.Attrs["factorial"] = &Builtin{Name: "factorial", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		n, ok := c.args[0].(int64)
-		if !ok || n < 0 {
-			return nil, newExc(excValue, "factorial() not defined for negative values")
-		}
-		if n > 5000 { // 5000! has 54,000 bits
-			return nil, bigTooLarge()
-		}
-		return normInt(new(big.Int).MulRange(1, n)), nil
-	})}
-	return m
-}
+// Small modules programs import in passing: os, sys and typing (whose
+// annotations LoopLab accepts and ignores).
 
 func osModule() *Module {
 	environ := newDict()

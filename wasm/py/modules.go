@@ -17,7 +17,7 @@ func init() {
 		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
 			return int64(c.ctx().Sim().Config().Cores), nil, nil
 		}}}}, pydanticModule(),
-		mathModule(), typingModule(),
+		typingModule(),
 		functoolsModule(), sysModule(),
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},

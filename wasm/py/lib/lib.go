@@ -10,6 +10,7 @@ import (
 	_ "looplab/wasm/py/lib/datetime"
 	_ "looplab/wasm/py/lib/json"
 	_ "looplab/wasm/py/lib/logging"
+	_ "looplab/wasm/py/lib/math"
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/uuid"
 	_ "looplab/wasm/py/lib/warnings"
