@@ -21,7 +21,9 @@ serve: site
 # So are those that run once per number change or less and briefly: the
 # Python parser (0.1 ms a lesson program), JSON and the reflection under
 # it (the request and the result, tens of microseconds), fmt and time,
-# the load parser, links and the export: 0.09 MB less, no benchmark slower
+# the load parser, links and the export, and the libraries a program
+# calls now and then (wasm/py/lib: random, json, datetime, math...; 15 KB):
+# 0.09 MB less, no benchmark slower
 # beyond its noise.
 # And so are the scenes' layout and drawing (OWN): 0.02 MB less, and in
 # headless Chromium neither the stage's frame times nor a number change
@@ -36,7 +38,7 @@ OWN := looplab/wasm/stage/geom looplab/wasm/gameloop looplab/wasm/pipeline loopl
 COLD := go/... text/... math/big regexp/... encoding/gob encoding/xml log/... archive/... \
   compress/... image/... net/... os/exec \
   encoding/json reflect fmt time os \
-  looplab/wasm/py/syntax looplab/wasm/load looplab/wasm/deeplink looplab/wasm/export \
+  looplab/wasm/py/syntax looplab/wasm/py/lib/... looplab/wasm/load looplab/wasm/deeplink looplab/wasm/export \
   github.com/hajimehoshi/ebiten/v2/internal/shader/... github.com/hajimehoshi/ebiten/v2/internal/shaderir/... \
   github.com/hajimehoshi/ebiten/v2/internal/legacyshader github.com/hajimehoshi/ebiten/v2/internal/builtinshader \
   github.com/hajimehoshi/ebiten/v2/internal/gamepad/... github.com/hajimehoshi/ebiten/v2/internal/vm...

@@ -292,6 +292,10 @@ func (f *Fiber) enter(x Value, async bool) (sim.Effect, *Exception) {
 	if cls := classOf(x); cls != nil {
 		return f.enterUser(x, cls, async)
 	}
+	if r, ok := x.(Resource); ok {
+		v, exc := r.Enter(async)
+		return f.result(v, nil, exc)
+	}
 	cm, ok := x.(contextManager)
 	if !ok {
 		word := "the context manager protocol"
@@ -310,7 +314,13 @@ func (f *Fiber) exitWith(x Value, async bool, exc *Exception) (sim.Effect, *Exce
 	if cls := classOf(x); cls != nil {
 		return f.exitUser(x, cls, async, exc, exc != nil)
 	}
-	if e := x.(contextManager).exit(f, async); e != nil {
+	var e *Exception
+	if r, ok := x.(Resource); ok {
+		e = r.Exit(async)
+	} else {
+		e = x.(contextManager).exit(f, async)
+	}
+	if e != nil {
 		return nil, e
 	}
 	if exc != nil {

@@ -87,6 +87,13 @@ func NewMethod(self Value, name string, fn func(c *Call) (Value, *Exception)) Va
 // Kwargs are the call's keyword arguments, names and values in order.
 func (c *call) Kwargs() ([]string, []Value) { return c.kw, c.kwVals }
 
+// Resource is an Object usable in "with" (async false) or "async with"
+// (async true) that enters and leaves at once (an httpx client).
+type Resource interface {
+	Enter(async bool) (Value, *Exception)
+	Exit(async bool) *Exception
+}
+
 // Call is one call of a Builtin: its arguments, and the run it is part of.
 type Call = call
 
@@ -118,6 +125,36 @@ func (c *call) FuncName() string { return c.f.frames[len(c.f.frames)-1].code.Nam
 
 // Name is the name the called builtin goes by.
 func (c *call) Name() string { return c.name }
+
+// Latency is the run's I/O latency setting: how long a reply from the
+// network or a database takes.
+func (c *call) Latency() sim.Time { return c.f.run.settings.Latency }
+
+// Returns makes v the call's value once the effect its Builtin returned
+// (a sim.CPU, a sim.Block) is over.
+func (c *call) Returns(v Value) { c.f.convert = func(Value) Value { return v } }
+
+// Reply is a coroutine that, awaited, waits d for a reply without
+// blocking the loop (the timeline's label says label), then gives
+// result; with d < 0 it gives result at once. name is its coroutine's
+// name, and call the code that made it, for the lane of a task made of
+// it ("" for name(…)).
+func Reply(name, call string, d sim.Time, label string, result Value) Value {
+	return &lazyAw{name: name, call: call, run: func(f *Fiber) (Value, sim.Effect, *Exception) {
+		if d < 0 {
+			return result, nil, nil
+		}
+		return ioAwait(f, d, label, result)
+	}}
+}
+
+// ConnectThen is a coroutine, standing at the call's line, that first
+// connects (an await even on loopback: every other ready task runs
+// before the request goes out) and then awaits reply. name names its
+// frame, and callText is the call as the code wrote it.
+func (c *call) ConnectThen(name string, reply Value, callText string) Value {
+	return connectThen(c.f, name, reply, callText)
+}
 
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
@@ -223,3 +260,12 @@ func Int(n *big.Int) Value { return normInt(n) }
 
 // IntTooLarge is the error for an int past the interpreter's size limit.
 func IntTooLarge() *Exception { return bigTooLarge() }
+
+// Quote is s in repr's quotes; CallText is name(args…) as a lane reads
+// it, with ShortRepr's short forms of long arguments.
+func Quote(s string) string                      { return quote(s) }
+func CallText(name string, args []string) string { return callText(name, args) }
+func ShortRepr(v Value) string                   { return shortRepr(v) }
+
+// NewDict is an empty dict.
+func NewDict() *Dict { return newDict() }

@@ -19,7 +19,7 @@ func init() {
 		}}}}, pydanticModule(),
 		typingModule(),
 		functoolsModule(), sysModule(),
-		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc, requestsModule(), httpxModule(), asyncpgModule(),
+		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc,
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),
 		{Name: "uvicorn", Attrs: map[string]Value{"run": &Builtin{Name: "uvicorn.run", Fn: uvicornRun}}},

@@ -37,9 +37,9 @@ func (s Settings) Defaults() Settings {
 type Run struct {
 	prog         *Program
 	settings     Settings
-	cur          *Fiber      // the fiber running now
-	objects      int         // instances made, for their made-up addresses
-	libState     map[any]any // each library package's state (library.go)
+	cur          *Fiber                   // the fiber running now
+	objects      int                      // instances made, for their made-up addresses
+	libState     map[any]any              // each library package's state (library.go)
 	partial      string                   // a printed line that has not ended yet
 	tasks_       map[*sim.Task]*futureVal // each task's one Python object
 	files        map[string]*string       // the run's in-memory file system

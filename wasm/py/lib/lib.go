@@ -7,11 +7,14 @@
 package lib
 
 import (
+	_ "looplab/wasm/py/lib/asyncpg"
 	_ "looplab/wasm/py/lib/datetime"
+	_ "looplab/wasm/py/lib/httpx"
 	_ "looplab/wasm/py/lib/json"
 	_ "looplab/wasm/py/lib/logging"
 	_ "looplab/wasm/py/lib/math"
 	_ "looplab/wasm/py/lib/random"
+	_ "looplab/wasm/py/lib/requests"
 	_ "looplab/wasm/py/lib/uuid"
 	_ "looplab/wasm/py/lib/warnings"
 )
