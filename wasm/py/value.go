@@ -1,8 +1,13 @@
-// Package py runs LoopLab's Python subset on the simulator: it checks and
+// Package py runs LoopLab's Python on the simulator: it checks and
 // compiles the syntax tree into a small bytecode, and runs it as
 // resumable fibers whose blocking, sleeping and awaiting become simulator
-// effects. It also knows what the simulated libraries do (asyncio, time,
-// threading, queue, FastAPI, concurrent.futures, requests, httpx, asyncpg).
+// effects. It holds the language (values, compiler, VM, builtins) and
+// the runtime the language's concurrency is made of: asyncio's loop and
+// tasks, threading, time, queue, concurrent.futures, anyio, the FastAPI
+// and Starlette serving under uvicorn, and the modules the class
+// machinery or the run's file system stand on (dataclasses, enum,
+// typing, functools, os, sys). Every other library is a package of its
+// own in wasm/py/lib, written against library.go; wasm/py/lib links them.
 package py
 
 import (
