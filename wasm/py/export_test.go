@@ -9,6 +9,13 @@ import (
 // target, which links the libraries so its seed programs compile).
 func CheckCode(p *Program) error { return checkCode(p, p.Module) }
 
+// Unregister removes modules a test registered.
+func Unregister(names ...string) {
+	for _, n := range names {
+		delete(modules, n)
+	}
+}
+
 // checkCode checks that c and the functions it makes are well formed:
 // every operand indexes what it names, every jump lands on an instruction
 // and no body runs off its end.

@@ -56,7 +56,10 @@ func (m *meters) Exit(async bool) *py.Exception { return nil }
 
 type countKey struct{}
 
-func init() {
+// registerUnits registers testlib.units for one test: the module list
+// that an unknown import's error prints stays the product's.
+func registerUnits(t *testing.T) {
+	t.Cleanup(func() { py.Unregister("testlib.units", "testlib") })
 	py.Register(&py.Module{Name: "testlib.units", Attrs: map[string]py.Value{
 		"Meters": &py.LibType{Name: "Meters", New: func(c *py.Call) (py.Value, *py.Exception) {
 			v, _ := c.Arg(0, "n")
@@ -75,6 +78,7 @@ func init() {
 }
 
 func TestALibraryPackageRegistersItsModule(t *testing.T) {
+	registerUnits(t)
 	for _, tc := range []struct{ code, want string }{
 		{"from testlib.units import Meters\nprint(Meters(2) + Meters(3), Meters(4).double().n)\n", "5m 8"},
 		{"import testlib.units as u\nprint(u.Meters(2) < u.Meters(3), u.Meters(3) == u.Meters(3), max(u.Meters(1), u.Meters(7)))\n", "True True 7m"},
