@@ -156,6 +156,14 @@ func (c *call) ConnectThen(name string, reply Value, callText string) Value {
 	return connectThen(c.f, name, reply, callText)
 }
 
+// Write writes text to the console as print(text, end="") does: a line
+// shows once it ends.
+func (c *call) Write(text string) { c.f.run.printText(c.ctx(), text) }
+
+// Files is the run's in-memory file system: each file's text by its
+// absolute path (AbsPath).
+func (c *call) Files() map[string]*string { return c.f.run.fileSystem() }
+
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
 
@@ -200,6 +208,9 @@ var (
 	IndexError        = excIndex
 	KeyError          = excKey
 	OverflowError     = excOverflow
+	FileNotFoundError = excFileNotFound
+	// SystemExit ends the script without a traceback.
+	SystemExit = excSystemExit
 )
 
 // NewError is an exception of type t with the message msg.
@@ -269,3 +280,10 @@ func ShortRepr(v Value) string                   { return shortRepr(v) }
 
 // NewDict is an empty dict.
 func NewDict() *Dict { return newDict() }
+
+// AbsPath is where a path points; relative paths start at /app, the
+// directory __file__ is in.
+func AbsPath(p string) string { return absPath(p) }
+
+// MaxDepth is the recursion limit (sys.getrecursionlimit()).
+const MaxDepth = maxDepth

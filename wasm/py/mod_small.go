@@ -2,113 +2,11 @@ package py
 
 import (
 	"fmt"
-	"path"
 	"strings"
-
-	"looplab/wasm/sim"
 )
 
 // Small modules programs import in passing: os, sys and typing (whose
 // annotations LoopLab accepts and ignores).
-
-func osModule() *Module {
-	environ := newDict()
-	for _, kv := range [][2]string{{"HOME", "/root"}, {"PATH", "/usr/local/bin:/usr/bin:/bin"}, {"PYTHONASYNCIODEBUG", ""}} {
-		if kv[1] != "" {
-			environ.Set(kv[0], kv[1])
-		}
-	}
-	osPath := &Module{Name: "os.path", Attrs: map[string]Value{
-		"join": &Builtin{Name: "join", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			parts := make([]string, len(c.args))
-			for i, a := range c.args {
-				s, ok := a.(string)
-				if !ok {
-					return nil, c.errorf("join() arguments must be str")
-				}
-				if strings.HasPrefix(s, "/") {
-					parts = parts[:0:0]
-					parts = append(make([]string, i), s)
-				}
-				parts[i] = s
-			}
-			var kept []string
-			for _, p := range parts {
-				if p != "" {
-					kept = append(kept, p)
-				}
-			}
-			out := strings.Join(kept, "/")
-			out = strings.ReplaceAll(out, "//", "/")
-			return out, nil
-		})},
-		"dirname": &Builtin{Name: "dirname", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			i := strings.LastIndexByte(s, '/')
-			if i < 0 {
-				return "", nil
-			}
-			if i == 0 {
-				return "/", nil
-			}
-			return s[:i], nil
-		})},
-		"basename": &Builtin{Name: "basename", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			return s[strings.LastIndexByte(s, '/')+1:], nil
-		})},
-		"splitext": &Builtin{Name: "splitext", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			base := s[strings.LastIndexByte(s, '/')+1:]
-			dot := strings.LastIndexByte(base, '.')
-			if dot <= 0 || strings.Trim(base[:dot], ".") == "" { // ".bashrc" has no extension
-				return &Tuple{Items: []Value{s, ""}}, nil
-			}
-			cut := len(s) - len(base) + dot
-			return &Tuple{Items: []Value{s[:cut], s[cut:]}}, nil
-		})},
-		"exists": &Builtin{Name: "exists", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			_, ok := c.f.run.fileSystem()[absPath(s)]
-			return ok, nil
-		})},
-		"abspath": &Builtin{Name: "abspath", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			if !strings.HasPrefix(s, "/") {
-				s = "/app/" + s
-			}
-			return path.Clean(s), nil
-		})},
-	}}
-	return &Module{Name: "os", Attrs: map[string]Value{
-		"environ": environ,
-		"path":    osPath,
-		"sep":     "/",
-		"remove": &Builtin{Name: "remove", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			s, _ := c.args[0].(string)
-			fs := c.f.run.fileSystem()
-			if _, ok := fs[absPath(s)]; !ok {
-				return nil, &Exception{Type: excFileNotFound, Args: []Value{"[Errno 2] No such file or directory: " + quote(s)}}
-			}
-			delete(fs, absPath(s))
-			return nil, nil
-		})},
-		"getpid": &Builtin{Name: "getpid", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return int64(c.ctx().Process().PID()), nil, nil
-		}},
-		"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return int64(c.ctx().Sim().Config().Cores), nil, nil
-		}},
-		"getenv": &Builtin{Name: "getenv", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			k, _ := c.arg(0, "key")
-			def, _ := c.arg(1, "default")
-			if v, ok := environ.Get(k); ok {
-				return v, nil
-			}
-			return def, nil
-		})},
-	}}
-}
 
 // typingForm is a typing construct (Optional, List[int], int | None):
 // programs use them in annotations, which only pydantic models check.
@@ -298,48 +196,5 @@ func percentSpec(flags string) string {
 
 // sysModule is sys as programs use it in passing: stdout and stderr
 // (both the console), argv, version, platform, exit.
-func sysModule() *Module {
-	stream := func(name string) *streamVal { return &streamVal{name: name} }
-	return &Module{Name: "sys", Attrs: map[string]Value{
-		"stdout":       stream("stdout"),
-		"stderr":       stream("stderr"),
-		"argv":         &List{Items: []Value{"main.py"}},
-		"version":      "3.11.7 (simulated by LoopLab)",
-		"version_info": &Tuple{Items: []Value{int64(3), int64(11), int64(7), "final", int64(0)}},
-		"platform":     "linux",
-		"maxsize":      int64(9223372036854775807),
-		"exit": &Builtin{Name: "exit", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			return nil, &Exception{Type: excSystemExit, Args: c.args}
-		})},
-		"getrecursionlimit": &Builtin{Name: "getrecursionlimit", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			return int64(maxDepth), nil
-		})},
-	}}
-}
-
 // excSystemExit ends a script without a traceback (sys.exit).
 var excSystemExit = &ExcType{Name: "SystemExit", Parent: excBase}
-
-// streamVal is sys.stdout or sys.stderr: both write to the console.
-type streamVal struct{ name string }
-
-func (s *streamVal) TypeName() string { return "TextIOWrapper" }
-func (s *streamVal) String() string {
-	return "<_io.TextIOWrapper name='<" + s.name + ">' mode='w' encoding='utf-8'>"
-}
-func (s *streamVal) Attr(name string) (Value, bool) {
-	switch name {
-	case "write":
-		return method(s, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
-			text, ok := c.args[0].(string)
-			if len(c.args) != 1 || !ok {
-				return nil, nil, c.errorf("write() argument must be str")
-			}
-			c.f.run.printText(c.ctx(), text)
-			return int64(len([]rune(text))), nil, nil
-		}), true
-	case "flush":
-		return method(s, name, pure(func(c *call, _ Value) (Value, *Exception) { return nil, nil })), true
-	}
-	return nil, false
-}

@@ -14,11 +14,9 @@ func init() {
 	fa.Attrs["concurrency"] = fconc
 	for _, m := range []*Module{
 		dataclassesModule(), enumModule(), abcModule(),
-		{Name: "multiprocessing", Attrs: map[string]Value{"cpu_count": &Builtin{Name: "cpu_count", Fn: func(c *call) (Value, sim.Effect, *Exception) {
-			return int64(c.ctx().Sim().Config().Cores), nil, nil
-		}}}}, pydanticModule(),
+		pydanticModule(),
 		typingModule(),
-		functoolsModule(), sysModule(),
+		functoolsModule(),
 		asyncioModule(), timeModule(), threadingModule(), queueModule(), fa, fconc, cf, conc,
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),
@@ -30,9 +28,6 @@ func init() {
 	modules["anyio"] = anyio
 	modules["anyio.to_thread"] = anyio.Attrs["to_thread"].(*Module)
 	modules["anyio.from_thread"] = anyio.Attrs["from_thread"].(*Module)
-	osMod := osModule()
-	modules["os"] = osMod
-	modules["os.path"] = osMod.Attrs["path"].(*Module)
 }
 
 // uvicornRun is a no-op: the simulator always serves the app with uvicorn.

@@ -13,8 +13,11 @@ import (
 	_ "looplab/wasm/py/lib/json"
 	_ "looplab/wasm/py/lib/logging"
 	_ "looplab/wasm/py/lib/math"
+	_ "looplab/wasm/py/lib/multiprocessing"
+	_ "looplab/wasm/py/lib/os"
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/requests"
+	_ "looplab/wasm/py/lib/sys"
 	_ "looplab/wasm/py/lib/uuid"
 	_ "looplab/wasm/py/lib/warnings"
 )
