@@ -18,6 +18,11 @@ import (
 // type name and attributes, prints it with String (and Repr, when repr
 // differs), and compares or combines it through Ordered and Operand.
 
+// Epoch is the wall-clock time (Unix seconds) at the start of every run:
+// 2026-01-01 00:00:00 UTC. time.time() and datetime.now() count from it
+// on the virtual clock.
+const Epoch = 1767225600
+
 // Object is a value a library defines.
 type Object interface {
 	TypeName() string
@@ -164,6 +169,10 @@ func (c *call) Write(text string) { c.f.run.printText(c.ctx(), text) }
 // absolute path (AbsPath).
 func (c *call) Files() map[string]*string { return c.f.run.fileSystem() }
 
+// SleepLabel is how the timeline labels a sleep of d: "time.sleep(4)",
+// or "await asyncio.sleep(4)" when async.
+func (c *call) SleepLabel(d sim.Time, async bool) string { return c.f.run.sleepLabel(d, async) }
+
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
 
@@ -287,3 +296,7 @@ func AbsPath(p string) string { return absPath(p) }
 
 // MaxDepth is the recursion limit (sys.getrecursionlimit()).
 const MaxDepth = maxDepth
+
+// Seconds reads a duration argument in seconds; what names it in the
+// error ("time.sleep()").
+func Seconds(v Value, what string) (sim.Time, *Exception) { return seconds(v, what) }
