@@ -89,6 +89,17 @@ func NewMethod(self Value, name string, fn func(c *Call) (Value, *Exception)) Va
 	return method(self, name, pure(func(c *call, _ Value) (Value, *Exception) { return fn(c) }))
 }
 
+// NewEffectMethod is a method of self, written in Go, that may return
+// an effect (a blocking get): the thread waits for it, and the effect's
+// result is the call's value.
+func NewEffectMethod(self Value, name string, fn func(c *Call) (Value, sim.Effect, *Exception)) Value {
+	return method(self, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) { return fn(c) })
+}
+
+// SimError is e as the simulator carries it: the error a sim.Queue's
+// timeout or a failed job ends with.
+func SimError(e *Exception) error { return toSim(e) }
+
 // Kwargs are the call's keyword arguments, names and values in order.
 func (c *call) Kwargs() ([]string, []Value) { return c.kw, c.kwVals }
 
@@ -211,6 +222,8 @@ func Register(m *Module) {
 
 // The exception types a library raises, with NewError.
 var (
+	// ExceptionClass is Exception, the parent of a library's own errors.
+	ExceptionClass    = excException
 	TypeError         = excType
 	ValueError        = excValue
 	ZeroDivisionError = excZeroDiv

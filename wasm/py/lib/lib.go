@@ -15,6 +15,7 @@ import (
 	_ "looplab/wasm/py/lib/math"
 	_ "looplab/wasm/py/lib/multiprocessing"
 	_ "looplab/wasm/py/lib/os"
+	_ "looplab/wasm/py/lib/queue"
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/requests"
 	_ "looplab/wasm/py/lib/sys"
