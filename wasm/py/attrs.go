@@ -156,6 +156,9 @@ func setAttr(x Value, name string, v Value) *Exception {
 	if o, ok := x.(interface{ setAttr(string, Value) bool }); ok && o.setAttr(name, v) {
 		return nil
 	}
+	if o, ok := x.(Settable); ok && o.SetAttr(name, v) {
+		return nil
+	}
 	return newExc(excAttribute, fmt.Sprintf("cannot set attribute '%s' on '%s' in the simulator", name, typeName(x)))
 }
 

@@ -103,6 +103,12 @@ func SimError(e *Exception) error { return toSim(e) }
 // Kwargs are the call's keyword arguments, names and values in order.
 func (c *call) Kwargs() ([]string, []Value) { return c.kw, c.kwVals }
 
+// Settable is an Object some of whose attributes a program may set
+// (thread.daemon = True); SetAttr says whether name was one.
+type Settable interface {
+	SetAttr(name string, v Value) bool
+}
+
 // Resource is an Object usable in "with" (async false) or "async with"
 // (async true) that enters and leaves at once (an httpx client).
 type Resource interface {
@@ -145,6 +151,10 @@ func (c *call) Name() string { return c.name }
 // Latency is the run's I/O latency setting: how long a reply from the
 // network or a database takes.
 func (c *call) Latency() sim.Time { return c.f.run.settings.Latency }
+
+// Then makes convert(result) the call's value, where result is what
+// the effect its Builtin returned ends with.
+func (c *call) Then(convert func(Value) Value) { c.f.convert = convert }
 
 // Returns makes v the call's value once the effect its Builtin returned
 // (a sim.CPU, a sim.Block) is over.
@@ -225,6 +235,7 @@ var (
 	// ExceptionClass is Exception, the parent of a library's own errors.
 	ExceptionClass    = excException
 	TypeError         = excType
+	RuntimeError      = excRuntime
 	ValueError        = excValue
 	ZeroDivisionError = excZeroDiv
 	IndexError        = excIndex
@@ -313,3 +324,6 @@ const MaxDepth = maxDepth
 // Seconds reads a duration argument in seconds; what names it in the
 // error ("time.sleep()").
 func Seconds(v Value, what string) (sim.Time, *Exception) { return seconds(v, what) }
+
+// CallableName is how Python names fn in a thread's name: "work".
+func CallableName(fn Value) string { return callableName(fn) }

@@ -17,7 +17,7 @@ func init() {
 		pydanticModule(),
 		typingModule(),
 		functoolsModule(),
-		asyncioModule(), threadingModule(), fa, fconc, cf, conc,
+		asyncioModule(), fa, fconc, cf, conc,
 		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
 		starletteModule(conc),
 		{Name: "uvicorn", Attrs: map[string]Value{"run": &Builtin{Name: "uvicorn.run", Fn: uvicornRun}}},

@@ -19,6 +19,7 @@ import (
 	_ "looplab/wasm/py/lib/random"
 	_ "looplab/wasm/py/lib/requests"
 	_ "looplab/wasm/py/lib/sys"
+	_ "looplab/wasm/py/lib/threading"
 	_ "looplab/wasm/py/lib/time"
 	_ "looplab/wasm/py/lib/uuid"
 	_ "looplab/wasm/py/lib/warnings"
