@@ -557,8 +557,8 @@ func runInExecutor(c *call, _ Value) (Value, sim.Effect, *Exception) {
 	}
 	switch ex := executor.(type) {
 	case nil:
-	case *poolVal:
-		pool = ex.pool
+	case Executor:
+		pool = ex.Pool()
 	default:
 		return nil, nil, c.errorf("run_in_executor() needs an executor or None, not %s", typeName(ex))
 	}

@@ -194,6 +194,32 @@ func (c *call) Files() map[string]*string { return c.f.run.fileSystem() }
 // or "await asyncio.sleep(4)" when async.
 func (c *call) SleepLabel(d sim.Time, async bool) string { return c.f.run.sleepLabel(d, async) }
 
+// Job is a call of fn(*args, **dict(zip(kw, kwVals))) to run on a worker
+// thread or process, standing at the call's line.
+func (c *call) Job(fn Value, args []Value, kw []string, kwVals []Value) sim.Job {
+	return sim.Job{Fiber: callFiber(c.f.run, c.f.frames[0].globals, fn, args, kw, kwVals, c.pos()), Label: callLabel(fn, args)}
+}
+
+// RunOnLoop calls the async function fn(*args) and hands the coroutine to
+// loop, from another thread; the future is its result. what names the
+// caller in the error when fn is not an async function.
+func (c *call) RunOnLoop(loop *sim.Loop, fn Value, args []Value, what string) (*sim.Future, *Exception) {
+	v, exc := c.f.callSync(fn, args)
+	if exc != nil {
+		return nil, exc
+	}
+	co, ok := v.(*Coroutine)
+	if !ok || co.Started {
+		return nil, c.errorf("%s needs an async function, not %s", what, typeName(fn))
+	}
+	co.Started = true
+	fut, err := loop.RunCoroutine(newFiber(c.f.run, co.Frame), coroutineCall(co))
+	if err != nil {
+		return nil, newExc(excRuntime, "Event loop is closed")
+	}
+	return fut, nil
+}
+
 // Now is the virtual time of the call.
 func (c *call) Now() sim.Time { return c.ctx().Now() }
 
@@ -235,6 +261,7 @@ var (
 	// ExceptionClass is Exception, the parent of a library's own errors.
 	ExceptionClass    = excException
 	TypeError         = excType
+	TimeoutError      = excTimeout
 	RuntimeError      = excRuntime
 	ValueError        = excValue
 	ZeroDivisionError = excZeroDiv
@@ -327,3 +354,27 @@ func Seconds(v Value, what string) (sim.Time, *Exception) { return seconds(v, wh
 
 // CallableName is how Python names fn in a thread's name: "work".
 func CallableName(fn Value) string { return callableName(fn) }
+
+// Executor is a pool loop.run_in_executor accepts (concurrent.futures'
+// executors keep one in their _pool).
+type Executor interface {
+	Pool() *sim.Pool
+}
+
+// NewConcurrentFuture is a concurrent.futures.Future of fut: result()
+// blocks the calling thread until it is done. ConcurrentFutureOf is the
+// simulator's future of one.
+func NewConcurrentFuture(fut *sim.Future) Value { return &cfutureVal{fut: fut} }
+func ConcurrentFutureOf(v Value) (*sim.Future, bool) {
+	if cf, ok := v.(*cfutureVal); ok {
+		return cf.fut, true
+	}
+	return nil, false
+}
+
+// AnnotationOnly is a name a program uses only in annotations
+// (concurrent.futures.Future): it subscripts and prints as a type.
+func AnnotationOnly(name string) Value { return &typingForm{name: name} }
+
+// CallLabel is fn(args) as a timeline's label writes it.
+func CallLabel(fn Value, args []Value) string { return callLabel(fn, args) }

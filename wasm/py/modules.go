@@ -6,7 +6,6 @@ import "looplab/wasm/sim"
 var modules = map[string]*Module{}
 
 func init() {
-	cf := concurrentModule()
 	tp := &Builtin{Name: "run_in_threadpool", Fn: runInThreadpool}
 	conc := &Module{Name: "starlette.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
 	fa := fastapiModule()
@@ -17,17 +16,12 @@ func init() {
 		pydanticModule(),
 		typingModule(),
 		functoolsModule(),
-		asyncioModule(), fa, fconc, cf, conc,
-		{Name: "concurrent", Attrs: map[string]Value{"futures": cf}},
+		asyncioModule(), fa, fconc, conc,
 		starletteModule(conc),
 		{Name: "uvicorn", Attrs: map[string]Value{"run": &Builtin{Name: "uvicorn.run", Fn: uvicornRun}}},
 	} {
 		modules[m.Name] = m
 	}
-	anyio := anyioModule()
-	modules["anyio"] = anyio
-	modules["anyio.to_thread"] = anyio.Attrs["to_thread"].(*Module)
-	modules["anyio.from_thread"] = anyio.Attrs["from_thread"].(*Module)
 }
 
 // uvicornRun is a no-op: the simulator always serves the app with uvicorn.

@@ -7,7 +7,9 @@
 package lib
 
 import (
+	_ "looplab/wasm/py/lib/anyio"
 	_ "looplab/wasm/py/lib/asyncpg"
+	_ "looplab/wasm/py/lib/concurrent.futures"
 	_ "looplab/wasm/py/lib/datetime"
 	_ "looplab/wasm/py/lib/httpx"
 	_ "looplab/wasm/py/lib/json"
