@@ -437,7 +437,7 @@ func TestNotSimulatedLinksToRuns(t *testing.T) {
 	}
 	p.eval(`(() => { const a = document.querySelector("#code-error a"); return {href: a.getAttribute("href"), text: a.textContent, box: document.getElementById("code-error").textContent}; })()`, &link)
 	p.eval(`fetch("runs.html").then((r) => r.status)`, &link.Status)
-	if link.Href != "runs.html" || link.Text != "What LoopLab runs" || link.Status != 200 || !strings.Contains(link.Box, "module 'socket' is not simulated") {
+	if link.Href != "runs.html#not-simulated" || link.Text != "What LoopLab runs" || link.Status != 200 || !strings.Contains(link.Box, "module 'socket' is not simulated") {
 		t.Errorf("a not-simulated error links to %+v", link)
 	}
 }

@@ -16,6 +16,17 @@ type Program struct {
 	globalIndex map[string]int
 	App         bool       // a FastAPI or Starlette app served by uvicorn, not a script
 	AppPos      syntax.Pos // where the app is made
+	// lines are the source's lines, for the tracebacks to quote
+	lines []string
+}
+
+// sourceLine is line n of the source without its indentation, as a
+// traceback quotes it ("" when there is none).
+func (p *Program) sourceLine(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	return strings.TrimSpace(p.lines[n-1])
 }
 
 // compileError carries a positioned error out of deep recursion; Compile

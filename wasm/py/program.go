@@ -72,6 +72,7 @@ func Load(file string, src []byte) (*Program, error) {
 		return nil, err
 	}
 	p.App, p.AppPos = isApp(mod)
+	p.lines = strings.Split(string(src), "\n")
 	return p, nil
 }
 
@@ -216,8 +217,14 @@ func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 	for i := len(e.Trace) - 1; i >= 0; i-- {
 		t := e.Trace[i]
 		file := t.File
-		if file == "" {
-			file = r.prog.File
+		if file == "" || file == r.prog.File {
+			// the learner's file, by the absolute path CPython names a
+			// script by, with the line quoted as CPython quotes it
+			r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.path(), t.Pos.Line, t.Name))
+			if line := r.prog.sourceLine(t.Pos.Line); line != "" {
+				r.print(c, "    "+line)
+			}
+			continue
 		}
 		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
 	}

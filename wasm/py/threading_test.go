@@ -28,7 +28,8 @@ print("main goes on")
 `})
 	want := `1.000 Exception in thread Thread-1 (boom):
 1.000 Traceback (most recent call last):
-1.000   File "chunk.py", line 6, in boom
+1.000   File "/app/chunk.py", line 6, in boom
+1.000     return 1 / 0
 1.000 ZeroDivisionError: division by zero
 1.000 main goes on
 `

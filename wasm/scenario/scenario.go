@@ -7,6 +7,7 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"looplab/wasm/load"
 	"looplab/wasm/py"
@@ -89,7 +90,7 @@ func Check(spec Spec) (Checked, error) {
 	if c.LoadFile == "" {
 		c.LoadFile = "load.txt"
 	}
-	prog, err := py.Load(c.File, []byte(spec.Code))
+	prog, err := py.Load(pythonFile(c.File), []byte(spec.Code))
 	if err != nil {
 		return c, codeError(c.File, err)
 	}
@@ -145,4 +146,14 @@ func codeError(file string, err error) error {
 		return &Error{File: file, Line: se.Pos.Line, Col: se.Pos.Col, Msg: se.Msg}
 	}
 	return &Error{File: file, Msg: err.Error()}
+}
+
+// pythonFile is the file name the program runs as (its __file__ and its
+// tracebacks say /app/NAME): the name errors use when it is a Python
+// file's, else main.py (the playground's errors say "code").
+func pythonFile(name string) string {
+	if strings.HasSuffix(name, ".py") {
+		return name
+	}
+	return "main.py"
 }

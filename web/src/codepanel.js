@@ -83,7 +83,7 @@ export function renderError() {
   // Something LoopLab does not simulate: the page that says what it does.
   if (/not simulated/.test(e.msg)) {
     const a = document.createElement("a");
-    a.href = "runs.html";
+    a.href = "runs.html#not-simulated";
     a.target = "_blank";
     a.rel = "noopener";
     a.textContent = "What LoopLab runs";

@@ -115,6 +115,16 @@ func Strftime(us int64, f string) string {
 			b.WriteString(dayNames[t.wday][:3])
 		case 'A':
 			b.WriteString(dayNames[t.wday])
+		case 'X', 'T':
+			fmt.Fprintf(&b, "%02d:%02d:%02d", t.hour, t.minute, t.second)
+		case 'x', 'D':
+			fmt.Fprintf(&b, "%02d/%02d/%02d", t.month, t.day, t.year%100)
+		case 'F':
+			fmt.Fprintf(&b, "%04d-%02d-%02d", t.year, t.month, t.day)
+		case 'c':
+			fmt.Fprintf(&b, "%s %s %2d %02d:%02d:%02d %d", dayNames[t.wday][:3], monthNames[t.month-1][:3], t.day, t.hour, t.minute, t.second, t.year)
+		case 'e':
+			fmt.Fprintf(&b, "%2d", t.day)
 		case 'z':
 			b.WriteString("+0000")
 		case 'Z':
@@ -125,4 +135,12 @@ func Strftime(us int64, f string) string {
 		}
 	}
 	return b.String()
+}
+
+// StructTime is time.struct_time's nine fields for Unix microseconds us,
+// in UTC: year, month, day, hour, minute, second, weekday (Monday 0), day
+// of the year (from 1) and isdst (0).
+func StructTime(us int64) [9]int {
+	t := civilOf(us)
+	return [9]int{t.year, t.month, t.day, t.hour, t.minute, t.second, t.wday, t.yday, 0}
 }
