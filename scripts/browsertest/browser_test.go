@@ -458,6 +458,49 @@ func TestInstantRunShowsItsPrints(t *testing.T) {
 	}
 }
 
+// TestScrubbedToTheEndShowsTheLastMoment: the slider at its end shows
+// what the run printed at its last moment (1.025 s is 1024999.99... µs in
+// floating point; a truncated playhead stopped just short of it).
+func TestScrubbedToTheEndShowsTheLastMoment(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
+	p.await(`looplab.setLoad("")`)
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    await asyncio.sleep(1.025)\n    print('done at the end')\n\nasyncio.run(main())\n")`)
+	p.eval(`(() => { const s = document.getElementById("scrub"); s.value = "1000"; s.dispatchEvent(new Event("input")); s.dispatchEvent(new Event("change")); return true; })()`, nil)
+	p.waitFor(`document.getElementById("console").textContent.includes("done at the end")`)
+}
+
+// TestBrokenSavedEditSaysWhyTheStageIsEmpty: a scenario opened with a
+// saved edit that does not run has no run to show: the stage says so,
+// and no other scenario's run, log or console stands in for it.
+func TestBrokenSavedEditSaysWhyTheStageIsEmpty(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
+	p.await(`looplab.setLoad("")`)
+	p.await(`looplab.setCode("import socket\nprint(socket.gethostname())\n")`)
+	p.await(`looplab.go(looplab.lessons()[looplab.lessons().length - 1].slug)`)
+	p.waitFor(`document.getElementById("stage-empty").hidden`)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
+	p.waitFor(`!document.getElementById("stage-empty").hidden`)
+	var shown struct{ Console, Log, Error string }
+	p.eval(`({console: document.getElementById("console").textContent, log: document.getElementById("log").textContent, error: document.getElementById("code-error").textContent})`, &shown)
+	if shown.Console != "" || shown.Log != "" || !strings.Contains(shown.Error, "socket") || strings.Contains(shown.Error, "last run that worked") {
+		t.Errorf("a broken saved edit shows %+v", shown)
+	}
+}
+
+// TestAppWithoutRequestsOpensTheRequests: code pasted into a script's
+// scenario that makes an app asks for requests, and the box to type them
+// in opens; with one, the app is served.
+func TestAppWithoutRequestsOpensTheRequests(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("three-ways")).slug)`)
+	p.await(`looplab.setCode("from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get('/')\nasync def root():\n    return {'hello': 'world'}\n")`)
+	p.waitFor(`!document.getElementById("load-box").hidden && !document.getElementById("load-edit").hidden && document.getElementById("code-error").textContent.includes("gets no requests")`)
+	p.await(`looplab.setLoad("at 0 GET /")`)
+	p.waitFor(`document.getElementById("code-error").hidden && looplab.current().error == null`)
+}
+
 // TestDeepLink: a link with a changed number restores lesson and number.
 func TestDeepLink(t *testing.T) {
 	p := open(t)

@@ -131,3 +131,21 @@ func TestVerdictStays(t *testing.T) {
 		t.Errorf("after a number changed the verdict became %q (%s); it was %q", after, classes, before)
 	}
 }
+
+// TestOwnCodeKeepsNoSecret: a question is about the lesson's run; once
+// the learner runs code of their own (more than numbers changed), the
+// page shows that run whole, with its figures.
+func TestOwnCodeKeepsNoSecret(t *testing.T) {
+	p := open(t)
+	var q predictInfo
+	p.eval(`(() => { const a = document.querySelector("aside.predict"); return {slug: a.closest("article").dataset.slug, ...JSON.parse(a.dataset.predict)}; })()`, &q)
+	p.await(fmt.Sprintf("looplab.go(%q, %d)", q.Slug, q.Scenario))
+	var secret bool
+	p.eval(`looplab.current().secret`, &secret)
+	if !secret {
+		t.Fatalf("%s: the open question's run is not kept secret to begin with", q.Slug)
+	}
+	p.await(`looplab.setLoad("")`)
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print('mine')\n\nasyncio.run(main())\n")`)
+	p.waitFor(`!looplab.current().secret && !document.getElementById("metrics").textContent.includes("once you answer")`)
+}

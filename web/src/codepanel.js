@@ -27,7 +27,21 @@ on("scenario", () => {
   $("number-range").textContent = "";
 });
 
-on("run", () => { renderCode(); renderError(); });
+// The requests box shows for a scenario with a load, and for code that
+// became an app with none yet: the error asks for requests, and this is
+// where they go.
+function showLoadBox() {
+  const needsLoad = /gets no requests/.test(S.lastError?.msg || "");
+  $("load-box").hidden = !(original().load || S.load || needsLoad);
+  if (needsLoad && $("load-edit").hidden) { // open, without taking the focus from the code
+    $("load-edit").hidden = false;
+    $("load-edit").value = S.load;
+    $("load-view").hidden = true;
+    $("load-edit-toggle").setAttribute("aria-pressed", "true");
+  }
+}
+
+on("run", () => { renderCode(); renderError(); showLoadBox(); });
 
 // focusKey names the number that has focus, to give it focus again after
 // the code is drawn afresh.
@@ -76,6 +90,8 @@ export function renderError() {
   const e = S.lastError;
   const box = $("code-error");
   box.hidden = !e;
+  // With no run of this scenario to keep, the stage says why it is empty.
+  $("stage-empty").hidden = !(e && !S.result);
   if (!e) return;
   const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
   const kept = S.result ? "The stage still shows the last run that worked." : "";

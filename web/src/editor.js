@@ -5,7 +5,7 @@
 // the editor at their line and column. Reset puts the lesson's code back,
 // with an undo.
 import { $ } from "./dom.js";
-import { S, original } from "./state.js";
+import { S, original, sceneOf } from "./state.js";
 import { on } from "./events.js";
 import { simulate } from "./simulate.js";
 import { loadEditor } from "./load-editor.js";
@@ -36,8 +36,20 @@ function typed(text) {
 
 export const editing = () => !$("edit-box").hidden;
 
+// The hint under the editor says what it takes: any Python program, or,
+// for the scenes that run a model of their own (the pipeline, the game
+// without asyncio), that model's lines.
+const pythonHint = $("edit-hint").innerHTML;
+function setHint() {
+  const { scene, mode } = sceneOf();
+  const model = scene === "pipeline" || (scene === "gameloop" && mode !== "asyncio");
+  if (model) $("edit-hint").textContent = "This scene runs a model, not Python: change its names and numbers here. The editors of the lessons whose code is Python take any program you paste.";
+  else $("edit-hint").innerHTML = pythonHint;
+}
+
 async function enterEdit() {
   $("edit-box").hidden = false;
+  setHint();
   $("edit-hint").hidden = false;
   $("code").hidden = true;
   $("code-hint").hidden = true;

@@ -46,7 +46,7 @@ const pointRows = { total: "Total time", answered: "Requests answered", latency:
 // hidden: they would answer it.
 export function renderMetrics() {
   const r = S.result;
-  if (!r) return;
+  if (!r) { $("metrics").replaceChildren(); return; }
   if (S.secret) {
     $("metrics").classList.remove("compare");
     $("metrics").replaceChildren(el("div", { className: "secret" }, el("dt", { textContent: "Figures" }),
@@ -179,6 +179,7 @@ export function fitStage() {
 }
 
 on("run", (ok) => {
+  if (!S.result) renderMetrics();
   if (!ok || !S.result) return;
   renderMetrics();
   renderLegend();

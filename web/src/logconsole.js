@@ -62,7 +62,12 @@ function renderNarration(r, t, reset) {
 
 export function renderLog(reset) {
   const r = run();
-  if (!r) return;
+  if (!r) {
+    $("log").replaceChildren();
+    $("console").textContent = "";
+    shownUpTo = consoleShown = -1;
+    return;
+  }
   const t = S.playhead;
   // A run with nothing to narrate (a script that only prints, in no time)
   // still empties the last run's log and shows its own console.
@@ -115,7 +120,7 @@ $("log-version").addEventListener("click", (ev) => {
 });
 
 on("scenario", () => { version = "A"; });
-on("run", (ok) => { renderSwitch(); if (ok) renderLog(true); });
+on("run", (ok) => { renderSwitch(); if (ok || !S.result) renderLog(true); });
 on("playhead", () => renderLog(false));
 
 // logText is what the log shows now, for tests.

@@ -57,7 +57,7 @@ function renderCaption() {
   c.replaceChildren(...lines.map((text, i) => el("span", { textContent: label(i) + text })));
 }
 on("playhead", renderCaption);
-on("run", (ok) => { if (ok) renderCaption(); });
+on("run", (ok) => { if (ok || !S.result) renderCaption(); });
 
 export function togglePlay() {
   if (!S.stage) return;

@@ -21,8 +21,10 @@ export function simulate({ keepPlayhead = true } = {}) {
   const res = JSON.parse(S.stage.simulate(JSON.stringify(request())));
   S.numbers = res.numbers || []; // of the code, found even when it does not run
   remember(S.code, "code", S.numbers);
+  const scenario = `${S.lesson.slug}:${S.index}`;
   if (res.ok) {
     S.result = res;
+    S.resultFor = scenario;
     S.lastError = null;
     S.generation = res.generation;
     // A scenario that opens zoomed opens at the end of its view, so the
@@ -30,6 +32,9 @@ export function simulate({ keepPlayhead = true } = {}) {
     if (!keepPlayhead) S.stage.seek(res.opens || 0);
   } else {
     S.lastError = res.error;
+    // Another scenario's run is no "last run that worked" for this one
+    // (a saved edit that does not run, opened afresh): there is none.
+    if (S.resultFor !== scenario) S.result = null;
   }
   saveEdits();
   emit("run", res.ok);

@@ -22,7 +22,8 @@ export const S = {
   compare: null,
   numbers: [],      // scrubbable numbers of the current code
   loadNumbers: [],  // and of the load
-  result: null,     // last good simulation
+  result: null,     // last good simulation of the scenario on the stage
+  resultFor: "",    // "slug:index" of the scenario result belongs to
   lastError: null,
   generation: 0,
   playhead: 0,

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"syscall/js"
@@ -93,7 +94,10 @@ func main() {
 		"play":        fn(func([]js.Value) any { st.Play(); return nil }),
 		"pause":       fn(func([]js.Value) any { st.Pause(); return nil }),
 		"seek": fn(func(args []js.Value) any {
-			st.Seek(trace.Time(args[0].Float() * float64(trace.Second)))
+			// rounded, not truncated: the end of a 1.025 s run is
+			// 1024999.9999 µs in floating point, and the prints at its
+			// last moment must show
+			st.Seek(trace.Time(math.Round(args[0].Float() * float64(trace.Second))))
 			return nil
 		}),
 		"step":        fn(func(args []js.Value) any { st.Step(args[0].Int()); return nil }),
