@@ -1,9 +1,10 @@
 package py_test
 
 import (
-	_ "looplab/wasm/py/lib"
 	"strings"
 	"testing"
+
+	_ "looplab/wasm/py/lib"
 )
 
 // The interpreter's limits and the edge cases near them: each program

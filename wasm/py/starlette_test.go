@@ -1,9 +1,10 @@
 package py_test
 
 import (
-	_ "looplab/wasm/py/lib"
 	"strings"
 	"testing"
+
+	_ "looplab/wasm/py/lib"
 )
 
 // An app that is made wrongly stops the run with an error at the line

@@ -1,11 +1,11 @@
 package py_test
 
 import (
-	"looplab/wasm/py"
-	_ "looplab/wasm/py/lib"
 	"strings"
 	"testing"
 
+	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib"
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"
 )

@@ -1,11 +1,12 @@
 package py_test
 
 import (
-	"looplab/wasm/py"
-	_ "looplab/wasm/py/lib"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"looplab/wasm/py"
+	_ "looplab/wasm/py/lib"
 	"looplab/wasm/sim"
 	"looplab/wasm/trace"
 )
@@ -145,5 +146,38 @@ asyncio.run(main())
 		if p.Lane != want {
 			t.Errorf("print %q is on lane %d, want %d", p.Text, p.Lane, want)
 		}
+	}
+}
+
+// A wait inside a library (a queue's join waits on an Event) is named by
+// what the learner's code awaited.
+func TestLibraryWaitsAreNamedByTheLearnersCall(t *testing.T) {
+	tr := runTrace(t, `import asyncio
+
+async def worker(q):
+    while True:
+        await asyncio.sleep(await q.get())
+        q.task_done()
+
+async def main():
+    q = asyncio.Queue()
+    q.put_nowait(1)
+    asyncio.create_task(worker(q))
+    await q.join()
+    e = asyncio.Event()
+    asyncio.get_running_loop().call_later(1, e.set)
+    await e.wait()
+
+asyncio.run(main())
+`)
+	var labels []string
+	for _, s := range tr.Lanes[laneNamed(tr, "Task-1 main()")].Spans {
+		if s.State == trace.Await && s.To > s.From {
+			labels = append(labels, s.Label)
+		}
+	}
+	want := []string{"await queue.join()", "await event.wait()"}
+	if strings.Join(labels, "|") != strings.Join(want, "|") {
+		t.Errorf("main's waits are labelled %q, want %q", labels, want)
 	}
 }

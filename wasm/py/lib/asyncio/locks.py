@@ -3,6 +3,9 @@ import asyncio
 
 
 class Event:
+    # what the timeline calls a wait on it (a queue's join waits on one)
+    _label = "event.wait()"
+
     def __init__(self):
         self._waiters = []
         self._value = False
@@ -27,7 +30,7 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        w = asyncio.get_running_loop()._waiter("event.wait()", self._waiters)
+        w = asyncio.get_running_loop()._waiter(self._label, self._waiters)
         self._waiters.append(w)
         await w
         return True

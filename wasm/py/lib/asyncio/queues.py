@@ -27,6 +27,7 @@ class Queue:
         self._putters = []
         self._unfinished = 0
         self._finished = asyncio.Event()
+        self._finished._label = "queue.join()"
         self._finished.set()
         self._init()
 
