@@ -85,7 +85,17 @@ func getAttr(x Value, name string) (Value, *Exception) {
 			return nil, nil
 		}
 	case *Function:
+		if v.Attrs != nil {
+			if a, ok := v.Attrs.Get(name); ok {
+				return a, nil
+			}
+		}
 		switch name {
+		case "__dict__":
+			if v.Attrs == nil {
+				v.Attrs = newDict()
+			}
+			return v.Attrs, nil
 		case "__name__", "__qualname__":
 			if v.Name != "" {
 				return v.Name, nil

@@ -92,7 +92,9 @@ func (f *Fiber) newUserException(t *ExcType, args []Value, kw []string, kwVals [
 	return nil, nil
 }
 
-// loadAttr is x.name in the VM: a property's getter runs as a call.
+// loadAttr is x.name in the VM: a property's getter runs as a call, and
+// so does the __get__ of a descriptor a class holds (functools'
+// lru_cache on a method, a program's own descriptors).
 func (f *Fiber) loadAttr(obj Value, name string) (sim.Effect, *Exception) {
 	if cls := classOf(obj); cls != nil {
 		if v, ok := cls.lookup(name); ok {
@@ -101,6 +103,16 @@ func (f *Fiber) loadAttr(obj Value, name string) (sim.Effect, *Exception) {
 					return nil, newExc(excAttribute, fmt.Sprintf("property '%s' of '%s' object has no getter", name, cls.Name))
 				}
 				return f.pushCall(p.get, []Value{obj}, nil, nil, nil, false)
+			}
+			if get, d := descriptorGet(v); get != nil && (hasSetter(d) || !ownsAttr(obj, name)) {
+				return f.pushCall(get, []Value{d, obj, cls.value()}, nil, nil, nil, false)
+			}
+		}
+	}
+	if cls, isClass := obj.(*Class); isClass {
+		if v, ok := cls.lookup(name); ok {
+			if get, d := descriptorGet(v); get != nil {
+				return f.pushCall(get, []Value{d, nil, cls.value()}, nil, nil, nil, false)
 			}
 		}
 	}
@@ -181,3 +193,32 @@ func (f *Fiber) callMaybeAwait(fn Value, args []Value, async, discard bool) (sim
 
 // excFrozen is dataclasses.FrozenInstanceError.
 var excFrozen = &ExcType{Name: "FrozenInstanceError", Parent: excAttribute}
+
+// descriptorGet is the __get__ of v when v is an instance of a class
+// that defines one (a descriptor), with v itself.
+func descriptorGet(v Value) (Value, *Instance) {
+	d, ok := v.(*Instance)
+	if !ok {
+		return nil, nil
+	}
+	if get, ok := d.Class.lookup("__get__"); ok {
+		return get, d
+	}
+	return nil, nil
+}
+
+// hasSetter says a descriptor is a data descriptor (it defines __set__),
+// which wins over the instance's own attribute of the same name.
+func hasSetter(d *Instance) bool {
+	_, ok := d.Class.lookup("__set__")
+	return ok
+}
+
+// ownsAttr says obj's own __dict__ has name.
+func ownsAttr(obj Value, name string) bool {
+	if inst, ok := obj.(*Instance); ok {
+		_, has := inst.Attrs[name]
+		return has
+	}
+	return false
+}

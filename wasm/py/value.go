@@ -46,6 +46,26 @@ type Function struct {
 	KwDefaults map[string]Value
 	// Name, when set, is the name functools.wraps gave it
 	Name string
+	// Attrs are the attributes a program set on it (f.calls = 0), its
+	// __dict__ in the order they were set; nil until it sets one
+	Attrs *Dict
+}
+
+// setAttr is f.name = v: __name__ renames the function; anything else
+// joins its __dict__, as in CPython.
+func (fn *Function) setAttr(name string, v Value) bool {
+	if name == "__name__" || name == "__qualname__" {
+		s, ok := v.(string)
+		if ok {
+			fn.Name = s
+		}
+		return ok
+	}
+	if fn.Attrs == nil {
+		fn.Attrs = newDict()
+	}
+	fn.Attrs.Set(name, v)
+	return true
 }
 
 // Coroutine is what calling an async def returns: a prepared frame that

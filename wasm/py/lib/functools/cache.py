@@ -28,6 +28,13 @@ class _LRUWrapper:
                 del self._results[next(iter(self._results))]
         return value
 
+    def __get__(self, obj, objtype=None):
+        # on a method: the call gets the instance first, and the cache
+        # keeps results by it too, as CPython's does
+        if obj is None:
+            return self
+        return _BoundCache(self, obj)
+
     def cache_info(self):
         return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._results))
 
@@ -35,6 +42,21 @@ class _LRUWrapper:
         self._results = {}
         self._hits = 0
         self._misses = 0
+
+
+class _BoundCache:
+    def __init__(self, cache, obj):
+        self._cache = cache
+        self._obj = obj
+
+    def __call__(self, *args, **kwargs):
+        return self._cache(self._obj, *args, **kwargs)
+
+    def cache_info(self):
+        return self._cache.cache_info()
+
+    def cache_clear(self):
+        self._cache.cache_clear()
 
 
 def lru_cache(maxsize=128, typed=False):
