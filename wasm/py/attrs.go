@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -56,6 +57,13 @@ func getAttr(x Value, name string) (Value, *Exception) {
 	case Bytes:
 		if m, ok := bytesMethods[name]; ok {
 			return method(v, name, pure(m)), nil
+		}
+	case int64, *big.Int, bool:
+		if m, ok := intMethods[name]; ok {
+			return method(v, name, pure(m)), nil
+		}
+		if a, ok := intAttr(v, name); ok {
+			return a, nil
 		}
 	case *Set:
 		if m, ok := setMethods[name]; ok && (!v.Frozen || !setMutators[name]) {
@@ -139,6 +147,9 @@ func getAttr(x Value, name string) (Value, *Exception) {
 		}
 		if v.Name == "dict" && name == "fromkeys" {
 			return dictFromkeys, nil
+		}
+		if v.Name == "int" && name == "from_bytes" {
+			return intFromBytes, nil
 		}
 		if m, ok := typeMethods(v.Name)[name]; ok { // str.upper: the method, unbound
 			return &Builtin{Name: v.Name + "." + name, Fn: func(c *call) (Value, sim.Effect, *Exception) {
@@ -803,6 +814,8 @@ func typeMethods(typ string) map[string]func(c *call, self Value) (Value, *Excep
 		return bytesMethods
 	case "set":
 		return setMethods
+	case "int":
+		return intMethods
 	}
 	return nil
 }

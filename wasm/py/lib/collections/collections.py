@@ -102,6 +102,57 @@ class _Mapping:
     def items(self):
         return self._d.items()
 
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def clear(self):
+        self._d.clear()
+
+
+class OrderedDict(_Mapping):
+    # a dict keeps insertion order too; OrderedDict adds moving a key to
+    # either end, popping from either end, and equality that minds order
+    def __init__(self, *args, **kwargs):
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        return self._d[key]
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def move_to_end(self, key, last=True):
+        value = self._d.pop(key)
+        if last:
+            self._d[key] = value
+        else:
+            rest = self._d
+            self._d = {key: value}
+            self._d.update(rest)
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError("dictionary is empty")
+        keys = list(self._d)
+        key = keys[-1] if last else keys[0]
+        return key, self._d.pop(key)
+
+    def copy(self):
+        return OrderedDict(self._d)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._d.items()) == list(other._d.items())
+        return self._d == other
+
+    def __repr__(self):
+        if not self._d:
+            return "OrderedDict()"
+        return f"OrderedDict({list(self._d.items())!r})"
+
 
 class defaultdict(_Mapping):
     def __init__(self, default_factory=None, *args, **kwargs):
@@ -121,12 +172,6 @@ class defaultdict(_Mapping):
         if isinstance(other, defaultdict):
             return self._d == other._d
         return self._d == other
-
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
 
     def update(self, *args, **kwargs):
         self._d.update(*args, **kwargs)
