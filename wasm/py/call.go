@@ -84,7 +84,7 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 					g.nextDefault = args[1]
 				}
 				return f.resumeGen(g, resumeCall, 0, nil, nil)
-			case "list", "tuple", "sorted", "sum":
+			case "list", "tuple", "sorted", "sum", "any", "all":
 				if len(args) == 1 && len(kw) == 0 {
 					return f.drainThen(x, g)
 				}

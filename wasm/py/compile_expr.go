@@ -535,7 +535,44 @@ func (c *compiler) genexpr(e *syntax.Comprehension) {
 		}
 		return !async
 	})
-	c.makeFunction(nil, "<genexpr>", []syntax.Param{{Pos: e.Pos, Name: ".0"}}, []syntax.Stmt{loop}, async, false, e.Pos)
+	body := append(walrusScope(c, loop, e.Pos), loop)
+	c.makeFunction(nil, "<genexpr>", []syntax.Param{{Pos: e.Pos, Name: ".0"}}, body, async, false, e.Pos)
 	c.expr(e.Iter)
 	c.emit(opCall, 1, -1, e.Pos)
+}
+
+// walrusScope declares the names a := in a generator expression binds as
+// the scope around it has them (PEP 572): global at module level (or
+// where the function declared them global), else nonlocal, so
+// any((big := n) > 4 for n in data) leaves big set where the code
+// can read it.
+func walrusScope(c *compiler, loop syntax.Stmt, at syntax.Pos) []syntax.Stmt {
+	var globals, nonlocals []string
+	seen := map[string]bool{}
+	syntax.Inspect(loop, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.NamedExpr:
+			name := x.Target.ID
+			if seen[name] {
+				return true
+			}
+			seen[name] = true
+			if c.module || c.globalDecl[name] {
+				globals = append(globals, name)
+			} else {
+				nonlocals = append(nonlocals, name)
+			}
+		case *syntax.Lambda, *syntax.FuncDef:
+			return false
+		}
+		return true
+	})
+	var decls []syntax.Stmt
+	if len(globals) > 0 {
+		decls = append(decls, &syntax.Global{Pos: at, Names: globals})
+	}
+	if len(nonlocals) > 0 {
+		decls = append(decls, &syntax.Nonlocal{Pos: at, Names: nonlocals})
+	}
+	return decls
 }

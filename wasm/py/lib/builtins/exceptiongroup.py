@@ -34,24 +34,6 @@ def _matches(exc, condition):
     return isinstance(exc, condition)
 
 
-def _drain(it):
-    # list(gen) run as Python, so a generator that blocks or waits (an
-    # executor's map) can pause the thread that drains it
-    return [x for x in it]
-
-
-def _drain_tuple(it):
-    return tuple([x for x in it])
-
-
-def _drain_sorted(it):
-    return sorted([x for x in it])
-
-
-def _drain_sum(it):
-    return sum([x for x in it])
-
-
 def _star_split(exc, condition):
     # what an except* clause takes of exc, and what it leaves; a lone
     # exception that matches is handed over as a group of one
