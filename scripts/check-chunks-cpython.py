@@ -66,7 +66,9 @@ def run(code, tmp):
     # imports on first use) first, so that import time is not counted. The
     # chunk runs as __main__ (so that a process pool can pickle its
     # functions), with the __file__ the simulator gives it.
-    boot = "import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n" + PRELUDE + "\n__file__ = '/app/chunk.py'\nexec(compile(open(%r).read(), 'chunk.py', 'exec'))\n" % path
+    # The code is compiled from its real file, so a traceback quotes its
+    # lines as the simulator's does.
+    boot = "import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n" + PRELUDE + "\n__file__ = '/app/chunk.py'\nexec(compile(open(%r).read(), %r, 'exec'))\n" % (path, path)
     # PYTHONHASHSEED=0: CPython salts str hashes at random on each start,
     # which reorders sets of strings from run to run; the simulator
     # hashes as CPython does with the salt fixed at 0.
