@@ -112,16 +112,3 @@ func enumMember(v Value) (*Instance, *enumInfo) {
 	}
 	return inst, inst.Class.enum
 }
-
-// abcModule is abc: ABC is a plain base class here, and abstractmethod
-// marks nothing (LoopLab does not stop abstract classes being made).
-func abcModule() *Module {
-	abc := &Class{Name: "ABC", Dict: map[string]Value{}, Bases: []*Class{objectClass}}
-	abc.MRO, _ = c3(abc)
-	return &Module{Name: "abc", Attrs: map[string]Value{
-		"ABC": abc,
-		"abstractmethod": &Builtin{Name: "abstractmethod", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-			return c.args[0], oneArg(c)
-		})},
-	}}
-}

@@ -378,3 +378,11 @@ func AnnotationOnly(name string) Value { return &typingForm{name: name} }
 
 // CallLabel is fn(args) as a timeline's label writes it.
 func CallLabel(fn Value, args []Value) string { return callLabel(fn, args) }
+
+// NewClass is a class with no methods, deriving from object: a base a
+// program names (typing.Generic, abc.ABC) whose behaviour is object's.
+func NewClass(name string) Value {
+	c := &Class{Name: name, Dict: map[string]Value{}, Bases: []*Class{objectClass}}
+	c.MRO, _ = c3(c)
+	return c
+}

@@ -78,33 +78,6 @@ func typeArgs(x, i Value) (Value, bool) {
 	return &typingForm{name: name, args: args}, true
 }
 
-func typingModule() *Module {
-	m := &Module{Name: "typing", Attrs: map[string]Value{"TYPE_CHECKING": false}}
-	for _, n := range []string{"Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet",
-		"Callable", "Awaitable", "Coroutine", "Iterable", "Iterator", "AsyncIterator", "AsyncIterable",
-		"Generator", "AsyncGenerator", "Sequence", "Mapping", "Type", "Literal", "Annotated", "Final",
-		"ClassVar", "NoReturn", "Self", "Deque", "DefaultDict", "MutableMapping"} {
-		m.Attrs[n] = &typingForm{name: n}
-	}
-	for _, n := range []string{"Generic", "Protocol", "NamedTuple", "TypedDict"} {
-		c := &Class{Name: n, Dict: map[string]Value{}, Bases: []*Class{objectClass}}
-		c.MRO, _ = c3(c)
-		m.Attrs[n] = c
-	}
-	m.Attrs["TypeVar"] = &Builtin{Name: "TypeVar", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		name, _ := c.arg(0, "name")
-		s, _ := name.(string)
-		return &typingForm{name: s}, nil
-	})}
-	m.Attrs["cast"] = &Builtin{Name: "cast", Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-		if len(c.args) != 2 {
-			return nil, c.errorf("cast() takes a type and a value")
-		}
-		return c.args[1], nil
-	})}
-	return m
-}
-
 // percentFormat is "text %s %d" % args, for the specifiers logging uses.
 func percentFormat(format string, args []Value) (string, *Exception) {
 	var b strings.Builder

@@ -12,9 +12,8 @@ func init() {
 	fconc := &Module{Name: "fastapi.concurrency", Attrs: map[string]Value{"run_in_threadpool": tp}}
 	fa.Attrs["concurrency"] = fconc
 	for _, m := range []*Module{
-		dataclassesModule(), enumModule(), abcModule(),
+		dataclassesModule(), enumModule(),
 		pydanticModule(),
-		typingModule(),
 		functoolsModule(),
 		asyncioModule(), fa, fconc, conc,
 		starletteModule(conc),

@@ -7,6 +7,7 @@
 package lib
 
 import (
+	_ "looplab/wasm/py/lib/abc"
 	_ "looplab/wasm/py/lib/anyio"
 	_ "looplab/wasm/py/lib/asyncpg"
 	_ "looplab/wasm/py/lib/concurrent.futures"
@@ -23,6 +24,7 @@ import (
 	_ "looplab/wasm/py/lib/sys"
 	_ "looplab/wasm/py/lib/threading"
 	_ "looplab/wasm/py/lib/time"
+	_ "looplab/wasm/py/lib/typing"
 	_ "looplab/wasm/py/lib/uuid"
 	_ "looplab/wasm/py/lib/warnings"
 )
