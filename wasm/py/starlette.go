@@ -15,10 +15,6 @@ import (
 // FastAPI app keeps, when each worker starts: its endpoints take the
 // request, and what they return is a response object.
 
-func starletteModule(conc *Module) *Module {
-	return &Module{Name: "starlette", Attrs: map[string]Value{"concurrency": conc}}
-}
-
 // libClass reports whether c is, or derives from, the class name that
 // the library file defines.
 func libClass(c *Class, file, name string) bool {

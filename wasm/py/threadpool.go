@@ -6,12 +6,6 @@ import (
 	"looplab/wasm/sim"
 )
 
-// runInThreadpool is Starlette's run_in_threadpool(fn, *args).
-func runInThreadpool(c *call) (Value, sim.Effect, *Exception) {
-	aw, exc := c.InThreadpool("run_in_threadpool")
-	return aw, nil, exc
-}
-
 // InThreadpool is an awaitable that runs the call's first argument,
 // called with the rest, in the process's threadpool (AnyIO's worker
 // threads under the default limiter of 40 tokens, which Starlette's

@@ -1,0 +1,14 @@
+// Package concurrency is starlette.concurrency: run_in_threadpool(fn, *args) runs
+// fn in the process's threadpool (AnyIO's worker threads, the 40 tokens
+// FastAPI's def endpoints share) and is awaited.
+package concurrency
+
+import "looplab/wasm/py"
+
+func init() {
+	py.Register(&py.Module{Name: "starlette.concurrency", Attrs: map[string]py.Value{
+		"run_in_threadpool": &py.Builtin{Name: "run_in_threadpool", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return c.InThreadpool("run_in_threadpool")
+		})},
+	}})
+}
