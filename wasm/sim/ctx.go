@@ -251,13 +251,22 @@ func (c *Ctx) RunInThreadpool(j Job) *Future {
 
 // NewThreadPool is ThreadPoolExecutor(max_workers=n); n <= 0 means the
 // default min(32, cores + 4).
-func (c *Ctx) NewThreadPool(n int) *Pool {
+func (c *Ctx) NewThreadPool(n int) *Pool { return c.NewNamedThreadPool(n, "") }
+
+// NewNamedThreadPool is ThreadPoolExecutor(max_workers=n,
+// thread_name_prefix=prefix): its threads are prefix_0, prefix_1 …; with
+// no prefix, ThreadPoolExecutor-K_0 …, K counting the executors of the
+// process made without one.
+func (c *Ctx) NewNamedThreadPool(n int, prefix string) *Pool {
 	if n <= 0 {
 		n = min(32, c.s.cfg.Cores+4)
 	}
 	p := c.thread.proc
 	pl := c.s.newPool(p, poolThreads, n)
-	// Executors without a thread_name_prefix are numbered per process.
+	if prefix != "" {
+		pl.pyPrefix = prefix
+		return pl
+	}
 	pl.pyPrefix = fmt.Sprintf("ThreadPoolExecutor-%d", p.executors)
 	p.executors++
 	return pl

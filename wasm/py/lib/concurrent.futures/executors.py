@@ -9,8 +9,8 @@ ALL_COMPLETED = "ALL_COMPLETED"
 
 
 class Executor:
-    def __init__(self, max_workers=None, process=False):
-        self._pool = _cf._new_pool(max_workers, process)
+    def __init__(self, max_workers=None, process=False, thread_name_prefix=""):
+        self._pool = _cf._new_pool(max_workers, process, thread_name_prefix)
         self._futures = []
         self._shutdown = False
 
@@ -48,7 +48,7 @@ def _results(fs):
 
 class ThreadPoolExecutor(Executor):
     def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
-        super().__init__(max_workers, False)
+        super().__init__(max_workers, False, thread_name_prefix)
 
 
 class ProcessPoolExecutor(Executor):

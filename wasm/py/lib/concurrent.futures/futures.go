@@ -40,25 +40,24 @@ func (p *poolVal) Attr(name string) (py.Value, bool) { return nil, false }
 // Pool makes a pool an executor loop.run_in_executor accepts.
 func (p *poolVal) Pool() *sim.Pool { return p.pool }
 
-// newPool is a pool of max workers (None: the default).
-func newPool(c *py.Call, process bool, v py.Value) (py.Value, sim.Effect, *py.Exception) {
-	{
-		n := int64(0)
-		if v != nil {
-			k, ok := v.(int64)
-			if !ok || k <= 0 {
-				return nil, nil, py.NewError(py.ValueError, "max_workers must be greater than 0")
-			}
-			if k > 1000 {
-				return nil, nil, py.NewError(py.ValueError, "max_workers over 1000 is beyond the simulator's limit")
-			}
-			n = k
+// newPool is a pool of max workers (None: the default); a thread pool's
+// threads are named from prefix, as thread_name_prefix names them.
+func newPool(c *py.Call, process bool, max py.Value, prefix string) (py.Value, sim.Effect, *py.Exception) {
+	n := int64(0)
+	if max != nil {
+		k, ok := max.(int64)
+		if !ok || k <= 0 {
+			return nil, nil, py.NewError(py.ValueError, "max_workers must be greater than 0")
 		}
-		if process {
-			return &poolVal{pool: c.Ctx().NewProcessPool(int(n)), process: true}, nil, nil
+		if k > 1000 {
+			return nil, nil, py.NewError(py.ValueError, "max_workers over 1000 is beyond the simulator's limit")
 		}
-		return &poolVal{pool: c.Ctx().NewThreadPool(int(n))}, nil, nil
+		n = k
 	}
+	if process {
+		return &poolVal{pool: c.Ctx().NewProcessPool(int(n)), process: true}, nil, nil
+	}
+	return &poolVal{pool: c.Ctx().NewNamedThreadPool(int(n), prefix)}, nil, nil
 }
 
 // module is concurrent.futures' primitives, which executors.py builds on.
@@ -73,7 +72,11 @@ func module() *py.Module {
 			if len(args) > 0 {
 				max = args[0]
 			}
-			return newPool(c, process, max)
+			prefix := ""
+			if len(args) > 2 {
+				prefix = py.Str(args[2])
+			}
+			return newPool(c, process, max, prefix)
 		}},
 		"_submit": &py.Builtin{Name: "_submit", Fn: func(c *py.Call) (py.Value, sim.Effect, *py.Exception) {
 			pool, ok := c.Args()[0].(*poolVal)
