@@ -670,12 +670,8 @@ var dictMethods = map[string]func(c *call, self Value) (Value, *Exception){
 	"update": func(c *call, self Value) (Value, *Exception) {
 		d := self.(*Dict)
 		if m, ok := c.arg(0, ""); ok {
-			src, ok := m.(*Dict)
-			if !ok {
-				return nil, c.errorf("update() needs a dict")
-			}
-			for i, k := range src.Keys {
-				d.Set(k, src.Values[i])
+			if exc := mergeInto(d, m); exc != nil {
+				return nil, exc
 			}
 		}
 		for i, k := range c.kw {

@@ -266,35 +266,61 @@ func builtinTuple(c *call) (Value, *Exception) {
 func builtinDict(c *call) (Value, *Exception) {
 	d := newDict()
 	if v, ok := c.arg(0, ""); ok {
-		if src, isDict := v.(*Dict); isDict {
-			for i, k := range src.Keys {
-				d.Set(k, src.Values[i])
-			}
-		} else {
-			// an iterable of pairs: dict(zip(keys, values)), dict([("a", 1)])
-			items, exc := iterate(v)
-			if exc != nil {
-				return nil, exc
-			}
-			for i, it := range items {
-				pair, exc := iterate(it)
-				if exc != nil || len(pair) != 2 {
-					n := len(pair)
-					if exc != nil {
-						return nil, newExc(excType, fmt.Sprintf("cannot convert dictionary update sequence element #%d to a sequence", i))
-					}
-					return nil, newExc(excValue, fmt.Sprintf("dictionary update sequence element #%d has length %d; 2 is required", i, n))
-				}
-				if !d.Set(pair[0], pair[1]) {
-					return nil, newExc(excType, "unhashable type: '"+typeName(pair[0])+"'")
-				}
-			}
+		if exc := mergeInto(d, v); exc != nil {
+			return nil, exc
 		}
 	}
 	for i, k := range c.kw {
 		d.Set(k, c.kwVals[i])
 	}
 	return d, nil
+}
+
+// mergeInto adds v's items to d, as dict(v) and d.update(v) do: v is a
+// mapping (a dict, or one of collections' dicts) or an iterable of pairs.
+func mergeInto(d *Dict, v Value) *Exception {
+	if src, isMap := mappingOf(v); isMap {
+		for i, k := range src.Keys {
+			d.Set(k, src.Values[i])
+		}
+		return nil
+	}
+	// an iterable of pairs: dict(zip(keys, values)), dict([("a", 1)])
+	items, exc := iterate(v)
+	if exc != nil {
+		return exc
+	}
+	for i, it := range items {
+		pair, exc := iterate(it)
+		if exc != nil || len(pair) != 2 {
+			n := len(pair)
+			if exc != nil {
+				return newExc(excType, fmt.Sprintf("cannot convert dictionary update sequence element #%d to a sequence", i))
+			}
+			return newExc(excValue, fmt.Sprintf("dictionary update sequence element #%d has length %d; 2 is required", i, n))
+		}
+		if !d.Set(pair[0], pair[1]) {
+			return newExc(excType, "unhashable type: '"+typeName(pair[0])+"'")
+		}
+	}
+	return nil
+}
+
+// mappingOf is the dict behind v: v itself, or the dict inside one of
+// collections' Counter, defaultdict and OrderedDict, which are dict
+// subclasses in CPython (written here as classes of their own), so
+// dict(counter), {**groups}, f(**options) and json.dumps take them.
+func mappingOf(v Value) (*Dict, bool) {
+	switch x := v.(type) {
+	case *Dict:
+		return x, true
+	case *Instance:
+		if libClass(x.Class, "collections/collections.py", "_Mapping") {
+			d, ok := x.Attrs["_d"].(*Dict)
+			return d, ok
+		}
+	}
+	return nil, false
 }
 
 func extreme(c *call, want int) (Value, *Exception) {

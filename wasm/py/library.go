@@ -386,3 +386,7 @@ func NewClass(name string) Value {
 	c.MRO, _ = c3(c)
 	return c
 }
+
+// DictOf is the dict behind a mapping: a dict, or one of collections'
+// dict subclasses (Counter, defaultdict, OrderedDict).
+func DictOf(v Value) (*Dict, bool) { return mappingOf(v) }

@@ -387,7 +387,7 @@ func (f *Fiber) exec() sim.Effect {
 				l.Items = append(l.Items, items...)
 			}
 		case opDictUpdate:
-			m, ok := fr.pop().(*Dict)
+			m, ok := mappingOf(fr.pop())
 			if !ok {
 				exc = newExc(excType, "argument after ** must be a mapping")
 				break

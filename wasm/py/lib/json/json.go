@@ -163,6 +163,9 @@ func (st jsonStyle) write(b *strings.Builder, v py.Value, depth int) *py.Excepti
 		newline(depth)
 		b.WriteByte('}')
 	default:
+		if d, ok := py.DictOf(v); ok {
+			return st.write(b, d, depth) // Counter, defaultdict, OrderedDict
+		}
 		if value, ok := py.EnumValue(v); ok {
 			return st.write(b, value, depth)
 		}
