@@ -1,13 +1,13 @@
 // Package py runs LoopLab's Python on the simulator: it checks and
 // compiles the syntax tree into a small bytecode, and runs it as
 // resumable fibers whose blocking, sleeping and awaiting become simulator
-// effects. It holds the language (values, compiler, VM, builtins) and
-// the runtime the language's concurrency is made of: asyncio's loop and
-// tasks, threading, time, queue, concurrent.futures, anyio, the FastAPI
-// and Starlette serving under uvicorn, and the modules the class
-// machinery or the run's file system stand on (dataclasses, enum,
-// typing, functools, os, sys). Every other library is a package of its
-// own in wasm/py/lib, written against library.go; wasm/py/lib links them.
+// effects. It holds the language (values, compiler, VM, builtins, and
+// the class machinery dataclasses, enum and functools.partial stand on)
+// and the runtime that await and threads are made of: asyncio's event
+// loops, tasks and futures, threads and pools, and FastAPI's app as the
+// server runs it. Every library is a folder of wasm/py/lib, a Go package
+// written against library.go, Python run by the interpreter, or both;
+// wasm/py/lib links them all.
 package py
 
 import (
