@@ -73,7 +73,8 @@ def run(code, tmp):
     # which reorders sets of strings from run to run; the simulator
     # hashes as CPython does with the salt fixed at 0.
     env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120, env=env)
+    # In the temporary directory: the chunks that write files write there.
+    out = subprocess.run([sys.executable, "-c", boot], capture_output=True, text=True, timeout=120, env=env, cwd=tmp)
     lines = out.stdout.splitlines()
     # stderr (a traceback, logging's records) comes untimed
     lines.extend("- " + l for l in out.stderr.strip().splitlines())

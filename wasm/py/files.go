@@ -14,7 +14,8 @@ import (
 // blocking call that takes the file latency setting (1 ms unless set),
 // with the GIL released, so reading a file in async code stalls the loop
 // as it does in CPython; iterating over lines reads from what open()
-// buffered and costs nothing more. Text files only.
+// buffered and costs nothing more. A file opened with "b" in its mode
+// reads and writes bytes.
 
 // fileLatency is the default time one file operation blocks.
 const fileLatency = trace.Millisecond
@@ -37,6 +38,7 @@ func init() {
 type fileVal struct {
 	path   string
 	mode   string
+	binary bool
 	text   *string // the file's contents, shared by every open file of that path
 	pos    int
 	closed bool
@@ -87,13 +89,14 @@ func builtinOpen(c *call) (Value, sim.Effect, *Exception) {
 			return nil, nil, c.errorf("open() argument 'mode' must be str, not %s", typeName(mv))
 		}
 	}
-	if strings.Contains(mode, "b") {
-		return nil, nil, newExc(excValue, "binary files are not simulated; open the file in text mode")
+	binary := strings.Contains(mode, "b")
+	if binary && strings.Contains(mode, "t") {
+		return nil, nil, newExc(excValue, "can't have text and binary mode at once")
 	}
 	fs := c.f.run.fileSystem()
 	abs := absPath(p)
 	text, exists := fs[abs]
-	switch strings.Trim(mode, "t+") {
+	switch strings.Trim(mode, "tb+") {
 	case "r":
 		if !exists {
 			return nil, nil, &Exception{Type: excFileNotFound, Args: []Value{"[Errno 2] No such file or directory: " + quote(p)}}
@@ -118,16 +121,52 @@ func builtinOpen(c *call) (Value, sim.Effect, *Exception) {
 	default:
 		return nil, nil, newExc(excValue, "invalid mode: '"+mode+"'")
 	}
-	f := &fileVal{path: p, mode: mode, text: text}
+	f := &fileVal{path: p, mode: mode, text: text, binary: binary}
 	if strings.HasPrefix(mode, "a") {
 		f.pos = len(*text)
 	}
 	return blockFor(c, f, "open("+quote(p)+")")
 }
 
-func (f *fileVal) TypeName() string { return "TextIOWrapper" }
+func (f *fileVal) TypeName() string {
+	switch {
+	case !f.binary:
+		return "TextIOWrapper"
+	case strings.Contains(f.mode, "+"):
+		return "BufferedRandom"
+	case f.readable():
+		return "BufferedReader"
+	}
+	return "BufferedWriter"
+}
+
 func (f *fileVal) String() string {
+	if f.binary {
+		return fmt.Sprintf("<_io.%s name=%s>", f.TypeName(), quote(f.path))
+	}
 	return fmt.Sprintf("<_io.TextIOWrapper name=%s mode=%s encoding='UTF-8'>", quote(f.path), quote(f.mode))
+}
+
+// out is what a read gives: bytes from a binary file, else str.
+func (f *fileVal) out(s string) Value {
+	if f.binary {
+		return Bytes(s)
+	}
+	return s
+}
+
+// in is what a write takes: bytes for a binary file, else str.
+func (f *fileVal) in(c *call, v Value) (string, *Exception) {
+	if f.binary {
+		if b, ok := v.(Bytes); ok {
+			return string(b), nil
+		}
+		return "", c.errorf("a bytes-like object is required, not '%s'", typeName(v))
+	}
+	if s, ok := v.(string); ok {
+		return s, nil
+	}
+	return "", c.errorf("write() argument must be str, not %s", typeName(v))
 }
 
 func (f *fileVal) readable() bool {
@@ -171,14 +210,14 @@ func (f *fileVal) Attr(name string) (Value, bool) {
 				}
 			}
 			f.pos += len(rest)
-			return blockFor(c, rest, label("read"))
+			return blockFor(c, f.out(rest), label("read"))
 		}), true
 	case "readline":
 		return method(f, name, pure(func(c *call, _ Value) (Value, *Exception) {
 			if exc := f.check(c, true); exc != nil {
 				return nil, exc
 			}
-			return f.nextLine(), nil
+			return f.out(f.nextLine()), nil
 		})), true
 	case "readlines":
 		return method(f, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
@@ -187,7 +226,7 @@ func (f *fileVal) Attr(name string) (Value, bool) {
 			}
 			out := &List{}
 			for line := f.nextLine(); line != ""; line = f.nextLine() {
-				out.Items = append(out.Items, line)
+				out.Items = append(out.Items, f.out(line))
 			}
 			return blockFor(c, out, label("readlines"))
 		}), true
@@ -196,9 +235,12 @@ func (f *fileVal) Attr(name string) (Value, bool) {
 			if exc := f.check(c, false); exc != nil {
 				return nil, nil, exc
 			}
-			s, ok := c.args[0].(string)
-			if len(c.args) != 1 || !ok {
-				return nil, nil, c.errorf("write() argument must be str")
+			if len(c.args) != 1 {
+				return nil, nil, c.errorf("write() takes exactly one argument (%d given)", len(c.args))
+			}
+			s, exc := f.in(c, c.args[0])
+			if exc != nil {
+				return nil, nil, exc
 			}
 			if exc := checkString(len(*f.text) + len(s)); exc != nil {
 				return nil, nil, exc
@@ -210,7 +252,11 @@ func (f *fileVal) Attr(name string) (Value, bool) {
 			end := min(len(t), f.pos+len(s))
 			*f.text = t[:f.pos] + s + t[end:]
 			f.pos += len(s)
-			return blockFor(c, int64(len([]rune(s))), label("write"))
+			n := int64(len([]rune(s)))
+			if f.binary {
+				n = int64(len(s))
+			}
+			return blockFor(c, n, label("write"))
 		}), true
 	case "writelines":
 		return method(f, name, func(c *call, _ Value) (Value, sim.Effect, *Exception) {
@@ -222,9 +268,9 @@ func (f *fileVal) Attr(name string) (Value, bool) {
 				return nil, nil, exc
 			}
 			for _, it := range items {
-				s, ok := it.(string)
-				if !ok {
-					return nil, nil, c.errorf("write() argument must be str, not %s", typeName(it))
+				s, exc := f.in(c, it)
+				if exc != nil {
+					return nil, nil, exc
 				}
 				*f.text += s
 			}
@@ -265,12 +311,12 @@ func (f *fileVal) next() (Value, bool) {
 		return nil, false
 	}
 	line := f.nextLine()
-	return line, line != ""
+	return f.out(line), line != ""
 }
 
 func (f *fileVal) enter(fb *Fiber, async bool) (Value, sim.Effect, *Exception) {
 	if async {
-		return nil, nil, newExc(excType, "'_io.TextIOWrapper' object does not support the asynchronous context manager protocol")
+		return nil, nil, newExc(excType, "'_io."+f.TypeName()+"' object does not support the asynchronous context manager protocol")
 	}
 	return f, nil, nil
 }
