@@ -192,6 +192,9 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 		c.emitConst(v, pos)
 		return
 	}
+	if strings.Contains(cpythonBuiltins, " "+name+" ") {
+		c.fail(pos, "the builtin %s is not simulated", name)
+	}
 	c.fail(pos, "name '%s' is not defined%s", name, suggest(name, c.known()))
 }
 

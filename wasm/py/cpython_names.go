@@ -22,6 +22,11 @@ var cpythonMethods = map[string]string{
 	"bool":      "as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag numerator real to_bytes",
 }
 
+// cpythonBuiltins are CPython 3.11's builtin functions and types (the
+// lower-case names of dir(builtins)). A name among them that LoopLab
+// lacks is "not simulated" at compile time, rather than "not defined".
+const cpythonBuiltins = " abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip "
+
 // excNotSimulated is raised by code that meets something CPython has and
 // LoopLab does not: the fiber stops the run with it, at the learner's
 // line (fatal), instead of raising it where a program could catch it.
