@@ -501,6 +501,26 @@ func TestAppWithoutRequestsOpensTheRequests(t *testing.T) {
 	p.waitFor(`document.getElementById("code-error").hidden && looplab.current().error == null`)
 }
 
+// TestUndoStaysWithItsScenario: the undo a reset offers belongs to that
+// scenario; another scenario never shows it, so it can never take the
+// reset code.
+func TestUndoStaysWithItsScenario(t *testing.T) {
+	p := open(t)
+	lessons := []struct{ Slug string }{}
+	p.eval("looplab.lessons()", &lessons)
+	p.await(fmt.Sprintf("looplab.go(%q)", lessons[0].Slug))
+	n := p.current().Numbers[0]
+	p.await(fmt.Sprintf("looplab.setNumber(%q, %v)", n.ID, n.Value+n.Step))
+	p.eval(`(document.getElementById("reset").click(), !document.getElementById("undo-box").hidden)`, nil)
+	p.waitFor(`!document.getElementById("undo-box").hidden`)
+	p.await(fmt.Sprintf("looplab.go(%q)", lessons[2].Slug))
+	var hidden bool
+	p.eval(`document.getElementById("undo-box").hidden`, &hidden)
+	if !hidden {
+		t.Error("another lesson offers the undo of the first lesson's reset")
+	}
+}
+
 // TestDeepLink: a link with a changed number restores lesson and number.
 func TestDeepLink(t *testing.T) {
 	p := open(t)

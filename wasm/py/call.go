@@ -130,7 +130,9 @@ func (f *Fiber) callValue(fn Value, args []Value, kw []string, kwVals []Value) (
 	return nil, newExc(excType, fmt.Sprintf("'%s' object is not callable", typeName(fn)))
 }
 
-const maxDepth = 200
+// maxDepth is CPython's default recursion limit: frames live on the
+// heap here, so a program may nest as deep as CPython lets it.
+const maxDepth = 1000
 
 // frameStack is the operand-stack room a new frame starts with.
 const frameStack = 8

@@ -180,7 +180,7 @@ func (r *Run) countTask() *Exception {
 }
 
 func recursionTooDeep() *Exception {
-	return newExc(excRecursion, fmt.Sprintf("maximum recursion depth exceeded (the simulator's limit is %d nested calls)", maxDepth))
+	return newExc(excRecursion, "maximum recursion depth exceeded") // at CPython's limit, as CPython says it
 }
 
 func nestedTooDeep(what string) *Exception {

@@ -211,23 +211,38 @@ func findApp(g *Globals) (*appVal, *Exception) {
 }
 
 // printTraceback prints an uncaught exception as Python does, on the
-// console (the trace's prints).
+// console (the trace's prints): the program's own frames, each line
+// quoted, and a run of the same line (deep recursion) cut short after
+// three, as CPython cuts it. The libraries' frames are left out: their
+// code is LoopLab's, not CPython's.
 func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 	r.print(c, "Traceback (most recent call last):")
+	var last tbEntry
+	repeats := 0
+	flush := func() {
+		if repeats > 3 {
+			r.print(c, fmt.Sprintf("  [Previous line repeated %d more time%s]", repeats-3, plural(repeats-3)))
+		}
+	}
 	for i := len(e.Trace) - 1; i >= 0; i-- {
 		t := e.Trace[i]
-		file := t.File
-		if file == "" || file == r.prog.File {
-			// the learner's file, by the absolute path CPython names a
-			// script by, with the line quoted as CPython quotes it
-			r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.path(), t.Pos.Line, t.Name))
-			if line := r.prog.sourceLine(t.Pos.Line); line != "" {
-				r.print(c, "    "+line)
-			}
+		if t.File != "" && t.File != r.prog.File {
 			continue
 		}
-		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", file, t.Pos.Line, t.Name))
+		if t == last {
+			if repeats++; repeats > 3 {
+				continue
+			}
+		} else {
+			flush()
+			last, repeats = t, 1
+		}
+		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.path(), t.Pos.Line, t.Name))
+		if line := r.prog.sourceLine(t.Pos.Line); line != "" {
+			r.print(c, "    "+line)
+		}
 	}
+	flush()
 	r.print(c, e.Error())
 }
 

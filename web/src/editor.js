@@ -119,6 +119,13 @@ $("reset").addEventListener("click", () => {
   undoTimer = setTimeout(() => { $("undo-box").hidden = true; }, 15000);
   $("undo").focus();
 });
+// The undo belongs to the scenario whose code was reset: another one
+// must never take that code.
+on("scenario", () => {
+  undo = null;
+  clearTimeout(undoTimer);
+  $("undo-box").hidden = true;
+});
 $("undo").addEventListener("click", () => {
   if (!undo) return;
   put(undo.code, undo.load, undo.own);
