@@ -499,6 +499,9 @@ func TestAppWithoutRequestsOpensTheRequests(t *testing.T) {
 	p.waitFor(`!document.getElementById("load-box").hidden && !document.getElementById("load-edit").hidden && document.getElementById("code-error").textContent.includes("gets no requests")`)
 	p.await(`looplab.setLoad("at 0 GET /")`)
 	p.waitFor(`document.getElementById("code-error").hidden && looplab.current().error == null`)
+	// Back to a script: the requests went with the app.
+	p.await(`looplab.setCode("print('a script again')\n")`)
+	p.waitFor(`document.getElementById("console").textContent.includes("a script again") && looplab.current().error == null`)
 }
 
 // TestUndoStaysWithItsScenario: the undo a reset offers belongs to that

@@ -40,6 +40,18 @@ type Plan struct {
 	Steps    []Step
 }
 
+// Limit is the most a count of the code may be (FEATURES, MACHINES), so
+// the playground's number ranges say what the parser accepts.
+func Limit(name string) (int, bool) {
+	switch strings.ToUpper(name) {
+	case "FEATURES":
+		return maxFeatures, true
+	case "MACHINES":
+		return maxMachines, true
+	}
+	return 0, false
+}
+
 // Limits of the code's numbers: enough to make a point, few enough that
 // every bar can be drawn.
 const (

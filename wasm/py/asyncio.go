@@ -59,7 +59,7 @@ func (v *futureVal) Attr(name string) (Value, bool) {
 			if !v.fut.Done() {
 				return nil, newExc(excRuntime, "Result is not set.")
 			}
-			r, err := v.fut.Result()
+			r, err := v.fut.Retrieve()
 			if err != nil {
 				return nil, fromSim(err)
 			}
@@ -88,7 +88,7 @@ func (v *futureVal) Attr(name string) (Value, bool) {
 			if !v.fut.Done() {
 				return nil, newExc(excInvalidState, "Exception is not set.")
 			}
-			_, err := v.fut.Result()
+			_, err := v.fut.Retrieve()
 			if err == nil {
 				return nil, nil
 			}
@@ -139,7 +139,7 @@ func (v *futureVal) await(f *Fiber) (Value, sim.Effect, *Exception) {
 		return nil, nil, newExc(excRuntime, "the event loop this belongs to has not started yet")
 	}
 	if v.fut.Done() {
-		r, err := v.fut.Result()
+		r, err := v.fut.Retrieve()
 		if err != nil {
 			return nil, nil, fromSim(err)
 		}

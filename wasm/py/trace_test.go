@@ -1,6 +1,8 @@
 package py_test
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -179,5 +181,24 @@ asyncio.run(main())
 	want := []string{"await queue.join()", "await event.wait()"}
 	if strings.Join(labels, "|") != strings.Join(want, "|") {
 		t.Errorf("main's waits are labelled %q, want %q", labels, want)
+	}
+}
+
+// A task's exception is reported as never retrieved when the loop ends,
+// and only if the program neither awaited the task (even after it
+// ended) nor asked for its result or exception, as CPython reports it.
+func TestNeverRetrievedIsSaidAtTheEnd(t *testing.T) {
+	code, err := os.ReadFile("testdata/never_retrieved.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := runTrace(t, string(code))
+	var got []string
+	for _, w := range tr.Warnings {
+		got = append(got, fmt.Sprintf("%.1f %s", w.T.Seconds(), w.Text))
+	}
+	want := []string{"1.0 Task exception was never retrieved: Task-2: RuntimeError: lost"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }

@@ -12,6 +12,7 @@ type Future struct {
 	loop      *Loop
 	done      bool
 	cancelled bool
+	retrieved bool // the program asked for its result or exception
 	result    any
 	err       error
 	cb0       func() // the first done callback; most futures have one
@@ -34,6 +35,14 @@ func (f *Future) Done() bool { return f.done }
 
 // Result is the outcome of a done future.
 func (f *Future) Result() (any, error) { return f.result, f.err }
+
+// Retrieve is Result as the program's task.result() or task.exception()
+// asks for it: the exception counts as retrieved, so asyncio does not
+// report it as never retrieved.
+func (f *Future) Retrieve() (any, error) {
+	f.retrieved = true
+	return f.result, f.err
+}
 
 func (f *Future) resolve(v any, err error) {
 	if f.done {
@@ -99,7 +108,7 @@ func (f *Future) onDoneRunner(r runner) {
 }
 
 // awaited reports whether anything waits for the future.
-func (f *Future) awaited() bool { return f.cb0 != nil || f.first != nil }
+func (f *Future) awaited() bool { return f.retrieved || f.cb0 != nil || f.first != nil }
 
 // Cancel asks the future to cancel, as Future.cancel() does.
 func (f *Future) Cancel() bool {

@@ -69,6 +69,11 @@ type Loop struct {
 
 	// stop handling for asyncio.run
 	mainTask *Task
+	// failed are the tasks that ended with an exception, which the loop's
+	// end reports as never retrieved unless the program awaited the task
+	// or asked for its result or exception by then (CPython reports it
+	// when the task is collected, at the end of asyncio.run)
+	failed   []*Task
 	stopping bool
 	plain    bool // run by run_until_complete or run_forever, not asyncio.run
 	onStop   func()
@@ -387,6 +392,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		}
 		s.rec.Event(s.now, trace.EvAwait, t.lane, e.Label)
 		if e.F.done {
+			e.F.retrieved = true
 			l.schedule(t, e.F.result, e.F.err)
 			return
 		}
@@ -399,8 +405,8 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		if t.req == nil || e.Err != nil {
 			s.ended(t.lane, e.Err)
 		}
-		if e.Err != nil && !IsCancelled(e.Err) && !t.fut.awaited() && t.req == nil && t != l.mainTask {
-			s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), e.Err.Error()))
+		if e.Err != nil && !IsCancelled(e.Err) && t.req == nil && t != l.mainTask {
+			l.failed = append(l.failed, t) // reported at the loop's end, unless retrieved by then
 		}
 		t.fiber = nil // let the finished coroutine's frames go
 		t.fut.resolve(e.Value, e.Err)

@@ -69,6 +69,7 @@ func (l *Loop) finishStop() bool {
 		l.stopping = false
 		l.state = loopStopped
 		l.thread.show("", "")
+		l.reportUnretrieved()
 		l.onStop()
 		return true
 	}
@@ -91,6 +92,19 @@ func (l *Loop) finishStop() bool {
 	l.stopping = false
 	l.state = loopStopped
 	l.thread.show("", "")
+	l.reportUnretrieved()
 	l.onStop()
 	return true
+}
+
+// reportUnretrieved says, for each task that failed and whose exception
+// nobody awaited or asked for, that it was never retrieved.
+func (l *Loop) reportUnretrieved() {
+	s := l.s
+	for _, t := range l.failed {
+		if !t.fut.awaited() {
+			s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), t.fut.err.Error()))
+		}
+	}
+	l.failed = nil
 }

@@ -40,13 +40,14 @@ Nothing reads the real clock or the network, so the same program gives the same 
 the same lines at the same moments, and an app must answer in the same times when uvicorn serves it.
 Something that is not simulated stops the run with an error at the line that uses it, and the playground
 keeps the last run that worked.</p>
-<nav aria-label="Areas"><ul class="runs-toc">
+<nav id="areas" aria-label="Areas"><ul class="runs-toc">
 {{- range .}}<li><a href="#{{anchor .Name}}">{{.Name}}</a></li>{{end}}
 <li><a href="#not-simulated">Not simulated</a></li>
 </ul></nav>
 {{range .}}
 <section id="{{anchor .Name}}" aria-labelledby="{{anchor .Name}}-title">
 <h2 id="{{anchor .Name}}-title">{{.Name}}</h2>
+<p class="runs-up"><a href="#areas">↑ All areas</a></p>
 <table class="runs-table">
 <thead><tr><th scope="col">What</th><th scope="col">How it is simulated</th><th scope="col">Checked against CPython by</th></tr></thead>
 <tbody>
@@ -59,6 +60,7 @@ keeps the last run that worked.</p>
 {{end}}
 <section id="not-simulated" aria-labelledby="not-simulated-title">
 <h2 id="not-simulated-title">Not simulated</h2>
+<p class="runs-up"><a href="#areas">↑ All areas</a></p>
 <table class="runs-table">
 <thead><tr><th scope="col">What</th><th scope="col">What happens</th></tr></thead>
 <tbody>

@@ -43,7 +43,11 @@ const pythonHint = $("edit-hint").innerHTML;
 function setHint() {
   const { scene, mode } = sceneOf();
   const model = scene === "pipeline" || (scene === "gameloop" && mode !== "asyncio");
-  if (model) $("edit-hint").textContent = "This scene runs a model, not Python: change its names and numbers here. The editors of the lessons whose code is Python take any program you paste.";
+  if (model) {
+    const lines = scene === "pipeline" ? "FEATURES, MACHINES and the STEPS list" : "FPS, WORK, BLOCKING and STALL";
+    $("edit-hint").innerHTML = `This scene's code is a model, not Python: ${lines} set what it runs. ` +
+      'The lessons whose code is Python run the programs you paste; <a href="runs.html" target="_blank" rel="noopener">What LoopLab runs</a> says what they may use.';
+  }
   else $("edit-hint").innerHTML = pythonHint;
 }
 

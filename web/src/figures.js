@@ -109,6 +109,10 @@ export function renderGameStats() {
 // has no playhead to scrub or step.
 function showControls() {
   const r = S.result;
+  // With no run of this scenario there is nothing to play, explain or
+  // export: the stage says why (stage-empty), and the rest steps aside.
+  for (const e of [document.querySelector(".controls"), $("legend"), $("log-and-console"), $("export")]) e.hidden = !r;
+  if (!r) return;
   const live = !!r.game;
   for (const id of ["step-back", "step-fwd", "scrub", "clock"]) $(id).hidden = live;
   document.querySelector(".zoom").hidden = live || !!r.pipeline || sceneOf().scene === "gameloop";
@@ -179,7 +183,7 @@ export function fitStage() {
 }
 
 on("run", (ok) => {
-  if (!S.result) renderMetrics();
+  if (!S.result) { renderMetrics(); showControls(); }
   if (!ok || !S.result) return;
   renderMetrics();
   renderLegend();

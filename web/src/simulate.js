@@ -4,6 +4,7 @@ import { S, original, sceneOf, editKey } from "./state.js";
 import { compareCode, remember } from "./numbers.js";
 import { store } from "./store.js";
 import { emit } from "./events.js";
+import { $ } from "./dom.js";
 
 function request() {
   const o = original().options || {};
@@ -30,6 +31,12 @@ export function simulate({ keepPlayhead = true } = {}) {
     // A scenario that opens zoomed opens at the end of its view, so the
     // stretch it shows is drawn as it happened, not faded as the future.
     if (!keepPlayhead) S.stage.seek(res.opens || 0);
+  } else if (/a load only applies/.test(res.error?.msg || "") && !original().load && S.load) {
+    // Requests the learner gave an app they have since turned back into a
+    // script: they went with the app. The script runs without them.
+    S.load = "";
+    $("load-edit").value = "";
+    return simulate({ keepPlayhead });
   } else {
     S.lastError = res.error;
     // Another scenario's run is no "last run that worked" for this one

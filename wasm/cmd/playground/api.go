@@ -176,6 +176,11 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 // showPipeline runs the pipeline scene's model.
 func showPipeline(code string, st shower) (res result) {
 	res.Numbers = numbersOf(code)
+	for i, n := range res.Numbers {
+		if most, ok := pipeline.Limit(n.ID); ok {
+			res.Numbers[i].Max = min(n.Max, float64(most))
+		}
+	}
 	plan, err := pipeline.Parse(code)
 	if err != nil {
 		res.Error = modelProblem(err)

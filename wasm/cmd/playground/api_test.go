@@ -211,3 +211,20 @@ func TestMeasureModels(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineNumbersStopAtWhatItAccepts: a pipeline's counts are
+// draggable only as far as the parser accepts them, so dragging never
+// makes an error the range said was fine.
+func TestPipelineNumbersStopAtWhatItAccepts(t *testing.T) {
+	res, _ := simulate(request{Scene: "pipeline", Code: "FEATURES = 2\nMACHINES = 2\nSTEPS = [work(\"write\", 1)]\n"}, layoutOnly{})
+	want := map[string]float64{"features": 50, "machines": 20}
+	for _, n := range res.Numbers {
+		if most, ok := want[n.ID]; ok && n.Max != most {
+			t.Errorf("%s goes up to %v, the parser to %v", n.ID, n.Max, most)
+		}
+		delete(want, n.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("numbers missing: %v", want)
+	}
+}
