@@ -482,6 +482,8 @@ func TestBrokenSavedEditSaysWhyTheStageIsEmpty(t *testing.T) {
 	p.waitFor(`document.getElementById("stage-empty").hidden`)
 	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("fastapi")).slug)`)
 	p.waitFor(`!document.getElementById("stage-empty").hidden`)
+	p.eval(`(document.getElementById("playground").scrollIntoView(), true)`, nil)
+	p.viewportShot("broken-saved-edit")
 	var shown struct{ Console, Log, Error string }
 	p.eval(`({console: document.getElementById("console").textContent, log: document.getElementById("log").textContent, error: document.getElementById("code-error").textContent})`, &shown)
 	if shown.Console != "" || shown.Log != "" || !strings.Contains(shown.Error, "socket") || strings.Contains(shown.Error, "last run that worked") {
