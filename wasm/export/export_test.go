@@ -136,6 +136,27 @@ asyncio.run(main())
 `,
 	},
 	{
+		// Unseeded random: the simulator starts from seed 0, so the
+		// export seeds it too, on the same added first line as cpu.
+		name: "script_random",
+		code: `import asyncio
+import random
+
+
+async def job(n):
+    cpu(0.1)
+    await asyncio.sleep(random.uniform(0.1, 0.5))
+    print(f"job {n} done")
+
+
+async def main():
+    await asyncio.gather(*[job(i) for i in range(3)])
+
+
+asyncio.run(main())
+`,
+	},
+	{
 		// A lesson about asyncio's debug warnings says so in its
 		// settings: the script runs with PYTHONASYNCIODEBUG=1.
 		name: "script_debug_setting",

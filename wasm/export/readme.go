@@ -117,12 +117,21 @@ func mainNote(v version, vs []version) string {
 	if v.in.app {
 		main += fmt.Sprintf(", served by uvicorn as `%s:%s`", v.module(), v.code.appName)
 	}
+	added, why := "", ""
 	switch code := v.code; {
-	case code.usesCPU && code.upstream:
-		main += ". The export added its first line, `from looplab_cpu import cpu` (so line numbers are one more than in the playground), and wrote " + upstreamURL + " where the code said http://upstream."
+	case code.usesCPU && code.seedsRandom:
+		added, why = cpuImport+"; "+randomSeed, " It seeds random with 0, as the playground does, so the numbers it draws are the stage's."
 	case code.usesCPU:
-		main += ". The export added its first line, `from looplab_cpu import cpu` (so line numbers are one more than in the playground)."
-	case code.upstream:
+		added = cpuImport
+	case code.seedsRandom:
+		added, why = randomSeed, " It seeds random with 0, as the playground does, so the numbers it draws are the stage's."
+	}
+	switch {
+	case added != "" && v.code.upstream:
+		main += ". The export added its first line, `" + added + "` (so line numbers are one more than in the playground), and wrote " + upstreamURL + " where the code said http://upstream." + why
+	case added != "":
+		main += ". The export added its first line, `" + added + "` (so line numbers are one more than in the playground)." + why
+	case v.code.upstream:
 		main += ". The export wrote " + upstreamURL + " where the code said http://upstream."
 	default:
 		main += ", unchanged."

@@ -10,12 +10,15 @@ import (
 
 // source is what the export needs to know about the scenario's code.
 type source struct {
-	usesCPU  bool     // calls the simulator's built-in cpu() and does not define its own
-	upstream bool     // calls http://upstream/...
-	appName  string   // the FastAPI variable uvicorn serves, "app" in app:app
-	packages []string // what pip must install besides the standard library
-	exported string   // the code as exported (see rewrite)
-	debug    string   // how the code turns on asyncio's debug mode (debugCall), or ""
+	usesCPU bool // calls the simulator's built-in cpu() and does not define its own
+	// seedsRandom says the code imports random and never seeds it: the
+	// simulator's generator starts from seed 0, so the export seeds it too
+	seedsRandom bool
+	upstream    bool     // calls http://upstream/...
+	appName     string   // the FastAPI variable uvicorn serves, "app" in app:app
+	packages    []string // what pip must install besides the standard library
+	exported    string   // the code as exported (see rewrite)
+	debug       string   // how the code turns on asyncio's debug mode (debugCall), or ""
 }
 
 // Where the exported upstream server listens; the exported code calls it
@@ -44,6 +47,7 @@ var pipPackages = map[string]string{
 func analyze(mod *syntax.Module, code string, app bool) source {
 	s := source{upstream: upstreamRef.MatchString(code), appName: appName(mod), debug: debugCall(mod)}
 	usesCPU, definesCPU := false, false
+	usesRandom, seeds := false, false
 	pkgs := map[string]bool{}
 	if app {
 		pkgs["fastapi"], pkgs["uvicorn"] = true, true
@@ -52,11 +56,15 @@ func analyze(mod *syntax.Module, code string, app bool) source {
 		switch n := n.(type) {
 		case *syntax.Name:
 			usesCPU = usesCPU || n.ID == "cpu"
+			seeds = seeds || n.ID == "seed"
+		case *syntax.Attribute:
+			seeds = seeds || n.Name == "seed"
 		case *syntax.FuncDef:
 			definesCPU = definesCPU || n.Name == "cpu"
 		case *syntax.Import:
 			for _, in := range n.Names {
 				root, _, _ := strings.Cut(in.Name, ".")
+				usesRandom = usesRandom || root == "random"
 				definesCPU = definesCPU || in.As == "cpu" || in.As == "" && root == "cpu"
 				if p, ok := pipPackages[root]; ok {
 					pkgs[p] = true
@@ -64,6 +72,7 @@ func analyze(mod *syntax.Module, code string, app bool) source {
 			}
 		case *syntax.ImportFrom:
 			root, _, _ := strings.Cut(n.Module, ".")
+			usesRandom = usesRandom || root == "random"
 			if p, ok := pipPackages[root]; ok {
 				pkgs[p] = true
 			}
@@ -77,6 +86,7 @@ func analyze(mod *syntax.Module, code string, app bool) source {
 		syntax.Inspect(st, visit)
 	}
 	s.usesCPU = usesCPU && !definesCPU
+	s.seedsRandom = usesRandom && !seeds
 	for p := range pkgs {
 		s.packages = append(s.packages, p)
 	}
@@ -138,20 +148,38 @@ func isFastAPICall(x syntax.Expr) bool {
 	return false
 }
 
-// cpuImport is the one line the export adds to code that calls cpu(). The
-// helper is a module of its own rather than inlined because process pools
-// pickle a function by module and name: each worker process must import
-// it, and looplab_cpu.cpu imports anywhere, while a cpu defined in the
-// script would be __main__.cpu. One line at the top also keeps every line
-// of the learner's code one below where the playground shows it.
-const cpuImport = "from looplab_cpu import cpu  # added by LoopLab's export: see looplab_cpu.py\n"
+// The export adds at most one line, first, so every line of the
+// learner's code is one below where the playground shows it: cpuImport
+// for code that calls cpu(), randomSeed for code that uses random without
+// seeding it, both on one line when it needs both. cpu is a module of its
+// own rather than inlined because process pools pickle a function by
+// module and name: each worker process must import it, and
+// looplab_cpu.cpu imports anywhere, while a cpu defined in the script
+// would be __main__.cpu.
+const (
+	cpuImport  = "from looplab_cpu import cpu"
+	randomSeed = "import random; random.seed(0)"
+)
 
-// rewrite is the code as exported: the cpu() import if needed, and calls
-// to http://upstream sent to the local stand-in; nothing else changes.
+// addedLine is the line the export adds to the code, or "".
+func (s source) addedLine() string {
+	switch {
+	case s.usesCPU && s.seedsRandom:
+		return cpuImport + "; " + randomSeed + "  # added by LoopLab's export: see looplab_cpu.py; the playground seeds random with 0"
+	case s.usesCPU:
+		return cpuImport + "  # added by LoopLab's export: see looplab_cpu.py"
+	case s.seedsRandom:
+		return randomSeed + "  # added by LoopLab's export: the playground seeds random with 0"
+	}
+	return ""
+}
+
+// rewrite is the code as exported: the added line if any, and calls to
+// http://upstream sent to the local stand-in; nothing else changes.
 func (s source) rewrite(code string) string {
 	code = upstreamRef.ReplaceAllString(code, upstreamURL+"$1")
-	if s.usesCPU {
-		code = cpuImport + code
+	if line := s.addedLine(); line != "" {
+		code = line + "\n" + code
 	}
 	if code != "" && !strings.HasSuffix(code, "\n") {
 		code += "\n"
