@@ -66,11 +66,7 @@ func (t *Thread) runLoop(e RunLoop, resume func(v any, err error)) {
 // reports whether the loop has stopped.
 func (l *Loop) finishStop() bool {
 	if l.plain {
-		l.stopping = false
-		l.state = loopStopped
-		l.thread.show("", "")
-		l.reportUnretrieved()
-		l.onStop()
+		l.stop()
 		return true
 	}
 	pending := false
@@ -89,12 +85,18 @@ func (l *Loop) finishStop() bool {
 	if ex := l.proc.defExec; ex != nil && ex.busy() {
 		return false
 	}
+	l.stop()
+	return true
+}
+
+// stop ends the loop's run: the tasks that failed unseen are reported,
+// and whoever ran the loop resumes.
+func (l *Loop) stop() {
 	l.stopping = false
 	l.state = loopStopped
 	l.thread.show("", "")
 	l.reportUnretrieved()
 	l.onStop()
-	return true
 }
 
 // reportUnretrieved says, for each task that failed and whose exception
