@@ -12,7 +12,6 @@ import (
 	_ "looplab/wasm/py/lib/asyncpg"
 	_ "looplab/wasm/py/lib/concurrent.futures"
 	_ "looplab/wasm/py/lib/datetime"
-	_ "looplab/wasm/py/lib/fastapi.concurrency"
 	_ "looplab/wasm/py/lib/httpx"
 	_ "looplab/wasm/py/lib/json"
 	_ "looplab/wasm/py/lib/logging"
