@@ -27,21 +27,7 @@ on("scenario", () => {
   $("number-range").textContent = "";
 });
 
-// The requests box shows for a scenario with a load, and for code that
-// became an app with none yet: the error asks for requests, and this is
-// where they go.
-function showLoadBox() {
-  const needsLoad = /gets no requests/.test(S.lastError?.msg || "");
-  $("load-box").hidden = !(original().load || S.load || needsLoad);
-  if (needsLoad && $("load-edit").hidden) { // open, without taking the focus from the code
-    $("load-edit").hidden = false;
-    $("load-edit").value = S.load;
-    $("load-view").hidden = true;
-    $("load-edit-toggle").setAttribute("aria-pressed", "true");
-  }
-}
-
-on("run", () => { renderCode(); renderError(); showLoadBox(); });
+on("run", () => { renderCode(); renderError(); });
 
 // focusKey names the number that has focus, to give it focus again after
 // the code is drawn afresh.

@@ -96,12 +96,27 @@ on("theme", () => editor?.setTheme(window.looplabTheme() === "dark" ? "dark" : "
 on("scenario", () => { if (editing()) leaveEdit(false); });
 
 // The requests: shown with their numbers; "Edit requests" opens the text.
-$("load-edit-toggle").addEventListener("click", () => {
+function showRequestsText(open) {
   const ta = $("load-edit");
-  ta.hidden = !ta.hidden;
-  $("load-edit-toggle").setAttribute("aria-pressed", String(!ta.hidden));
-  $("load-view").hidden = !ta.hidden;
-  if (!ta.hidden) { ta.value = S.load; ta.focus(); }
+  ta.hidden = !open;
+  $("load-edit-toggle").setAttribute("aria-pressed", String(open));
+  $("load-view").hidden = open;
+  if (open) ta.value = S.load;
+}
+$("load-edit-toggle").addEventListener("click", () => {
+  showRequestsText($("load-edit").hidden);
+  if (!$("load-edit").hidden) $("load-edit").focus();
+});
+// The box shows for a scenario with requests, and for code that became
+// an app with none yet: the error asks for requests, and the text to
+// type them in opens (without taking the focus from the code). The text
+// follows the requests a run used (they go when the app becomes a script
+// again), unless the learner is typing in it.
+on("run", () => {
+  const needsLoad = /gets no requests/.test(S.lastError?.msg || "");
+  $("load-box").hidden = !(original().load || S.load || needsLoad);
+  if (needsLoad && $("load-edit").hidden) showRequestsText(true);
+  if (document.activeElement !== $("load-edit") && $("load-edit").value !== S.load) $("load-edit").value = S.load;
 });
 let loadTimer = 0;
 $("load-edit").addEventListener("input", () => {
@@ -109,7 +124,7 @@ $("load-edit").addEventListener("input", () => {
   clearTimeout(loadTimer);
   loadTimer = setTimeout(() => simulate(), pause);
 });
-on("scenario", () => { $("load-edit").hidden = true; $("load-view").hidden = false; $("load-edit-toggle").setAttribute("aria-pressed", "false"); });
+on("scenario", () => showRequestsText(false));
 
 // ---- reset, and its undo ----
 let undo = null;
@@ -143,7 +158,6 @@ export function put(code, load, own) {
   S.code = code;
   S.load = load;
   if (S.compare) S.compare.own = own;
-  $("load-edit").value = load;
   editor?.setText(code);
   simulate();
 }

@@ -4,10 +4,10 @@
 // and the figures that would answer the question are hidden. The verdict
 // reads the run on the stage, with whatever numbers the learner set, and
 // says which those were.
-import { S, lessons, original } from "./state.js";
+import { S, lessons } from "./state.js";
 import { store } from "./store.js";
 import { on, emit } from "./events.js";
-import { show, numbersOnly } from "./routing.js";
+import { show, ownCode } from "./routing.js";
 import { measure, seconds, numbersUsed } from "./verdict.js";
 
 const keyOf = (l, p) => `answer:${l.slug}:${p.index}`;
@@ -53,18 +53,12 @@ for (const l of lessons) {
 // open lists the questions about the scenario on the stage still to answer.
 const open = () => (predicts.get(S.lesson) || []).filter(({ p }) => p.scenario === S.index && store.get(keyOf(S.lesson, p), null) == null);
 
-// ownProgram says the learner's code is no longer the lesson's with other
-// numbers: the question is about a run that is not on the stage.
-function ownProgram() {
-  const o = original();
-  return !numbersOnly(o.code, S.code, "code") || !numbersOnly(o.load || "", S.load, "load");
-}
-
 // updateSecret hides the future while a question about this run is open:
 // not when the code is the learner's own, nor for a run that takes no
 // time (there is no future to hide, and no end to play to).
 function updateSecret() {
-  const nothingToHide = ownProgram() || (S.result && S.result.duration <= 0);
+  // (the question is about the lesson's run, not one of the learner's code)
+  const nothingToHide = ownCode() || (S.result && S.result.duration <= 0);
   const secret = open().length > 0 && !playedThrough && !nothingToHide;
   if (secret !== S.secret) {
     S.secret = secret;

@@ -129,6 +129,13 @@ async function linkParams() {
   return params;
 }
 
+// ownCode says the learner changed the code or the requests beyond their
+// numbers: what is on the stage is no longer the lesson's scenario.
+export function ownCode() {
+  const o = original();
+  return !numbersOnly(o.code, S.code, "code") || !numbersOnly(o.load || "", S.load, "load");
+}
+
 // numbersOnly lists [id, raw] of the numbers that differ when text is
 // base with only numbers changed, or returns null.
 export function numbersOnly(base, text, kind) {

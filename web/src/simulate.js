@@ -4,7 +4,6 @@ import { S, original, sceneOf, editKey } from "./state.js";
 import { compareCode, remember } from "./numbers.js";
 import { store } from "./store.js";
 import { emit } from "./events.js";
-import { $ } from "./dom.js";
 
 function request() {
   const o = original().options || {};
@@ -35,7 +34,6 @@ export function simulate({ keepPlayhead = true } = {}) {
     // Requests the learner gave an app they have since turned back into a
     // script: they went with the app. The script runs without them.
     S.load = "";
-    $("load-edit").value = "";
     return simulate({ keepPlayhead });
   } else {
     S.lastError = res.error;

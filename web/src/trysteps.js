@@ -3,7 +3,7 @@
 // says what the run on the stage shows, beside what the lesson expects.
 // The build has checked that the simulation gives it.
 import { S, lessons, original } from "./state.js";
-import { show, numbersOnly } from "./routing.js";
+import { show, ownCode } from "./routing.js";
 import { editing, leaveEdit } from "./editor.js";
 import { apply, numbersOf } from "./numbers.js";
 import { simulate } from "./simulate.js";
@@ -30,7 +30,7 @@ export function runTry(aside) {
   // result says the edits change it.
   const o = original();
   let changed = false;
-  if (numbersOnly(o.code, S.code, "code") && numbersOnly(o.load || "", S.load, "load") && (S.code !== o.code || S.load !== (o.load || "") || Object.keys(S.compare?.own || {}).length)) {
+  if (!ownCode() && (S.code !== o.code || S.load !== (o.load || "") || Object.keys(S.compare?.own || {}).length)) {
     S.code = o.code;
     S.load = o.load || "";
     if (S.compare) S.compare.own = {};
