@@ -116,10 +116,13 @@ shots: site chromium
 
 # Every performance figure beside its budget (the README quotes the
 # table): the simulator's go test -bench figures, then the built site in
-# headless Chromium: sizes, load times, frame times, number changes.
+# headless Chromium: sizes, load times, frame times, number changes. The
+# least Ebitengine program, built with the same flags, says how much of
+# the wasm is the renderer's before any of LoopLab's code.
 bench: site chromium
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./wasm/... | tee build/bench.txt
-	$(GO) run -tags browser ./scripts/perf --site $(SITE) --bench build/bench.txt
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o build/floor.wasm ./scripts/perf/floor
+	$(GO) run -tags browser ./scripts/perf --site $(SITE) --bench build/bench.txt --floor build/floor.wasm
 
 # Plays the playground for SOAKTIME in headless Chromium and fails when
 # memory keeps growing after a five-minute warm-up (see scripts/soak).

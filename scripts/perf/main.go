@@ -8,7 +8,7 @@
 // scenario and for 10,000 requests, and the simulator's go test -bench
 // figures when given their output.
 //
-//	go run -tags browser ./scripts/perf --site build/site [--bench FILE]   (make bench)
+//	go run -tags browser ./scripts/perf --site build/site [--bench FILE] [--floor WASM]   (make bench)
 package main
 
 import (
@@ -23,9 +23,10 @@ func main() {
 	site := flag.String("site", "build/site", "the built site")
 	runs := flag.Int("runs", 5, "page loads to take medians over")
 	bench := flag.String("bench", "", "go test -bench output to read the simulator's figures from")
+	floor := flag.String("floor", "", "Ebitengine's least program built as the playground is (scripts/perf/floor), to report the renderer's share of the wasm")
 	flag.Parse()
 	var t table
-	if err := measureTransfer(*site, &t); err != nil {
+	if err := measureTransfer(*site, *floor, &t); err != nil {
 		log.Fatal(err)
 	}
 	if err := measureBrowser(*site, *runs, &t); err != nil {
