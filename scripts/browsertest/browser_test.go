@@ -506,6 +506,31 @@ func TestAppWithoutRequestsOpensTheRequests(t *testing.T) {
 	p.waitFor(`document.getElementById("console").textContent.includes("a script again") && looplab.current().error == null`)
 }
 
+// TestScriptPastedOverAnAppRuns: a script pasted into an app's scenario
+// runs; the lesson's requests stay in their box, marked as not sent, and
+// go to the app again when the code is an app again.
+func TestScriptPastedOverAnAppRuns(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("event-loop")).slug)`)
+	var before struct{ Code, Load string }
+	p.eval(`({code: looplab.current().code, load: document.getElementById("load-view").textContent})`, &before)
+	if before.Load == "" {
+		t.Fatal("the scenario has no requests to keep")
+	}
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.5)\n    print('pasted script')\n\nasyncio.run(main())\n")`)
+	p.waitFor(`JSON.stringify(looplab.current().trace).includes("pasted script") && looplab.current().error == null`)
+	var idle struct {
+		Note bool
+		Load string
+	}
+	p.eval(`({note: !document.getElementById("load-idle").hidden, load: document.getElementById("load-view").textContent})`, &idle)
+	if !idle.Note || idle.Load != before.Load {
+		t.Errorf("with a script, the requests box shows %+v; want the note and the lesson's requests %q", idle, before.Load)
+	}
+	p.await(fmt.Sprintf(`looplab.setCode(%q)`, before.Code))
+	p.waitFor(`document.getElementById("load-idle").hidden && looplab.current().error == null && !JSON.stringify(looplab.current().trace).includes("pasted script")`)
+}
+
 // TestUndoStaysWithItsScenario: the undo a reset offers belongs to that
 // scenario; another scenario never shows it, so it can never take the
 // reset code.

@@ -55,6 +55,7 @@ export function renderCode() {
     if (c.base) $("code-b").innerHTML = html(compareCode(), withRanges("B"));
   }
   if (!$("load-box").hidden) $("load-view").innerHTML = plain(S.load, withRanges("load"));
+  $("load-idle").hidden = !S.loadIdle;
   renderBar();
   if (key) key.place.querySelector(`.num[data-src="${CSS.escape(key.src)}"][data-id="${CSS.escape(key.id)}"]`)?.focus({ preventScroll: true });
   marksShown = null; // the code was drawn afresh: mark its lines again

@@ -5,9 +5,9 @@ import { compareCode, remember } from "./numbers.js";
 import { store } from "./store.js";
 import { emit } from "./events.js";
 
-function request() {
+function request(withLoad = true) {
   const o = original().options || {};
-  const req = { code: S.code, load: S.load, settings: S.settings, ...sceneOf(), focus: o.focus || "", zoom: o.zoom || "" };
+  const req = { code: S.code, load: withLoad ? S.load : "", settings: S.settings, ...sceneOf(), focus: o.focus || "", zoom: o.zoom || "" };
   const c = S.compare;
   if (c) req.compare = { code: compareCode(), settings: c.settings, labelA: c.labelA, labelB: c.labelB };
   return req;
@@ -18,7 +18,19 @@ function request() {
 // last good run.
 export function simulate({ keepPlayhead = true } = {}) {
   if (!S.stage) { emit("run", false); return; }
-  const res = JSON.parse(S.stage.simulate(JSON.stringify(request())));
+  let res = JSON.parse(S.stage.simulate(JSON.stringify(request())));
+  const scriptWithLoad = /a load only applies/.test(res.error?.msg || "") && S.load;
+  if (scriptWithLoad && !original().load) {
+    // Requests the learner gave an app they have since turned back into a
+    // script: they went with the app. The script runs without them.
+    S.load = "";
+    return simulate({ keepPlayhead });
+  }
+  // The lesson's requests, on code that is a script now (a program the
+  // learner pasted): the script runs, and the requests wait, unsent, for
+  // the code to be an app again.
+  S.loadIdle = Boolean(scriptWithLoad);
+  if (S.loadIdle) res = JSON.parse(S.stage.simulate(JSON.stringify(request(false))));
   S.numbers = res.numbers || []; // of the code, found even when it does not run
   remember(S.code, "code", S.numbers);
   const scenario = `${S.lesson.slug}:${S.index}`;
@@ -30,11 +42,6 @@ export function simulate({ keepPlayhead = true } = {}) {
     // A scenario that opens zoomed opens at the end of its view, so the
     // stretch it shows is drawn as it happened, not faded as the future.
     if (!keepPlayhead) S.stage.seek(res.opens || 0);
-  } else if (/a load only applies/.test(res.error?.msg || "") && !original().load && S.load) {
-    // Requests the learner gave an app they have since turned back into a
-    // script: they went with the app. The script runs without them.
-    S.load = "";
-    return simulate({ keepPlayhead });
   } else {
     S.lastError = res.error;
     // Another scenario's run is no "last run that worked" for this one
@@ -47,7 +54,7 @@ export function simulate({ keepPlayhead = true } = {}) {
 
 // exportRequest is what "Run it for real" exports: what is on the stage.
 export const exportRequest = () => {
-  const r = request();
+  const r = request(!S.loadIdle);
   return { code: r.code, load: r.load, settings: r.settings, compare: r.compare };
 };
 

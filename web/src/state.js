@@ -16,6 +16,9 @@ export const S = {
   lesson: lessons[0],
   index: 0,         // scenario of the lesson on the stage
   code: "", load: "", settings: "",
+  // loadIdle: the code is a script now, so the lesson's requests are kept
+  // (for when it is an app again) but not sent.
+  loadIdle: false,
   // compare is the second version in compare mode: its own code (base;
   // null: the same code as the first), its settings, both versions'
   // names, and the numbers the learner set on it alone (by id).
