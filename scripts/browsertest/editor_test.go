@@ -254,3 +254,22 @@ func TestEditor(t *testing.T) {
 		t.Error("destroy left the editor in the page")
 	}
 }
+
+// TestUndefinedNameRunsAndIsMarked: a name nothing defines, on a line that
+// never runs, does not stop the program (CPython raises NameError only
+// when the line runs); the editor marks the name itself as a warning.
+func TestUndefinedNameRunsAndIsMarked(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("event-loop")).slug)`)
+	p.await(`looplab.setLoad("")`)
+	p.await(`document.getElementById("edit").click()`)
+	p.waitFor(`document.querySelector("#edit-box .cm-content")`)
+	p.typeCode("import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    if False:\n        print(never_defined)\n    print('ran')\n\nasyncio.run(main())\n")
+	p.waitFor(`JSON.stringify(looplab.current().trace).includes("ran") && looplab.current().error == null`)
+	p.waitFor(`document.querySelector("#edit-box .cm-lintRange-warning")`)
+	var marked string
+	p.eval(`[...document.querySelectorAll("#edit-box .cm-lintRange-warning")].map((e) => e.textContent).join("|")`, &marked)
+	if marked != "never_defined" {
+		t.Errorf("the warning marks %q, want the name never_defined", marked)
+	}
+}

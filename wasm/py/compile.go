@@ -14,10 +14,23 @@ type Program struct {
 	Module      *Code
 	GlobalNames []string
 	globalIndex map[string]int
+	assigned    int        // GlobalNames[:assigned] are those the code assigns or declares
 	App         bool       // a FastAPI or Starlette app served by uvicorn, not a script
 	AppPos      syntax.Pos // where the app is made
+	// Undefined are the names the code reads that nothing defines. As in
+	// CPython, reading one raises NameError when (and only if) that line
+	// runs; the editor marks them as it is typed.
+	Undefined []Undefined
 	// lines are the source's lines, for the tracebacks to quote
 	lines []string
+}
+
+// Undefined is a read of a name nothing defines, with the name meant
+// when one is close.
+type Undefined struct {
+	Name string
+	Pos  syntax.Pos
+	Msg  string
 }
 
 // sourceLine is line n of the source without its indentation, as a
@@ -57,6 +70,7 @@ func compileModule(file string, mod *syntax.Module) (prog *Program, err error) {
 		p.globalIndex[n] = len(p.GlobalNames)
 		p.GlobalNames = append(p.GlobalNames, n)
 	}
+	p.assigned = len(p.GlobalNames)
 	c := &compiler{prog: p, code: &Code{Name: "<module>", File: file, VarArgs: -1, KwArgs: -1}, locals: map[string]int{}, module: true}
 	c.imports = moduleAliases(mod.Body)
 	c.stmts(mod.Body)
@@ -185,6 +199,9 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 		}
 	}
 	if i, ok := c.prog.globalIndex[name]; ok {
+		if i >= c.prog.assigned {
+			c.undefined(name, pos)
+		}
 		c.emit(opLoadGlobal, int32(i), 0, pos)
 		return
 	}
@@ -195,7 +212,17 @@ func (c *compiler) load(name string, pos syntax.Pos) {
 	if strings.Contains(cpythonBuiltins, " "+name+" ") {
 		c.fail(pos, "the builtin %s is not simulated", name)
 	}
-	c.fail(pos, "name '%s' is not defined%s", name, suggest(name, c.known()))
+	c.undefined(name, pos)
+	// A global nothing assigns: reading it raises NameError at run time.
+	i := len(c.prog.GlobalNames)
+	c.prog.globalIndex[name] = i
+	c.prog.GlobalNames = append(c.prog.GlobalNames, name)
+	c.emit(opLoadGlobal, int32(i), 0, pos)
+}
+
+// undefined notes a read of a name nothing defines, for the editor.
+func (c *compiler) undefined(name string, pos syntax.Pos) {
+	c.prog.Undefined = append(c.prog.Undefined, Undefined{Name: name, Pos: pos, Msg: fmt.Sprintf("name '%s' is not defined%s", name, suggest(name, c.known()))})
 }
 
 func (c *compiler) known() []string {
@@ -205,7 +232,7 @@ func (c *compiler) known() []string {
 			names = append(names, n)
 		}
 	}
-	names = append(names, c.prog.GlobalNames...)
+	names = append(names, c.prog.GlobalNames[:c.prog.assigned]...)
 	for n := range builtins {
 		names = append(names, n)
 	}

@@ -417,7 +417,11 @@ func (c *compiler) checkModuleAttr(e *syntax.Attribute) {
 		if _, ok := modules[modName+"."+e.Name]; ok {
 			return
 		}
-		c.fail(e.NamePos, "%s.%s is not simulated%s", modName, e.Name, suggest(e.Name, m.names()))
+		hint := ""
+		if best := nearest(e.Name, m.names()); best != "" {
+			hint = "; did you mean '" + modName + "." + best + "'?"
+		}
+		c.fail(e.NamePos, "%s.%s is not simulated%s", modName, e.Name, hint)
 	}
 }
 

@@ -243,7 +243,7 @@ func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 		}
 	}
 	flush()
-	r.print(c, e.Error())
+	r.print(c, e.Error()+e.Hint)
 }
 
 // printText writes text that ends in a newline (the usual print) as one

@@ -8,6 +8,111 @@ import (
 // suggest returns "; did you mean 'x'?" for the closest known name within
 // a small edit distance, or "".
 func suggest(name string, known []string) string {
+	if best := nearest(name, known); best != "" {
+		return "; did you mean '" + best + "'?"
+	}
+	return ""
+}
+
+// didYouMean is CPython 3.11's hint after a NameError or AttributeError
+// in a traceback, found as CPython finds it (Python/suggestions.c): the
+// first group (locals, then globals, then builtins) with a name close
+// enough, by an edit distance where a change costs 2 and a change of case
+// 1, within a third of the characters involved.
+func didYouMean(name string, groups ...[]string) string {
+	for _, g := range groups {
+		if best := cpythonNearest(name, g); best != "" {
+			return ". Did you mean: '" + best + "'?"
+		}
+	}
+	return ""
+}
+
+const moveCost = 2
+
+func cpythonNearest(name string, known []string) string {
+	best, bestD := "", int(^uint(0)>>1)
+	for _, k := range known {
+		if k == name {
+			continue
+		}
+		limit := min((len(name)+len(k)+3)*moveCost/6, bestD-1)
+		if d := cpythonDistance(name, k, limit); d <= limit && (best == "" || d < bestD) {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// cpythonDistance is suggestions.c's levenshtein_distance, giving up
+// (limit+1) once the distance must exceed limit.
+func cpythonDistance(a, b string, limit int) int {
+	if a == b {
+		return 0
+	}
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return (len(a) + len(b)) * moveCost
+	}
+	if len(a) > 40 || len(b) > 40 {
+		return limit + 1
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	if (len(b)-len(a))*moveCost > limit {
+		return limit + 1
+	}
+	row := make([]int, len(a))
+	for i := range row {
+		row[i] = (i + 1) * moveCost
+	}
+	result := 0
+	for bi := 0; bi < len(b); bi++ {
+		distance := bi * moveCost
+		result = distance
+		minimum := int(^uint(0) >> 1)
+		for i := 0; i < len(a); i++ {
+			substitute := distance + substitutionCost(b[bi], a[i])
+			distance = row[i]
+			result = min(min(result, distance)+moveCost, substitute)
+			row[i] = result
+			minimum = min(minimum, result)
+		}
+		if minimum > limit {
+			return limit + 1
+		}
+	}
+	return result
+}
+
+func substitutionCost(a, b byte) int {
+	if a&31 != b&31 {
+		return moveCost
+	}
+	if a == b {
+		return 0
+	}
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	if lower(a) == lower(b) {
+		return 1
+	}
+	return moveCost
+}
+
+// nearest is the known name closest to name, if one is close enough to
+// be the name meant.
+func nearest(name string, known []string) string {
 	// Allow one edit in short names, two in longer ones.
 	best, bestD := "", 2
 	if len(name) > 4 {
@@ -21,10 +126,7 @@ func suggest(name string, known []string) string {
 			best, bestD = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return "; did you mean '" + best + "'?"
+	return best
 }
 
 // editDistance counts insertions, deletions, substitutions and swaps of

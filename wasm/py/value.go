@@ -123,7 +123,10 @@ type Exception struct {
 	Pos    syntax.Pos
 	Trace  []tbEntry // frames it left, innermost first
 	Attrs  map[string]Value
-	run    *Run // for a class statement's exception: the run that made it
+	// Hint follows the message in a traceback, as CPython's "Did you
+	// mean" does; it is not part of str(e).
+	Hint string
+	run  *Run // for a class statement's exception: the run that made it
 }
 
 func (e *Exception) Error() string {

@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"looplab/wasm/py/syntax"
@@ -218,7 +219,7 @@ func (f *Fiber) exec() sim.Effect {
 		case opLoadGlobal:
 			g := fr.globals
 			if !g.Defined[in.A] {
-				exc = newExc(excName, fmt.Sprintf("name '%s' is not defined (yet)", g.Prog.GlobalNames[in.A]))
+				exc = nameError(g.Prog.GlobalNames[in.A], fr)
 				break
 			}
 			fr.push(g.Values[in.A])
@@ -734,4 +735,29 @@ func toException(v Value) *Exception {
 		return &Exception{Type: x}
 	}
 	return newExc(excType, "exceptions must derive from BaseException")
+}
+
+// nameError is the NameError for reading a global nothing has defined,
+// with the hint CPython 3.11 prints after it, from the frame's locals,
+// the defined globals and the builtins.
+func nameError(name string, fr *Frame) *Exception {
+	e := newExc(excName, fmt.Sprintf("name '%s' is not defined", name))
+	var locals, globals, builtinNames []string
+	for i, v := range fr.locals {
+		if v != unbound && v != nil {
+			locals = append(locals, localName(fr.code, i))
+		}
+	}
+	g := fr.globals
+	for i, n := range g.Prog.GlobalNames {
+		if g.Defined[i] {
+			globals = append(globals, n)
+		}
+	}
+	for n := range builtins {
+		builtinNames = append(builtinNames, n)
+	}
+	sort.Strings(builtinNames)
+	e.Hint = didYouMean(name, locals, globals, builtinNames)
+	return e
 }

@@ -82,7 +82,7 @@ export function renderError() {
   if (!e) return;
   const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
   const kept = S.result ? "The stage still shows the last run that worked." : "";
-  box.textContent = `${where}${e.msg}. ${kept}`;
+  box.textContent = `${where}${e.msg}${/[.?!]$/.test(e.msg) ? "" : "."} ${kept}`;
   // Something LoopLab does not simulate: the page that says what it does.
   if (/not simulated/.test(e.msg)) {
     const a = document.createElement("a");

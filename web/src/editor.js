@@ -82,11 +82,14 @@ export function leaveEdit(focus = true) {
   if (focus) $("edit").focus();
 }
 
+// showDiagnostics marks the error of code that does not run, or, in code
+// that runs, the names nothing defines (NameError when their line runs).
 function showDiagnostics() {
   if (!editor) return;
   const e = S.lastError;
-  editor.setDiagnostics(e && e.section === "code" && e.line
-    ? [{ line: e.line, col: e.col || 1, message: e.msg, severity: "error" }] : []);
+  const marks = e ? (e.section === "code" && e.line ? [e] : []) : (S.result?.undefined || []);
+  editor.setDiagnostics(marks.map((m) => ({ line: m.line, col: m.col || 1, ...(m.endCol ? { endLine: m.line, endCol: m.endCol } : {}),
+    message: m.msg, severity: e ? "error" : "warning" })));
 }
 
 $("edit").addEventListener("click", () => (editing() ? leaveEdit() : enterEdit()));

@@ -57,6 +57,10 @@ type result struct {
 	Error      *problem          `json:"error,omitempty"`
 	Generation int               `json:"generation,omitempty"`
 	Numbers    []scenario.Number `json:"numbers"`
+	// Undefined are the names the code reads that nothing defines: not
+	// errors (reading one raises NameError when its line runs, as in
+	// CPython), so the editor marks them as warnings.
+	Undefined []problem `json:"undefined,omitempty"`
 	// LoadNumbers are the load's numbers (see loadNumbersOf); only the
 	// first version has them, compare mode's versions share one load.
 	LoadNumbers []scenario.Number `json:"loadNumbers,omitempty"`
@@ -109,6 +113,7 @@ type problem struct {
 	Section string `json:"section"`
 	Line    int    `json:"line,omitempty"`
 	Col     int    `json:"col,omitempty"`
+	EndCol  int    `json:"endCol,omitempty"` // where the mark ends, on the same line
 	Msg     string `json:"msg"`
 	Text    string `json:"text"` // as printed: "code:3:5: ..."
 }
@@ -245,6 +250,10 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 	if err != nil {
 		res.Error = toProblem(err, file)
 		return res, nil
+	}
+	for _, u := range scenario.Undefined(code) {
+		res.Undefined = append(res.Undefined, problem{Section: "code", Line: u.Pos.Line, Col: u.Pos.Col, EndCol: u.Pos.Col + len(u.Name),
+			Msg: u.Msg, Text: fmt.Sprintf("code:%d:%d: %s", u.Pos.Line, u.Pos.Col, u.Msg)})
 	}
 	m := report.Measure(tr)
 	res.OK, res.Metrics, res.narration = true, &m, report.NewNarration(tr)
