@@ -27,7 +27,7 @@ func init() {
 		"int": builtinInt, "float": builtinFloat, "bytes": builtinBytes, "set": builtinSet, "frozenset": builtinFrozenset, "bool": builtinBool, "list": builtinList,
 		"tuple": builtinTuple, "dict": builtinDict, "min": builtinMin, "max": builtinMax,
 		"sum": builtinSum, "abs": builtinAbs, "round": builtinRound, "sorted": builtinSorted,
-		"enumerate": builtinEnumerate, "slice": builtinSlice,
+		"slice": builtinSlice,
 	} {
 		builtins[name] = &Builtin{Name: name, Fn: pureBuiltin(fn)}
 	}
@@ -439,23 +439,6 @@ func builtinSorted(c *call) (Value, *Exception) {
 		return nil, exc
 	}
 	return &List{Items: out}, nil
-}
-
-func builtinEnumerate(c *call) (Value, *Exception) {
-	v, _ := c.arg(0, "")
-	items, exc := iterate(v)
-	if exc != nil {
-		return nil, exc
-	}
-	start := int64(0)
-	if s, ok := c.arg(1, "start"); ok {
-		start, _ = s.(int64)
-	}
-	out := &List{}
-	for i, it := range items {
-		out.Items = append(out.Items, &Tuple{Items: []Value{start + int64(i), it}})
-	}
-	return out, nil
 }
 
 func builtinSlice(c *call) (Value, *Exception) {

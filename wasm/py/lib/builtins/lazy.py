@@ -1,4 +1,4 @@
-# map, filter and zip are lazy, as in CPython: each value is computed
+# map, filter, zip and enumerate are lazy, as in CPython: each value is computed
 # when the loop (or next()) asks for it, and once used up they are empty.
 
 
@@ -46,3 +46,10 @@ def _zip_longer(iterators):
         except StopIteration:
             pass
     return False
+
+
+def enumerate(iterable, start=0):
+    n = start
+    for item in iterable:
+        yield n, item
+        n += 1
