@@ -44,6 +44,10 @@ func pyHash(v Value) (uint64, bool) {
 			}
 		}
 		if h, ok := instanceHash(x, 0); ok {
+			if _, fields := h.(instanceKey); fields {
+				// A frozen dataclass's __hash__ is hash() of its fields' tuple.
+				return tupleHash(x.Class.data.values(x).Items)
+			}
 			if n, isInt := h.(int64); isInt {
 				return uint64(intHash(big.NewInt(n))), true
 			}
