@@ -424,8 +424,44 @@ func builtinRound(c *call) (Value, *Exception) {
 	if !ok {
 		return nil, c.errorf("ndigits must be an integer")
 	}
-	p := math.Pow(10, float64(n))
-	return math.RoundToEven(f*p) / p, nil
+	if i, isInt := bigOf(v); isInt {
+		if n >= 0 {
+			return v, nil
+		}
+		return normInt(roundRat(new(big.Rat).SetInt(i), n).Num()), nil
+	}
+	return roundFloat(f, n), nil
+}
+
+// roundFloat is round(f, n) as CPython computes it: the decimal nearest
+// the double's exact value, ties to even, read back as a double. So
+// round(2.675, 2) is 2.67, because 2.675 is stored as 2.67499999...
+func roundFloat(f float64, n int64) float64 {
+	switch {
+	case math.IsInf(f, 0) || math.IsNaN(f) || f == 0 || n > 330:
+		return f
+	case n < -330:
+		return math.Copysign(0, f)
+	case n >= 0:
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', int(n), 64), 64)
+		return r
+	}
+	r, _ := roundRat(new(big.Rat).SetFloat64(f), n).Float64()
+	return math.Copysign(r, f)
+}
+
+// roundRat rounds x to a multiple of 10**-n (n < 0), ties to even.
+func roundRat(x *big.Rat, n int64) *big.Rat {
+	unit := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(-n), nil))
+	q := new(big.Rat).Quo(x, unit)
+	whole, rem := new(big.Int).QuoRem(q.Num(), q.Denom(), new(big.Int))
+	// rem has x's sign; compare 2|rem| with the denominator for the tie.
+	twice := new(big.Int).Abs(rem)
+	twice.Lsh(twice, 1)
+	if c := twice.Cmp(q.Denom()); c > 0 || c == 0 && whole.Bit(0) == 1 {
+		whole.Add(whole, big.NewInt(int64(rem.Sign())))
+	}
+	return new(big.Rat).Mul(new(big.Rat).SetInt(whole), unit)
 }
 
 func builtinSorted(c *call) (Value, *Exception) {
