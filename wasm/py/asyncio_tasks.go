@@ -120,7 +120,8 @@ func (l *loopVal) primitive(name string) (Value, bool) {
 				return nil, c.errorf("_taskgroup_watch needs a task and its group")
 			}
 			task.fut.WhenDone(func() {
-				_, err := task.fut.Result()
+				// As _on_task_done asks task.exception(): retrieved.
+				_, err := task.fut.Retrieve()
 				if err == nil || sim.IsCancelled(err) {
 					return
 				}

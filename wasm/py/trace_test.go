@@ -202,3 +202,21 @@ func TestNeverRetrievedIsSaidAtTheEnd(t *testing.T) {
 		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
+
+// gather and a TaskGroup ask each failed child for its exception, as
+// CPython's callbacks do, so none is reported as never retrieved: not the
+// one gather raised, not the one that failed after it, not those it
+// returned, not those a TaskGroup raised in its group.
+func TestGatherAndTaskGroupsRetrieve(t *testing.T) {
+	code, err := os.ReadFile("testdata/retrieved_by_gather_and_groups.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := runTrace(t, string(code))
+	if len(tr.Warnings) != 0 {
+		t.Errorf("warnings %+v, want none", tr.Warnings)
+	}
+	if n := len(tr.Prints); n != 4 {
+		t.Errorf("%d lines printed, want 4: %+v", n, tr.Prints)
+	}
+}

@@ -154,6 +154,9 @@ func (c *Ctx) Gather(children []*Future, returnExceptions bool) *Future {
 	}
 	for i, ch := range children {
 		ch.onDone(func() {
+			// gather's callback asks each child for its exception, even
+			// once the outer future is done: none is "never retrieved".
+			ch.retrieved = true
 			if outer.done {
 				return
 			}
