@@ -41,7 +41,7 @@ const (
 	opMakeFunction        // defaults... → function (A code const, B defaults)
 	opAwait               // x → result
 	opReturn              // x →
-	opPop                 // x →
+	opPop                 // x → (A=1: an expression statement drops x)
 	opDup                 // x → x x
 	opRot2                // x y → y x
 	opGetIter             // x → iterator

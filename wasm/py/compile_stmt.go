@@ -14,7 +14,7 @@ func (c *compiler) stmt(s syntax.Stmt) {
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
 		c.expr(s.X)
-		c.emit(opPop, 0, 0, s.Pos)
+		c.emit(opPop, 1, 0, s.Pos) // 1: the value is dropped here (see droppedValue)
 	case *syntax.Assign:
 		c.expr(s.Value)
 		for i, t := range s.Targets {

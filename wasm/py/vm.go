@@ -572,7 +572,9 @@ func (f *Fiber) exec() sim.Effect {
 				f.frames[len(f.frames)-1].push(v)
 			}
 		case opPop:
-			fr.pop()
+			if v := fr.pop(); in.A == 1 {
+				f.droppedValue(v, fr)
+			}
 		case opDup:
 			fr.push(fr.top())
 		case opRot2:
@@ -760,4 +762,35 @@ func nameError(name string, fr *Frame) *Exception {
 	sort.Strings(builtinNames)
 	e.Hint = didYouMean(name, locals, globals, builtinNames)
 	return e
+}
+
+// droppedValue warns about a coroutine that an expression statement made
+// and dropped without awaiting it, as CPython warns when it frees one:
+// "greet()" where "await greet()" was meant, the classic slip, runs
+// nothing.
+func (f *Fiber) droppedValue(v Value, fr *Frame) {
+	var name string
+	switch x := v.(type) {
+	case *Coroutine:
+		if x.Started {
+			return
+		}
+		name = x.Fn.Code.Name
+	case *sleepAw:
+		name = "sleep"
+	case *lazyAw:
+		name = x.name
+	default:
+		return
+	}
+	r := f.run
+	if fr.code.File != r.prog.File {
+		return
+	}
+	line := fr.pos().Line
+	r.print(f.ctx, fmt.Sprintf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited", r.prog.path(), line, name))
+	if src := r.prog.sourceLine(line); src != "" {
+		r.print(f.ctx, "  "+src)
+	}
+	r.print(f.ctx, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback")
 }
