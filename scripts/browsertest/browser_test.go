@@ -665,3 +665,18 @@ func TestDragNumber(t *testing.T) {
 		t.Errorf("after a click on the timeline the playhead is at %v of %v", st.T, st.Duration)
 	}
 }
+
+// TestAHangSaysSo: a program CPython would hang on (an event nobody sets)
+// ends the run with LoopLab's note in the console, after its output.
+func TestAHangSaysSo(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("three-ways")).slug)`)
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    print('waiting')\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n")`)
+	p.eval(`(() => { const s = document.getElementById("scrub"); s.value = "1000"; s.dispatchEvent(new Event("input")); s.dispatchEvent(new Event("change")); return true; })()`, nil)
+	p.waitFor(`document.querySelector("#console .note")?.textContent.includes("never ends")`)
+	var text string
+	p.eval(`document.getElementById("console").textContent`, &text)
+	if !strings.HasPrefix(text, "waiting\n[LoopLab: the program never ends") || !strings.Contains(text, "task Task-1 never finished") {
+		t.Errorf("console %q", text)
+	}
+}

@@ -220,3 +220,20 @@ func TestGatherAndTaskGroupsRetrieve(t *testing.T) {
 		t.Errorf("%d lines printed, want 4: %+v", n, tr.Prints)
 	}
 }
+
+// A program that waits for what nothing is left to do (CPython hangs on
+// it) ends the run with what still waits named, so the page can say so.
+func TestWhatNeverFinishesIsNamed(t *testing.T) {
+	for _, tc := range []struct{ name, code, want string }{
+		{"an event nobody sets", "import asyncio\n\nasync def main():\n    await asyncio.Event().wait()\n\nasyncio.run(main())\n", "task Task-1 never finished"},
+		{"a lock taken twice", "import threading\nlock = threading.Lock()\nlock.acquire()\nlock.acquire()\n", "the main thread never finished"},
+		{"a script that ends", "print('done')\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := runTrace(t, tc.code)
+			if got := strings.Join(tr.Pending, "; "); got != tc.want {
+				t.Errorf("pending %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

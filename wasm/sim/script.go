@@ -16,6 +16,7 @@ func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
 	after = func(e Effect) {
 		switch e := e.(type) {
 		case Done:
+			s.scriptRunning = false
 			t.release(false)
 			t.show("", "")
 			done(c, e.Value, e.Err)
@@ -27,6 +28,7 @@ func (s *Sim) RunScript(f Fiber, done func(c *Ctx, v any, err error)) {
 			s.Fail(fmt.Errorf("%T is not possible outside an event loop", e))
 		}
 	}
+	s.scriptRunning = true
 	s.at(0, func() {
 		t.acquire(func() { t.drive(f, c, nil, nil, after) })
 	})

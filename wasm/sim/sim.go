@@ -132,6 +132,9 @@ type Sim struct {
 
 	tokenTexts map[string]*[ThreadpoolTokens + 1]string
 	stopped    string
+
+	// scriptRunning: a script's main thread has not finished (RunScript).
+	scriptRunning bool
 }
 
 // New makes an empty simulation.
@@ -205,6 +208,9 @@ func (s *Sim) Run() (*trace.Trace, error) {
 		if !t.fut.done {
 			tr.Pending = append(tr.Pending, "task "+t.Name()+" never finished")
 		}
+	}
+	if s.scriptRunning && len(tr.Pending) == 0 {
+		tr.Pending = append(tr.Pending, "the main thread never finished")
 	}
 	if s.server != nil {
 		for _, r := range s.server.reqs {

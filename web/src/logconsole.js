@@ -80,7 +80,7 @@ export function renderLog(reset) {
   consoleShown = shown;
   const con = $("console");
   if (!out.length) { con.textContent = "(nothing printed)"; return; }
-  con.replaceChildren(...out.slice(0, shown).map((l) => el("span", { className: l.warn ? "warn" : "out", textContent: l.text + "\n" })));
+  con.replaceChildren(...out.slice(0, shown).map((l) => el("span", { className: l.kind, textContent: l.text + "\n" })));
   scrollToEnd(con);
 }
 
@@ -90,12 +90,25 @@ function consoleLines(r) {
   let lines = consoleCache.get(r);
   if (!lines) {
     lines = [
-      ...(r.prints || []).map((p) => ({ t: p.t, text: p.text, warn: false })),
-      ...(r.warnings || []).map((w) => ({ t: w.t, text: w.text, warn: true })),
+      ...(r.prints || []).map((p) => ({ t: p.t, text: p.text, kind: "out" })),
+      ...(r.warnings || []).map((w) => ({ t: w.t, text: w.text, kind: "warn" })),
     ].sort((a, b) => a.t - b.t);
+    const end = ending(r);
+    if (end) lines.push({ t: r.duration, text: end, kind: "note" });
     consoleCache.set(r, lines);
   }
   return lines;
+}
+
+// ending is LoopLab's word, after the program's output, on a run that did
+// not end by itself: one stopped at a limit, or one where what still
+// waits can never be woken (CPython hangs there: a deadlock, an event
+// nobody sets, a lock taken twice).
+function ending(r) {
+  const waiting = (r.pending || []).join("; ");
+  if (r.stopped) return `[LoopLab: the run ${r.stopped}${waiting ? `. Not finished: ${waiting}` : ""}.]`;
+  if (waiting) return `[LoopLab: the program never ends: nothing is left that could wake what waits (${waiting}). CPython would hang here until Ctrl-C.]`;
+  return "";
 }
 
 // The switch between the versions' logs, shown in compare mode only.
