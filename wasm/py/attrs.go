@@ -772,7 +772,15 @@ var strMethods = map[string]func(c *call, self Value) (Value, *Exception){
 				return nil, stringTooLong(max(n, maxString+1))
 			}
 		}
-		out := strings.ReplaceAll(s, as, bs)
+		count := -1 // replace(old, new, count): at most count, all when negative
+		if v, ok := c.arg(2, "count"); ok {
+			n, isInt := v.(int64)
+			if !isInt {
+				return nil, c.errorf("'%s' object cannot be interpreted as an integer", typeName(v))
+			}
+			count = int(max(n, -1))
+		}
+		out := strings.Replace(s, as, bs, count)
 		if exc := c.f.run.built(len(out)); exc != nil {
 			return nil, exc
 		}

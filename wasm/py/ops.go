@@ -591,13 +591,21 @@ func contains(container, x Value) (bool, *Exception) {
 	return false, newExc(excType, "argument of type '"+typeName(container)+"' is not iterable")
 }
 
-// unary applies -, +, ~ or not.
+var unaryDunders = map[string]string{"-": "__neg__", "+": "__pos__", "~": "__invert__"}
+
+// unary applies -, +, ~ or not; an instance's class may define the first
+// three.
 func unary(op string, x Value) (Value, *Exception) {
 	if op == "not" {
 		return !truthy(x), nil
 	}
-	if b, ok := x.(*big.Int); ok && op != "not" {
+	if b, ok := x.(*big.Int); ok {
 		return bigUnary(op, b), nil
+	}
+	if inst, ok := x.(*Instance); ok {
+		if r, found, exc := callDunder(inst, unaryDunders[op]); found {
+			return r, exc
+		}
 	}
 	i, f, isF, ok := number(x)
 	if !ok {
