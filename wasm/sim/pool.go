@@ -27,6 +27,7 @@ type Pool struct {
 	idle     []*Thread
 	queue    []*queuedJob
 	running  int
+	shut     bool // Shutdown was called
 }
 
 type queuedJob struct {
@@ -50,6 +51,7 @@ func (p *Process) defaultExecutor() *Pool {
 	if p.defExec == nil {
 		p.defExec = &Pool{s: p.s, kind: poolThreads, proc: p, max: min(32, p.s.cfg.Cores+4)}
 	}
+	p.defExec.shut = false // the next asyncio.run's executor, in CPython a new one
 	return p.defExec
 }
 
@@ -175,6 +177,10 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 	}
 	pl.idle = append(pl.idle, w)
 }
+
+// Shutdown is Executor.shutdown(): the workers end once no work is left
+// for them (threading.enumerate() no longer lists them).
+func (pl *Pool) Shutdown() { pl.shut = true }
 
 // busy reports whether any job is queued or running.
 func (pl *Pool) busy() bool { return pl.running > 0 || len(pl.queue) > 0 }

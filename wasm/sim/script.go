@@ -84,8 +84,11 @@ func (l *Loop) finishStop() bool {
 	if pending {
 		return false
 	}
-	if ex := l.proc.defExec; ex != nil && ex.busy() {
-		return false
+	if ex := l.proc.defExec; ex != nil {
+		if ex.busy() {
+			return false
+		}
+		ex.shut = true // asyncio.run shuts the default executor down
 	}
 	l.stop()
 	return true

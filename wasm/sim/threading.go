@@ -139,5 +139,22 @@ func (c *Ctx) Join(t *Thread, timeout Time) Effect {
 	return Wait{F: t.bg.exited, Timeout: timeout, Label: "join() on " + t.PyName()}
 }
 
+// PyThreads is threading.enumerate() for the calling process, in the
+// order the threads started: its main thread, each threading.Thread from
+// start() until its target returns, and the workers of its thread pools,
+// which live until their pool is shut down and has no work left.
+func (c *Ctx) PyThreads() []*Thread {
+	var out []*Thread
+	for _, t := range c.thread.proc.threads {
+		switch {
+		case t.bg != nil && !t.bg.alive:
+		case t.pool != nil && t.pool.shut && t.job == nil && len(t.pool.queue) == 0:
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // IsCurrent reports whether t is the thread running this code.
 func (c *Ctx) IsCurrent(t *Thread) bool { return c.thread == t }

@@ -209,6 +209,66 @@ class Counter(_Mapping):
     def __eq__(self, other):
         return isinstance(other, Counter) and self._d == other._d
 
+    # Arithmetic as CPython's Counter does it: the result keeps only
+    # positive counts, self's keys first, then the other's new ones.
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, lambda a, b: a + b, True)
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, lambda a, b: a - b, True)
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, max, True)
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._combine(other, min, False)
+
+    def _combine(self, other, op, other_keys):
+        result = Counter()
+        for key, n in self._d.items():
+            m = op(n, other[key])
+            if m > 0:
+                result._d[key] = m
+        if other_keys:
+            for key, n in other._d.items():
+                m = op(0, n)
+                if key not in self._d and m > 0:
+                    result._d[key] = m
+        return result
+
+    def __pos__(self):
+        return Counter() + self
+
+    def __neg__(self):
+        return Counter() - self
+
+    # c += d and the rest change c in place, as in CPython, so every name
+    # for c sees the change
+    def __iadd__(self, other):
+        return self._update_in_place(self + other)
+
+    def __isub__(self, other):
+        return self._update_in_place(self - other)
+
+    def __ior__(self, other):
+        return self._update_in_place(self | other)
+
+    def __iand__(self, other):
+        return self._update_in_place(self & other)
+
+    def _update_in_place(self, result):
+        self._d.clear()
+        self._d.update(result._d)
+        return self
+
     def __repr__(self):
         if not self._d:
             return "Counter()"

@@ -30,6 +30,7 @@ class Executor:
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
+        _cf._shutdown(self._pool)
         if wait:
             _cf._wait_all(self._futures)
 

@@ -94,6 +94,15 @@ func module() *py.Module {
 			job := c.Job(c.Args()[1], args.Items, kw, kwv)
 			return py.NewConcurrentFuture(c.Ctx().Submit(pool.pool, job)), nil, nil
 		}},
+		// _shutdown(pool) lets the pool's workers end once its work is done
+		"_shutdown": &py.Builtin{Name: "_shutdown", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			pool, ok := c.Args()[0].(*poolVal)
+			if !ok {
+				return nil, c.Errorf("_shutdown needs a pool")
+			}
+			pool.pool.Shutdown()
+			return nil, nil
+		})},
 		"_wait_any": &py.Builtin{Name: "_wait_any", Fn: func(c *py.Call) (py.Value, sim.Effect, *py.Exception) { return waitFutures(c, false) }},
 		"_wait_all": &py.Builtin{Name: "_wait_all", Fn: func(c *py.Call) (py.Value, sim.Effect, *py.Exception) { return waitFutures(c, true) }},
 	}}

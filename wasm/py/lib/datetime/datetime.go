@@ -14,18 +14,77 @@ import (
 )
 
 type datetimeVal struct {
-	us    int64 // Unix microseconds, UTC
-	aware bool  // has tzinfo=timezone.utc
-	date  bool  // a date, not a datetime
+	us   int64  // the date and time it reads as, in Unix microseconds
+	tz   *tzVal // its tzinfo, nil when naive
+	date bool   // a date, not a datetime
 }
 
 type timedeltaVal struct{ us int64 }
 
-type tzVal struct{}
+// tzVal is a datetime.timezone: timezone.utc, or the fixed offset that
+// strptime's %z reads (named when %Z reads a name too).
+type tzVal struct {
+	offset int64 // microseconds east of UTC
+	name   string
+}
 
-func (tzVal) TypeName() string             { return "timezone" }
-func (tzVal) Attr(string) (py.Value, bool) { return nil, false }
-func (tzVal) String() string               { return "datetime.timezone.utc" }
+var utc = &tzVal{}
+
+func (tz *tzVal) TypeName() string             { return "timezone" }
+func (tz *tzVal) Attr(string) (py.Value, bool) { return nil, false }
+
+func (tz *tzVal) String() string {
+	switch {
+	case tz.name != "":
+		return tz.name
+	case tz.offset == 0:
+		return "UTC"
+	}
+	return "UTC" + offsetText(tz.offset, ":")
+}
+
+func (tz *tzVal) Repr() string {
+	if tz.offset == 0 && tz.name == "" {
+		return "datetime.timezone.utc"
+	}
+	r := "datetime.timezone(" + (&timedeltaVal{us: tz.offset}).Repr()
+	if tz.name != "" {
+		r += ", " + py.Quote(tz.name)
+	}
+	return r + ")"
+}
+
+// offsetText is a UTC offset as isoformat (sep ":") and %z (sep "")
+// write it: +05:30, with seconds and microseconds only when there are.
+func offsetText(us int64, sep string) string {
+	sign := "+"
+	if us < 0 {
+		sign, us = "-", -us
+	}
+	s := fmt.Sprintf("%s%02d%s%02d", sign, us/3600e6, sep, us/60e6%60)
+	if us%60e6 != 0 {
+		s += fmt.Sprintf("%s%02d", sep, us/1e6%60)
+	}
+	if us%1e6 != 0 {
+		s += fmt.Sprintf(".%06d", us%1e6)
+	}
+	return s
+}
+
+// instant is d in Unix microseconds: an aware datetime counts its offset.
+func (d *datetimeVal) instant() int64 {
+	if d.tz == nil {
+		return d.us
+	}
+	return d.us - d.tz.offset
+}
+
+// at is d moved to read as us, keeping its tzinfo.
+func (d *datetimeVal) at(us int64) *datetimeVal {
+	moved := *d
+	moved.us = us
+	return &moved
+}
 
 func (d *datetimeVal) TypeName() string {
 	if d.date {
@@ -54,18 +113,22 @@ func (d *datetimeVal) Attr(name string) (py.Value, bool) {
 	case "weekday":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) { return int64(t.wday), nil })), true
 	case "tzinfo":
-		if d.aware {
-			return tzVal{}, true
+		if d.tz != nil {
+			return d.tz, true
 		}
 		return nil, true
-	case "isoformat":
+	case "utcoffset", "tzname":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
-			sep := "T"
-			if v, ok := c.Arg(0, "sep"); ok {
-				sep, _ = v.(string)
+			switch {
+			case d.tz == nil:
+				return nil, nil
+			case name == "tzname":
+				return d.tz.String(), nil
 			}
-			return d.iso(sep), nil
+			return &timedeltaVal{us: d.tz.offset}, nil
 		})), true
+	case "isoformat":
+		return py.NewMethod(d, name, d.isoformat), true
 	case "strftime":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
 			f, _ := c.Arg(0, "format")
@@ -73,11 +136,11 @@ func (d *datetimeVal) Attr(name string) (py.Value, bool) {
 			if !ok {
 				return nil, c.Errorf("strftime() argument 1 must be str")
 			}
-			return Strftime(d.us, s), nil
+			return d.strftime(s), nil
 		})), true
 	case "timestamp":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
-			return float64(d.us) / 1e6, nil
+			return float64(d.instant()) / 1e6, nil
 		})), true
 	case "date":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) {
@@ -96,29 +159,91 @@ func (d *datetimeVal) Attr(name string) (py.Value, bool) {
 				}
 				*p = int(n)
 			}
-			return &datetimeVal{us: microsOf(t), aware: d.aware, date: d.date}, nil
+			if exc := checkCivil(t, d.date); exc != nil {
+				return nil, exc
+			}
+			return d.at(microsOf(t)), nil
 		})), true
 	}
 	return nil, false
 }
 
-func (d *datetimeVal) iso(sep string) string {
+// isoformat is isoformat(sep="T", timespec="auto"); a date's takes
+// neither.
+func (d *datetimeVal) isoformat(c *py.Call) (py.Value, *py.Exception) {
+	if d.date {
+		return d.iso("", ""), nil
+	}
+	sep, timespec := "T", "auto"
+	if v, ok := c.Arg(0, "sep"); ok {
+		s, isStr := v.(string)
+		if !isStr || len([]rune(s)) != 1 {
+			return nil, py.NewError(py.TypeError, "isoformat() argument 1 must be a unicode character, not "+py.TypeName(v))
+		}
+		sep = s
+	}
+	if v, ok := c.Arg(1, "timespec"); ok {
+		s, isStr := v.(string)
+		if !isStr {
+			return nil, py.NewError(py.TypeError, "isoformat() argument 2 must be str, not "+py.TypeName(v))
+		}
+		timespec = s
+	}
+	s := d.iso(sep, timespec)
+	if s == "" {
+		return nil, py.NewError(py.ValueError, "Unknown timespec value")
+	}
+	return s, nil
+}
+
+// iso is d in ISO 8601, its time of day cut to timespec ("" when
+// timespec is none of CPython's).
+func (d *datetimeVal) iso(sep, timespec string) string {
 	t := civilOf(d.us)
 	s := fmt.Sprintf("%04d-%02d-%02d", t.year, t.month, t.day)
 	if d.date {
 		return s
 	}
-	s += fmt.Sprintf("%s%02d:%02d:%02d", sep, t.hour, t.minute, t.second)
-	if t.micro != 0 {
-		s += fmt.Sprintf(".%06d", t.micro)
+	if timespec == "auto" {
+		timespec = "seconds"
+		if t.micro != 0 {
+			timespec = "microseconds"
+		}
 	}
-	if d.aware {
-		s += "+00:00"
+	clock := fmt.Sprintf("%02d:%02d:%02d.%06d", t.hour, t.minute, t.second, t.micro)
+	n, ok := map[string]int{"hours": 2, "minutes": 5, "seconds": 8, "milliseconds": 12, "microseconds": 15}[timespec]
+	if !ok {
+		return ""
+	}
+	s += sep + clock[:n]
+	if d.tz != nil {
+		s += offsetText(d.tz.offset, ":")
 	}
 	return s
 }
 
-func (d *datetimeVal) String() string { return d.iso(" ") }
+// strftime is Strftime, with %z and %Z from d's tzinfo (empty when naive).
+func (d *datetimeVal) strftime(f string) string {
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' || i+1 == len(f) {
+			b.WriteByte(f[i])
+			continue
+		}
+		i++
+		switch {
+		case f[i] == 'z' && d.tz != nil:
+			b.WriteString(offsetText(d.tz.offset, ""))
+		case f[i] == 'Z' && d.tz != nil:
+			b.WriteString(d.tz.String())
+		case f[i] != 'z' && f[i] != 'Z':
+			b.WriteString(f[i-1 : i+1])
+		}
+	}
+	return Strftime(d.us, b.String())
+}
+
+func (d *datetimeVal) String() string { return d.iso(" ", "auto") }
 
 func (d *datetimeVal) Repr() string {
 	t := civilOf(d.us)
@@ -136,8 +261,8 @@ func (d *datetimeVal) Repr() string {
 		parts[i] = fmt.Sprint(a)
 	}
 	tz := ""
-	if d.aware {
-		tz = ", tzinfo=datetime.timezone.utc"
+	if d.tz != nil {
+		tz = ", tzinfo=" + d.tz.Repr()
 	}
 	return "datetime.datetime(" + strings.Join(parts, ", ") + tz + ")"
 }
@@ -214,15 +339,18 @@ func timeBinary(op string, x, y py.Value) (py.Value, bool, *py.Exception) {
 	}
 	switch {
 	case xIsDT && yIsDT && op == "-":
-		return &timedeltaVal{us: dx.us - dy.us}, true, nil
+		if (dx.tz == nil) != (dy.tz == nil) {
+			return nil, true, py.NewError(py.TypeError, "can't subtract offset-naive and offset-aware datetimes")
+		}
+		return &timedeltaVal{us: dx.instant() - dy.instant()}, true, nil
 	case xIsDT && yIsTD && (op == "+" || op == "-"):
 		d := ty.us
 		if op == "-" {
 			d = -d
 		}
-		return &datetimeVal{us: dx.us + d, aware: dx.aware, date: dx.date}, true, nil
+		return dx.at(dx.us + d), true, nil
 	case xIsTD && yIsDT && op == "+":
-		return &datetimeVal{us: dy.us + tx.us, aware: dy.aware, date: dy.date}, true, nil
+		return dy.at(dy.us + tx.us), true, nil
 	case xIsTD && yIsTD:
 		switch op {
 		case "+":
@@ -261,9 +389,9 @@ func timeOrder(x, y py.Value) (int, bool) {
 	case *datetimeVal:
 		if b, ok := y.(*datetimeVal); ok {
 			switch {
-			case a.us < b.us:
+			case a.instant() < b.instant():
 				return -1, true
-			case a.us > b.us:
+			case a.instant() > b.instant():
 				return 1, true
 			}
 			return 0, true
@@ -288,8 +416,10 @@ func module() *py.Module {
 	now := func(c *py.Call) int64 { return py.Epoch*1e6 + int64(c.Now()) }
 	dtClass := &py.LibType{Name: "datetime", New: func(c *py.Call) (py.Value, *py.Exception) { return civilArgs(c, false) }, Attrs: map[string]py.Value{
 		"now": &py.Builtin{Name: "now", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
-			tz, _ := c.Arg(0, "tz")
-			return &datetimeVal{us: now(c), aware: tz != nil}, nil
+			if tz, _ := c.Arg(0, "tz"); tz != nil {
+				return &datetimeVal{us: now(c), tz: utc}, nil
+			}
+			return &datetimeVal{us: now(c)}, nil
 		})},
 		"utcnow": &py.Builtin{Name: "utcnow", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 			return &datetimeVal{us: now(c)}, nil
@@ -299,9 +429,13 @@ func module() *py.Module {
 			if !ok {
 				return nil, c.Errorf("fromtimestamp() needs a number")
 			}
-			tz, _ := c.Arg(1, "tz")
-			return &datetimeVal{us: int64(math.Round(ts * 1e6)), aware: tz != nil}, nil
+			d := &datetimeVal{us: int64(math.Round(ts * 1e6))}
+			if tz, _ := c.Arg(1, "tz"); tz != nil {
+				d.tz = utc
+			}
+			return d, nil
 		})},
+		"strptime": &py.Builtin{Name: "strptime", Fn: py.Pure(strptime)},
 	}}
 	dateClass := &py.LibType{Name: "date", New: func(c *py.Call) (py.Value, *py.Exception) { return civilArgs(c, true) }, Attrs: map[string]py.Value{
 		"today": &py.Builtin{Name: "today", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
@@ -338,7 +472,7 @@ func module() *py.Module {
 		"datetime":  dtClass,
 		"date":      dateClass,
 		"timedelta": timedelta,
-		"timezone":  &py.Module{Name: "timezone", Attrs: map[string]py.Value{"utc": tzVal{}}},
+		"timezone":  &py.Module{Name: "timezone", Attrs: map[string]py.Value{"utc": utc}},
 	}}
 }
 
@@ -364,15 +498,12 @@ func civilArgs(c *py.Call, date bool) (py.Value, *py.Exception) {
 		}
 		vals[i] = int(k)
 	}
-	if vals[1] < 1 || vals[1] > 12 {
-		return nil, py.NewError(py.ValueError, "month must be in 1..12")
-	}
-	if vals[2] < 1 || vals[2] > 31 {
-		return nil, py.NewError(py.ValueError, "day is out of range for month")
-	}
 	t := civil{year: vals[0], month: vals[1], day: vals[2]}
 	if !date {
 		t.hour, t.minute, t.second, t.micro = vals[3], vals[4], vals[5], vals[6]
+	}
+	if exc := checkCivil(t, date); exc != nil {
+		return nil, exc
 	}
 	return &datetimeVal{us: microsOf(t), date: date}, nil
 }
@@ -388,7 +519,7 @@ func (td *timedeltaVal) Binary(op string, other py.Value, right bool) (py.Value,
 }
 func (d *datetimeVal) Compare(other py.Value) (int, bool)   { return timeOrder(d, other) }
 func (td *timedeltaVal) Compare(other py.Value) (int, bool) { return timeOrder(td, other) }
-func (d *datetimeVal) Format(spec string) string            { return Strftime(d.us, spec) }
+func (d *datetimeVal) Format(spec string) string            { return d.strftime(spec) }
 
 func binaryOf(self py.Value, op string, other py.Value, right bool) (py.Value, bool, *py.Exception) {
 	if right {

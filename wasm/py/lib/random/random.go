@@ -19,6 +19,10 @@ import (
 type Mersenne struct {
 	mt  [624]uint32
 	idx int
+	// gauss makes two numbers at a time and keeps the second for its
+	// next call, as CPython's gauss_next
+	gaussNext    float64
+	hasGaussNext bool
 }
 
 func (m *Mersenne) initGenrand(s uint32) {
@@ -86,6 +90,7 @@ func (m *Mersenne) seed(n uint64) {
 		key = append(key, hi)
 	}
 	m.initByArray(key)
+	m.hasGaussNext = false
 }
 
 // random is random.random(): 53 random bits as a float in [0, 1).
@@ -132,24 +137,42 @@ func Generator(c *py.Call) *Mersenne {
 
 func init() { py.Register(module()) }
 
+// function is one of the module's functions, which are also the methods
+// of a random.Random: it draws from m.
+type function func(c *py.Call, m *Mersenne) (py.Value, *py.Exception)
+
+// takesNoArgs are the functions that may be called with no arguments.
+var takesNoArgs = map[string]bool{"seed": true, "random": true, "gauss": true, "normalvariate": true}
+
 func module() *py.Module {
-	fns := map[string]func(c *py.Call, m *Mersenne) (py.Value, *py.Exception){
+	mod := &py.Module{Name: "random", Attrs: map[string]py.Value{}}
+	for name, fn := range functions {
+		mod.Attrs[name] = &py.Builtin{Name: name, Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return call(c, name, fn, Generator(c))
+		})}
+	}
+	mod.Attrs["Random"] = &py.LibType{Name: "Random", New: newRandom}
+	return mod
+}
+
+// call is a call of the function name, on the module's generator or a
+// Random's.
+func call(c *py.Call, name string, fn function, m *Mersenne) (py.Value, *py.Exception) {
+	if !takesNoArgs[name] && len(c.Args()) == 0 {
+		return nil, c.Errorf("%s() is missing its arguments", name)
+	}
+	return fn(c, m)
+}
+
+// functions are the module's functions, which are also the methods of a
+// random.Random.
+var functions = newFunctions()
+
+func newFunctions() map[string]function {
+	return map[string]function{
 		"seed": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
 			v, _ := c.Arg(0, "a")
-			switch x := v.(type) {
-			case nil:
-				m.seed(0)
-			case int64:
-				if x < 0 {
-					x = -x
-				}
-				m.seed(uint64(x))
-			case bool:
-				m.seed(boolBits(x))
-			default:
-				return nil, c.Errorf("random.seed() with a %s is not simulated; seed with an int", py.TypeName(v))
-			}
-			return nil, nil
+			return nil, seed(c, m, v)
 		},
 		"random": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) { return m.random(), nil },
 		"uniform": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
@@ -277,18 +300,108 @@ func module() *py.Module {
 			}
 			return &py.List{Items: result}, nil
 		},
-	}
-	mod := &py.Module{Name: "random", Attrs: map[string]py.Value{}}
-	for name, fn := range fns {
-		fn := fn
-		mod.Attrs[name] = &py.Builtin{Name: name, Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
-			if name != "seed" && name != "random" && len(c.Args()) == 0 {
-				return nil, c.Errorf("%s() is missing its arguments", name)
+		"gauss": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			mu, sigma, exc := muSigma(c, "gauss")
+			if exc != nil {
+				return nil, exc
 			}
-			return fn(c, Generator(c))
-		})}
+			// CPython's: two normal numbers from one angle and radius
+			// (Box-Muller), the second kept for the next call
+			z := m.gaussNext
+			if !m.hasGaussNext {
+				x2pi := m.random() * (2 * math.Pi)
+				g2rad := math.Sqrt(-2 * exactLog(1-m.random()))
+				sin, cos := exactSinCos(x2pi)
+				z, m.gaussNext = cos*g2rad, sin*g2rad
+			}
+			m.hasGaussNext = !m.hasGaussNext
+			return mu + z*sigma, nil
+		},
+		"normalvariate": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
+			mu, sigma, exc := muSigma(c, "normalvariate")
+			if exc != nil {
+				return nil, exc
+			}
+			// CPython's Kinderman-Monahan ratio method; its NV_MAGICCONST
+			// is 4*exp(-0.5)/sqrt(2.0)
+			const magic = 1.7155277699214135
+			for {
+				u1 := m.random()
+				u2 := 1 - m.random()
+				z := magic * (u1 - 0.5) / u2
+				if z*z/4 <= -exactLog(u2) {
+					return mu + z*sigma, nil
+				}
+			}
+		},
 	}
-	return mod
+}
+
+// muSigma reads gauss's and normalvariate's mu=0.0 and sigma=1.0.
+func muSigma(c *py.Call, name string) (mu, sigma float64, exc *py.Exception) {
+	mu, sigma = 0, 1
+	for i, p := range []*float64{&mu, &sigma} {
+		if v, ok := c.Arg(i, []string{"mu", "sigma"}[i]); ok {
+			f, isNum := py.ToFloat(v)
+			if !isNum {
+				return 0, 0, c.Errorf("%s() needs numbers, not %s", name, py.TypeName(v))
+			}
+			*p = f
+		}
+	}
+	return mu, sigma, nil
+}
+
+// randomVal is a random.Random: a generator of its own, apart from the
+// module's.
+type randomVal struct{ m *Mersenne }
+
+func (r *randomVal) TypeName() string { return "Random" }
+func (r *randomVal) String() string   { return "<random.Random object>" }
+
+func (r *randomVal) Attr(name string) (py.Value, bool) {
+	fn, ok := functions[name]
+	if !ok {
+		return nil, false
+	}
+	return py.NewMethod(r, name, func(c *py.Call) (py.Value, *py.Exception) { return call(c, name, fn, r.m) }), true
+}
+
+// unseededKey counts the random.Random() made without a seed in a run.
+type unseededKey struct{}
+
+// newRandom is Random(x=None), seeded as seed(x) seeds. CPython seeds
+// Random() from the operating system; here the n-th one of a run gets
+// seed n, so runs repeat and two generators still differ (the module's
+// own has seed 0).
+func newRandom(c *py.Call) (py.Value, *py.Exception) {
+	r := &randomVal{m: &Mersenne{}}
+	x, _ := c.Arg(0, "x")
+	if x == nil {
+		n := c.State(unseededKey{}, func() any { return new(uint64) }).(*uint64)
+		*n++
+		r.m.seed(*n)
+		return r, nil
+	}
+	return r, seed(c, r.m, x)
+}
+
+// seed is seed(a): the generator starts over from the int a (None: 0).
+func seed(c *py.Call, m *Mersenne, a py.Value) *py.Exception {
+	switch x := a.(type) {
+	case nil:
+		m.seed(0)
+	case int64:
+		if x < 0 {
+			x = -x
+		}
+		m.seed(uint64(x))
+	case bool:
+		m.seed(boolBits(x))
+	default:
+		return c.Errorf("random.seed() with a %s is not simulated; seed with an int", py.TypeName(a))
+	}
+	return nil
 }
 
 func stepSign(n int64) int64 {

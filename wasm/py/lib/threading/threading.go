@@ -129,7 +129,26 @@ func (t *threadVal) start(c *py.Call) (py.Value, sim.Effect, *py.Exception) {
 		return nil, nil, exc
 	}
 	t.th = th
+	threadObjects(c)[th] = t
 	return nil, eff, nil
+}
+
+// threadsKey finds a run's started Threads by their simulator thread, so
+// that enumerate() and current_thread() give back the program's own
+// objects.
+type threadsKey struct{}
+
+func threadObjects(c *py.Call) map[*sim.Thread]*threadVal {
+	return c.State(threadsKey{}, func() any { return map[*sim.Thread]*threadVal{} }).(map[*sim.Thread]*threadVal)
+}
+
+// threadObject is th as threading shows it: the Thread the program
+// started, or a stand-in for the main thread or a pool's worker.
+func threadObject(c *py.Call, th *sim.Thread) py.Value {
+	if t, ok := threadObjects(c)[th]; ok {
+		return t
+	}
+	return &currentThread{name: th.PyName()}
 }
 
 // join(timeout=None) blocks the calling thread, with the GIL released,
@@ -184,9 +203,24 @@ func (t *currentThread) Attr(name string) (py.Value, bool) {
 func module() *py.Module {
 	m := &py.Module{Name: "threading", Attrs: map[string]py.Value{
 		"Thread": &py.Builtin{Name: "Thread", Fn: newThreadVal},
-		"current_thread": &py.Builtin{Name: "current_thread", Fn: func(c *py.Call) (py.Value, sim.Effect, *py.Exception) {
-			return &currentThread{name: c.Ctx().ThreadName(), daemon: c.Ctx().InDaemon()}, nil, nil
-		}},
+		"current_thread": &py.Builtin{Name: "current_thread", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			for _, th := range c.Ctx().PyThreads() {
+				if c.Ctx().IsCurrent(th) {
+					return threadObject(c, th), nil
+				}
+			}
+			return &currentThread{name: c.Ctx().ThreadName(), daemon: c.Ctx().InDaemon()}, nil
+		})},
+		"active_count": &py.Builtin{Name: "active_count", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return int64(len(c.Ctx().PyThreads())), nil
+		})},
+		"enumerate": &py.Builtin{Name: "enumerate", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			out := &py.List{}
+			for _, th := range c.Ctx().PyThreads() {
+				out.Items = append(out.Items, threadObject(c, th))
+			}
+			return out, nil
+		})},
 	}}
 	threadingPrimitives(m)
 	return m
