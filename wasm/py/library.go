@@ -136,6 +136,19 @@ func (c *call) Ctx() *sim.Ctx { return c.ctx() }
 // Print writes a line to the console, within the run's print limits.
 func (c *call) Print(text string) { c.f.run.print(c.ctx(), text) }
 
+// HandledTraceback is the traceback of the exception the calling code
+// is handling (sys.exc_info()), from the except clause that took it to
+// where it was raised, as logging.exception prints it; nil when none is.
+func (c *call) HandledTraceback() []string {
+	for i := len(c.f.frames) - 1; i >= 0; i-- {
+		if h := c.f.frames[i].handling; len(h) > 0 {
+			e := h[len(h)-1]
+			return c.f.run.traceback(e, append(append([]tbEntry{}, e.Trace...), e.caught))
+		}
+	}
+	return nil
+}
+
 // Where is the file (__file__) and line of the learner's code that made
 // the call.
 func (c *call) Where() (file string, line int) {

@@ -211,21 +211,29 @@ func findApp(g *Globals) (*appVal, *Exception) {
 }
 
 // printTraceback prints an uncaught exception as Python does, on the
-// console (the trace's prints): the program's own frames, each line
-// quoted, and a run of the same line (deep recursion) cut short after
-// three, as CPython cuts it. The libraries' frames are left out: their
-// code is LoopLab's, not CPython's.
+// console (the trace's prints).
 func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
-	r.print(c, "Traceback (most recent call last):")
+	for _, line := range r.traceback(e, e.Trace) {
+		r.print(c, line)
+	}
+}
+
+// traceback is the text of a traceback of e through the frames trace
+// (innermost first), as CPython writes it: the program's own frames,
+// each line quoted, and a run of the same line (deep recursion) cut
+// short after three, as CPython cuts it. The libraries' frames are left
+// out: their code is LoopLab's, not CPython's.
+func (r *Run) traceback(e *Exception, trace []tbEntry) []string {
+	out := []string{"Traceback (most recent call last):"}
 	var last tbEntry
 	repeats := 0
 	flush := func() {
 		if repeats > 3 {
-			r.print(c, fmt.Sprintf("  [Previous line repeated %d more time%s]", repeats-3, plural(repeats-3)))
+			out = append(out, fmt.Sprintf("  [Previous line repeated %d more time%s]", repeats-3, plural(repeats-3)))
 		}
 	}
-	for i := len(e.Trace) - 1; i >= 0; i-- {
-		t := e.Trace[i]
+	for i := len(trace) - 1; i >= 0; i-- {
+		t := trace[i]
 		if t.File != "" && t.File != r.prog.File {
 			continue
 		}
@@ -237,13 +245,13 @@ func (r *Run) printTraceback(c *sim.Ctx, e *Exception) {
 			flush()
 			last, repeats = t, 1
 		}
-		r.print(c, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.path(), t.Pos.Line, t.Name))
+		out = append(out, fmt.Sprintf("  File \"%s\", line %d, in %s", r.prog.path(), t.Pos.Line, t.Name))
 		if line := r.prog.sourceLine(t.Pos.Line); line != "" {
-			r.print(c, "    "+line)
+			out = append(out, "    "+line)
 		}
 	}
 	flush()
-	r.print(c, e.Error()+e.Hint)
+	return append(out, e.Error()+e.Hint)
 }
 
 // printText writes text that ends in a newline (the usual print) as one

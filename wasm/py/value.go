@@ -126,7 +126,10 @@ type Exception struct {
 	// Hint follows the message in a traceback, as CPython's "Did you
 	// mean" does; it is not part of str(e).
 	Hint string
-	run  *Run // for a class statement's exception: the run that made it
+	// caught is the frame and line where an except clause last took it,
+	// the first line of its traceback while it is handled.
+	caught tbEntry
+	run    *Run // for a class statement's exception: the run that made it
 }
 
 func (e *Exception) Error() string {

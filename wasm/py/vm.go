@@ -147,6 +147,7 @@ func (f *Fiber) throw(exc *Exception) sim.Effect {
 			clear(fr.stack[b.depth:])
 			fr.stack = fr.stack[:b.depth]
 			fr.handling = append(fr.handling[:b.handling], exc)
+			exc.caught = tbEntry{Name: fr.code.Name, Pos: fr.pos(), File: fr.code.File}
 			fr.push(exc)
 			fr.pc = b.handler
 			return nil

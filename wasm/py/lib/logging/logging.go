@@ -30,7 +30,9 @@ type configKey struct{}
 // until the program sets them.
 func config(c *py.Call) *logConfig {
 	return c.State(configKey{}, func() any {
-		return &logConfig{level: 30, format: "%(levelname)s:%(name)s:%(message)s"}
+		// Until basicConfig, CPython's last-resort handler writes the
+		// bare message, for WARNING and above.
+		return &logConfig{level: 30, format: "%(message)s"}
 	}).(*logConfig)
 }
 
@@ -47,11 +49,17 @@ func (l *logger) Attr(name string) (py.Value, bool) {
 		return nil, false
 	}
 	return py.NewMethod(l, name, func(c *py.Call) (py.Value, *py.Exception) {
-		return nil, l.log(c, level)
+		// exception() and exc_info=True add the traceback of the
+		// exception being handled.
+		excInfo := name == "exception"
+		if v, ok := c.Arg(-1, "exc_info"); ok {
+			excInfo = py.Truthy(v)
+		}
+		return nil, l.log(c, level, excInfo)
 	}), true
 }
 
-func (l *logger) log(c *py.Call, level string) *py.Exception {
+func (l *logger) log(c *py.Call, level string, excInfo bool) *py.Exception {
 	cfg := config(c)
 	if logLevels[level] < cfg.level {
 		return nil
@@ -95,6 +103,15 @@ func (l *logger) log(c *py.Call, level string) *py.Exception {
 		}
 		return "", false
 	}))
+	if excInfo {
+		tb := c.HandledTraceback()
+		if tb == nil {
+			tb = []string{"NoneType: None"} // as CPython prints it outside an except
+		}
+		for _, line := range tb {
+			c.Print(line)
+		}
+	}
 	return nil
 }
 
@@ -138,6 +155,7 @@ func module() *py.Module {
 	})}
 	m.Attrs["basicConfig"] = &py.Builtin{Name: "basicConfig", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 		cfg := config(c)
+		cfg.format = "%(levelname)s:%(name)s:%(message)s" // logging.BASIC_FORMAT
 		if v, ok := c.Arg(-1, "level"); ok {
 			switch x := v.(type) {
 			case int64:
