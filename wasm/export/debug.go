@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"looplab/wasm/py/syntax"
+	"looplab/wasm/scenario"
 )
 
 // debugEnv is what the run commands put before the python3 that runs a
@@ -15,6 +16,17 @@ const debugEnv = "PYTHONASYNCIODEBUG=1"
 // debugSetting is the setting that asks for debug mode, as the README
 // names it.
 const debugSetting = "asyncio_debug = true"
+
+// InDebugMode says whether a scenario's real program runs in asyncio's
+// debug mode (its settings ask for it, or its code turns it on), so the
+// page can say that its "Executing … took" warnings are debug mode's.
+func InDebugMode(code string, set scenario.Settings) bool {
+	if set.AsyncioDebug {
+		return true
+	}
+	mod, err := syntax.Parse([]byte(code))
+	return err == nil && debugCall(mod) != ""
+}
 
 // debugCall says how code turns on asyncio's debug mode, or "": a
 // loop's set_debug(True) or asyncio.run(..., debug=True), with a

@@ -93,6 +93,11 @@ function consoleLines(r) {
       ...(r.prints || []).map((p) => ({ t: p.t, text: p.text, kind: "out" })),
       ...(r.warnings || []).map((w) => ({ t: w.t, text: w.text, kind: "warn" })),
     ].sort((a, b) => a.t - b.t);
+    // CPython prints asyncio's slow-step warnings only in debug mode; the
+    // simulator reports them always. Outside debug mode, say so once.
+    const slow = r.debug ? -1 : lines.findIndex((l) => l.kind === "warn" && l.text.startsWith("Executing "));
+    if (slow >= 0) lines.splice(slow, 0, { t: lines[slow].t, kind: "note",
+      text: "[LoopLab: CPython prints the “Executing … took” warnings only in asyncio's debug mode (PYTHONASYNCIODEBUG=1); LoopLab shows them always, marked ▲ on the stage]" });
     const end = ending(r);
     if (end) lines.push({ t: r.duration, text: end, kind: "note" });
     consoleCache.set(r, lines);

@@ -86,6 +86,10 @@ type result struct {
 	Marks   []string `json:"marks,omitempty"`  // marker kinds the run has
 	Pending []string `json:"pending,omitempty"`
 	Stopped string   `json:"stopped,omitempty"`
+	// Debug: the real program runs in asyncio's debug mode, the only mode
+	// in which CPython prints the "Executing … took" warnings the
+	// simulator always reports.
+	Debug bool `json:"debug,omitempty"`
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
@@ -259,6 +263,7 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 	res.OK, res.Metrics, res.narration = true, &m, report.NewNarration(tr)
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
+	res.Debug = export.InDebugMode(code, spec.Settings)
 	res.Lanes, res.States, res.Marks = len(tr.Lanes), geom.StatesUsed(tr), geom.MarkKinds(tr)
 	return res, tr
 }
