@@ -10,63 +10,155 @@ import (
 
 // Layout sizes, CSS px.
 const (
-	padCSS      = 10
-	gapCSS      = 10
-	hudMinCSS   = 300 // the HUD beside the field needs this much width
-	sideMinCSS  = 150 // the FPS block beside a stacked field
-	barCSS      = 14
-	graphMinCSS = 40
-	graphMaxCSS = 300
+	padCSS       = 10
+	gapCSS       = 10
+	hudMinCSS    = 300 // the HUD beside the field needs this much width
+	sideMinCSS   = 150 // the FPS block beside a stacked field
+	narrowHUDCSS = 176 // a narrow HUD: the statistics in three lines, the bar's label with its phase
+	fieldMinCSS  = 100 // a field smaller than this is hard to steer in
+	barCSS       = 14
+	graphMinCSS  = 40
+	graphMaxCSS  = 300
 )
 
-// gameLayout is where each part goes, device px.
+// gameLayout is where each part goes, device px. A part with no room has
+// a zero box and is not drawn.
 type gameLayout struct {
 	field, fps, bar, graph, diagram box
 	legend                          box     // what the colours mean; only where there is room
 	bigDigits                       float32 // FPS digit height
 }
 
+// widestStats are the statistics under the counter at their widest, so
+// their lines do not reflow as the figures change.
+var widestStats = []string{"median 999 ms", "p95 999 ms", "missed 9999", "lag 999 ms"}
+
 // fpsHeight is what the FPS block needs in width: the big digits, then
 // the statistics in as many lines as they take at their widest.
 func (p *pen) fpsHeight(width, digits float32) float32 {
-	widest := []string{"median 999 ms", "p95 999 ms", "missed 9999", "lag 999 ms"}
-	return digits + p.px(6) + float32(len(p.joinFit(widest, width)))*p.lineH()
+	return digits + p.px(6) + float32(len(p.joinFit(widestStats, width)))*p.lineH()
+}
+
+// statsHeight is what the statistics under the counter take in width
+// when they have room: as many of their lines as fit, 0 when none does.
+func (p *pen) statsHeight(width, room float32) float32 {
+	n := len(p.joinFit(widestStats, width))
+	k := min(n, int((room-p.px(6))/p.lineH()))
+	if k <= 0 {
+		return 0
+	}
+	return p.px(6) + float32(k)*p.lineH()
 }
 
 func (p *pen) barHeight() float32 { return p.lineH() + p.px(2+barCSS) }
 
-// layout places the field beside the HUD when the canvas is wide enough,
-// and above it otherwise (phones), the FPS block beside the field when
-// that leaves the field bigger.
+// layout places the field beside the HUD when the canvas is wide enough;
+// otherwise beside a narrow HUD (a phone held upright: a short, narrow
+// canvas) or above it (a tall canvas), whichever leaves the field bigger.
 func (g *Game) layout(p *pen) gameLayout {
+	chips := g.chips("", p.th)
+	if l, ok := g.wideLayout(p, chips); ok {
+		return l
+	}
+	l := g.stackedLayout(p, chips)
+	if n, ok := g.narrowLayout(p, chips); ok && n.field.w >= l.field.w {
+		return n
+	}
+	return l
+}
+
+// wideLayout is the field beside the whole HUD: the counter with its
+// statistics, the bar, the graph, the loop diagram and, where there is
+// room, the legend.
+func (g *Game) wideLayout(p *pen, chips []chip) (gameLayout, bool) {
 	pad, gap := p.px(padCSS), p.px(gapCSS)
 	W, H := p.w, p.h
-	chips := g.chips("", p.th)
 	var l gameLayout
-
 	s := H - 2*pad
-	if hudW := W - 2*pad - gap - s; hudW >= p.px(hudMinCSS) {
-		l.bigDigits = p.px(44)
-		hud := box{pad + s + gap, pad, hudW, s}
-		fh := p.fpsHeight(hud.w, l.bigDigits)
-		dh := p.chipsHeight(chips, hud.w)
-		gh := hud.h - fh - p.barHeight() - dh - 3*gap
-		if gh >= p.lineH()+p.px(graphMinCSS) {
-			l.field = box{pad, pad, s, s}
-			gh = min(gh, p.lineH()+p.px(graphMaxCSS))
-			l.fps = box{hud.x, hud.y, hud.w, fh}
-			l.bar = box{hud.x, l.fps.bottom() + gap, hud.w, p.barHeight()}
-			l.graph = box{hud.x, l.bar.bottom() + gap, hud.w, gh}
-			l.diagram = box{hud.x, l.graph.bottom() + gap, hud.w, dh}
-			if l.diagram.bottom()+3*p.lineH() <= hud.bottom() {
-				l.legend = box{hud.x, l.diagram.bottom(), hud.w, 3 * p.lineH()}
-			}
-			return l
+	hudW := W - 2*pad - gap - s
+	if hudW < p.px(hudMinCSS) {
+		return l, false
+	}
+	l.bigDigits = p.px(44)
+	hud := box{pad + s + gap, pad, hudW, s}
+	fh := p.fpsHeight(hud.w, l.bigDigits)
+	dh := p.chipsHeight(chips, hud.w)
+	gh := hud.h - fh - p.barHeight() - dh - 3*gap
+	if gh < p.lineH()+p.px(graphMinCSS) {
+		return l, false
+	}
+	l.field = box{pad, pad, s, s}
+	gh = min(gh, p.lineH()+p.px(graphMaxCSS))
+	l.fps = box{hud.x, hud.y, hud.w, fh}
+	l.bar = box{hud.x, l.fps.bottom() + gap, hud.w, p.barHeight()}
+	l.graph = box{hud.x, l.bar.bottom() + gap, hud.w, gh}
+	l.diagram = box{hud.x, l.graph.bottom() + gap, hud.w, dh}
+	if l.diagram.bottom()+3*p.lineH() <= hud.bottom() {
+		l.legend = box{hud.x, l.diagram.bottom(), hud.w, 3 * p.lineH()}
+	}
+	return l, true
+}
+
+// narrowLayout is the field beside a narrow HUD, as on a phone: the
+// counter, the bar and the graph always, then the statistics and the
+// loop diagram as far as there is room (the bar's label names the phase
+// too). A HUD too short for those three in a column but wide enough for
+// two columns (a phone on its side) has the counter and the diagram
+// beside the bar and the graph. ok is false when the field would be too
+// small to steer in or the HUD does not fit.
+func (g *Game) narrowLayout(p *pen, chips []chip) (l gameLayout, ok bool) {
+	pad, gap := p.px(padCSS), p.px(gapCSS)
+	inner := p.h - 2*pad
+	s := min(inner, p.w-2*pad-gap-p.px(narrowHUDCSS))
+	if s < p.px(fieldMinCSS) {
+		return l, false
+	}
+	l.bigDigits = p.px(34)
+	l.field = box{pad, pad, s, s}
+	hud := box{pad + s + gap, pad, p.w - 2*pad - gap - s, inner}
+	graphMin := p.lineH() + p.px(graphMinCSS)
+	graphMax := p.lineH() + p.px(graphMaxCSS)
+
+	if core := l.bigDigits + p.barHeight() + graphMin + 2*gap; core <= hud.h {
+		spare := hud.h - core
+		sh := p.statsHeight(hud.w, spare)
+		spare -= sh
+		l.fps = box{hud.x, hud.y, hud.w, l.bigDigits + sh}
+		l.bar = box{hud.x, l.fps.bottom() + gap, hud.w, p.barHeight()}
+		var dh float32
+		if d := p.chipsHeight(chips, hud.w); d+gap <= spare {
+			dh = d
+			spare -= d + gap
 		}
+		l.graph = box{hud.x, l.bar.bottom() + gap, hud.w, min(graphMin+spare, graphMax)}
+		if dh > 0 {
+			l.diagram = box{hud.x, l.graph.bottom() + gap, hud.w, dh}
+		}
+		return l, true
 	}
 
-	// Stacked: field (with the FPS block beside or below), bar, graph,
-	// diagram.
+	cw := (hud.w - gap) / 2
+	if cw < p.px(narrowHUDCSS) || l.bigDigits > hud.h || p.barHeight()+gap+graphMin > hud.h {
+		return gameLayout{}, false
+	}
+	left := box{hud.x, hud.y, cw, hud.h}
+	right := box{left.right() + gap, hud.y, hud.w - cw - gap, hud.h}
+	l.fps = box{left.x, left.y, cw, l.bigDigits + p.statsHeight(cw, left.h-l.bigDigits)}
+	if d := p.chipsHeight(chips, cw); l.fps.bottom()+gap+d <= left.bottom() {
+		l.diagram = box{left.x, l.fps.bottom() + gap, cw, d}
+	}
+	l.bar = box{right.x, right.y, right.w, p.barHeight()}
+	l.graph = box{right.x, l.bar.bottom() + gap, right.w, min(right.h-p.barHeight()-gap, graphMax)}
+	return l, true
+}
+
+// stackedLayout is the field (with the FPS block beside or below it),
+// then the bar, the graph and the diagram, for tall canvases. With no
+// room for a field worth steering in, the counter goes on top alone.
+func (g *Game) stackedLayout(p *pen, chips []chip) gameLayout {
+	pad, gap := p.px(padCSS), p.px(gapCSS)
+	W, H := p.w, p.h
+	var l gameLayout
 	l.bigDigits = p.px(34)
 	fullW := W - 2*pad
 	dh := p.chipsHeight(chips, fullW)
@@ -80,19 +172,22 @@ func (g *Game) layout(p *pen) gameLayout {
 	fhBelow := p.fpsHeight(fullW, l.bigDigits)
 	sBelow := min(top-fhBelow-gap, fullW)
 	var bottom float32
-	if sBeside >= sBelow {
+	switch {
+	case sBeside >= sBelow && sBeside >= p.px(fieldMinCSS):
 		l.field = box{pad, pad, sBeside, sBeside}
 		l.fps = box{pad + sBeside + gap, pad, fullW - sBeside - gap, sBeside}
 		bottom = l.field.bottom()
-	} else {
-		s := max(sBelow, 0)
-		l.field = box{pad + (fullW-s)/2, pad, s, s}
+	case sBelow >= p.px(fieldMinCSS):
+		l.field = box{pad + (fullW-sBelow)/2, pad, sBelow, sBelow}
 		l.fps = box{pad, l.field.bottom() + gap, fullW, fhBelow}
+		bottom = l.fps.bottom()
+	default:
+		l.fps = box{pad, pad, fullW, fhBelow}
 		bottom = l.fps.bottom()
 	}
 	l.bar = box{pad, bottom + gap, fullW, p.barHeight()}
 	gh := H - pad - dh - gap - (l.bar.bottom() + gap)
-	gh = min(gh, p.lineH()+p.px(graphMaxCSS))
+	gh = max(min(gh, p.lineH()+p.px(graphMaxCSS)), 0)
 	l.graph = box{pad, l.bar.bottom() + gap, fullW, gh}
 	l.diagram = box{pad, l.graph.bottom() + gap, fullW, dh}
 	return l
@@ -126,7 +221,9 @@ func (g *Game) draw(p *pen) {
 	g.drawFPS(p, l.fps, l.bigDigits, st)
 	g.drawBar(p, l.bar, st)
 	g.drawGraph(p, l.graph, st)
-	p.flowChips(g.chips(st.Phase, p.th), l.diagram)
+	if l.diagram.h > 0 {
+		p.flowChips(g.chips(st.Phase, p.th), l.diagram)
+	}
 	if l.legend.h > 0 {
 		y := l.legend.y
 		for _, s := range p.joinFit([]string{"a bar per frame: solid = work", "faint = sleep", "red = missed the budget"}, l.legend.w) {
@@ -257,13 +354,18 @@ func (g *Game) drawFPS(p *pen, b box, dh float32, st Stats) {
 func (g *Game) drawBar(p *pen, b box, st Stats) {
 	th := p.th
 	over := st.Elapsed > g.budget
-	label := fmt.Sprintf("this frame %s of %s · %s", msText(int64(st.Elapsed)), msText(int64(g.budget)), st.Phase)
-	lc := th.Text
+	lc, late := th.Text, ""
 	if over {
-		lc = th.LoopStall
-		label = fmt.Sprintf("this frame %s of %s · %s · late", msText(int64(st.Elapsed)), msText(int64(g.budget)), st.Phase)
+		lc, late = th.LoopStall, " · late"
 	}
-	p.text(b.x, b.y, label, b.w, lc)
+	// The longest label that fits: a narrow HUD drops "this frame", then
+	// the phase (which the diagram, if any, and the bar's colours show).
+	el, bud := msText(int64(st.Elapsed)), msText(int64(g.budget))
+	p.text(b.x, b.y, p.firstFit(b.w,
+		fmt.Sprintf("this frame %s of %s · %s%s", el, bud, st.Phase, late),
+		fmt.Sprintf("%s of %s · %s%s", el, bud, st.Phase, late),
+		fmt.Sprintf("%s of %s%s", el, bud, late),
+		fmt.Sprintf("%s of %s", el, bud)), b.w, lc)
 	ty := b.y + p.lineH() + p.px(2)
 	th2 := p.px(barCSS)
 	span := g.budget * 3 / 2 // the track shows half a budget beyond it
@@ -290,7 +392,7 @@ func (g *Game) drawBar(p *pen, b box, st Stats) {
 // growing at the right, and the budget as a dashed line.
 func (g *Game) drawGraph(p *pen, b box, st Stats) {
 	th := p.th
-	p.text(b.x, b.y, fmt.Sprintf("frame times, last %d frames", keepFrames), b.w, th.Muted)
+	p.text(b.x, b.y, p.firstFit(b.w, fmt.Sprintf("frame times, last %d frames", keepFrames), fmt.Sprintf("last %d frames", keepFrames)), b.w, th.Muted)
 	pl := box{b.x, b.y + p.lineH(), b.w, b.h - p.lineH()}
 	if pl.h <= 0 {
 		return

@@ -59,6 +59,16 @@ func (p *pen) text(x, y float32, s string, width float32, c geom.Color) {
 	}
 }
 
+// firstFit is the first of texts that fits width, else the last.
+func (p *pen) firstFit(width float32, texts ...string) string {
+	for _, s := range texts {
+		if p.textW(s) <= width {
+			return s
+		}
+	}
+	return texts[len(texts)-1]
+}
+
 // textRight writes s ending at x.
 func (p *pen) textRight(x, y float32, s string, c geom.Color) {
 	p.out.Texts = append(p.out.Texts, geom.Text{X: x - p.textW(s), Y: y, S: s, Color: c})
