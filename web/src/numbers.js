@@ -32,7 +32,7 @@ export function compareCode() {
   for (const n of numbersIn(c.base)) {
     const v = c.own[n.id] ?? inA.get(n.id);
     if (v == null || v === n.value) continue;
-    text = replaceIn(text, "code", n.id, v, lessonRange("B", n.id)) ?? text;
+    text = replaceIn(text, "code", n.id, v, lessonRange("B", n.id), decimals(String(v))) ?? text;
   }
   return text;
 }
@@ -58,34 +58,45 @@ export function lessonRange(src, id, fallback) {
 export const withRanges = (src) => numbersOf(src).map((n) => ({ ...n, ...lessonRange(src, n.id, n), src }));
 
 // replaceIn sets number id in text to value, kept inside range and on its
-// step, and returns the new text (null: no such number).
-function replaceIn(text, kind, id, value, range) {
+// step, and returns the new text (null: no such number). The value keeps
+// as many decimals as the number has now, so a step from WORK = 0.008
+// gives 0.018, and the step back 0.008 again, not 0.02 and 0.01.
+function replaceIn(text, kind, id, value, range, keep = 0) {
   const n = numbersIn(text, kind).find((x) => x.id === id);
   if (!n || !Number.isFinite(value)) return null;
   const r = range || n;
   const v = Math.min(r.max, Math.max(r.min, value));
-  return text.slice(0, n.start) + format(r.step, v) + text.slice(n.end);
+  return text.slice(0, n.start) + format(r.step, v, Math.max(decimals(n.raw), keep)) + text.slice(n.end);
 }
 
-// format writes a value with as many decimals as its step needs.
-export function format(step, v) {
-  if (step >= 1) return String(Math.round(v));
-  const digits = step < 0.1 ? 2 : 1;
+// decimals is how many digits a number's text has after its point (at
+// most 6): "0.008" has 3, "2" and "1e-3" none.
+export function decimals(raw) {
+  const m = /^[^eE]*\.(\d+)/.exec(String(raw ?? ""));
+  return m ? Math.min(m[1].length, 6) : 0;
+}
+
+// format writes a value with as many decimals as its step needs, or as
+// keep says when that is more.
+export function format(step, v, keep = 0) {
+  if (step >= 1 && keep === 0) return String(Math.round(v));
+  const digits = Math.max(step >= 1 ? 0 : step < 0.1 ? 2 : 1, keep);
   return String(Number(v.toFixed(digits)));
 }
 
 // apply sets a number and reports whether the text changed; the caller
-// re-simulates.
-export function apply(src, id, value) {
+// re-simulates. The number keeps its decimals, or keep of them if more.
+export function apply(src, id, value, keep = 0) {
   const range = lessonRange(src, id, numbersOf(src).find((x) => x.id === id));
   if (!range || !Number.isFinite(value)) return false;
   if (src === "B") {
     const v = Math.min(range.max, Math.max(range.min, value));
     const before = compareCode();
-    S.compare.own[id] = Number(format(range.step, v));
+    const now = numbersOf("B").find((x) => x.id === id);
+    S.compare.own[id] = Number(format(range.step, v, Math.max(decimals(now?.raw), keep)));
     return compareCode() !== before;
   }
-  const next = replaceIn(textOf(src), kindOf(src), id, value, range);
+  const next = replaceIn(textOf(src), kindOf(src), id, value, range, keep);
   if (next == null || next === textOf(src)) return false;
   if (src === "load") S.load = next; else S.code = next;
   return true;

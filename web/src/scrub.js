@@ -4,17 +4,22 @@
 // inside it.
 import { $ } from "./dom.js";
 import { S } from "./state.js";
-import { apply, numbersOf, lessonRange, unitOf } from "./numbers.js";
+import { apply, decimals, numbersOf, lessonRange, unitOf } from "./numbers.js";
 import { simulate } from "./simulate.js";
 
 // Numbers are in the code panel, and in presenter mode in the bar under
 // the stage too; one set of handlers serves both.
 const places = [$("live"), $("numbers-bar")];
 
+// cut is the last arrow step the number's range cut short (see nudge).
+let cut = null; // { src, id, at, from, keep: from's decimals }
+
 // setNumber sets a number and re-runs; it says whether anything changed.
-export function setNumber(src, id, value) {
+// keep is how many decimals it keeps at least (see apply).
+export function setNumber(src, id, value, keep = 0) {
+  cut = null;
   showRange(src, id, value);
-  if (!apply(src, id, value)) return false;
+  if (!apply(src, id, value, keep)) return false;
   simulate();
   return true;
 }
@@ -82,16 +87,32 @@ function onKey(ev) {
   if (!n) return;
   const src = el.dataset.src || "A";
   const step = lessonRange(src, n.id, n).step * (ev.shiftKey ? 10 : 1);
-  if (ev.key === "ArrowUp" || ev.key === "ArrowRight") setNumber(src, n.id, n.value + step);
-  else if (ev.key === "ArrowDown" || ev.key === "ArrowLeft") setNumber(src, n.id, n.value - step);
-  else if (ev.key === "PageUp") setNumber(src, n.id, n.value + step * 10);
-  else if (ev.key === "PageDown") setNumber(src, n.id, n.value - step * 10);
+  if (ev.key === "ArrowUp" || ev.key === "ArrowRight") nudge(src, n, step);
+  else if (ev.key === "ArrowDown" || ev.key === "ArrowLeft") nudge(src, n, -step);
+  else if (ev.key === "PageUp") nudge(src, n, step * 10);
+  else if (ev.key === "PageDown") nudge(src, n, -step * 10);
   else if (ev.key === "Home") setNumber(src, n.id, lessonRange(src, n.id, n).min);
   else if (ev.key === "End") setNumber(src, n.id, lessonRange(src, n.id, n).max);
   else if (ev.key === "Enter" || /^[0-9.]$/.test(ev.key)) openNumberInput(ev.currentTarget, src, n.id, /^[0-9.]$/.test(ev.key) ? ev.key : null);
   else return;
   ev.preventDefault();
   ev.stopPropagation();
+}
+
+// nudge moves a number by delta from the value it has, keeping its
+// decimals (see apply), so the opposite key brings back the value it
+// left: WORK = 0.008 goes to 0.018 and back, not to 0.02 and then 0.01.
+// A step the range cut short (0.008 down to 0) is remembered, so the
+// opposite key goes back to where it came from there too.
+function nudge(src, n, delta) {
+  const r = lessonRange(src, n.id, n);
+  let to = n.value + delta;
+  const back = cut && cut.src === src && cut.id === n.id && Math.abs(cut.at - n.value) < 1e-9 && Math.sign(cut.from - cut.at) === Math.sign(delta);
+  if (back) to = cut.from;
+  const kept = Math.min(r.max, Math.max(r.min, to));
+  const was = cut;
+  setNumber(src, n.id, to, back ? was.keep : 0); // forgets the cut
+  if (kept !== to) cut = Math.abs(kept - n.value) < 1e-9 ? was : { src, id: n.id, at: kept, from: n.value, keep: decimals(n.raw) };
 }
 
 // openNumberInput lets the learner type a value in place.
