@@ -167,7 +167,13 @@ func (pl *Pool) finish(w *Thread, q *queuedJob, e Effect) {
 	w.release(false)
 	w.show("", "")
 	w.owner = -1
-	s.rec.Event(s.now, trace.EvEnd, q.ctx.owner, w.phrase(q.job.Label, finishesPhrase))
+	if q.ctx.owner >= 0 {
+		s.rec.Event(s.now, trace.EvEnd, q.ctx.owner, w.phrase(q.job.Label, finishesPhrase))
+	} else {
+		// No lane is credited with the job (a script's main thread
+		// submitted it): it finishes on its worker's.
+		s.rec.Event(s.now, trace.EvEnd, w.lane, q.job.Label+" finishes")
+	}
 	q.fut.resolve(d.Value, d.Err)
 	if len(pl.queue) > 0 {
 		next := pl.queue[0]

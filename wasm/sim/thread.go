@@ -250,10 +250,12 @@ const (
 type phraseKey struct {
 	label string
 	kind  int
+	loop  bool // the thread runs an event loop (a script's main thread does only inside asyncio.run)
 }
 
 func (t *Thread) phrase(label string, kind int) string {
-	key := phraseKey{label, kind}
+	loop := t.s.rec.Trace.Lanes[t.lane].Kind == trace.KindLoop
+	key := phraseKey{label, kind, loop}
 	if t.lastPhrase[kind] == key && t.lastText[kind] != "" {
 		return t.lastText[kind]
 	}
@@ -270,7 +272,7 @@ func (t *Thread) phrase(label string, kind int) string {
 		}
 	case blocksPhrase:
 		p = label + " blocks " + t.name
-		if t.kind == trace.Run {
+		if loop {
 			p = label + " blocks the event loop"
 		}
 	case finishesPhrase:
