@@ -129,7 +129,13 @@ func (f *fstring) field(open int) (FStringPart, int, error) {
 			}
 			i++
 		}
-		part.Spec = f.body[specStart:i]
+		// The spec is literal text, so its escapes count: f"{x:\t<6}"
+		// pads with tabs.
+		spec, err := unescape(f.body[specStart:i], f.raw, f.posOf(specStart))
+		if err != nil {
+			return part, 0, err
+		}
+		part.Spec = spec
 	}
 	if i == len(f.body) || f.body[i] != '}' {
 		return part, 0, errorf(f.posOf(i), "expected '}' to close the f-string field")
