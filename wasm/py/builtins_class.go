@@ -108,7 +108,7 @@ func (s *superObj) Attr(name string) (Value, bool) {
 	if name == "__repr__" || name == "__str__" {
 		if inst, ok := s.self.(*Instance); ok {
 			return &Builtin{Name: name, Fn: pureBuiltin(func(c *call) (Value, *Exception) {
-				return fmt.Sprintf("<__main__.%s object at %s>", inst.Class.Name, inst.address()), nil
+				return fmt.Sprintf("<%s.%s object at %s>", inst.Class.moduleName(), inst.Class.Name, inst.address()), nil
 			})}, true
 		}
 	}

@@ -2,6 +2,7 @@ package py
 
 import (
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -25,6 +26,7 @@ type Class struct {
 	data        *dataclass
 	enum        *enumInfo
 	run         *Run
+	module      string // __module__: "__main__", "main" under uvicorn, or a library's
 }
 
 // Instance is an object of a class statement's class.
@@ -67,7 +69,7 @@ type classInfo struct {
 // first two locals are the bases and the keywords of the class statement.
 func (f *Fiber) makeClass(fr *Frame, info *classInfo) (Value, *Exception) {
 	bases := fr.locals[0].(*Tuple).Items
-	cls := &Class{Name: info.Name, Dict: map[string]Value{}, Annotations: info.Annotations, run: f.run}
+	cls := &Class{Name: info.Name, Dict: map[string]Value{}, Annotations: info.Annotations, run: f.run, module: moduleOf(fr)}
 	var excParent *ExcType
 	for _, b := range bases {
 		switch b := b.(type) {
@@ -225,7 +227,29 @@ func (cls *Class) isSubclass(other *Class) bool {
 	return false
 }
 
-func (cls *Class) String() string { return fmt.Sprintf("<class '__main__.%s'>", cls.Name) }
+func (cls *Class) String() string { return fmt.Sprintf("<class '%s'>", qualified(cls)) }
+
+// moduleName is the class's __module__ ("__main__" for a class Go made).
+func (cls *Class) moduleName() string {
+	if cls.module == "" {
+		return "__main__"
+	}
+	return cls.module
+}
+
+// moduleOf is the module whose code runs in fr: the program's __name__,
+// or for a library file the module its folder makes (lib/
+// starlette.requests/requests.py: starlette.requests), as CPython's
+// classes of those modules say.
+func moduleOf(fr *Frame) string {
+	if fr.code.Library {
+		return path.Dir(fr.globals.Prog.File)
+	}
+	if name, ok := fr.globals.Values[0].(string); ok {
+		return name
+	}
+	return "__main__"
+}
 
 // classOf is the class statement's class of a value, if it has one.
 func classOf(v Value) *Class {

@@ -32,7 +32,7 @@ func (w *reprWriter) instance(v Value) bool {
 			}
 			return true
 		}
-		fmt.Fprintf(w, "<__main__.%s object at %s>", x.Class.Name, x.address())
+		fmt.Fprintf(w, "<%s.%s object at %s>", x.Class.moduleName(), x.Class.Name, x.address())
 		return true
 	case *Exception:
 		if s, ok, exc := callDunder(x, "__repr__"); ok {
@@ -70,7 +70,7 @@ func qualified(c *Class) string {
 	case enumClass, intEnumClass, strEnumClass:
 		return "enum." + c.Name
 	}
-	return "__main__." + c.Name
+	return c.moduleName() + "." + c.Name
 }
 
 func classOfName(v Value) string {
