@@ -157,6 +157,10 @@ func isInstance(v, cls Value) (bool, *Exception) {
 	case *ExcType:
 		e, ok := v.(*Exception)
 		return ok && e.Type.isA(c), nil
+	case *LibType:
+		// a library's type (random.Random, datetime): its values go by
+		// its name
+		return typeName(v) == c.Name, nil
 	case *Builtin:
 		if test, ok := builtinTypes[c.Name]; ok {
 			if m, info := enumMember(v); m != nil && info.kind != enumClass {
