@@ -68,7 +68,7 @@ func (a *asgi) Describe(done bool) string {
 	}
 	if a.route != nil {
 		code := a.route.fn.Code
-		return fmt.Sprintf("coro=<%s() done, defined at %s:%d>", code.Name, code.File, code.Def.Line)
+		return fmt.Sprintf("coro=<%s() done, defined at %s:%d>", code.Name, a.run.shownPath(code.File), code.Def.Line)
 	}
 	return "coro=<run_asgi()>"
 }

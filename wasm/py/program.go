@@ -297,6 +297,15 @@ func (r *Run) print(c *sim.Ctx, text string) {
 	c.Print(text)
 }
 
+// shownPath is how CPython's messages name a code's file: the program's
+// as its tracebacks do (/app/main.py), a library's as it is.
+func (r *Run) shownPath(file string) string {
+	if file == r.prog.File {
+		return r.prog.path()
+	}
+	return file
+}
+
 // path is the module's __file__: the file name under /app, where a
 // container would put it (a real path differs from machine to machine).
 func (p *Program) path() string {

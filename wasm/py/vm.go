@@ -123,10 +123,11 @@ func (f *Fiber) Line() int32 {
 // Describe implements sim.Describer, as asyncio's task repr shows it.
 func (f *Fiber) Describe(done bool) string {
 	name := f.root.Name + "()"
+	file := f.run.shownPath(f.root.File)
 	if done || len(f.frames) == 0 {
-		return fmt.Sprintf("coro=<%s done, defined at %s:%d>", name, f.root.File, f.root.Def.Line)
+		return fmt.Sprintf("coro=<%s done, defined at %s:%d>", name, file, f.root.Def.Line)
 	}
-	return fmt.Sprintf("coro=<%s running at %s:%d>", name, f.root.File, f.frames[0].pos().Line)
+	return fmt.Sprintf("coro=<%s running at %s:%d>", name, file, f.frames[0].pos().Line)
 }
 
 // throw raises exc where the fiber is: the innermost try block catches it,
