@@ -68,7 +68,11 @@ def run(code, tmp):
     # functions), with the __file__ the simulator gives it.
     # The code is compiled from its real file, so a traceback quotes its
     # lines as the simulator's does.
-    boot = "import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n" + PRELUDE + "\n__file__ = '/app/chunk.py'\nexec(compile(open(%r).read(), %r, 'exec'))\n" % (path, path)
+    # The prelude runs in a namespace of its own, and the imports' names
+    # leave __main__'s, so the chunk's globals hold only what it defines
+    # (CPython's "Did you mean" looks there first).
+    boot = ("import asyncio\ntry:\n    import anyio, anyio.to_thread, anyio.from_thread, anyio._backends._asyncio\nexcept ImportError:\n    pass\n"
+            "exec(%r, {})\ndel asyncio\nglobals().pop('anyio', None)\n__file__ = '/app/chunk.py'\nexec(compile(open(%r).read(), %r, 'exec'))\n" % (PRELUDE, path, path))
     # PYTHONHASHSEED=0: CPython salts str hashes at random on each start,
     # which reorders sets of strings from run to run; the simulator
     # hashes as CPython does with the salt fixed at 0.
@@ -78,7 +82,8 @@ def run(code, tmp):
     lines = out.stdout.splitlines()
     # stderr (a traceback, logging's records) comes untimed
     lines.extend("- " + l for l in out.stderr.strip().splitlines())
-    return lines
+    # The file is /app/chunk.py to the simulator, in warnings too.
+    return [l.replace(path, "/app/chunk.py") for l in lines]
 
 
 def timed(line):
