@@ -39,6 +39,21 @@ func TestGameOnPhone(t *testing.T) {
 	if x2 := p.gameStats().ShipX; x2 <= x1+0.1 {
 		t.Errorf("holding → on the phone: ship x %.3f then %.3f; want it to move right", x1, x2)
 	}
+	// A finger held at the field's right steers the ship there: a phone
+	// sends touches, not a mouse.
+	touch := func(typ input.DispatchTouchEventType, points []*input.TouchPoint) {
+		cdpCall(p, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: points})
+	}
+	at := []*input.TouchPoint{{X: f.x + 10 + s*0.85, Y: f.y + 10 + s*0.5}}
+	touch(input.DispatchTouchEventTypeTouchStart, at)
+	for i := 0; i < 10; i++ {
+		p.sleep(150 * time.Millisecond)
+		touch(input.DispatchTouchEventTypeTouchMove, at)
+	}
+	touch(input.DispatchTouchEventTypeTouchEnd, []*input.TouchPoint{})
+	if x3 := p.gameStats().ShipX; x3 < 0.7 {
+		t.Errorf("a finger held at the field's right: ship x %.3f; want it near 0.85", x3)
+	}
 	if st := p.gameStats(); st.FPS < 25 {
 		t.Errorf("the game runs at %v frames a second on the phone; want about 30", st.FPS)
 	}

@@ -200,7 +200,7 @@ func (f *Fiber) exec() sim.Effect {
 	for {
 		fr := f.frames[len(f.frames)-1]
 		if r.steps++; r.steps > r.maxSteps {
-			return f.fatal(fmt.Sprintf("the scenario ran more than %d steps (the step limit); use cpu(seconds) for CPU-bound work instead of long loops", r.maxSteps))
+			return f.fatal(fmt.Sprintf("the scenario ran more than %d steps (the step limit): a loop that never ends, or never awaits, spins here as it would in CPython; for CPU-bound work, cpu(seconds) stands for the time it takes", r.maxSteps))
 		}
 		in := fr.code.Instrs[fr.pc]
 		fr.pc++

@@ -56,7 +56,8 @@ func (s *pipelineScene) Draw(dst *ebiten.Image, v View) {
 // gameScene is a small game whose loop the learner slows down: it runs in
 // real time and is steered with the arrow keys or the pointer.
 type gameScene struct {
-	g *gameloop.Game
+	g       *gameloop.Game
+	touches []ebiten.TouchID // reused for the touches held each tick
 }
 
 // NewGame starts a game with the lesson's constants.
@@ -78,6 +79,12 @@ func (s *gameScene) Tick(v View, dt time.Duration) {
 	}
 	if v.PointerX >= 0 && ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
 		in.PointerX, in.PointerY, in.Pointer = s.g.WorldAt(v.W, v.H, v.Scale, v.PointerX, v.PointerY)
+	} else if ids := ebiten.AppendTouchIDs(s.touches[:0]); len(ids) > 0 {
+		// On a phone a finger held on the field steers, as the held
+		// mouse button does (the browser sends touches, not a mouse).
+		s.touches = ids
+		x, y := ebiten.TouchPosition(ids[0])
+		in.PointerX, in.PointerY, in.Pointer = s.g.WorldAt(v.W, v.H, v.Scale, float32(x), float32(y))
 	}
 	s.g.Advance(trace.Time(dt.Microseconds()), in)
 }
