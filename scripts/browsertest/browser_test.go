@@ -680,3 +680,23 @@ func TestAHangSaysSo(t *testing.T) {
 		t.Errorf("console %q", text)
 	}
 }
+
+// TestStaleStageSaysSo: while the code does not run, the stage, which
+// still shows the last run that worked, says so at its top, and its
+// button brings the error (under the code, maybe off screen) into view.
+func TestStaleStageSaysSo(t *testing.T) {
+	p := open(t)
+	p.await(`looplab.go(looplab.lessons().find((l) => l.slug.includes("event-loop")).slug)`)
+	p.waitFor(`document.getElementById("stage-stale").hidden`)
+	p.await(`looplab.setCode("import asyncio\n\nasync def main():\n    await asyncio.sleep(1\n")`)
+	p.waitFor(`!document.getElementById("stage-stale").hidden`)
+	var text string
+	p.eval(`document.getElementById("stage-stale-text").textContent`, &text)
+	if !strings.Contains(text, "line 4") || !strings.Contains(text, "last run that worked") {
+		t.Errorf("the stage says %q", text)
+	}
+	p.await(`document.getElementById("stage-stale-show").click()`)
+	p.waitFor(`(() => { const r = document.getElementById("code-error").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+	p.await(`document.getElementById("reset").click()`)
+	p.waitFor(`document.getElementById("stage-stale").hidden`)
+}

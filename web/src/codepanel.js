@@ -77,9 +77,13 @@ export function renderError() {
   const e = S.lastError;
   const box = $("code-error");
   box.hidden = !e;
-  // With no run of this scenario to keep, the stage says why it is empty.
+  // With no run of this scenario to keep, the stage says why it is empty;
+  // with one, it says the run it shows is not the code's, which the error
+  // under the code (often below the fold) says why.
   $("stage-empty").hidden = !(e && !S.result);
+  $("stage-stale").hidden = !(e && S.result);
   if (!e) return;
+  $("stage-stale-text").textContent = `Your code does not run${e.line ? ` (${e.section === "code" ? "line" : e.section + ", line"} ${e.line})` : ""}; this is the last run that worked.`;
   const where = e.line ? `${e.section === "code" ? "Line" : e.section + ", line"} ${e.line}, column ${e.col}: ` : "";
   const kept = S.result ? "The stage still shows the last run that worked." : "";
   box.textContent = `${where}${e.msg}${/[.?!]$/.test(e.msg) ? "" : "."} ${kept}`;
@@ -93,6 +97,10 @@ export function renderError() {
     box.append(" See ", a, ".");
   }
 }
+
+$("stage-stale-show").addEventListener("click", () => {
+  $("code-error").scrollIntoView({ block: "center" });
+});
 
 // ---- the lines the lanes are on ----
 // The code follows the playhead: each line some lanes are on is marked in
