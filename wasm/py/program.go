@@ -124,6 +124,7 @@ func (p *Program) moduleFiber(r *Run, g *Globals) *Fiber {
 func (p *Program) Start(s *sim.Sim, set Settings) error {
 	set = set.Defaults()
 	r := &Run{prog: p, settings: set, maxSteps: set.MaxSteps}
+	s.OnUnretrieved = r.reportUnretrieved
 	if !p.App {
 		g := p.newGlobals("__main__")
 		s.RunScript(p.moduleFiber(r, g), func(c *sim.Ctx, v any, err error) {
@@ -208,6 +209,17 @@ func findApp(g *Globals) (*appVal, *Exception) {
 		return starletteApp(x)
 	}
 	return nil, nil
+}
+
+// reportUnretrieved writes out, as asyncio's logger does (to stderr, so
+// to the console), a task whose exception nobody retrieved.
+func (r *Run) reportUnretrieved(c *sim.Ctx, task string, err error) {
+	e := fromSim(err)
+	r.print(c, "Task exception was never retrieved")
+	r.print(c, "future: "+strings.TrimSuffix(task, ">")+" exception="+repr(e)+">")
+	for _, line := range r.traceback(e, e.Trace) {
+		r.print(c, line)
+	}
 }
 
 // printTraceback prints an uncaught exception as Python does, on the

@@ -133,7 +133,8 @@ type Task struct {
 	own         Future // what fut points to: one allocation for both
 	loop        *Loop
 	fiber       Fiber
-	num         int // asyncio's name is "Task-<num>"
+	failedRepr  string // its repr when it failed, for the never-retrieved report
+	num         int    // asyncio's name is "Task-<num>"
 	lane        int
 	ctx         Ctx
 	waitingOn   *Future

@@ -407,6 +407,7 @@ func (l *Loop) endStep(t *Task, e Effect) {
 		}
 		if e.Err != nil && !IsCancelled(e.Err) && t.req == nil && t != l.mainTask {
 			l.failed = append(l.failed, t) // reported at the loop's end, unless retrieved by then
+			t.failedRepr = t.describe(true)
 		}
 		t.fiber = nil // let the finished coroutine's frames go
 		t.fut.resolve(e.Value, e.Err)

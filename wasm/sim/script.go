@@ -105,13 +105,20 @@ func (l *Loop) stop() {
 }
 
 // reportUnretrieved says, for each task that failed and whose exception
-// nobody awaited or asked for, that it was never retrieved.
+// nobody awaited or asked for, that it was never retrieved: as asyncio
+// logs it (Sim.OnUnretrieved writes it out, traceback and all), or as a
+// warning line when nothing does.
 func (l *Loop) reportUnretrieved() {
 	s := l.s
 	for _, t := range l.failed {
-		if !t.fut.awaited() {
-			s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), t.fut.err.Error()))
+		if t.fut.awaited() {
+			continue
 		}
+		if s.OnUnretrieved != nil {
+			s.OnUnretrieved(&Ctx{s: s, thread: l.thread, task: t, owner: t.lane}, t.failedRepr, t.fut.err)
+			continue
+		}
+		s.rec.Warn(s.now, t.lane, fmt.Sprintf("Task exception was never retrieved: %s: %s", t.Name(), t.fut.err.Error()))
 	}
 	l.failed = nil
 }

@@ -135,6 +135,11 @@ type Sim struct {
 
 	// scriptRunning: a script's main thread has not finished (RunScript).
 	scriptRunning bool
+
+	// OnUnretrieved, when set, writes out asyncio's report of a task whose
+	// exception nobody retrieved: task is the task's repr ("<Task
+	// finished name='Task-2' coro=<...>>"), err its exception.
+	OnUnretrieved func(c *Ctx, task string, err error)
 }
 
 // New makes an empty simulation.
