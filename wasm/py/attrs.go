@@ -17,6 +17,9 @@ func noAttr(x Value, name string) *Exception {
 	if t := typeName(x); cpythonHas(t, name) {
 		return notSimulated("%s.%s is not simulated", t, name)
 	}
+	if t, ok := x.(*LibType); ok {
+		return newExc(excAttribute, fmt.Sprintf("type object '%s' has no attribute '%s'", t.Name, name))
+	}
 	return newExc(excAttribute, fmt.Sprintf("'%s' object has no attribute '%s'", typeName(x), name))
 }
 
