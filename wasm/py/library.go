@@ -289,6 +289,11 @@ var (
 // NewError is an exception of type t with the message msg.
 func NewError(t *ExcType, msg string) *Exception { return newExc(t, msg) }
 
+// NotSimulated is the error for something CPython has and the library
+// does not: it stops the run at the learner's line, where no except
+// clause can catch it and send the program down another path.
+func NotSimulated(format string, args ...any) *Exception { return notSimulated(format, args...) }
+
 // NewExcType is an exception class a library defines, under parent.
 func NewExcType(name string, parent *ExcType) *ExcType {
 	return &ExcType{Name: name, Parent: parent}

@@ -3,7 +3,9 @@
 
 class BaseExceptionGroup(BaseException):
     def __init__(self, message, exceptions):
-        super().__init__(message, tuple(exceptions))
+        # args keep the sequence as given (TaskGroup's list prints as a
+        # list in repr), while exceptions is always a tuple, as in CPython
+        super().__init__(message, exceptions)
         self.message = message
         self.exceptions = tuple(exceptions)
 
@@ -42,7 +44,7 @@ def _star_split(exc, condition):
     if isinstance(exc, BaseExceptionGroup):
         return exc.split(condition)
     if isinstance(exc, condition):
-        return ExceptionGroup("", [exc]), None
+        return ExceptionGroup("", (exc,)), None
     return None, exc
 
 

@@ -181,33 +181,95 @@ class defaultdict(_Mapping):
 
 
 class Counter(_Mapping):
-    def __init__(self, iterable=None, **kwargs):
+    def __init__(self, iterable=None, /, **kwargs):
         self._d = {}
         self.update(iterable, **kwargs)
 
-    def update(self, iterable=None, **kwargs):
+    # update and subtract as CPython's: a mapping adds (or takes away) its
+    # counts, any other iterable counts each item once
+    def update(self, iterable=None, /, **kwargs):
         if iterable is not None:
-            if isinstance(iterable, (dict, Counter)):
-                for key, n in iterable.items():
-                    self._d[key] = self._d.get(key, 0) + n
+            if isinstance(iterable, dict):
+                if self._d:
+                    for key, n in iterable.items():
+                        self._d[key] = n + self._d.get(key, 0)
+                else:
+                    self._d.update(iterable)
             else:
                 for key in iterable:
                     self._d[key] = self._d.get(key, 0) + 1
-        for key, n in kwargs.items():
-            self._d[key] = self._d.get(key, 0) + n
+        if kwargs:
+            self.update(kwargs)
+
+    def subtract(self, iterable=None, /, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for key, n in iterable.items():
+                    self._d[key] = self._d.get(key, 0) - n
+            else:
+                for key in iterable:
+                    self._d[key] = self._d.get(key, 0) - 1
+        if kwargs:
+            self.subtract(kwargs)
 
     def most_common(self, n=None):
         ranked = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
-        return ranked if n is None else ranked[:n]
+        return ranked if n is None else ranked[:max(n, 0)]
+
+    def elements(self):
+        # each key as many times as its count, in insertion order; a count
+        # below one gives nothing
+        for key, n in list(self._d.items()):
+            for _ in range(n):
+                yield key
 
     def total(self):
         return sum(self._d.values())
 
+    def copy(self):
+        return Counter(self)
+
     def __getitem__(self, key):
         return self._d.get(key, 0)
 
+    def __delitem__(self, key):
+        if key in self._d:
+            del self._d[key]
+
+    # comparisons as in 3.10 and later: a missing count is a zero one
     def __eq__(self, other):
-        return isinstance(other, Counter) and self._d == other._d
+        if isinstance(other, Counter):
+            return all(self[k] == other[k] for c in (self, other) for k in c)
+        if isinstance(other, dict):
+            return self._d == dict(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, Counter):
+            return not self == other
+        if isinstance(other, dict):
+            return self._d != dict(other)
+        return NotImplemented
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[k] <= other[k] for c in (self, other) for k in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[k] >= other[k] for c in (self, other) for k in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
 
     # Arithmetic as CPython's Counter does it: the result keeps only
     # positive counts, self's keys first, then the other's new ones.

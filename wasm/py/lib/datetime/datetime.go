@@ -93,7 +93,13 @@ func (d *datetimeVal) TypeName() string {
 	return "datetime"
 }
 
+// dateOnly are the attributes a datetime has and a date lacks.
+var dateOnly = map[string]bool{"hour": true, "minute": true, "second": true, "microsecond": true, "tzinfo": true, "utcoffset": true, "tzname": true, "timestamp": true, "date": true}
+
 func (d *datetimeVal) Attr(name string) (py.Value, bool) {
+	if d.date && dateOnly[name] {
+		return nil, false
+	}
 	t := civilOf(d.us)
 	switch name {
 	case "year":
@@ -112,6 +118,8 @@ func (d *datetimeVal) Attr(name string) (py.Value, bool) {
 		return int64(t.micro), true
 	case "weekday":
 		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) { return int64(t.wday), nil })), true
+	case "isoweekday":
+		return py.NewMethod(d, name, (func(c *py.Call) (py.Value, *py.Exception) { return int64(t.wday + 1), nil })), true
 	case "tzinfo":
 		if d.tz != nil {
 			return d.tz, true
@@ -436,11 +444,20 @@ func module() *py.Module {
 			return d, nil
 		})},
 		"strptime": &py.Builtin{Name: "strptime", Fn: py.Pure(strptime)},
+		"today": &py.Builtin{Name: "today", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return &datetimeVal{us: now(c)}, nil
+		})},
+		"fromisoformat": &py.Builtin{Name: "fromisoformat", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return fromISOFormat(c, false)
+		})},
 	}}
 	dateClass := &py.LibType{Name: "date", New: func(c *py.Call) (py.Value, *py.Exception) { return civilArgs(c, true) }, Attrs: map[string]py.Value{
 		"today": &py.Builtin{Name: "today", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
 			day, _ := floorDiv(now(c), 86400e6)
 			return &datetimeVal{us: day * 86400e6, date: true}, nil
+		})},
+		"fromisoformat": &py.Builtin{Name: "fromisoformat", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {
+			return fromISOFormat(c, true)
 		})},
 	}}
 	timedelta := &py.Builtin{Name: "timedelta", Fn: py.Pure(func(c *py.Call) (py.Value, *py.Exception) {

@@ -124,7 +124,7 @@ func strptime(c *py.Call) (py.Value, *py.Exception) {
 	}
 	re, err := regexp.Compile(`(?i)^(?:` + pattern + `)`)
 	if err != nil {
-		return nil, c.Errorf("strptime() with the format %s is not simulated", py.Quote(format))
+		return nil, py.NotSimulated("strptime() with the format %s is not simulated", py.Quote(format))
 	}
 	m := re.FindStringSubmatchIndex(data)
 	if m == nil {
@@ -198,7 +198,7 @@ func strptimeFields(c *py.Call, groups map[string]string, order []string) (py.Va
 				weekStart = 6
 			}
 		case "G", "V":
-			return nil, c.Errorf("strptime()'s ISO week directives (%%G, %%V) are not simulated")
+			return nil, py.NotSimulated("strptime()'s ISO week directives (%%G, %%V) are not simulated")
 		case "z":
 			var exc *py.Exception
 			if tz, exc = zoneOffset(groups[k]); exc != nil {

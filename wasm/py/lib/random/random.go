@@ -3,8 +3,10 @@
 package random
 
 import (
+	"crypto/sha512"
 	"fmt"
 	"math"
+	"math/big"
 	"math/bits"
 
 	"looplab/wasm/py"
@@ -233,25 +235,7 @@ func newFunctions() map[string]function {
 			}
 			return items[m.randbelow(uint64(len(items)))], nil
 		},
-		"choices": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
-			items, exc := py.Iterate(c.Args()[0])
-			if exc != nil {
-				return nil, exc
-			}
-			k := int64(1)
-			if v, ok := c.Arg(-1, "k"); ok {
-				k, _ = v.(int64)
-			}
-			if _, weighted := c.Arg(1, "weights"); weighted {
-				return nil, c.Errorf("choices() with weights is not simulated")
-			}
-			out := &py.List{}
-			n := float64(len(items))
-			for i := int64(0); i < k && i < py.MaxItems; i++ {
-				out.Items = append(out.Items, items[int(math.Floor(m.random()*n))])
-			}
-			return out, nil
-		},
+		"choices": choices,
 		"shuffle": func(c *py.Call, m *Mersenne) (py.Value, *py.Exception) {
 			l, ok := c.Args()[0].(*py.List)
 			if !ok {
@@ -386,8 +370,16 @@ func newRandom(c *py.Call) (py.Value, *py.Exception) {
 	return r, seed(c, r.m, x)
 }
 
-// seed is seed(a): the generator starts over from the int a (None: 0).
+// seed is seed(a): the generator starts over from a, as CPython's
+// seed(a, version=2) does: from the int's absolute value (None: 0), or
+// from a str's UTF-8 bytes (or a bytes') followed by their SHA-512
+// digest, read as one big-endian int.
 func seed(c *py.Call, m *Mersenne, a py.Value) *py.Exception {
+	if v, ok := c.Arg(1, "version"); ok {
+		if n, isInt := v.(int64); !isInt || n != 2 {
+			return py.NotSimulated("random.seed() with version=%s is not simulated", py.Repr(v))
+		}
+	}
 	switch x := a.(type) {
 	case nil:
 		m.seed(0)
@@ -398,10 +390,40 @@ func seed(c *py.Call, m *Mersenne, a py.Value) *py.Exception {
 		m.seed(uint64(x))
 	case bool:
 		m.seed(boolBits(x))
+	case *big.Int:
+		m.seedBig(x)
+	case string:
+		m.seedBytes([]byte(x))
+	case py.Bytes:
+		m.seedBytes([]byte(x))
 	default:
-		return c.Errorf("random.seed() with a %s is not simulated; seed with an int", py.TypeName(a))
+		return py.NotSimulated("random.seed() with a %s is not simulated; seed with an int or a str", py.TypeName(a))
 	}
 	return nil
+}
+
+// seedBig seeds from the int n's absolute value, its 32-bit words least
+// significant first, as CPython's random_seed does.
+func (m *Mersenne) seedBig(n *big.Int) {
+	words := new(big.Int).Abs(n)
+	mask := big.NewInt(0xffffffff)
+	var key []uint32
+	for words.Sign() > 0 {
+		key = append(key, uint32(new(big.Int).And(words, mask).Uint64()))
+		words.Rsh(words, 32)
+	}
+	if len(key) == 0 {
+		key = []uint32{0}
+	}
+	m.initByArray(key)
+	m.hasGaussNext = false
+}
+
+// seedBytes is seed version 2 of a str or bytes: int.from_bytes(b +
+// sha512(b).digest()).
+func (m *Mersenne) seedBytes(b []byte) {
+	digest := sha512.Sum512(b)
+	m.seedBig(new(big.Int).SetBytes(append(append([]byte{}, b...), digest[:]...)))
 }
 
 func stepSign(n int64) int64 {
