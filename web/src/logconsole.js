@@ -98,6 +98,8 @@ function consoleLines(r) {
     const slow = r.debug ? -1 : lines.findIndex((l) => l.kind === "warn" && l.text.startsWith("Executing "));
     if (slow >= 0) lines.splice(slow, 0, { t: lines[slow].t, kind: "note",
       text: "[LoopLab: CPython prints the “Executing … took” warnings only in asyncio's debug mode (PYTHONASYNCIODEBUG=1); LoopLab shows them always, marked ▲ on the stage]" });
+    if (r.unrouted?.length) lines.unshift({ t: 0, kind: "note",
+      text: `[LoopLab: every request got 404 Not Found: the app has no route for ${r.unrouted.join(", ")}. Edit the requests under the code to match its routes.]` });
     const end = ending(r);
     if (end) lines.push({ t: r.duration, text: end, kind: "note" });
     consoleCache.set(r, lines);

@@ -90,6 +90,9 @@ type result struct {
 	// in which CPython prints the "Executing … took" warnings the
 	// simulator always reports.
 	Debug bool `json:"debug,omitempty"`
+	// Unrouted lists the requests ("GET /polite") of a run in which every
+	// request got 404: the app has routes of its own, the load another's.
+	Unrouted []string `json:"unrouted,omitempty"`
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
@@ -264,8 +267,26 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
 	res.Debug = export.InDebugMode(code, spec.Settings)
+	res.Unrouted = unrouted(tr)
 	res.Lanes, res.States, res.Marks = len(tr.Lanes), geom.StatesUsed(tr), geom.MarkKinds(tr)
 	return res, tr
+}
+
+// unrouted is what a run's requests asked for when every one got 404 (a
+// pasted app, the lesson's requests), each once; nil otherwise.
+func unrouted(tr *trace.Trace) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range tr.Requests {
+		if r.Status != 404 {
+			return nil
+		}
+		if k := r.Method + " " + r.Path; !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // numbersOf lists code's scrubbable numbers: none (an empty list, not

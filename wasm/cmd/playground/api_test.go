@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -226,5 +227,24 @@ func TestPipelineNumbersStopAtWhatItAccepts(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("numbers missing: %v", want)
+	}
+}
+
+// TestUnrouted: a run in which every request got 404 (an app pasted over
+// a lesson's, whose requests ask for other routes) names what they asked
+// for, each once; a run with one route that matched names none.
+func TestUnrouted(t *testing.T) {
+	app := "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/slow\")\nasync def slow():\n    return {}\n"
+	for _, c := range []struct {
+		load string
+		want []string
+	}{
+		{"2 x at 0 GET /polite\nat 0 GET /rude\n", []string{"GET /polite", "GET /rude"}},
+		{"at 0 GET /polite\nat 0 GET /slow\n", nil},
+	} {
+		res, _ := simulate(request{Code: app, Load: c.load}, layoutOnly{})
+		if !res.OK || !reflect.DeepEqual(res.Unrouted, c.want) {
+			t.Errorf("load %q: ok %v, unrouted %q, want %q", c.load, res.OK, res.Unrouted, c.want)
+		}
 	}
 }
