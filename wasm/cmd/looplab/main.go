@@ -19,7 +19,7 @@ import (
 
 const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
                    [--switch-interval SECONDS] [--free-threaded]
-                   [--latency SECONDS] [--width N] [--json]
+                   [--latency SECONDS] [--width N] [--json] [--svg FILE [--dark]]
        looplab load FILE
        looplab build --wasm-exec PATH [--wasm FILE] [--content DIR] [--web DIR] [--index FILE] [--out DIR]
                      [--node-modules DIR]
@@ -28,7 +28,8 @@ const usage = `usage: looplab sim APP.py [--load FILE] [--cores N] [--workers N]
 
 sim simulates APP.py (a FastAPI app, served the requests in --load, or an
 asyncio script) on a model of CPython and prints its timeline; --json prints
-the trace instead. load prints the requests of a load file as JSON
+the trace instead, and --svg also writes the stage's picture of the run
+(--dark in its dark theme). load prints the requests of a load file as JSON
 ([{"method", "path", "at"}], at in seconds), for tools that send them.
 build compiles the lessons into the playground's site (make serve runs it),
 bundling the page's modules and the code editor (from the npm packages in

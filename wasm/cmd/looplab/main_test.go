@@ -130,3 +130,24 @@ func TestLoadCommand(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestSVG: --svg writes the stage's picture of the run beside the text
+// timeline, the same bytes each time, in the theme asked for.
+func TestSVG(t *testing.T) {
+	dir := t.TempDir()
+	light, again, dark := filepath.Join(dir, "a.svg"), filepath.Join(dir, "b.svg"), filepath.Join(dir, "c.svg")
+	for _, args := range [][]string{{"--svg", light}, {"--svg", again}, {"--svg", dark, "--dark"}} {
+		if code, out, errOut := runCLI(append([]string{"sim", examples + "blocked_loop.py", "--load", examples + "blocked_loop.load"}, args...)...); code != 0 || !strings.Contains(out, "event loop") {
+			t.Fatalf("%v: exit %d, %s%s", args, code, out, errOut)
+		}
+	}
+	a, _ := os.ReadFile(light)
+	b, _ := os.ReadFile(again)
+	c, _ := os.ReadFile(dark)
+	if !bytes.HasPrefix(a, []byte("<svg ")) || !bytes.Contains(a, []byte(">GET /slow #1</text>")) || !bytes.Contains(a, []byte("blocked_loop.py")) {
+		t.Errorf("not the run's picture: %.400s", a)
+	}
+	if !bytes.Equal(a, b) || bytes.Equal(a, c) {
+		t.Error("the same run drew different pictures, or the dark theme drew the light one")
+	}
+}

@@ -6,9 +6,12 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"looplab/wasm/scenario"
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/stage/svg"
 	"looplab/wasm/textview"
 	"looplab/wasm/trace"
 )
@@ -45,6 +48,8 @@ func simCommand(args []string, stdout, stderr io.Writer) int {
 	fs.Var(secondsFlag{&set.Latency}, "latency", "network and database reply time in seconds (default 0.1)")
 	fs.Var(secondsFlag{&set.FileLatency}, "file-latency", "how long each open(), read() and write() of a file blocks, in seconds (default 0.001)")
 	asJSON := fs.Bool("json", false, "print the JSON trace")
+	svgPath := fs.String("svg", "", "also write the stage's picture of the run to this SVG file")
+	dark := fs.Bool("dark", false, "draw the SVG in the stage's dark theme")
 	width := fs.Int("width", textview.DefaultWidth, "timeline width in characters")
 
 	// Flags may come before or after the file, as people type them.
@@ -86,6 +91,17 @@ func simCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	if *svgPath != "" {
+		th := geom.Light
+		if *dark {
+			th = geom.Dark
+		}
+		pic := svg.Timeline(tr, svg.Options{Theme: th, Desc: "Drawn by LoopLab from a simulated run of " + filepath.Base(files[0]) + "."})
+		if err := os.WriteFile(*svgPath, pic, 0o644); err != nil {
+			fmt.Fprintf(stderr, "looplab sim: %v\n", err)
+			return 1
+		}
 	}
 	if *asJSON {
 		b, err := tr.JSON()
