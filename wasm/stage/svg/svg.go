@@ -75,19 +75,28 @@ func document(w, h int, th geom.Theme, title, desc string, lists ...geom.List) [
 }
 
 func writeList(b *bytes.Buffer, l geom.List) {
+	// A run of rects (or polygons) of one colour is one path: a pattern's
+	// hundreds of dots cost a few bytes each, and the order of painting,
+	// which overlapping shapes depend on, stays the stage's.
+	var p path
 	for _, r := range l.Rects {
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s"%s/>`+"\n", num(r.X), num(r.Y), num(r.W), num(r.H), fill(r.Color))
+		p.to(b, r.Color)
+		p.d = append(p.d, 'M')
+		p.d = append(p.d, num(r.X)+" "+num(r.Y)+"h"+num(r.W)+"v"+num(r.H)+"h"+num(-r.W)+"z"...)
 	}
-	for _, p := range l.Polys {
-		b.WriteString(`<polygon points="`)
-		for i := 0; i+1 < len(p.Pts); i += 2 {
-			if i > 0 {
-				b.WriteByte(' ')
+	for _, q := range l.Polys {
+		p.to(b, q.Color)
+		for i := 0; i+1 < len(q.Pts); i += 2 {
+			if i == 0 {
+				p.d = append(p.d, 'M')
+			} else {
+				p.d = append(p.d, 'L')
 			}
-			b.WriteString(num(p.Pts[i]) + "," + num(p.Pts[i+1]))
+			p.d = append(p.d, num(q.Pts[i])+" "+num(q.Pts[i+1])...)
 		}
-		fmt.Fprintf(b, `"%s/>`+"\n", fill(p.Color))
+		p.d = append(p.d, 'z')
 	}
+	p.flush(b)
 	for _, ln := range l.Lines {
 		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"%s/>`+"\n",
 			num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), num(ln.Width), stroke(ln.Color))
@@ -113,6 +122,28 @@ func writeList(b *bytes.Buffer, l geom.List) {
 		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`+"\n", num(t.X), num(t.Y+size*ascent), fill(t.Color), html.EscapeString(t.S))
 	}
 	b.WriteString("</g>\n")
+}
+
+// path gathers consecutive shapes of one colour into one <path>.
+type path struct {
+	color geom.Color
+	d     []byte
+}
+
+// to starts a path of colour c, writing the one before when it differs.
+func (p *path) to(b *bytes.Buffer, c geom.Color) {
+	if len(p.d) > 0 && c != p.color {
+		p.flush(b)
+	}
+	p.color = c
+}
+
+func (p *path) flush(b *bytes.Buffer) {
+	if len(p.d) == 0 {
+		return
+	}
+	fmt.Fprintf(b, `<path d="%s"%s/>`+"\n", p.d, fill(p.color))
+	p.d = p.d[:0]
 }
 
 // ascent is Go Mono's ascent over its em.
