@@ -68,8 +68,12 @@ var (
 	dayNames   = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 
-// Strftime formats the directives programs use; others stay as written.
-func Strftime(us int64, f string) string {
+// Strftime formats the directives programs use, as time.strftime does a
+// time in UTC; others stay as written.
+func Strftime(us int64, f string) string { return strftime(us, f, "+0000", "UTC") }
+
+// strftime is Strftime with the zone's %z and %Z.
+func strftime(us int64, f, offset, zone string) string {
 	t := civilOf(us)
 	var b strings.Builder
 	for i := 0; i < len(f); i++ {
@@ -126,9 +130,9 @@ func Strftime(us int64, f string) string {
 		case 'e':
 			fmt.Fprintf(&b, "%2d", t.day)
 		case 'z':
-			b.WriteString("+0000")
+			b.WriteString(offset)
 		case 'Z':
-			b.WriteString("UTC")
+			b.WriteString(zone)
 		default:
 			b.WriteByte('%')
 			b.WriteByte(f[i])

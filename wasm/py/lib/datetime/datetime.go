@@ -232,23 +232,10 @@ func (d *datetimeVal) iso(sep, timespec string) string {
 
 // strftime is Strftime, with %z and %Z from d's tzinfo (empty when naive).
 func (d *datetimeVal) strftime(f string) string {
-	var b strings.Builder
-	for i := 0; i < len(f); i++ {
-		if f[i] != '%' || i+1 == len(f) {
-			b.WriteByte(f[i])
-			continue
-		}
-		i++
-		switch {
-		case f[i] == 'z' && d.tz != nil:
-			b.WriteString(offsetText(d.tz.offset, ""))
-		case f[i] == 'Z' && d.tz != nil:
-			b.WriteString(d.tz.String())
-		case f[i] != 'z' && f[i] != 'Z':
-			b.WriteString(f[i-1 : i+1])
-		}
+	if d.tz == nil {
+		return strftime(d.us, f, "", "")
 	}
-	return Strftime(d.us, b.String())
+	return strftime(d.us, f, offsetText(d.tz.offset, ""), d.tz.String())
 }
 
 func (d *datetimeVal) String() string { return d.iso(" ", "auto") }
