@@ -118,8 +118,13 @@ func Run(spec Spec) (*trace.Trace, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.Run(spec.Settings)
+}
+
+// Run simulates the checked scenario with settings set, without reading
+// its code again.
+func (c Checked) Run(set Settings) (*trace.Trace, error) {
 	prog, reqs, file := c.prog, c.Requests, c.File
-	set := spec.Settings
 	s := sim.New(sim.Config{
 		Cores: set.Cores, SwitchInterval: set.SwitchInterval, FreeThreaded: set.FreeThreaded, Seed: set.Seed,
 		MaxEvents: set.Limits.Events, MaxTime: set.Limits.Time,

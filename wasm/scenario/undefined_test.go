@@ -21,10 +21,13 @@ func TestUndefined(t *testing.T) {
 			{Name: "a", Pos: at(2, 7), Msg: "name 'a' is not defined"},
 			{Name: "b", Pos: at(2, 10), Msg: "name 'b' is not defined"},
 		}},
-		{"code that does not compile", "print(\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Undefined(tc.code)
+			c, err := Check(Spec{Code: tc.code})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := c.Undefined()
 			for i := range got {
 				got[i].Pos.Offset = 0
 			}
@@ -32,6 +35,15 @@ func TestUndefined(t *testing.T) {
 				t.Errorf("Undefined = %+v, want %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// Code that does not compile is an error, and what Check returns with it
+// lists no undefined names.
+func TestUndefinedOfCodeThatDoesNotCompile(t *testing.T) {
+	c, err := Check(Spec{Code: "print(\n"})
+	if err == nil || len(c.Undefined()) != 0 {
+		t.Errorf("Check: %v, undefined %+v; want an error and none", err, c.Undefined())
 	}
 }
 

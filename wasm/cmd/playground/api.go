@@ -253,12 +253,15 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 		res.Error = toProblem(err, settingsFile)
 		return res, nil
 	}
-	tr, err = scenario.Run(spec)
+	checked, err := scenario.Check(spec)
+	if err == nil {
+		tr, err = checked.Run(spec.Settings)
+	}
 	if err != nil {
 		res.Error = toProblem(err, file)
 		return res, nil
 	}
-	for _, u := range scenario.Undefined(code) {
+	for _, u := range checked.Undefined() {
 		res.Undefined = append(res.Undefined, problem{Section: "code", Line: u.Pos.Line, Col: u.Pos.Col, EndCol: u.Pos.Col + len(u.Name),
 			Msg: u.Msg, Text: fmt.Sprintf("code:%d:%d: %s", u.Pos.Line, u.Pos.Col, u.Msg)})
 	}
@@ -266,7 +269,9 @@ func run(code, file, load, settings, settingsFile string) (res result, tr *trace
 	res.OK, res.Metrics, res.narration = true, &m, report.NewNarration(tr)
 	res.Prints, res.Warnings, res.Duration = tr.Prints, tr.Warnings, tr.Duration
 	res.Pending, res.Stopped = tr.Pending, tr.Stopped
-	res.Debug = export.InDebugMode(code, spec.Settings)
+	if len(tr.Warnings) > 0 { // the note on debug mode is about warnings
+		res.Debug = export.InDebugMode(code, spec.Settings)
+	}
 	res.Unrouted = unrouted(tr)
 	res.Lanes, res.States, res.Marks = len(tr.Lanes), geom.StatesUsed(tr), geom.MarkKinds(tr)
 	return res, tr
