@@ -55,14 +55,16 @@ func Timeline(tr *trace.Trace, o Options) []byte {
 	if title == "" {
 		title = fmt.Sprintf("Timeline of a run of %s, %d lanes", seconds(tr.Duration), tl.Lanes())
 	}
-	return document(w, h, o.Theme, title, o.Desc, static, overlay)
+	return Document(w, h, o.Theme, title, o.Desc, static, overlay)
 }
 
 func seconds(t trace.Time) string { return strconv.FormatFloat(t.Seconds(), 'f', 3, 64) + " s" }
 
-// document writes the lists as the stage paints them: each list in turn,
+// Document writes the lists as the stage paints them: each list in turn,
 // its rects, then polygons, then lines, then texts (backgrounds first).
-func document(w, h int, th geom.Theme, title, desc string, lists ...geom.List) []byte {
+// Any scene that draws into geom lists (the game, the pipeline) can be
+// written with it.
+func Document(w, h int, th geom.Theme, title, desc string, lists ...geom.List) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="t d">`, w, h, w, h)
 	fmt.Fprintf(&b, "\n<title id=\"t\">%s</title>\n<desc id=\"d\">%s</desc>\n", html.EscapeString(title), html.EscapeString(desc))
