@@ -22,6 +22,21 @@ type Options struct {
 	Title  string // read first by a screen reader; "" says what the run is
 	Desc   string
 	Focus  []string // lanes whose labels stay (the scenario's focus=)
+	// From and To open the picture on that stretch of the run, as the
+	// stage opens on a block's zoom= (To == 0: the whole run).
+	From, To trace.Time
+	// HideFuture draws the lanes and no bars, as the stage does while a
+	// lesson's question about the run is open.
+	HideFuture bool
+}
+
+// at is the moment the picture shows: the run's end, or its start with
+// the future hidden.
+func (o Options) at(end trace.Time) trace.Time {
+	if o.HideFuture {
+		return o.From
+	}
+	return end
 }
 
 // The page gives each lane a row of this many CSS px while they fit, and
@@ -34,7 +49,8 @@ const (
 
 // Timeline is the picture of tr at its end.
 func Timeline(tr *trace.Trace, o Options) []byte {
-	tl := geom.NewTimeline(tr, geom.Options{Focus: o.Focus})
+	tl := geom.NewTimeline(tr, geom.Options{Focus: o.Focus, From: o.From, To: o.To})
+	tl.SetModes(false, o.HideFuture)
 	w, h := o.Width, o.Height
 	if w <= 0 {
 		w = 800
@@ -50,7 +66,7 @@ func Timeline(tr *trace.Trace, o Options) []byte {
 		o.Theme = geom.Light
 	}
 	tl.SetView(w, h, 1, o.Theme)
-	static, overlay := tl.Frame(tr.Duration, -1, -1)
+	static, overlay := tl.Frame(o.at(tr.Duration), -1, -1)
 	title := o.Title
 	if title == "" {
 		title = fmt.Sprintf("Timeline of a run of %s, %d lanes", seconds(tr.Duration), tl.Lanes())
