@@ -126,7 +126,9 @@ func rgba(c geom.Color) color.RGBA {
 }
 
 // paint draws display lists layer by layer: every list's rects, then
-// polygons, then lines, then texts (their backgrounds first).
+// polygons, then lines, then texts (their backgrounds first). Lists have
+// no Fills here: only a timeline made with geom.Options.Fills (the SVG
+// writer's) says patterns that way, and the stage strokes them.
 func paint(dst *ebiten.Image, scale float64, lists ...geom.List) {
 	for _, l := range lists {
 		for _, r := range l.Rects {

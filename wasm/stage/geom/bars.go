@@ -186,27 +186,27 @@ func (tl *Timeline) drawLane(out *List, r *row, y, h float32, busy []Text) {
 		xa, xb := tl.X(max(sp.From, tl.from)), tl.X(to)
 		if xb-xa < thin {
 			if b.far(xa) {
-				tl.flushBlend(out, &b, y, h)
+				tl.flushBlend(out, &b, y, h, r.h)
 			}
 			b.add(xa, xb, sp.From, to, st)
 			prevEnd = -1
 			continue
 		}
-		tl.flushBlend(out, &b, y, h)
+		tl.flushBlend(out, &b, y, h, r.h)
 		if sp.From == prevEnd && st.color == prevColor && xb-xa > 3*thin {
 			xa += max(tl.px(1), 1) // a new call right after one like it
 		}
 		prevEnd, prevColor = sp.To, st.color
 		out.rect(xa, y, xb-xa, h, st.color)
 		if st.pattern != PatternNone && h >= tl.px(6) {
-			tl.pattern(out, xa, y, xb-xa, h, st.pattern, tl.theme.PatternInk(st.color))
+			tl.pattern(out, xa, y, xb-xa, h, r.h, st.pattern, tl.theme.PatternInk(st.color))
 		}
 		if tl.highlight != 0 && sp.Line == tl.highlight {
 			out.outline(xa, y, xb-xa, h, tl.px(2), tl.theme.Text)
 		}
 		tl.barLabel(out, xa, xb, y, h, sp, st, busy)
 	}
-	tl.flushBlend(out, &b, y, h)
+	tl.flushBlend(out, &b, y, h, r.h)
 }
 
 // barLabel writes what a span is inside its bar, where it fits and does
@@ -321,7 +321,7 @@ func (tl *Timeline) drawGroup(out *List, r *row, y, h float32, busy []Text) {
 			xa, w := x0+float32(from), float32(to-from)
 			out.rect(xa, top, w, bottom-top, st.color)
 			if st.pattern != PatternNone && bottom-top >= tl.px(6) && w >= tl.px(6) {
-				tl.pattern(out, xa, top, w, bottom-top, st.pattern, tl.theme.PatternInk(st.color))
+				tl.pattern(out, xa, top, w, bottom-top, r.h, st.pattern, tl.theme.PatternInk(st.color))
 			}
 			bottom = top
 		}

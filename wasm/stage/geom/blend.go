@@ -51,8 +51,9 @@ func (b *blend) add(xa, xb float32, from, to trace.Time, st style) {
 	b.durations = append(b.durations, to-from)
 }
 
-// flushBlend draws the run gathered in b, if any, and empties it.
-func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
+// flushBlend draws the run gathered in b, if any, and empties it; pitch
+// is the row's height (see pattern).
+func (tl *Timeline) flushBlend(out *List, b *blend, y, h, pitch float32) {
 	if !b.on {
 		return
 	}
@@ -79,6 +80,11 @@ func (tl *Timeline) flushBlend(out *List, b *blend, y, h float32) {
 	}
 	total := float64(b.to - b.from)
 	period := tl.px(8)
+	if tl.opts.Fills {
+		tl.blendFill(out, b, order, total, period, y, h, pitch)
+		tl.blendLabel(out, b, order, total, y, h)
+		return
+	}
 	// Stripes at 45°, anchored to the canvas so neighbouring blends line up.
 	start := float32(math.Floor(float64((b.x0-h)/period))) * period
 	for s := start; s < b.x1; s += period {
@@ -122,10 +128,15 @@ func (tl *Timeline) blendLabel(out *List, b *blend, order []int, total float64, 
 
 // pattern strokes a pattern over the box x, y, w, h in ink. Strokes are
 // anchored to the canvas, not the box, so a pattern runs on unbroken
-// across neighbouring bars.
-func (tl *Timeline) pattern(out *List, x, y, w, h float32, p Pattern, ink Color) {
-	gap := tl.px(6)
-	width := tl.px(1.5)
+// across neighbouring bars. pitch is the height of the box's row: a
+// Fill's tile is that tall, the same for every lane.
+func (tl *Timeline) pattern(out *List, x, y, w, h, pitch float32, p Pattern, ink Color) {
+	if tl.opts.Fills {
+		tl.patternFill(out, x, y, w, h, pitch, p, ink)
+		return
+	}
+	m := tl.measures()
+	gap, width := m.gap, m.width
 	diag := func(dir float32) {
 		start := float32(math.Floor(float64((x-h)/gap))) * gap
 		for s := start; s < x+w+h; s += gap {
@@ -149,19 +160,27 @@ func (tl *Timeline) pattern(out *List, x, y, w, h float32, p Pattern, ink Color)
 			out.rect(s, y, min(width, x+w-s), h, ink)
 		}
 	case PatternHLines:
-		step := tl.px(4)
-		for s := y + step/2; s < y+h; s += step {
-			out.rect(x, s, w, min(width/1.5, y+h-s), ink)
+		for s := y + m.step/2; s < y+h; s += m.step {
+			out.rect(x, s, w, min(m.line, y+h-s), ink)
 		}
 	case PatternDots:
-		d := tl.px(2)
-		for row, s := 0, y+tl.px(2); s+d <= y+h; row, s = row+1, s+tl.px(5) {
+		d := m.dot
+		for row, s := 0, y+m.inset; s+d <= y+h; row, s = row+1, s+m.spacing {
 			shift := float32(row%2) * gap / 2
 			for t := float32(math.Ceil(float64((x-shift)/gap)))*gap + shift; t+d <= x+w; t += gap {
 				out.rect(t, s, d, d, ink)
 			}
 		}
 	}
+}
+
+// measures are a pattern's, in device px: the diagonals' and vertical
+// lines' gap and width, the horizontal lines' step and width, and the
+// dots' size, first row's inset and rows' spacing.
+type measures struct{ gap, width, step, line, dot, inset, spacing float32 }
+
+func (tl *Timeline) measures() measures {
+	return measures{tl.px(6), tl.px(1.5), tl.px(4), tl.px(1.5) / 1.5, tl.px(2), tl.px(2), tl.px(5)}
 }
 
 // far reports whether a span starting at device x cannot join the run.

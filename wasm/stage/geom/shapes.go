@@ -37,6 +37,9 @@ type List struct {
 	Polys []Poly
 	Lines []Line
 	Texts []Text
+	// Fills are patterned boxes, each painted among the rects or the
+	// polygons where its strokes would be (Options.Fills).
+	Fills []Fill
 	// Font is the size of the texts in CSS px; 0 is FontSize.
 	Font float32
 	// pts holds the polygons' corners, so that a pattern's thousand
@@ -93,6 +96,14 @@ func (l *List) outline(x, y, w, h, width float32, c Color) {
 // Append adds o's shapes after l's, layer by layer (o's polygons keep
 // their corners where o holds them).
 func (l *List) Append(o List) {
+	for _, f := range o.Fills {
+		if f.Polys {
+			f.At += len(l.Polys)
+		} else {
+			f.At += len(l.Rects)
+		}
+		l.Fills = append(l.Fills, f)
+	}
 	l.Rects = append(l.Rects, o.Rects...)
 	l.Polys = append(l.Polys, o.Polys...)
 	l.Lines = append(l.Lines, o.Lines...)

@@ -31,6 +31,10 @@ type Options struct {
 	// From and To open the stage zoomed to that stretch of the run
 	// (To == 0: the whole run).
 	From, To trace.Time
+	// Fills says each pattern and blend as one Fill instead of its
+	// hundreds of strokes, for a writer with patterns of its own (SVG);
+	// the stage, which has none, paints the strokes.
+	Fills bool
 }
 
 // Timeline lays out one trace on a canvas: rows of bars against a time

@@ -13,7 +13,7 @@ import (
 // the stage: a row for each lane of both runs, and the axis and margins
 // twice.
 func Compare(a, b *trace.Trace, labelA, labelB string, o Options) []byte {
-	c := geom.NewCompare(a, b, labelA, labelB, geom.Options{Focus: o.Focus, From: o.From, To: o.To})
+	c := geom.NewCompare(a, b, labelA, labelB, geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true})
 	w, h := o.Width, o.Height
 	if w <= 0 {
 		w = 800

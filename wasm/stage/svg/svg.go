@@ -49,7 +49,9 @@ const (
 
 // Timeline is the picture of tr at its end.
 func Timeline(tr *trace.Trace, o Options) []byte {
-	tl := geom.NewTimeline(tr, geom.Options{Focus: o.Focus, From: o.From, To: o.To})
+	// Patterns and blends as <pattern> fills: a few hundred bytes
+	// where their strokes took tens of thousands.
+	tl := geom.NewTimeline(tr, geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true})
 	tl.SetModes(false, o.HideFuture)
 	w, h := o.Width, o.Height
 	if w <= 0 {
@@ -81,112 +83,53 @@ func seconds(t trace.Time) string { return strconv.FormatFloat(t.Seconds(), 'f',
 // Any scene that draws into geom lists (the game, the pipeline) can be
 // written with it.
 func Document(w, h int, th geom.Theme, title, desc string, lists ...geom.List) []byte {
+	var d defs
+	var shapes bytes.Buffer
+	for _, l := range lists {
+		writeList(&shapes, &d, l)
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="t d">`, w, h, w, h)
 	fmt.Fprintf(&b, "\n<title id=\"t\">%s</title>\n<desc id=\"d\">%s</desc>\n", html.EscapeString(title), html.EscapeString(desc))
-	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="%s"/>`+"\n", th.Background.CSS())
-	for _, l := range lists {
-		writeList(&b, l)
-	}
+	d.write(&b)
+	fmt.Fprintf(&b, `<rect width="100%%" height="100%%"%s/>`+"\n", fill(th.Background))
+	b.Write(shapes.Bytes())
 	b.WriteString("</svg>\n")
 	return b.Bytes()
 }
 
-func writeList(b *bytes.Buffer, l geom.List) {
-	// A run of rects (or polygons) of one colour is one path: a pattern's
-	// hundreds of dots cost a few bytes each, and the order of painting,
-	// which overlapping shapes depend on, stays the stage's.
-	var p path
-	for _, r := range l.Rects {
-		p.to(b, r.Color)
-		p.d = append(p.d, 'M')
-		p.d = append(p.d, num(r.X)+" "+num(r.Y)+"h"+num(r.W)+"v"+num(r.H)+"h"+num(-r.W)+"z"...)
-	}
-	for _, q := range l.Polys {
-		p.to(b, q.Color)
-		for i := 0; i+1 < len(q.Pts); i += 2 {
-			if i == 0 {
-				p.d = append(p.d, 'M')
-			} else {
-				p.d = append(p.d, 'L')
-			}
-			p.d = append(p.d, num(q.Pts[i])+" "+num(q.Pts[i+1])...)
+func writeList(b *bytes.Buffer, d *defs, l geom.List) {
+	var shapes batch
+	// Each fill goes where its layer had got to when it was made.
+	var fills [2][]geom.Fill
+	for _, f := range l.Fills {
+		layer := 0
+		if f.Polys {
+			layer = 1
 		}
-		p.d = append(p.d, 'z')
+		fills[layer] = append(fills[layer], f)
 	}
-	p.flush(b)
+	fillsTo := func(layer, at int) {
+		for len(fills[layer]) > 0 && fills[layer][0].At <= at {
+			f := fills[layer][0]
+			shapes.rect(paint{css: "url(#" + d.id(f.Tile) + ")"}, f.X, f.Y, f.W, f.H)
+			fills[layer] = fills[layer][1:]
+		}
+	}
+	for i, r := range l.Rects {
+		fillsTo(0, i)
+		shapes.rect(colour(r.Color), r.X, r.Y, r.W, r.H)
+	}
+	fillsTo(0, len(l.Rects))
+	for i, q := range l.Polys {
+		fillsTo(1, i)
+		shapes.poly(colour(q.Color), q.Pts)
+	}
+	fillsTo(1, len(l.Polys))
+	shapes.write(b)
 	for _, ln := range l.Lines {
 		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"%s/>`+"\n",
 			num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), num(ln.Width), stroke(ln.Color))
 	}
-	size := l.Font
-	if size <= 0 {
-		size = geom.FontSize
-	}
-	for _, t := range l.Texts {
-		if t.Bg.A > 0 {
-			w := float32(len([]rune(t.S))) * size * 0.6
-			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s"%s/>`+"\n", num(t.X-t.Pad), num(t.Y-t.Pad/2), num(w+2*t.Pad), num(size+t.Pad), fill(t.Bg))
-		}
-	}
-	if len(l.Texts) == 0 {
-		return
-	}
-	// Go Mono, the stage's font, where the reader has it; a monospace
-	// font of the same advance (0.6 em) otherwise. The baseline is the
-	// line box's top plus the font's ascent.
-	fmt.Fprintf(b, `<g font-family="'Go Mono', 'DejaVu Sans Mono', ui-monospace, monospace" font-size="%s" xml:space="preserve">`+"\n", num(size))
-	for _, t := range l.Texts {
-		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`+"\n", num(t.X), num(t.Y+size*ascent), fill(t.Color), html.EscapeString(t.S))
-	}
-	b.WriteString("</g>\n")
-}
-
-// path gathers consecutive shapes of one colour into one <path>.
-type path struct {
-	color geom.Color
-	d     []byte
-}
-
-// to starts a path of colour c, writing the one before when it differs.
-func (p *path) to(b *bytes.Buffer, c geom.Color) {
-	if len(p.d) > 0 && c != p.color {
-		p.flush(b)
-	}
-	p.color = c
-}
-
-func (p *path) flush(b *bytes.Buffer) {
-	if len(p.d) == 0 {
-		return
-	}
-	fmt.Fprintf(b, `<path d="%s"%s/>`+"\n", p.d, fill(p.color))
-	p.d = p.d[:0]
-}
-
-// ascent is Go Mono's ascent over its em.
-const ascent = 0.93
-
-func fill(c geom.Color) string   { return paintAttr("fill", c) }
-func stroke(c geom.Color) string { return paintAttr("stroke", c) }
-
-func paintAttr(name string, c geom.Color) string {
-	s := ` ` + name + `="` + c.CSS() + `"`
-	if c.A < 255 {
-		s += ` ` + name + `-opacity="` + strconv.FormatFloat(float64(c.A)/255, 'f', 3, 64) + `"`
-	}
-	return s
-}
-
-// num writes a coordinate to a hundredth of a pixel, without a trailing
-// zero, so the document is small and the same run writes the same bytes.
-func num(v float32) string {
-	return strconv.FormatFloat(float64(int64(v*100+sign(v)*0.5))/100, 'f', -1, 64)
-}
-
-func sign(v float32) float32 {
-	if v < 0 {
-		return -1
-	}
-	return 1
+	writeTexts(b, l)
 }
