@@ -35,6 +35,12 @@ type Block struct {
 	Compare  string            `json:"compare,omitempty"`
 	// CompareSettings are the second version's settings; "" means the same.
 	CompareSettings string `json:"compareSettings,omitempty"`
+	// The numbers a learner can drag in the code, the load and the
+	// compared code, found at build time so that the page offers them
+	// before the simulator has started (see findNumbers).
+	Numbers        []scenario.Number `json:"numbers,omitempty"`
+	LoadNumbers    []scenario.Number `json:"loadNumbers,omitempty"`
+	CompareNumbers []scenario.Number `json:"compareNumbers,omitempty"`
 
 	// where each section's lines are in the lesson file, for errors
 	at map[string][]position
@@ -188,6 +194,18 @@ func (b *Block) Check() error {
 		return &posError{b.at["code"][0], err.Error()}
 	}
 	return nil
+}
+
+// findNumbers finds the numbers of the code, the load and the compared
+// code, as the simulator finds them in the page.
+func (b *Block) findNumbers() {
+	b.Numbers, _ = scenario.Numbers(b.Code)
+	if b.Load != "" {
+		b.LoadNumbers, _ = scenario.LoadNumbers(b.Load)
+	}
+	if b.Compare != "" {
+		b.CompareNumbers, _ = scenario.Numbers(b.Compare)
+	}
 }
 
 // run simulates the block's (first) scenario.

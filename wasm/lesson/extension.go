@@ -41,6 +41,7 @@ func (n *scenarioNode) Dump(src []byte, level int) {
 // scenarioNode after parsing, and a renderer writes the mount point. One
 // value serves one document, and collects its blocks and errors.
 type scenarios struct {
+	slug     string // the lesson's, for ids unique in the page
 	blocks   []*Block
 	predicts []*Predict
 	tries    []*Try
@@ -162,6 +163,9 @@ func (e *scenarios) render(w util.BufWriter, _ []byte, n ast.Node, entering bool
 		"<button type=\"button\" class=\"scenario-show\" data-index=\"%d\">Show on the stage</button></figcaption>\n",
 		html.EscapeString(title), b.Index)
 	if err := highlightPython(w, b.Code); err != nil {
+		return ast.WalkStop, err
+	}
+	if err := e.renderPicture(w, b); err != nil {
 		return ast.WalkStop, err
 	}
 	if b.Load != "" {

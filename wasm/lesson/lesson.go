@@ -46,7 +46,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%s: a lesson's file name must look like 01-some-slug.md", file)
 	}
-	ext := &scenarios{}
+	ext := &scenarios{slug: m[2]}
 	// The renderer keeps goldmark's safe default: raw HTML is omitted and
 	// javascript:, vbscript:, file: and data: links lose their target
 	// (html.WithUnsafe would pass both through). GFM is spelled out so
@@ -94,6 +94,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 		if err := b.Check(); err != nil {
 			return nil, fmt.Errorf("%s:%w", file, err)
 		}
+		b.findNumbers()
 	}
 	for _, p := range l.Predicts {
 		if err := p.resolve(l.Blocks, (*Block).run); err != nil {

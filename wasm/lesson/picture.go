@@ -1,0 +1,155 @@
+package lesson
+
+import (
+	"fmt"
+	"strings"
+
+	"looplab/wasm/gameloop"
+	"looplab/wasm/pipeline"
+	"looplab/wasm/report"
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/stage/svg"
+	"looplab/wasm/trace"
+)
+
+// pictureWidth is the width the pictures are drawn at, CSS px: about the
+// lesson column's on a laptop, so their labels read at the page's size.
+const pictureWidth = 640
+
+// picture is a block's default run drawn at build time, as the stage draws
+// it, in both themes: the lesson shows it in the block's figure and the
+// page in the stage's place until the stage runs.
+type picture struct {
+	light, dark []byte
+	// run is what the page shows beside the stage until the simulator
+	// says it (nil for the game, which runs live).
+	run *preview
+}
+
+// picture draws the block's default run; hidden draws it with its future
+// hidden, as the stage shows a run a lesson's question asks about until
+// the question is answered.
+func (b *Block) picture(hidden bool) (*picture, error) {
+	var draw func(o svg.Options) []byte
+	p := &picture{}
+	o := svg.Options{Width: pictureWidth, HideFuture: hidden}
+	switch b.Scene() {
+	case ScenePipeline:
+		plan, err := pipeline.Parse(b.Code)
+		if err != nil {
+			return nil, err
+		}
+		r := pipeline.Run(plan)
+		p.run = pipelinePreview(r)
+		o.Title, o.Desc = "The build pipeline done three ways, to its end", pipelineDesc(r)
+		draw = func(o svg.Options) []byte { return svg.Pipeline(r, o) }
+	case SceneGameLoop:
+		if !b.Simulated() {
+			params, err := gameloop.Parse(b.Code)
+			if err != nil {
+				return nil, err
+			}
+			o.Title = "The game three seconds in, nobody steering"
+			o.Desc = "The field, the frames per second, this frame's budget bar and the graph of recent frame times."
+			draw = func(o svg.Options) []byte {
+				g := gameloop.New(params)
+				for g.Now() < 3*trace.Second {
+					g.Advance(trace.Second/60, gameloop.Input{PointerX: -1, PointerY: -1})
+				}
+				return svg.Game(g, o)
+			}
+			break
+		}
+		tr, err := b.run()
+		if err != nil {
+			return nil, err
+		}
+		p.run = runPreview(tr, geom.NewTimeline(tr, geom.Options{}), nil)
+		o.Title, o.Desc = "The event loop drawn as a game loop, to the run's end", runDesc(tr)
+		draw = func(o svg.Options) []byte { return svg.Loop(tr, o) }
+	default:
+		specs, err := b.Specs()
+		if err != nil {
+			return nil, err
+		}
+		opts, err := geom.ParseOptions(b.Options["focus"], b.Options["zoom"])
+		if err != nil {
+			return nil, err
+		}
+		var trs []*trace.Trace
+		for _, spec := range specs {
+			tr, err := b.runSpec(spec)
+			if err != nil {
+				return nil, err
+			}
+			trs = append(trs, tr)
+			run := runPreview(tr, geom.NewTimeline(tr, opts), opts.Focus)
+			if p.run == nil {
+				p.run = run
+			} else {
+				p.run.Compare = run
+			}
+		}
+		o.Focus, o.From, o.To = opts.Focus, opts.From, opts.To
+		o.Desc = runDesc(trs[0])
+		draw = func(o svg.Options) []byte { return svg.Timeline(trs[0], o) }
+		if len(trs) == 2 {
+			a, bb := b.labels()
+			o.Desc = "A: " + runDesc(trs[0]) + " B: " + runDesc(trs[1])
+			draw = func(o svg.Options) []byte { return svg.Compare(trs[0], trs[1], a, bb, o) }
+		}
+	}
+	if hidden {
+		// Nothing the question asks may show: not even the run's length,
+		// which a timeline's title gives.
+		o.Title = "The run's lanes, before it runs"
+		o.Desc = "The run is hidden until you answer the question about it, or play it on the stage."
+	}
+	o.Theme = geom.Light
+	p.light = draw(o)
+	o.Theme = geom.Dark
+	p.dark = draw(o)
+	return p, nil
+}
+
+// labels are a compare block's names of its versions, as the page names
+// them.
+func (b *Block) labels() (string, string) {
+	a, bb := b.Options["a"], b.Options["b"]
+	if a == "" {
+		a = "first"
+	}
+	if bb == "" {
+		bb = "second"
+	}
+	return a, bb
+}
+
+// runDesc says in words what the picture of a run shows: its length, the
+// requests answered and how fast, and the longest stall of the loop.
+func runDesc(tr *trace.Trace) string {
+	m := report.Measure(tr)
+	parts := []string{fmt.Sprintf("The run takes %s.", secs(m.Total))}
+	if m.Requests > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d requests answered; latency %s median, %s at most.", m.Completed, m.Requests, secs(m.LatencyMedian), secs(m.LatencyMax)))
+	}
+	if m.Stall > 0 {
+		why := ""
+		if m.StallWhy != "" {
+			why = " (" + m.StallWhy + ")"
+		}
+		parts = append(parts, fmt.Sprintf("The event loop's longest stall: %s from %s%s.", secs(m.Stall), secs(m.StallFrom), why))
+	}
+	return strings.Join(parts, " ")
+}
+
+// pipelineDesc says what the pipeline's picture shows: each way's total.
+func pipelineDesc(r pipeline.Result) string {
+	var parts []string
+	for _, l := range r.Lanes {
+		parts = append(parts, fmt.Sprintf("%s: %.1f min", l.Name, l.Total.Seconds()))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+func secs(t trace.Time) string { return fmt.Sprintf("%.3f s", t.Seconds()) }

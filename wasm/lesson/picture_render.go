@@ -1,0 +1,83 @@
+package lesson
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// renderPicture writes the block's pictures into its figure: its default
+// run in the light and the dark theme (the page's style sheet shows the
+// one of the theme in effect), with the figures the page shows beside the
+// stage until the simulator has started (see preview).
+// A run a question asks about shows its lanes only.
+func (e *scenarios) renderPicture(w util.BufWriter, b *Block) error {
+	asked := false
+	for _, p := range e.predicts {
+		asked = asked || p.Scenario == b.Index
+	}
+	full, err := b.picture(false)
+	if err != nil {
+		return err
+	}
+	// On a phone the picture scrolls sideways rather than shrink its
+	// labels past reading: the keyboard can scroll it too.
+	w.WriteString(`<div class="scenario-picture" tabindex="0" role="group" aria-label="The run, as the stage draws it"`)
+	if full.run != nil {
+		run, err := json.Marshal(full.run)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, ` data-run="%s"`, html.EscapeString(string(run)))
+	}
+	w.WriteString(">\n")
+	id := fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
+	if asked {
+		// The run would answer the question: the lesson shows its lanes,
+		// and the stage shows the run once the question is answered.
+		hidden, err := b.picture(true)
+		if err != nil {
+			return err
+		}
+		writePictures(w, hidden, id+"-q")
+	} else {
+		writePictures(w, full, id)
+	}
+	w.WriteString("</div>\n")
+	return nil
+}
+
+// writePictures writes both themes' documents inline, each with ids of its
+// own: a page holds many, and a title's id must name one.
+func writePictures(w util.BufWriter, p *picture, id string) {
+	w.Write(inlineSVG(p.light, "pic-light", id+"-l"))
+	w.Write(inlineSVG(p.dark, "pic-dark", id+"-d"))
+}
+
+// inlineSVG makes a standalone document a page's element: classed, and
+// every id in it (its title's, its description's, its patterns') and
+// every reference to one prefixed, so the many pictures of a page each
+// name their own.
+func inlineSVG(doc []byte, class, prefix string) []byte {
+	r := bytes.Replace(doc, []byte("<svg "), []byte(`<svg class="`+class+`" `), 1)
+	r = idAttr.ReplaceAll(r, []byte(`id="`+prefix+`-$1"`))
+	r = idRef.ReplaceAll(r, []byte(`url(#`+prefix+`-$1)`))
+	return labelledBy.ReplaceAllFunc(r, func(m []byte) []byte {
+		ids := strings.Fields(string(labelledBy.FindSubmatch(m)[1]))
+		for i, id := range ids {
+			ids[i] = prefix + "-" + id
+		}
+		return []byte(`aria-labelledby="` + strings.Join(ids, " ") + `"`)
+	})
+}
+
+var (
+	idAttr     = regexp.MustCompile(`\bid="([^"]+)"`)
+	idRef      = regexp.MustCompile(`url\(#([^)]+)\)`)
+	labelledBy = regexp.MustCompile(`aria-labelledby="([^"]+)"`)
+)

@@ -1,0 +1,53 @@
+package lesson
+
+import (
+	"looplab/wasm/pipeline"
+	"looplab/wasm/report"
+	"looplab/wasm/stage/geom"
+	"looplab/wasm/trace"
+)
+
+// preview is what the page shows beside the stage about a block's
+// default run (its figures, the legend's entries, the rows the stage
+// needs), in the form the simulator answers the page with, so that the
+// page shows them before the simulator has started and nothing moves
+// when it takes over.
+type preview struct {
+	Metrics  *report.Metrics `json:"metrics,omitempty"`
+	Focus    []report.Focus  `json:"focus,omitempty"`
+	States   []string        `json:"states,omitempty"`
+	Marks    []string        `json:"marks,omitempty"`
+	Duration trace.Time      `json:"duration"`
+	Lanes    int             `json:"lanes"`
+	Rows     int             `json:"rows"`
+	Compare  *preview        `json:"compare,omitempty"`
+	Pipeline []pipelineLane  `json:"pipeline,omitempty"`
+}
+
+// pipelineLane is one way of doing the pipeline, as the page reports it.
+type pipelineLane struct {
+	Name        string     `json:"name"`
+	Workers     int        `json:"workers"`
+	Total       trace.Time `json:"total"`
+	Utilisation float64    `json:"utilisation"`
+	Fastest     bool       `json:"fastest"`
+}
+
+// runPreview is a simulated run's preview; tl is its layout.
+func runPreview(tr *trace.Trace, tl *geom.Timeline, focus []string) *preview {
+	m := report.Measure(tr)
+	return &preview{
+		Metrics: &m, Focus: report.FocusLatency(tr, focus, geom.MatchesFocus),
+		States: geom.StatesUsed(tr), Marks: geom.MarkKinds(tr), Duration: tr.Duration,
+		Lanes: len(tr.Lanes), Rows: tl.GroupedRows(),
+	}
+}
+
+// pipelinePreview is the pipeline's.
+func pipelinePreview(r pipeline.Result) *preview {
+	p := &preview{Duration: r.Duration}
+	for _, l := range r.Lanes {
+		p.Pipeline = append(p.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
+	}
+	return p
+}
