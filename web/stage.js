@@ -65,7 +65,10 @@
     api.setHideFuture = (on) => api.setMode("hideFuture", !!on);
     window.looplabStage.setTheme(theme());
     dark.addEventListener("change", () => window.looplabStage.setTheme(theme()));
-    if (parent && typeof parent.looplabStageReady === "function") parent.looplabStageReady(window.looplabStage);
+    // The page's first run comes in a task of its own, not in the one
+    // that started the Go program: two shorter tasks, and the page can
+    // paint between them.
+    if (parent && typeof parent.looplabStageReady === "function") setTimeout(() => parent.looplabStageReady(window.looplabStage));
   };
   // A panic inside an API call is recovered in Go and reported here.
   window.looplabStageCrashed = (msg) => {
@@ -82,7 +85,11 @@
   const go = new Go();
   let code = 0;
   go.exit = (c) => { code = c; };
-  const { instance } = await WebAssembly.instantiateStreaming(fetch("looplab.wasm"), go.importObject);
+  const module = await compiled("looplab.wasm");
+  // The page starts the program when the learner reaches for the stage
+  // (web/src/boot.js); the stage alone starts at once.
+  if (parent && parent.looplabStageStart) await parent.looplabStageStart;
+  const instance = await WebAssembly.instantiate(module, go.importObject);
   await go.run(instance);
   // The stage never returns on its own: reaching here means it died.
   // Ebitengine's pending callbacks now throw; the panel says it already.
@@ -91,6 +98,20 @@
   });
   const at = Math.max(printed.lastIndexOf("panic: "), printed.lastIndexOf("fatal error: "));
   window.looplabStageCrashed((at >= 0 ? printed.slice(at) : printed).trim() || `the simulator stopped (exit code ${code})`);
+  // compiled is the wasm at url, compiled by a worker (stage-compile.js)
+  // so the page stays responsive meanwhile; here if workers fail.
+  function compiled(url) {
+    return new Promise((resolve, reject) => {
+      let worker;
+      try { worker = new Worker("stage-compile.js"); } catch { resolve(WebAssembly.compileStreaming(fetch(url))); return; }
+      worker.onmessage = (e) => {
+        worker.terminate();
+        if (e.data.module) resolve(e.data.module); else reject(new Error(e.data.error));
+      };
+      worker.onerror = () => { worker.terminate(); resolve(WebAssembly.compileStreaming(fetch(url))); };
+      worker.postMessage(url);
+    });
+  }
   // nextControl is the first element after the frame, in the page's
   // order, that the keyboard can focus.
   function nextControl(frame) {

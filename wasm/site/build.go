@@ -18,6 +18,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"looplab/wasm/lesson"
+	"looplab/wasm/stage/geom"
 )
 
 // Options say where a build reads from and writes to.
@@ -38,6 +39,11 @@ type Options struct {
 type page struct {
 	Lessons []pageLesson
 	First   pageLesson
+	// The legend's entries in each theme, as the simulator gives them,
+	// for the page to explain the build's pictures before it has started.
+	LegendLight, LegendDark string
+	// Embed writes the embed page (embed.html): one scenario, no lesson.
+	Embed bool
 }
 
 type pageLesson struct {
@@ -64,8 +70,24 @@ func Build(o Options) error {
 		p.Lessons = append(p.Lessons, pageLesson{Lesson: l, Number: i + 1, Body: template.HTML(l.HTML)})
 	}
 	p.First = p.Lessons[0]
-	var html bytes.Buffer
+	for _, l := range []struct {
+		dst   *string
+		theme geom.Theme
+	}{{&p.LegendLight, geom.Light}, {&p.LegendDark, geom.Dark}} {
+		b, err := json.Marshal(l.theme.Legend())
+		if err != nil {
+			return err
+		}
+		*l.dst = string(b)
+	}
+	var html, embed bytes.Buffer
 	if err := tmpl.Execute(&html, p); err != nil {
+		return err
+	}
+	// The embed page is the same page showing one scenario: its code,
+	// numbers and stage, for a frame in a blog post or a slide.
+	p.Embed = true
+	if err := tmpl.Execute(&embed, p); err != nil {
 		return err
 	}
 	toc, err := json.MarshalIndent(lessons, "", " ")
@@ -80,7 +102,7 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"index.html": html.Bytes(), "runs.html": runs, "lessons.json": toc, "chroma.css": []byte(css)}
+	files := map[string][]byte{"index.html": html.Bytes(), "embed.html": embed.Bytes(), "runs.html": runs, "lessons.json": toc, "chroma.css": []byte(css)}
 	if files["wasm_exec.js"], err = os.ReadFile(o.WasmExec); err != nil {
 		return err
 	}

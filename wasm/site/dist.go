@@ -113,7 +113,7 @@ func reuseCompressed(src, dst string) error {
 }
 
 // entryPages keep their names: learners and links reach them by name.
-var entryPages = []string{"index.html", "stage.html", "runs.html"}
+var entryPages = []string{"index.html", "stage.html", "embed.html", "runs.html"}
 
 // readSite reads a built site without its compressed copies.
 func readSite(dir string) (map[string][]byte, error) {
@@ -255,9 +255,15 @@ self.addEventListener("fetch", (ev) => {
 // for hashed assets, and revalidation for the pages and the worker.
 func Headers(renamed map[string]string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "/*\n  Content-Security-Policy: %s\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n", CSP)
-	for _, page := range []string{"/", "/index.html", "/stage.html", "/runs.html", "/sw.js"} {
+	fmt.Fprintf(&b, "/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n")
+	// The policy goes on each page rather than on /*: hosts join the
+	// values of a header that two rules give, and two policies would both
+	// apply, so the embeddable pages could not be framed.
+	for _, page := range []string{"/", "/index.html", "/stage.html", "/embed.html", "/runs.html", "/sw.js"} {
 		fmt.Fprintf(&b, "%s\n  Cache-Control: no-cache\n", page)
+		if page != "/sw.js" {
+			fmt.Fprintf(&b, "  Content-Security-Policy: %s\n", CSPOf(page))
+		}
 	}
 	for _, old := range sortedKeys(renamed) {
 		fmt.Fprintf(&b, "/%s\n  Cache-Control: %s\n", renamed[old], ImmutableCache)

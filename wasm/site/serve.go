@@ -16,13 +16,30 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 	"img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; " +
 	"object-src 'none'; base-uri 'none'; form-action 'none'"
 
+// EmbedCSP is the policy of the pages another site may frame: the embed
+// page (one scenario for a blog post or a slide) and the stage frame in
+// it (frame-ancestors is checked against every ancestor, the other
+// site's page included). Everything else is CSP's.
+var EmbedCSP = strings.Replace(CSP, "frame-ancestors 'self'", "frame-ancestors *", 1)
+
+// embeddable are the pages another site may put in a frame.
+var embeddable = map[string]bool{"/embed.html": true, "/stage.html": true}
+
+// CSPOf is the policy of the file at path name.
+func CSPOf(name string) string {
+	if embeddable[name] {
+		return EmbedCSP
+	}
+	return CSP
+}
+
 // Handler serves the built site in dir. It picks the brotli or gzip copy
 // of a file when the browser accepts it, sets the right types (wasm
 // included) and the security headers.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", CSP)
+		h.Set("Content-Security-Policy", CSPOf(path.Clean("/"+r.URL.Path)))
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {

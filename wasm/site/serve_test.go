@@ -319,3 +319,20 @@ func TestServerRefusesRawPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddablePages: another site may frame the embed page and the
+// stage frame inside it, and nothing else; the rest of their policy is
+// the site's.
+func TestEmbeddablePages(t *testing.T) {
+	for _, c := range []struct {
+		path, ancestors string
+	}{{"/embed.html", "*"}, {"/stage.html", "*"}, {"/index.html", "'self'"}, {"/", "'self'"}, {"/runs.html", "'self'"}, {"/app.js", "'self'"}} {
+		d := directives(CSPOf(c.path))
+		if got := strings.Join(d["frame-ancestors"], " "); got != c.ancestors {
+			t.Errorf("%s: frame-ancestors %q, want %q", c.path, got, c.ancestors)
+		}
+		if got := strings.Join(d["script-src"], " "); got != "'self' 'wasm-unsafe-eval'" {
+			t.Errorf("%s: script-src %q", c.path, got)
+		}
+	}
+}

@@ -12,9 +12,12 @@ import { exported } from "./exporting.js";
 import { put, editing } from "./editor.js";
 import { runTry } from "./trysteps.js";
 import { emit } from "./events.js";
+import { boot } from "./boot.js";
 
 window.looplab = {
-  ready,
+  // ready resolves when the stage has drawn; asking for it starts the
+  // stage, as a learner reaching for it does.
+  get ready() { boot(); return ready; },
   timing,
   lessons: () => lessons.map(({ slug, title, summary, scenarios }) => ({ slug, title, summary, scenarios: scenarios.length })),
   go(slug, scenario = 0) {

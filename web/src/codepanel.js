@@ -150,9 +150,10 @@ export function renderLineMarks() {
     tag.title = `${l.count} ${l.count === 1 ? "lane is" : "lanes are"} on line ${l.line}: ${l.state}`;
     keepClear(view, tag, l.line, l.version === "B" ? compareCode() : S.code);
   }
-  // The marks reach across the whole line when the code scrolls sideways.
+  // The marks reach across the whole line when the code scrolls sideways
+  // (reading the width lays the page out: only when there are marks).
   for (const view of Object.values(views)) {
-    if (!view) continue;
+    if (!view || !lines.length) continue;
     const w = view.scrollWidth;
     view.querySelectorAll(".line-mark").forEach((m) => { m.style.right = "auto"; m.style.width = `${w}px`; });
   }

@@ -4,6 +4,7 @@
 import { $, el } from "./dom.js";
 import { S, original, sceneOf } from "./state.js";
 import { on } from "./events.js";
+import { preview } from "./picture.js";
 
 const fmt = (s) => (s == null ? "–" : `${s.toFixed(3)} s`);
 
@@ -45,7 +46,7 @@ const pointRows = { total: "Total time", answered: "Requests answered", latency:
 // the block's point outlined. While a prediction is open the figures stay
 // hidden: they would answer it.
 export function renderMetrics() {
-  const r = S.result;
+  const r = S.result || preview();
   if (!r) { $("metrics").replaceChildren(); return; }
   if (S.secret) {
     $("metrics").classList.remove("compare");
@@ -108,10 +109,12 @@ export function renderGameStats() {
 // showControls fits the controls to the scene: the game runs live, so it
 // has no playhead to scrub or step.
 function showControls() {
-  const r = S.result;
+  const r = S.result || preview();
   // With no run of this scenario there is nothing to play, explain or
   // export: the stage says why (stage-empty), and the rest steps aside.
-  for (const e of [document.querySelector(".controls"), $("legend"), $("log-and-console"), $("export")]) e.hidden = !r;
+  // Before the stage has started they keep their places (Play starts it),
+  // so nothing moves when it takes over.
+  for (const e of [document.querySelector(".controls"), $("legend"), $("log-and-console"), $("export")]) e.hidden = !r && !!S.stage;
   if (!r) return;
   const live = !!r.game;
   for (const id of ["step-back", "step-fwd", "scrub", "clock"]) $(id).hidden = live;
@@ -135,11 +138,12 @@ const markLegend = [
 
 // renderLegend explains the colours and markers the current run uses.
 export function renderLegend() {
-  if (!S.stage) return;
-  const r = S.result;
+  const r = S.result || preview();
   const dark = window.looplabTheme() === "dark";
   const used = new Set([...(r?.states || []), ...(r?.compare?.states || [])]);
-  const all = JSON.parse(S.stage.legend(dark ? "dark" : "light"));
+  // The entries are the simulator's; the build wrote them into the page
+  // too, for before it has started.
+  const all = JSON.parse(S.stage ? S.stage.legend(dark ? "dark" : "light") : $("legend").dataset[dark ? "dark" : "light"] || "[]");
   let entries = all.filter((e) => used.has(e.state));
   if (r?.pipeline) {
     const words = { run: "working on a step", await: "waiting (queue, review, rollout)", blocked: "a worker blocked, waiting" };
@@ -155,26 +159,41 @@ export function renderLegend() {
     el("li", { className: "mark" }, el("span", { className: `glyph ${cls}`, textContent: glyph, ariaHidden: "true" }), text)));
 }
 
+// shape is what the stage's height depends on: the scene, and each
+// version's lanes and rows with alike lanes grouped (a pipeline's rows:
+// its workers and two more per way). The run's, or before the simulator
+// has started the build's preview of it.
+function shape() {
+  const r = S.result || preview();
+  if (!r) return null;
+  const scene = sceneOf().scene;
+  const kind = scene === "pipeline" ? "pipeline" : scene === "gameloop" ? "game" : "";
+  const rows = r.pipeline ? r.pipeline.reduce((n, l) => n + l.workers + 2, 0) : r.rows || r.lanes;
+  return { kind, lanes: r.lanes, rows, b: r.compare ? { lanes: r.compare.lanes, rows: r.compare.rows || r.compare.lanes } : null };
+}
+
 // fitStage gives the stage the height its lanes need, within what the
 // screen can spare: the stage and its figures stay in view beside the
 // lesson, and on a phone the pinned stage stays compact.
 export function fitStage() {
-  const r = S.result;
+  const sh = shape();
+  if (!sh) return;
   const phone = matchMedia("(max-width: 900px)").matches;
   const presenting = document.body.classList.contains("presenting");
   const h = window.innerHeight;
-  const b = r.compare;
-  const cap = presenting ? Math.max(200, h * 0.6) : phone ? Math.max(150, h * (b ? 0.34 : 0.28)) : Math.max(220, h * (b ? 0.5 : 0.42));
-  const kind = r.pipeline ? "pipeline" : r.game || sceneOf().scene === "gameloop" ? "game" : "";
+  const b = sh.b;
+  // Embedded in another page the frame is small and the stage its point.
+  const embed = document.documentElement.classList.contains("embed");
+  const cap = presenting ? Math.max(200, h * 0.6) : embed ? Math.max(160, h * (b ? 0.6 : 0.5))
+    : phone ? Math.max(150, h * (b ? 0.34 : 0.28)) : Math.max(220, h * (b ? 0.5 : 0.42));
   let want;
-  if (kind) {
-    const rows = kind === "pipeline" ? r.pipeline.reduce((n, l) => n + l.workers + 2, 0) : 0;
-    want = kind === "pipeline" ? 60 + 26 * rows : 420;
+  if (sh.kind) {
+    want = sh.kind === "pipeline" ? 60 + 26 * sh.rows : 420;
   } else {
     // Every lane gets a comfortable row when they fit; when they do not,
     // the stage closes groups of alike lanes, so it needs room for those.
-    const lanes = r.lanes + (b ? b.lanes : 0);
-    const rows = (r.rows || r.lanes) + (b ? b.rows || b.lanes : 0);
+    const lanes = sh.lanes + (b ? b.lanes : 0);
+    const rows = sh.rows + (b ? b.rows : 0);
     const chrome = b ? 100 : 50; // axis and margins, twice in compare mode
     const row = presenting ? 30 : 22;
     want = chrome + 14 * lanes <= cap ? chrome + row * lanes : chrome + row * rows;
@@ -183,6 +202,7 @@ export function fitStage() {
 }
 
 on("run", (ok) => {
+  if (!S.stage) { renderMetrics(); renderLegend(); fitStage(); showControls(); return; }
   if (!S.result) { renderMetrics(); showControls(); }
   if (!ok || !S.result) return;
   renderMetrics();
@@ -194,7 +214,7 @@ on("theme", renderLegend);
 on("secret", renderMetrics);
 let resizeQueued = false;
 window.addEventListener("resize", () => {
-  if (resizeQueued || !S.result) return;
+  if (resizeQueued) return;
   resizeQueued = true;
   requestAnimationFrame(() => { resizeQueued = false; fitStage(); });
 });

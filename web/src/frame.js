@@ -7,6 +7,7 @@ import { S } from "./state.js";
 import { route, resetRouted } from "./routing.js";
 import { simulate } from "./simulate.js";
 import { renderTheme } from "./theme.js";
+import { boot } from "./boot.js";
 
 let reloading = false;
 
@@ -32,6 +33,13 @@ window.looplabStageReady = (api) => {
   // With reduced motion nothing moves until the learner presses play.
   matchMedia("(prefers-reduced-motion: reduce)").addEventListener("change", configure);
   renderTheme();
+  if (S.waiting) {
+    // A number changed while the simulator started: run what the learner
+    // has now (a link's numbers, if any, came before it and lost).
+    S.waiting = false;
+    simulate({ keepPlayhead: false });
+    return;
+  }
   resetRouted();
   route(); // again, now that the numbers in a link can be found
 };
@@ -66,6 +74,7 @@ $("stage").addEventListener("load", () => {
 // "Skip to the stage", the page's first Tab stop, focuses the stage: its
 // canvas, where the keys go (the frame element alone would take none).
 $("skip-stage").addEventListener("click", () => {
+  boot();
   $("stage-block").scrollIntoView({ block: "nearest" });
   const w = $("stage").contentWindow;
   const canvas = w?.document.querySelector("canvas");

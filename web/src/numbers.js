@@ -1,14 +1,25 @@
 // The numbers a learner drags: in the code (version A), in the compare
 // version's code (B) and in the requests (load). The simulator finds them
 // and gives each an id, a label and a range; this module sets them.
-import { S, original, sceneOf } from "./state.js";
+import { S, lessons, original, sceneOf } from "./state.js";
 
 const cache = new Map(); // "kind\0text" → numbers
+
+// built are the numbers the build found in each block's texts, so the
+// page offers them before the simulator has started.
+const built = new Map();
+for (const l of lessons) {
+  for (const o of l.scenarios) {
+    built.set("code\0" + o.code, o.numbers || []);
+    if (o.load) built.set("load\0" + o.load, o.loadNumbers || []);
+    if (o.compare) built.set("code\0" + o.compare, o.compareNumbers || []);
+  }
+}
 
 // numbersIn lists the scrubbable numbers of a text: kind "code" or "load".
 export function numbersIn(text, kind = "code") {
   const key = kind + "\0" + text;
-  let list = cache.get(key);
+  let list = cache.get(key) || built.get(key);
   if (!list && S.stage) {
     const api = kind === "load" ? S.stage.loadNumbers : S.stage.numbers;
     list = api ? JSON.parse(api(text)) || [] : [];
@@ -66,7 +77,20 @@ function replaceIn(text, kind, id, value, range, keep = 0) {
   if (!n || !Number.isFinite(value)) return null;
   const r = range || n;
   const v = Math.min(r.max, Math.max(r.min, value));
-  return text.slice(0, n.start) + format(r.step, v, Math.max(decimals(n.raw), keep)) + text.slice(n.end);
+  const raw = format(r.step, v, Math.max(decimals(n.raw), keep));
+  const next = text.slice(0, n.start) + raw + text.slice(n.end);
+  // Before the simulator has started nobody can find the new text's
+  // numbers: they are the old ones, this one changed and those after it
+  // moved along.
+  if (!S.stage) remember(next, kind, moved(numbersIn(text, kind), n, raw));
+  return next;
+}
+
+// moved is a text's numbers after number n's text became raw.
+function moved(list, n, raw) {
+  const d = raw.length - (n.end - n.start);
+  return list.map((x) => (x.id === n.id ? { ...x, raw, value: Number(raw), end: x.start + raw.length }
+    : x.start > n.start ? { ...x, start: x.start + d, end: x.end + d, col: x.line === n.line ? x.col + d : x.col } : x));
 }
 
 // decimals is how many digits a number's text has after its point (at

@@ -2,7 +2,8 @@
 // when it moved, the playback controls, the caption under the stage, and
 // the page's keys.
 import { $, el } from "./dom.js";
-import { S, drawn } from "./state.js";
+import { S, drawn, ready } from "./state.js";
+import { boot } from "./boot.js";
 import { on, emit } from "./events.js";
 import { setStageHover } from "./codepanel.js";
 import { renderGameStats } from "./figures.js";
@@ -59,8 +60,12 @@ function renderCaption() {
 on("playhead", renderCaption);
 on("run", (ok) => { if (ok || !S.result) renderCaption(); });
 
+// Play before the stage has started starts it, and plays once it has.
+let playWhenReady = false;
+ready.then(() => { if (playWhenReady) S.stage?.play(); });
+
 export function togglePlay() {
-  if (!S.stage) return;
+  if (!S.stage) { playWhenReady = true; boot(); return; }
   if (JSON.parse(S.stage.state()).playing) S.stage.pause(); else S.stage.play();
 }
 

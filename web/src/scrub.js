@@ -20,6 +20,8 @@ export function setNumber(src, id, value, keep = 0) {
   cut = null;
   showRange(src, id, value);
   if (!apply(src, id, value, keep)) return false;
+  // A change before the simulator has started waits for it (frame.js).
+  if (!S.stage) S.waiting = true;
   simulate();
   return true;
 }

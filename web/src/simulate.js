@@ -17,7 +17,13 @@ function request(withLoad = true) {
 // when it parsed and simulated; otherwise the error is shown beside the
 // last good run.
 export function simulate({ keepPlayhead = true } = {}) {
-  if (!S.stage) { emit("run", false); return; }
+  if (!S.stage) {
+    // The simulator has not started: what changed is kept, and runs when
+    // it has (frame.js).
+    saveEdits();
+    emit("run", false);
+    return;
+  }
   let res = JSON.parse(S.stage.simulate(JSON.stringify(request())));
   const scriptWithLoad = /a load only applies/.test(res.error?.msg || "") && S.load;
   if (scriptWithLoad && !original().load) {

@@ -31,6 +31,9 @@ export const S = {
   generation: 0,
   playhead: 0,
   focusedNumber: null, // "A:id", "B:id" or "load:id" of the number with focus
+  // waiting: the learner changed a number before the simulator started;
+  // the change runs when it has.
+  waiting: false,
 };
 
 // original is the scenario block on the stage, as the lesson wrote it.

@@ -20,6 +20,7 @@ import (
 	"looplab/wasm/scenario"
 	"looplab/wasm/stage"
 	"looplab/wasm/stage/geom"
+	"looplab/wasm/stage/svg"
 	"looplab/wasm/trace"
 )
 
@@ -104,6 +105,9 @@ type result struct {
 	// model reads a figure of a scene that is not a simulated run: the
 	// pipeline's, or the game's (see measure).
 	model func(name string) (float64, error)
+	// picture draws the run as an SVG document (see pictureOf); nil for
+	// the game, which runs live.
+	picture func(o svg.Options) []byte
 }
 
 // pipelineLane is one way of doing the pipeline, as the page reports it.
@@ -171,13 +175,22 @@ func simulate(req request, st shower) (res result, trs []*trace.Trace) {
 		res.tellLog(false)
 		sc := stage.NewCompare(tr, trB, c.LabelA, c.LabelB, opts)
 		res.Rows, other.Rows = stage.Rows(sc)
+		res.picture = func(o svg.Options) []byte {
+			o.Focus, o.From, o.To = opts.Focus, opts.From, opts.To
+			return svg.Compare(tr, trB, c.LabelA, c.LabelB, o)
+		}
 		res.Generation = st.Show(sc)
 		return res, []*trace.Trace{tr, trB}
 	}
 	res.tellLog(false)
 	if req.Scene == "gameloop" {
 		res.Generation = st.Show(stage.NewLoop(tr))
+		res.picture = func(o svg.Options) []byte { return svg.Loop(tr, o) }
 	} else {
+		res.picture = func(o svg.Options) []byte {
+			o.Focus, o.From, o.To = opts.Focus, opts.From, opts.To
+			return svg.Timeline(tr, o)
+		}
 		sc := stage.NewTimeline(tr, opts)
 		res.Rows, _ = stage.Rows(sc)
 		res.Generation = st.Show(sc)
@@ -200,6 +213,7 @@ func showPipeline(code string, st shower) (res result) {
 	}
 	r := pipeline.Run(plan)
 	res.model = r.Figure
+	res.picture = func(o svg.Options) []byte { return svg.Pipeline(r, o) }
 	for _, l := range r.Lanes {
 		res.Pipeline = append(res.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
 	}
@@ -331,6 +345,16 @@ func toProblem(err error, section string) *problem {
 
 // legend lists the stage's colours for a theme.
 func legend(theme string) []geom.LegendEntry { return geom.ThemeNamed(theme).Legend() }
+
+// pictureOf is the run on the stage as an SVG document, w × h CSS px in
+// the named theme, with a title that says what it is; "" when there is
+// no run to draw (the game runs live).
+func pictureOf(picture func(svg.Options) []byte, theme string, w, h int) string {
+	if picture == nil {
+		return ""
+	}
+	return string(picture(svg.Options{Width: w, Height: h, Theme: geom.ThemeNamed(theme)}))
+}
 
 // exported is a scenario as a program to run for real, or why it cannot be.
 type exported struct {

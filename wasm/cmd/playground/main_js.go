@@ -14,8 +14,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"looplab/wasm/export"
 	"looplab/wasm/report"
 	"looplab/wasm/stage"
+	"looplab/wasm/stage/svg"
 	"looplab/wasm/trace"
 )
 
@@ -25,6 +27,7 @@ func main() {
 	st.Clock = func() float64 { return perf.Get("timeOrigin").Float() + perf.Call("now").Float() }
 	var current []*trace.Trace
 	var model func(string) (float64, error) // the pipeline's or the game's figures, when one is on the stage
+	var picture func(svg.Options) []byte    // draws the run on the stage as SVG
 	var narration *report.Narration
 	var narrations []*report.Narration // each current run's, for captions
 	var hold gcHold
@@ -43,7 +46,7 @@ func main() {
 				// no trace: measure and trace then say there is none); an
 				// error leaves the last good run on the stage.
 				if trs != nil || res.OK {
-					current, narration, model = trs, res.narration, res.model
+					current, narration, model, picture = trs, res.narration, res.model, res.picture
 					narrations = []*report.Narration{res.narration}
 					if res.Compare != nil {
 						narrations = append(narrations, res.Compare.narration)
@@ -84,7 +87,19 @@ func main() {
 			if err != nil {
 				return toJSON(exported{Error: err.Error()})
 			}
-			return toJSON(exportProgram(req))
+			out := exportProgram(req)
+			if out.OK {
+				// The prediction to hold the real run against: the run on
+				// the stage, which is the exported scenario's.
+				p := export.WithPicture(export.Program{Files: out.Files, Run: out.Run}, pictureOf(picture, "light", 0, 0))
+				out.Files = p.Files
+			}
+			return toJSON(out)
+		}),
+		// picture(theme, w, h) is the run on the stage as an SVG document
+		// of w × h CSS px, for the learner to take away ("" for the game).
+		"picture": fn(func(args []js.Value) any {
+			return pictureOf(picture, args[0].String(), args[1].Int(), args[2].Int())
 		}),
 		"sceneStats": fn(func([]js.Value) any { return toJSON(st.SceneStats()) }),
 		"numbers":    fn(func(args []js.Value) any { return toJSON(numbersOf(args[0].String())) }),
