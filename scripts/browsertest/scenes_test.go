@@ -209,9 +209,16 @@ func TestExport(t *testing.T) {
 	}
 	p.await(`document.getElementById("export").click()`)
 	var open bool
-	p.eval(`document.getElementById("export-dialog").open && document.querySelectorAll("#export-body details").length === 5`, &open)
+	p.eval(`document.getElementById("export-dialog").open && document.querySelectorAll("#export-body details").length === 6`, &open)
 	if !open {
-		t.Error("Run it for real did not open the dialog with the commands and four files")
+		t.Error("Run it for real did not open the dialog with the commands and five files")
+	}
+	// The prediction to hold the real run against: the stage's picture.
+	if svg := app.file("predicted.svg"); !strings.HasPrefix(svg, "<svg") || !strings.Contains(svg, "GET /rude") {
+		t.Errorf("the export's predicted.svg is not the run's picture: %.200q", svg)
+	}
+	if !strings.Contains(app.file("README.md"), "predicted.svg") {
+		t.Error("the export's README does not say what predicted.svg is")
 	}
 	p.screenshot("export-dialog")
 	p.await(`document.getElementById("export-close").click()`)

@@ -212,15 +212,15 @@ func TestSecurityLearnerTextIsNotHTML(t *testing.T) {
 // which lets WebAssembly compile but allows no inline script and no eval.
 func TestSecurityCSPHeader(t *testing.T) {
 	url, _ := serve(t, siteDir(t))
-	for _, name := range []string{"", "index.html", "stage.html", "app.js", "looplab.wasm", "wasm_exec.js", "lessons.json", "missing"} {
+	for _, name := range []string{"", "index.html", "stage.html", "embed.html", "app.js", "looplab.wasm", "wasm_exec.js", "lessons.json", "missing"} {
 		res, err := http.Get(url + name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		res.Body.Close()
 		csp := res.Header.Get("Content-Security-Policy")
-		if csp != site.CSP {
-			t.Errorf("/%s: Content-Security-Policy %q, want %q", name, csp, site.CSP)
+		if want := site.CSPOf("/" + name); csp != want {
+			t.Errorf("/%s: Content-Security-Policy %q, want %q", name, csp, want)
 		}
 		if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval';") {
 			t.Errorf("/%s: script-src is not 'self' 'wasm-unsafe-eval': %q", name, csp)

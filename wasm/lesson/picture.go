@@ -65,6 +65,7 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 			return nil, err
 		}
 		p.run = runPreview(tr, geom.NewTimeline(tr, geom.Options{}), nil)
+		p.run.Caption = captionsAt([]*trace.Trace{tr}, 0, hidden)
 		o.Title, o.Desc = "The event loop drawn as a game loop, to the run's end", runDesc(tr)
 		draw = func(o svg.Options) []byte { return svg.Loop(tr, o) }
 	default:
@@ -91,6 +92,13 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 			}
 		}
 		o.Focus, o.From, o.To = opts.Focus, opts.From, opts.To
+		// The stage opens at the end of the block's zoom= (else at 0),
+		// and at 0 while a question about the run is open.
+		opens := opts.To
+		if hidden {
+			opens = 0
+		}
+		p.run.Caption = captionsAt(trs, opens, hidden)
 		o.Desc = runDesc(trs[0])
 		draw = func(o svg.Options) []byte { return svg.Timeline(trs[0], o) }
 		if len(trs) == 2 {
@@ -99,6 +107,7 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 			draw = func(o svg.Options) []byte { return svg.Compare(trs[0], trs[1], a, bb, o) }
 		}
 	}
+	o.Height = stageHeight(b.Scene(), p.run)
 	if hidden {
 		// Nothing the question asks may show: not even the run's length,
 		// which a timeline's title gives.
@@ -153,3 +162,42 @@ func pipelineDesc(r pipeline.Result) string {
 }
 
 func secs(t trace.Time) string { return fmt.Sprintf("%.3f s", t.Seconds()) }
+
+// The laptop the pictures are drawn for: its window's height, CSS px.
+// The page gives the stage a share of it (web/src/figures.js, fitStage),
+// and the pictures take the height the stage takes there, so the stage
+// takes over from the picture at the same size and layout.
+const laptopHeight = 900
+
+// stageHeight is the height fitStage gives the stage on that laptop: a
+// row of 22 px for each lane while they fit in rows of 14 px, else for
+// each row with alike lanes grouped, within 42 % of the window (half of
+// it for a compare block's two runs); the pipeline's rows of 26 px; the
+// game's 420 px.
+func stageHeight(scene string, run *preview) int {
+	compare := run != nil && run.Compare != nil
+	limit := laptopHeight * 42 / 100
+	if compare {
+		limit = laptopHeight / 2
+	}
+	limit = max(limit, 220)
+	want := 420
+	switch {
+	case scene == ScenePipeline:
+		rows := 0
+		for _, l := range run.Pipeline {
+			rows += l.Workers + 2
+		}
+		want = 60 + 26*rows
+	case scene == SceneTimeline && run != nil:
+		lanes, rows, chrome := run.Lanes, run.Rows, 50
+		if compare {
+			lanes, rows, chrome = lanes+run.Compare.Lanes, rows+run.Compare.Rows, 100
+		}
+		want = chrome + 22*rows
+		if chrome+14*lanes <= limit {
+			want = chrome + 22*lanes
+		}
+	}
+	return min(max(want, 140), limit)
+}

@@ -21,33 +21,31 @@ func (e *scenarios) renderPicture(w util.BufWriter, b *Block) error {
 	for _, p := range e.predicts {
 		asked = asked || p.Scenario == b.Index
 	}
-	full, err := b.picture(false)
+	// The run would answer a question about it: the lesson shows its
+	// lanes, and the stage shows the run once the question is answered.
+	pic, id := (*picture)(nil), fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
+	var err error
+	if asked {
+		pic, err = b.picture(true)
+		id += "-q"
+	} else {
+		pic, err = b.picture(false)
+	}
 	if err != nil {
 		return err
 	}
 	// On a phone the picture scrolls sideways rather than shrink its
 	// labels past reading: the keyboard can scroll it too.
 	w.WriteString(`<div class="scenario-picture" tabindex="0" role="group" aria-label="The run, as the stage draws it"`)
-	if full.run != nil {
-		run, err := json.Marshal(full.run)
+	if pic.run != nil {
+		run, err := json.Marshal(pic.run)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(w, ` data-run="%s"`, html.EscapeString(string(run)))
 	}
 	w.WriteString(">\n")
-	id := fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
-	if asked {
-		// The run would answer the question: the lesson shows its lanes,
-		// and the stage shows the run once the question is answered.
-		hidden, err := b.picture(true)
-		if err != nil {
-			return err
-		}
-		writePictures(w, hidden, id+"-q")
-	} else {
-		writePictures(w, full, id)
-	}
+	writePictures(w, pic, id)
 	w.WriteString("</div>\n")
 	return nil
 }

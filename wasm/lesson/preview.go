@@ -21,7 +21,10 @@ type preview struct {
 	Lanes    int             `json:"lanes"`
 	Rows     int             `json:"rows"`
 	Compare  *preview        `json:"compare,omitempty"`
-	Pipeline []pipelineLane  `json:"pipeline,omitempty"`
+	// Caption is the sentence under the stage at the moment it opens,
+	// one a run (see captionsAt).
+	Caption  []string       `json:"caption,omitempty"`
+	Pipeline []pipelineLane `json:"pipeline,omitempty"`
 }
 
 // pipelineLane is one way of doing the pipeline, as the page reports it.
@@ -50,4 +53,18 @@ func pipelinePreview(r pipeline.Result) *preview {
 		p.Pipeline = append(p.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
 	}
 	return p
+}
+
+// captionsAt are the sentences the stage's caption says of runs at t; with
+// soFar (the future hidden) each is said knowing the run only up to t.
+func captionsAt(trs []*trace.Trace, t trace.Time, soFar bool) []string {
+	var out []string
+	for _, tr := range trs {
+		known := tr.Duration
+		if soFar {
+			known = t
+		}
+		out = append(out, report.Caption(tr, report.NewNarration(tr), t, known))
+	}
+	return out
 }

@@ -4,6 +4,7 @@
 import { $, el } from "./dom.js";
 import { S, drawn, ready } from "./state.js";
 import { boot } from "./boot.js";
+import { preview } from "./picture.js";
 import { on, emit } from "./events.js";
 import { setStageHover } from "./codepanel.js";
 import { renderGameStats } from "./figures.js";
@@ -49,9 +50,11 @@ export const start = () => requestAnimationFrame(tick);
 // The caption says what happens at the playhead, in words.
 function renderCaption() {
   const c = $("caption");
-  const r = S.result;
-  if (!S.stage || !r || r.pipeline || r.game) { c.replaceChildren(); return; }
-  const lines = JSON.parse(S.stage.caption(S.playhead)) || [];
+  // Before the stage has started, the build's sentence for the moment it
+  // opens on, so the caption does not appear (and move the page) then.
+  const r = S.result || preview();
+  if (!r || r.pipeline || r.game || (!S.stage && !r.caption)) { c.replaceChildren(); return; }
+  const lines = S.stage ? JSON.parse(S.stage.caption(S.playhead)) || [] : r.caption;
   // In compare mode each line is named by its version, not by a letter
   // that a lesson's own names (jobs A and B) could be mistaken for.
   const label = (i) => (lines.length > 1 && S.compare ? `${i === 0 ? S.compare.labelA : S.compare.labelB}: ` : "");

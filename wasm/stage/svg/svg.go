@@ -30,11 +30,12 @@ type Options struct {
 	HideFuture bool
 }
 
-// at is the moment the picture shows: the run's end, or its start with
-// the future hidden.
+// at is the moment the picture shows: the run's end, or with the future
+// hidden its start, where the stage puts the playhead while a question
+// about the run is open (even when the block opens zoomed further on).
 func (o Options) at(end trace.Time) trace.Time {
 	if o.HideFuture {
-		return o.From
+		return 0
 	}
 	return end
 }
