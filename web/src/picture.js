@@ -44,7 +44,7 @@ function show() {
   holder.hidden = !svgs.length;
   const status = $("stage-status");
   status.classList.toggle("over-picture", svgs.length > 0);
-  status.textContent = svgs.length ? (booting() ? "A picture of the run · the live stage is starting…" : "A picture of the run · it comes alive when you reach for it")
+  status.textContent = svgs.length ? (booting() ? "A picture · the live stage is starting…" : "A picture · live when you reach for it")
     : S.waiting ? "Starting the simulator: your change runs as soon as it is up…" : "Starting the simulator…";
   // With no picture to show, the stage is needed now.
   if (!svgs.length) boot();
