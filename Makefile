@@ -129,9 +129,13 @@ shots: site chromium
 
 # Every performance figure beside its budget (the README quotes the
 # table): the simulator's go test -bench figures, then the built site in
-# headless Chromium: sizes, load times, frame times, number changes. The
-# least Ebitengine program, built with the same flags, says how much of
-# the wasm is the renderer's before any of LoopLab's code.
+# headless Chromium: sizes, load times, frame times, number changes, and
+# Lighthouse's performance audit. The least Ebitengine program, built with
+# the same flags, says how much of the wasm is the renderer's before any
+# of LoopLab's code. Figures that depend on the machine's speed are judged
+# by their ratio to references measured in the same run; on the machine
+# that sets the budgets, add --update-baseline to the last command to
+# record its references (scripts/perf/baseline.json).
 bench: site chromium
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./wasm/... | tee build/bench.txt
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o build/floor.wasm ./scripts/perf/floor

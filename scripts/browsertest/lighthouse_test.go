@@ -13,11 +13,6 @@ import (
 	"looplab/scripts/internal/headless"
 )
 
-// lighthouseFlags are the flags Chromium needs here (see headless), for
-// the Chromium that Lighthouse starts itself.
-const lighthouseFlags = "--headless=new --no-sandbox --disable-gpu --enable-unsafe-swiftshader --disable-quic --no-first-run " +
-	"--disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
-
 // TestLighthouseAccessibility runs Lighthouse's accessibility audits, as
 // npm's lighthouse package pins them, on a lesson with a predict question
 // on a phone and on a laptop, and on a compare lesson: each must score
@@ -47,7 +42,7 @@ func TestLighthouseAccessibility(t *testing.T) {
 	} {
 		report := filepath.Join(out, c.name+".json")
 		args := []string{cli, url + c.hash, "--only-categories=accessibility", "--output=json", "--output-path=" + report,
-			"--quiet", "--chrome-flags=" + lighthouseFlags + " --user-data-dir=" + t.TempDir()}
+			"--quiet", "--chrome-flags=" + headless.LighthouseFlags + " --user-data-dir=" + t.TempDir()}
 		if c.preset != "" {
 			args = append(args, "--preset="+c.preset)
 		}

@@ -3,8 +3,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -75,13 +75,35 @@ func brotliSize(path string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	var out bytes.Buffer
-	w := brotli.NewWriterOptions(&out, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	if _, err := w.Write(b); err != nil {
+	return brotliLen(b)
+}
+
+// brotliLen is how large b comes out compressed as the site build
+// compresses its files.
+func brotliLen(b []byte) (int64, error) { return brotliTo(io.Discard, b) }
+
+// brotliTo writes b to w compressed as the site build compresses its
+// files and returns the compressed size.
+func brotliTo(w io.Writer, b []byte) (int64, error) {
+	c := &counter{w: w}
+	bw := brotli.NewWriterOptions(c, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+	if _, err := bw.Write(b); err != nil {
 		return 0, err
 	}
-	if err := w.Close(); err != nil {
+	if err := bw.Close(); err != nil {
 		return 0, err
 	}
-	return int64(out.Len()), nil
+	return c.n, nil
+}
+
+// counter counts what goes through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -5,12 +5,12 @@
 // number changed before the stage started) has no picture: the place
 // says the stage is starting.
 import { $ } from "./dom.js";
-import { S, figureOf, original, ready } from "./state.js";
+import { S, figureOf, original, ready, timing } from "./state.js";
 import { on } from "./events.js";
 import { boot, booting } from "./boot.js";
 
 const holder = $("stage-picture");
-let live = false;
+let live = false, timed = false;
 
 // pictureOf is the current scenario's picture in its figure.
 export const pictureOf = () => figureOf(S.index)?.querySelector(".scenario-picture") || null;
@@ -42,6 +42,10 @@ function show() {
     .replace(/aria-labelledby="([^"]+)"/, (_, ids) => `aria-labelledby="${ids.split(" ").map((id) => "stage-" + id).join(" ")}"`)
     .replace("<svg ", '<svg preserveAspectRatio="xMinYMin meet" ')).join("");
   holder.hidden = !svgs.length;
+  if (svgs.length && !timed) {
+    timed = true;
+    requestAnimationFrame(() => { timing.picture = performance.now(); });
+  }
   const status = $("stage-status");
   status.classList.toggle("over-picture", svgs.length > 0);
   status.textContent = svgs.length ? (booting() ? "A picture · the live stage is starting…" : "A picture · live when you reach for it")

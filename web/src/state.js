@@ -53,7 +53,9 @@ export const figureOf = (i) => S.lesson.article.querySelector(`#scenario-${i}`);
 let readyResolve;
 export const ready = new Promise((r) => { readyResolve = r; });
 const drawnWaiters = [];
-export const timing = { firstFrame: 0 }; // ms since navigation, for the performance script
+// ms since navigation, for the performance script: the stage's first frame,
+// and the frame that first showed the build's picture in the stage's place.
+export const timing = { firstFrame: 0, picture: 0 };
 
 // drawn is told by the playhead loop which generation the stage drew.
 export function drawn(gen, at) {

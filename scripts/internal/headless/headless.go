@@ -47,6 +47,12 @@ func Chromium() (string, error) {
 	return "", fmt.Errorf("no Chromium on PATH (make chromium installs Debian's)")
 }
 
+// LighthouseFlags are the flags Chromium needs here (those Browser
+// passes), for the Chromium that Lighthouse starts itself (with
+// CHROME_PATH set to Chromium's path and a fresh --user-data-dir added).
+const LighthouseFlags = "--headless=new --no-sandbox --disable-gpu --enable-unsafe-swiftshader --disable-quic --no-first-run " +
+	"--disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage"
+
 // Browser starts headless Chromium with a profile in profileDir, sized
 // width×height, and returns a chromedp context for one tab.
 func Browser(profileDir string, width, height int) (context.Context, context.CancelFunc, error) {
