@@ -150,7 +150,12 @@ func (e *scenarios) render(w util.BufWriter, _ []byte, n ast.Node, entering bool
 		return ast.WalkContinue, nil
 	}
 	b := n.(*scenarioNode).block
-	data, err := json.Marshal(b)
+	// The texts are in the figure already, highlighted (their text is the
+	// source, byte for byte: TestFigureTextIsTheCode): the page reads
+	// them there rather than twice (web/src/state.js).
+	page := *b
+	page.Code, page.Load, page.Compare = "", "", ""
+	data, err := json.Marshal(&page)
 	if err != nil {
 		return ast.WalkStop, err
 	}

@@ -2,11 +2,14 @@ package lesson
 
 import (
 	"flag"
-	"looplab/wasm/internal/golden"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"looplab/wasm/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -170,5 +173,45 @@ func TestChromaCSS(t *testing.T) {
 	}
 	if !strings.Contains(css, ".chroma .k") || !strings.Contains(css, "prefers-color-scheme: dark") {
 		t.Errorf("CSS lacks keyword rules or the dark theme:\n%.300s", css)
+	}
+}
+
+// TestFigureTextIsTheCode: the page reads a scenario's code, compared code
+// and requests from the figure that shows them (web/src/state.js), not
+// from its data, so what the figure shows must be the source byte for byte.
+func TestFigureTextIsTheCode(t *testing.T) {
+	lessons, err := CompileDir("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	figure := regexp.MustCompile(`(?s)<figure class="scenario" id="scenario-(\d+)".*?</figure>`)
+	pre := regexp.MustCompile(`(?s)<pre[^>]*>.*?</pre>`)
+	for _, l := range lessons {
+		figures := figure.FindAllStringSubmatch(l.HTML, -1)
+		if len(figures) != len(l.Blocks) {
+			t.Fatalf("%s: %d figures for %d blocks", l.Slug, len(figures), len(l.Blocks))
+		}
+		for i, b := range l.Blocks {
+			// The code's pre comes first; the requests' and the compared
+			// code's, when the block has them, in that order after it.
+			texts := pre.FindAllString(figures[i][0], -1)
+			want := []string{b.Code}
+			if b.Load != "" {
+				want = append(want, b.Load)
+			}
+			if b.Compare != "" {
+				want = append(want, b.Compare)
+			}
+			if len(texts) != len(want) {
+				t.Errorf("%s #%d: %d texts shown, want %d", l.Slug, i, len(texts), len(want))
+				continue
+			}
+			for k, w := range want {
+				if got := html.UnescapeString(tag.ReplaceAllString(texts[k], "")); got != w {
+					t.Errorf("%s #%d: the figure shows %q, the source is %q", l.Slug, i, got, w)
+				}
+			}
+		}
 	}
 }

@@ -5,9 +5,22 @@ import { hash } from "./store.js";
 
 const articles = [...document.querySelectorAll("article.lesson")];
 
+// scenarioOf is a figure's scenario: its data, and its texts as the figure
+// shows them (the code, the compared code, the requests), which are the
+// lesson's source byte for byte.
+function scenarioOf(f) {
+  const o = JSON.parse(f.dataset.scenario);
+  o.code = f.querySelector(":scope > pre").textContent;
+  const compare = f.querySelector(":scope > .scenario-compare pre");
+  if (compare) o.compare = compare.textContent;
+  const load = f.querySelector(":scope > .scenario-load pre");
+  if (load) o.load = load.textContent;
+  return o;
+}
+
 export const lessons = articles.map((a) => ({
   slug: a.dataset.slug, title: a.dataset.title, summary: a.dataset.summary, article: a,
-  scenarios: [...a.querySelectorAll("figure.scenario")].map((f) => JSON.parse(f.dataset.scenario)),
+  scenarios: [...a.querySelectorAll("figure.scenario")].map(scenarioOf),
 }));
 export const bySlug = new Map(lessons.map((l) => [l.slug, l]));
 
