@@ -48,6 +48,9 @@ function show() {
   }
   const status = $("stage-status");
   status.classList.toggle("over-picture", svgs.length > 0);
+  // It waits hidden in the page until now: first a cover, then a note in
+  // a corner, it would count as the page moving.
+  if (!S.stage) status.hidden = false;
   status.textContent = svgs.length ? (booting() ? "A picture · the live stage is starting…" : "A picture · live when you reach for it")
     : S.waiting ? "Starting the simulator: your change runs as soon as it is up…" : "Starting the simulator…";
   // With no picture to show, the stage is needed now.
