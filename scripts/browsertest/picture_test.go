@@ -46,7 +46,10 @@ const stageBox = `JSON.stringify({frame: document.getElementById("stage").getBou
   block: document.getElementById("stage-block").getBoundingClientRect(),
   lessons: document.getElementById("lessons").getBoundingClientRect(),
   picture: !document.getElementById("stage-picture").hidden,
-  svgs: document.querySelectorAll("#stage-picture svg").length})`
+  svgs: document.querySelectorAll("#stage-picture svg").length,
+  figureSvgs: document.querySelectorAll("figure.scenario.on-stage .scenario-picture > svg").length,
+  fills: ["#stage-picture svg", "figure.scenario.on-stage .scenario-picture > svg"].map((s) =>
+    [...document.querySelectorAll(s)].map((svg) => getComputedStyle(svg.querySelector("rect")).fill).join())})`
 
 // TestPictureHandsOverToTheStage: before the stage starts its place shows
 // the build's picture of the run, at the size the stage will have; when
@@ -66,11 +69,17 @@ func TestPictureHandsOverToTheStage(t *testing.T) {
 			var before, after struct {
 				Frame, Block, Lessons struct{ X, Y, Width, Height float64 }
 				Picture               bool
-				Svgs                  int
+				Svgs, FigureSvgs      int
+				Fills                 []string
 			}
 			p.evalJSON(stageBox, &before)
-			if !before.Picture || before.Svgs != 2 {
-				t.Fatalf("before the stage starts: picture shown %v with %d documents, want shown with 2 (one a theme)", before.Picture, before.Svgs)
+			// The figure's picture: one document for both themes (or one
+			// a theme), coloured alike in the stage's place.
+			if !before.Picture || before.Svgs == 0 || before.Svgs != before.FigureSvgs {
+				t.Fatalf("before the stage starts: picture shown %v with %d documents, want shown with the figure's %d", before.Picture, before.Svgs, before.FigureSvgs)
+			}
+			if before.Fills[0] == "" || before.Fills[0] != before.Fills[1] {
+				t.Errorf("the stage's picture is painted %q, the figure's %q", before.Fills[0], before.Fills[1])
 			}
 			p.await("looplab.ready")
 			p.evalJSON(stageBox, &after)

@@ -18,6 +18,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"looplab/wasm/stage/svg"
 )
 
 // KindScenario is the node kind of a scenario mount point.
@@ -46,6 +48,7 @@ type scenarios struct {
 	predicts []*Predict
 	tries    []*Try
 	errs     []error
+	palette  *svg.Palette // names the colours of the pictures
 }
 
 func (e *scenarios) Extend(m goldmark.Markdown) {

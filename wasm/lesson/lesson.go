@@ -22,6 +22,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"looplab/wasm/stage/svg"
 )
 
 // Lesson is one compiled lesson.
@@ -36,17 +38,26 @@ type Lesson struct {
 	Predicts []*Predict `json:"predicts,omitempty"`
 	// Tries are the lesson's try steps: numbers to set and what follows.
 	Tries []*Try `json:"tries,omitempty"`
+	// palette names the colours of the lesson's pictures; lessons
+	// compiled together share it (PicturesCSS).
+	palette *svg.Palette
 }
 
 var fileName = regexp.MustCompile(`^(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$`)
 
-// Compile compiles one lesson; file names it in errors.
+// Compile compiles one lesson; file names it in errors. Its pictures'
+// colours are classes of a palette of its own (PicturesCSS).
 func Compile(file string, src []byte) (*Lesson, error) {
+	return compile(file, src, newPalette())
+}
+
+// compile compiles one lesson whose pictures name their colours in pal.
+func compile(file string, src []byte, pal *svg.Palette) (*Lesson, error) {
 	m := fileName.FindStringSubmatch(filepath.Base(file))
 	if m == nil {
 		return nil, fmt.Errorf("%s: a lesson's file name must look like 01-some-slug.md", file)
 	}
-	ext := &scenarios{slug: m[2]}
+	ext := &scenarios{slug: m[2], palette: pal}
 	// The renderer keeps goldmark's safe default: raw HTML is omitted and
 	// javascript:, vbscript:, file: and data: links lose their target
 	// (html.WithUnsafe would pass both through). GFM is spelled out so
@@ -76,7 +87,7 @@ func Compile(file string, src []byte) (*Lesson, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s:1:1: front matter: %v", file, err)
 	}
-	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks, Predicts: ext.predicts, Tries: ext.tries}
+	l := &Lesson{File: file, Slug: m[2], Blocks: ext.blocks, Predicts: ext.predicts, Tries: ext.tries, palette: pal}
 	for _, f := range []struct {
 		name string
 		dst  *string
@@ -117,7 +128,8 @@ func Compile(file string, src []byte) (*Lesson, error) {
 
 // CompileDir compiles every NN-slug.md in dir, in file-name order, and
 // checks that slugs are unique. It reports every broken lesson, not just
-// the first.
+// the first. The lessons share one palette: a page of all of them needs
+// one style sheet for their pictures (PicturesCSS).
 func CompileDir(dir string) ([]*Lesson, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
@@ -127,6 +139,7 @@ func CompileDir(dir string) ([]*Lesson, error) {
 	var out []*Lesson
 	var errs []error
 	seen := map[string]string{}
+	pal := newPalette()
 	for _, name := range names {
 		if filepath.Base(name) == "README.md" {
 			continue
@@ -136,7 +149,7 @@ func CompileDir(dir string) ([]*Lesson, error) {
 			errs = append(errs, err)
 			continue
 		}
-		l, err := Compile(name, src)
+		l, err := compile(name, src, pal)
 		if err != nil {
 			errs = append(errs, err)
 			continue

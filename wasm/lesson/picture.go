@@ -20,17 +20,21 @@ const pictureWidth = 640
 // it, in both themes: the lesson shows it in the block's figure and the
 // page in the stage's place until the stage runs.
 type picture struct {
-	light, dark []byte
+	// both is the picture once for both themes, coloured by the
+	// palette's classes (see PicturesCSS); light and dark are a document
+	// for each theme instead, where the themes' drawings differ in more
+	// than colour.
+	both, light, dark []byte
 	// run is what the page shows beside the stage until the simulator
 	// says it (nil for the game, which runs live).
 	run *preview
 }
 
-// picture draws the block's default run; hidden draws it with its future
-// hidden, as the stage shows a run a lesson's question asks about until
-// the question is answered.
-func (b *Block) picture(hidden bool) (*picture, error) {
-	var draw func(o svg.Options) []byte
+// picture draws the block's default run, its colours named by pal;
+// hidden draws it with its future hidden, as the stage shows a run a
+// lesson's question asks about until the question is answered.
+func (b *Block) picture(hidden bool, pal *svg.Palette) (*picture, error) {
+	var draw func(o svg.Options) svg.Scene
 	p := &picture{}
 	o := svg.Options{Width: pictureWidth, HideFuture: hidden}
 	switch b.Scene() {
@@ -42,7 +46,7 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 		r := pipeline.Run(plan)
 		p.run = pipelinePreview(r)
 		o.Title, o.Desc = "The build pipeline done three ways, to its end", pipelineDesc(r)
-		draw = func(o svg.Options) []byte { return svg.Pipeline(r, o) }
+		draw = func(o svg.Options) svg.Scene { return svg.PipelineScene(r, o) }
 	case SceneGameLoop:
 		if !b.Simulated() {
 			params, err := gameloop.Parse(b.Code)
@@ -51,12 +55,12 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 			}
 			o.Title = "The game three seconds in, nobody steering"
 			o.Desc = "The field, the frames per second, this frame's budget bar and the graph of recent frame times."
-			draw = func(o svg.Options) []byte {
+			draw = func(o svg.Options) svg.Scene {
 				g := gameloop.New(params)
 				for g.Now() < 3*trace.Second {
 					g.Advance(trace.Second/60, gameloop.Input{PointerX: -1, PointerY: -1})
 				}
-				return svg.Game(g, o)
+				return svg.GameScene(g, o)
 			}
 			break
 		}
@@ -67,7 +71,7 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 		p.run = runPreview(tr, geom.NewTimeline(tr, geom.Options{}), nil)
 		p.run.Caption = captionsAt([]*trace.Trace{tr}, 0, hidden)
 		o.Title, o.Desc = "The event loop drawn as a game loop, to the run's end", runDesc(tr)
-		draw = func(o svg.Options) []byte { return svg.Loop(tr, o) }
+		draw = func(o svg.Options) svg.Scene { return svg.LoopScene(tr, o) }
 	default:
 		specs, err := b.Specs()
 		if err != nil {
@@ -100,11 +104,11 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 		}
 		p.run.Caption = captionsAt(trs, opens, hidden)
 		o.Desc = runDesc(trs[0])
-		draw = func(o svg.Options) []byte { return svg.Timeline(trs[0], o) }
+		draw = func(o svg.Options) svg.Scene { return svg.TimelineScene(trs[0], o) }
 		if len(trs) == 2 {
 			a, bb := b.labels()
 			o.Desc = "A: " + runDesc(trs[0]) + " B: " + runDesc(trs[1])
-			draw = func(o svg.Options) []byte { return svg.Compare(trs[0], trs[1], a, bb, o) }
+			draw = func(o svg.Options) svg.Scene { return svg.CompareScene(trs[0], trs[1], a, bb, o) }
 		}
 	}
 	o.Height = stageHeight(b.Scene(), p.run)
@@ -114,10 +118,11 @@ func (b *Block) picture(hidden bool) (*picture, error) {
 		o.Title = "The run's lanes, before it runs"
 		o.Desc = "The run is hidden until you answer the question about it, or play it on the stage."
 	}
-	o.Theme = geom.Light
-	p.light = draw(o)
-	o.Theme = geom.Dark
-	p.dark = draw(o)
+	scene := draw(o)
+	var err error
+	if p.both, err = scene.Themes(pal); err != nil {
+		p.light, p.dark = scene.Document(pal.Light), scene.Document(pal.Dark)
+	}
 	return p, nil
 }
 

@@ -11,26 +11,23 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// renderPicture writes the block's pictures into its figure: its default
-// run in the light and the dark theme (the page's style sheet shows the
-// one of the theme in effect), with the figures the page shows beside the
-// stage until the simulator has started (see preview).
+// renderPicture writes the block's picture into its figure: its default
+// run, once for both themes (the pictures' style sheet colours it for the
+// theme in effect, see PicturesCSS), or in the light and the dark theme
+// where their drawings differ in more than colour (the page's style sheet
+// shows the one of the theme in effect), with the figures the page shows
+// beside the stage until the simulator has started (see preview).
 // A run a question asks about shows its lanes only.
 func (e *scenarios) renderPicture(w util.BufWriter, b *Block) error {
 	asked := false
 	for _, p := range e.predicts {
 		asked = asked || p.Scenario == b.Index
 	}
-	// The run would answer a question about it: the lesson shows its
-	// lanes, and the stage shows the run once the question is answered.
-	pic, id := (*picture)(nil), fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
-	var err error
-	if asked {
-		pic, err = b.picture(true)
-		id += "-q"
-	} else {
-		pic, err = b.picture(false)
-	}
+	// The run would answer the question: the lesson shows its lanes, and
+	// the stage shows the run once the question is answered. Only the
+	// picture the page shows is drawn: its colours alone go in the
+	// palette. (The figures beside the stage are the run's either way.)
+	pic, err := b.picture(asked, e.palette)
 	if err != nil {
 		return err
 	}
@@ -45,14 +42,23 @@ func (e *scenarios) renderPicture(w util.BufWriter, b *Block) error {
 		fmt.Fprintf(w, ` data-run="%s"`, html.EscapeString(string(run)))
 	}
 	w.WriteString(">\n")
+	id := fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
+	if asked {
+		id += "-q"
+	}
 	writePictures(w, pic, id)
 	w.WriteString("</div>\n")
 	return nil
 }
 
-// writePictures writes both themes' documents inline, each with ids of its
-// own: a page holds many, and a title's id must name one.
+// writePictures writes the picture's document inline, or both themes'
+// documents, each with ids of its own: a page holds many, and a title's
+// id must name one.
 func writePictures(w util.BufWriter, p *picture, id string) {
+	if p.both != nil {
+		w.Write(inlineSVG(p.both, pictureClass, id))
+		return
+	}
 	w.Write(inlineSVG(p.light, "pic-light", id+"-l"))
 	w.Write(inlineSVG(p.dark, "pic-dark", id+"-d"))
 }

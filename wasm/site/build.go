@@ -98,11 +98,18 @@ func Build(o Options) error {
 	if err != nil {
 		return err
 	}
+	// The pictures' colours, for the whole page: the lessons' pictures
+	// are each written once for both themes, their colours named by
+	// classes this sheet colours for the theme in effect.
+	pictures, err := lesson.PicturesCSS(lessons)
+	if err != nil {
+		return err
+	}
 	runs, err := renderRuns()
 	if err != nil {
 		return err
 	}
-	files := map[string][]byte{"index.html": html.Bytes(), "embed.html": embed.Bytes(), "runs.html": runs, "lessons.json": toc, "chroma.css": []byte(css)}
+	files := map[string][]byte{"index.html": html.Bytes(), "embed.html": embed.Bytes(), "runs.html": runs, "lessons.json": toc, "chroma.css": []byte(css), "pictures.css": []byte(pictures)}
 	if files["wasm_exec.js"], err = os.ReadFile(o.WasmExec); err != nil {
 		return err
 	}

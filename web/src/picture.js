@@ -32,7 +32,9 @@ const lessonRun = () => S.code === original().code && S.load === (original().loa
 function show() {
   if (live) return;
   const pic = lessonRun() ? pictureOf() : null;
-  // The pictures themselves, not the run inside a question's answer.
+  // The picture itself (one for both themes, or one a theme), not the run
+  // inside a question's answer. A copy keeps its classes: pictures.css
+  // colours it as it colours the figure's.
   const svgs = pic ? [...pic.querySelectorAll(":scope > svg")] : [];
   // The copies' ids (title, description, patterns) and the references to
   // them get a prefix of their own: the figure's pictures keep theirs.

@@ -13,7 +13,14 @@ import (
 // the stage: a row for each lane of both runs, and the axis and margins
 // twice.
 func Compare(a, b *trace.Trace, labelA, labelB string, o Options) []byte {
-	c := geom.NewCompare(a, b, labelA, labelB, geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true})
+	return CompareScene(a, b, labelA, labelB, o).Document(o.theme())
+}
+
+// CompareScene is Compare's picture, to draw in any theme.
+func CompareScene(a, b *trace.Trace, labelA, labelB string, o Options) Scene {
+	opts, hide := geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true}, o.HideFuture
+	c := geom.NewCompare(a, b, labelA, labelB, opts)
+	at := o.at(c.Span())
 	w, h := o.Width, o.Height
 	if w <= 0 {
 		w = 800
@@ -24,14 +31,14 @@ func Compare(a, b *trace.Trace, labelA, labelB string, o Options) []byte {
 			h = max(maxPx, 2*chromePx+rowPx*(c.Tls[0].GroupedRows()+c.Tls[1].GroupedRows()))
 		}
 	}
-	if o.Theme.Name == "" {
-		o.Theme = geom.Light
-	}
-	c.SetView(w, h, 1, o.Theme, false, o.HideFuture)
-	statics, overlays := c.Frame(o.at(c.Span()), -1, -1, w, 1, o.Theme)
 	title := o.Title
 	if title == "" {
 		title = fmt.Sprintf("Timelines of two runs: A, %s (%s), above B, %s (%s)", labelA, seconds(a.Duration), labelB, seconds(b.Duration))
 	}
-	return Document(w, h, o.Theme, title, o.Desc, append(statics, overlays...)...)
+	return Scene{W: w, H: h, Title: title, Desc: o.Desc, draw: func(th geom.Theme) []geom.List {
+		c := geom.NewCompare(a, b, labelA, labelB, opts)
+		c.SetView(w, h, 1, th, false, hide)
+		statics, overlays := c.Frame(at, -1, -1, w, 1, th)
+		return append(statics, overlays...)
+	}}
 }

@@ -18,34 +18,42 @@ type defs struct {
 	out bytes.Buffer
 }
 
-// id is the id of t's pattern, adding it the first time. It is made from
-// the content, so the same tile has the same id in every document: two
-// pictures inlined in one page that both define it define the same thing.
-func (d *defs) id(t geom.Tile) string {
+// pattern is the id of t's pattern, adding it the first time (dark is
+// the tile in the dark theme, as in writeList).
+func (d *doc) pattern(t, dark geom.Tile) string {
+	ds := &d.defs
 	var body bytes.Buffer
 	fmt.Fprintf(&body, `patternUnits="userSpaceOnUse" x="%s" y="%s" width="%s" height="%s">`,
 		wrap(t.X, t.W), wrap(t.Y, t.H), num(t.W), num(t.H))
 	// Shapes of one colour in a row are one path.
 	var p path
-	for _, s := range t.Shapes {
-		p.to(&body, fill(s.Color))
+	for i, s := range t.Shapes {
+		p.to(&body, paint{ink: d.ink(s.Color, dark.Shapes[i].Color)}.attrs())
 		p.poly(s.Pts)
 	}
 	p.flush(&body)
 	key := body.String()
-	if id, ok := d.ids[key]; ok {
+	if id, ok := ds.ids[key]; ok {
 		return id
 	}
-	h := fnv.New32a()
-	h.Write(body.Bytes())
-	id := "p" + strconv.FormatUint(uint64(h.Sum32()), 36)
-	if d.ids == nil {
-		d.ids = map[string]string{}
+	// A document of one theme makes the id from the content, so the same
+	// tile has the same id in every document: two of them inlined in one
+	// page that both define it define the same thing. A page's picture of
+	// both themes has every id prefixed by the page (its title's "t"
+	// too): it numbers them, shorter.
+	id := "p" + strconv.Itoa(len(ds.ids))
+	if d.pal == nil {
+		h := fnv.New32a()
+		h.Write(body.Bytes())
+		id = "p" + strconv.FormatUint(uint64(h.Sum32()), 36)
 	}
-	d.ids[key] = id
-	d.out.WriteString(`<pattern id="` + id + `" `)
-	d.out.Write(body.Bytes())
-	d.out.WriteString("</pattern>\n")
+	if ds.ids == nil {
+		ds.ids = map[string]string{}
+	}
+	ds.ids[key] = id
+	ds.out.WriteString(`<pattern id="` + id + `" `)
+	ds.out.Write(body.Bytes())
+	ds.out.WriteString("</pattern>\n")
 	return id
 }
 

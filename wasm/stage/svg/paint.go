@@ -12,15 +12,49 @@ import (
 // paint is a fill, or a stroke of a width in tenths (a path of rects as
 // strokes along their middles says each in two numbers, not four).
 type paint struct {
-	css, opacity string // "#rgb" or "url(#id)"; "" for opaque
-	stroke       int
+	ink
+	stroke int
+}
+
+// ink is what a shape is painted with. In a document of one theme it is
+// the colour itself, "#rgb" (or "url(#id)", a pattern) and its opacity;
+// in a document of both themes it is the number of its pair of colours
+// in the palette, which names it by a class that the page's style sheet
+// colours for the theme in effect, and "t" for an opacity where either
+// colour is translucent.
+type ink struct {
+	css, opacity string // "" opacity for opaque
+	pal          palette
+}
+
+// palette is what a document of both themes asks of its Palette. An
+// interface, so that a program writing documents of one theme only (the
+// stage's wasm) links none of the Palette's code.
+type palette interface {
+	ink(c, dark geom.Color) ink
+	class(n string, stroke bool) string
 }
 
 func (p paint) attrs() string {
+	if p.pal != nil {
+		a := ` class="` + p.pal.class(p.css, p.stroke > 0) + `"`
+		if p.stroke > 0 {
+			a += ` stroke-width="` + formatTenths(p.stroke) + `"`
+		}
+		return a
+	}
 	if p.stroke == 0 {
 		return ` fill="` + p.css + `"` + opacityAttr("fill", p.opacity)
 	}
 	return ` stroke="` + p.css + `" stroke-width="` + formatTenths(p.stroke) + `"` + opacityAttr("stroke", p.opacity)
+}
+
+// stroked is the ink as a line's stroke (its width said apart).
+func (k ink) stroked() string {
+	if k.pal != nil {
+		return ` class="` + k.pal.class(k.css, true) + `"`
+	}
+	return ` stroke="` + k.css + `"` + opacityAttr("stroke", k.opacity)
 }
 
 func opacityAttr(name, o string) string {
@@ -30,20 +64,19 @@ func opacityAttr(name, o string) string {
 	return ` ` + name + `-opacity="` + o + `"`
 }
 
-// colour is c as a fill.
-func colour(c geom.Color) paint {
-	p := paint{css: hex(c)}
+// colour is c as the ink of a document of one theme.
+func colour(c geom.Color) ink {
+	k := ink{css: hex(c)}
 	if c.A < 255 {
-		o := strconv.FormatFloat(math.Round(float64(c.A)/255*1000)/1000, 'f', -1, 64)
-		p.opacity = strings.TrimPrefix(o, "0")
+		k.opacity = opacity(c)
 	}
-	return p
+	return k
 }
 
-func fill(c geom.Color) string { return colour(c).attrs() }
-func stroke(c geom.Color) string {
-	p := colour(c)
-	return ` stroke="` + p.css + `"` + opacityAttr("stroke", p.opacity)
+// opacity is c's alpha as a number from 0 to 1, to a thousandth (".5").
+func opacity(c geom.Color) string {
+	o := strconv.FormatFloat(math.Round(float64(c.A)/255*1000)/1000, 'f', -1, 64)
+	return strings.TrimPrefix(o, "0")
 }
 
 // hex is "#rgb" where that says the colour, else "#rrggbb".

@@ -18,32 +18,50 @@ const (
 
 // Pipeline is the picture of the pipeline scene's three ways at their end
 // (at their start with the future hidden).
-func Pipeline(r pipeline.Result, o Options) []byte {
+func Pipeline(r pipeline.Result, o Options) []byte { return PipelineScene(r, o).Document(o.theme()) }
+
+// PipelineScene is Pipeline's picture, to draw in any theme.
+func PipelineScene(r pipeline.Result, o Options) Scene {
 	rows := 0
 	for _, l := range r.Lanes {
 		rows += l.Workers + 2
 	}
 	w, h := o.size(pipelineAxisPx + pipelineRowPx*rows)
-	l := pipeline.NewLayout(r)
-	l.SetView(w, h, 1, o.theme())
-	static, overlay := l.Frame(o.at(r.Duration), -1, -1)
-	return Document(w, h, o.theme(), o.titled("The build pipeline done three ways"), o.Desc, static, overlay)
+	at := o.at(r.Duration)
+	return Scene{W: w, H: h, Title: o.titled("The build pipeline done three ways"), Desc: o.Desc, draw: func(th geom.Theme) []geom.List {
+		l := pipeline.NewLayout(r)
+		l.SetView(w, h, 1, th)
+		static, overlay := l.Frame(at, -1, -1)
+		return []geom.List{static, overlay}
+	}}
 }
 
 // Loop is the picture of a simulated asyncio program's event loop drawn
 // as the game loop's twin, at the run's end.
-func Loop(tr *trace.Trace, o Options) []byte {
+func Loop(tr *trace.Trace, o Options) []byte { return LoopScene(tr, o).Document(o.theme()) }
+
+// LoopScene is Loop's picture, to draw in any theme.
+func LoopScene(tr *trace.Trace, o Options) Scene {
 	w, h := o.size(gamePx)
-	v := gameloop.NewLoopView(tr)
-	v.SetView(w, h, 1, o.theme())
-	static, overlay := v.Frame(o.at(tr.Duration))
-	return Document(w, h, o.theme(), o.titled("The event loop drawn as a game loop"), o.Desc, static, overlay)
+	at := o.at(tr.Duration)
+	return Scene{W: w, H: h, Title: o.titled("The event loop drawn as a game loop"), Desc: o.Desc, draw: func(th geom.Theme) []geom.List {
+		v := gameloop.NewLoopView(tr)
+		v.SetView(w, h, 1, th)
+		static, overlay := v.Frame(at)
+		return []geom.List{static, overlay}
+	}}
 }
 
 // Game is the picture of the game as it is now.
-func Game(g *gameloop.Game, o Options) []byte {
+func Game(g *gameloop.Game, o Options) []byte { return GameScene(g, o).Document(o.theme()) }
+
+// GameScene is Game's picture, to draw in any theme: the game as it is
+// when drawn.
+func GameScene(g *gameloop.Game, o Options) Scene {
 	w, h := o.size(gamePx)
-	return Document(w, h, o.theme(), o.titled("The game"), o.Desc, g.Draw(w, h, 1, o.theme()))
+	return Scene{W: w, H: h, Title: o.titled("The game"), Desc: o.Desc, draw: func(th geom.Theme) []geom.List {
+		return []geom.List{g.Draw(w, h, 1, th)}
+	}}
 }
 
 // size is the picture's width and height: the options', or 800 wide and

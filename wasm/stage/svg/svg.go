@@ -49,11 +49,15 @@ const (
 )
 
 // Timeline is the picture of tr at its end.
-func Timeline(tr *trace.Trace, o Options) []byte {
+func Timeline(tr *trace.Trace, o Options) []byte { return TimelineScene(tr, o).Document(o.theme()) }
+
+// TimelineScene is Timeline's picture, to draw in any theme.
+func TimelineScene(tr *trace.Trace, o Options) Scene {
 	// Patterns and blends as <pattern> fills: a few hundred bytes
 	// where their strokes took tens of thousands.
-	tl := geom.NewTimeline(tr, geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true})
-	tl.SetModes(false, o.HideFuture)
+	opts, hide, at := geom.Options{Focus: o.Focus, From: o.From, To: o.To, Fills: true}, o.HideFuture, o.at(tr.Duration)
+	tl := geom.NewTimeline(tr, opts)
+	tl.SetModes(false, hide)
 	w, h := o.Width, o.Height
 	if w <= 0 {
 		w = 800
@@ -65,16 +69,17 @@ func Timeline(tr *trace.Trace, o Options) []byte {
 		}
 		h = max(h, 140)
 	}
-	if o.Theme.Name == "" {
-		o.Theme = geom.Light
-	}
-	tl.SetView(w, h, 1, o.Theme)
-	static, overlay := tl.Frame(o.at(tr.Duration), -1, -1)
 	title := o.Title
 	if title == "" {
 		title = fmt.Sprintf("Timeline of a run of %s, %d lanes", seconds(tr.Duration), tl.Lanes())
 	}
-	return Document(w, h, o.Theme, title, o.Desc, static, overlay)
+	return Scene{W: w, H: h, Title: title, Desc: o.Desc, draw: func(th geom.Theme) []geom.List {
+		tl := geom.NewTimeline(tr, opts)
+		tl.SetModes(false, hide)
+		tl.SetView(w, h, 1, th)
+		static, overlay := tl.Frame(at, -1, -1)
+		return []geom.List{static, overlay}
+	}}
 }
 
 func seconds(t trace.Time) string { return strconv.FormatFloat(t.Seconds(), 'f', 3, 64) + " s" }
@@ -84,53 +89,80 @@ func seconds(t trace.Time) string { return strconv.FormatFloat(t.Seconds(), 'f',
 // Any scene that draws into geom lists (the game, the pipeline) can be
 // written with it.
 func Document(w, h int, th geom.Theme, title, desc string, lists ...geom.List) []byte {
-	var d defs
+	var d doc
+	return d.write(w, h, title, desc, colour(th.Background), lists, lists)
+}
+
+// doc is a document being written: of one theme, its colours said as
+// attributes, or of both (pal set), its colours named by the palette's
+// classes.
+type doc struct {
+	pal  palette
+	defs defs
+}
+
+// ink is the ink of a shape whose colour is c, and dark in the dark
+// theme when the document is of both.
+func (d *doc) ink(c, dark geom.Color) ink {
+	if d.pal == nil {
+		return colour(c)
+	}
+	return d.pal.ink(c, dark)
+}
+
+// write writes the lists; darks are the same lists drawn in the dark
+// theme (the same lists in a document of one theme): only their colours
+// are read.
+func (d *doc) write(w, h int, title, desc string, bg ink, lists, darks []geom.List) []byte {
 	var shapes bytes.Buffer
-	for _, l := range lists {
-		writeList(&shapes, &d, l)
+	for i, l := range lists {
+		d.writeList(&shapes, l, darks[i])
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="t d">`, w, h, w, h)
 	fmt.Fprintf(&b, "\n<title id=\"t\">%s</title>\n<desc id=\"d\">%s</desc>\n", html.EscapeString(title), html.EscapeString(desc))
-	d.write(&b)
-	fmt.Fprintf(&b, `<rect width="100%%" height="100%%"%s/>`+"\n", fill(th.Background))
+	d.defs.write(&b)
+	fmt.Fprintf(&b, `<rect width="100%%" height="100%%"%s/>`+"\n", paint{ink: bg}.attrs())
 	b.Write(shapes.Bytes())
 	b.WriteString("</svg>\n")
 	return b.Bytes()
 }
 
-func writeList(b *bytes.Buffer, d *defs, l geom.List) {
+func (d *doc) writeList(b *bytes.Buffer, l, dark geom.List) {
 	var shapes batch
 	// Each fill goes where its layer had got to when it was made.
-	var fills [2][]geom.Fill
-	for _, f := range l.Fills {
+	var fills [2][]int
+	for i, f := range l.Fills {
 		layer := 0
 		if f.Polys {
 			layer = 1
 		}
-		fills[layer] = append(fills[layer], f)
+		fills[layer] = append(fills[layer], i)
 	}
 	fillsTo := func(layer, at int) {
-		for len(fills[layer]) > 0 && fills[layer][0].At <= at {
-			f := fills[layer][0]
-			shapes.rect(paint{css: "url(#" + d.id(f.Tile) + ")"}, f.X, f.Y, f.W, f.H)
+		for len(fills[layer]) > 0 && l.Fills[fills[layer][0]].At <= at {
+			i := fills[layer][0]
+			f := l.Fills[i]
+			shapes.rect(paint{ink: ink{css: "url(#" + d.pattern(f.Tile, dark.Fills[i].Tile) + ")"}}, f.X, f.Y, f.W, f.H)
 			fills[layer] = fills[layer][1:]
 		}
 	}
 	for i, r := range l.Rects {
 		fillsTo(0, i)
-		shapes.rect(colour(r.Color), r.X, r.Y, r.W, r.H)
+		shapes.rect(paint{ink: d.ink(r.Color, dark.Rects[i].Color)}, r.X, r.Y, r.W, r.H)
 	}
 	fillsTo(0, len(l.Rects))
 	for i, q := range l.Polys {
 		fillsTo(1, i)
-		shapes.poly(colour(q.Color), q.Pts)
+		shapes.poly(paint{ink: d.ink(q.Color, dark.Polys[i].Color)}, q.Pts)
 	}
 	fillsTo(1, len(l.Polys))
 	shapes.write(b)
-	for _, ln := range l.Lines {
+	// Lines stay <line>s, not batched: a browser draws a path of several
+	// lines with other edge pixels than each line alone.
+	for i, ln := range l.Lines {
 		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"%s/>`+"\n",
-			num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), num(ln.Width), stroke(ln.Color))
+			num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), num(ln.Width), d.ink(ln.Color, dark.Lines[i].Color).stroked())
 	}
-	writeTexts(b, l)
+	d.writeTexts(b, l, dark)
 }

@@ -11,17 +11,18 @@ import (
 )
 
 // writeTexts writes a list's texts as real text, which a reader can
-// select and a screen reader reads, over their backgrounds.
-func writeTexts(b *bytes.Buffer, l geom.List) {
+// select and a screen reader reads, over their backgrounds (dark is the
+// list in the dark theme, as in writeList).
+func (d *doc) writeTexts(b *bytes.Buffer, l, dark geom.List) {
 	size := l.Font
 	if size <= 0 {
 		size = geom.FontSize
 	}
 	var bgs batch
-	for _, t := range l.Texts {
+	for i, t := range l.Texts {
 		if t.Bg.A > 0 {
 			w := float32(len([]rune(t.S))) * size * 0.6
-			bgs.rect(colour(t.Bg), t.X-t.Pad, t.Y-t.Pad/2, w+2*t.Pad, size+t.Pad)
+			bgs.rect(paint{ink: d.ink(t.Bg, dark.Texts[i].Bg)}, t.X-t.Pad, t.Y-t.Pad/2, w+2*t.Pad, size+t.Pad)
 		}
 	}
 	bgs.write(b)
@@ -30,13 +31,13 @@ func writeTexts(b *bytes.Buffer, l geom.List) {
 	}
 	// The group gives the commonest colour; a text says only another.
 	// (An opaque one: a text of another would take its opacity.)
-	count := map[geom.Color]int{}
-	var common geom.Color
-	for _, t := range l.Texts {
-		if t.Color.A == 255 {
-			count[t.Color]++
-			if count[t.Color] > count[common] {
-				common = t.Color
+	count := map[ink]int{}
+	var common ink
+	for i, t := range l.Texts {
+		if k := d.ink(t.Color, dark.Texts[i].Color); k.opacity == "" {
+			count[k]++
+			if count[k] > count[common] {
+				common = k
 			}
 		}
 	}
@@ -44,18 +45,18 @@ func writeTexts(b *bytes.Buffer, l geom.List) {
 	// font of the same advance (0.6 em) otherwise. The baseline is the
 	// line box's top plus the font's ascent.
 	group := ""
-	if common.A == 255 {
-		group = fill(common)
+	if count[common] > 0 {
+		group = paint{ink: common}.attrs()
 	}
 	fmt.Fprintf(b, `<g font-family="'Go Mono', 'DejaVu Sans Mono', ui-monospace, monospace" font-size="%s" xml:space="preserve"%s>`+"\n", num(size), group)
-	for _, t := range l.Texts {
-		paint := ""
-		if t.Color != common || common.A != 255 {
-			paint = fill(t.Color)
+	for i, t := range l.Texts {
+		attrs := ""
+		if k := d.ink(t.Color, dark.Texts[i].Color); k != common || count[common] == 0 {
+			attrs = paint{ink: k}.attrs()
 		}
 		// Hundredths: a glyph is drawn where its baseline falls within a
 		// pixel, so a tenth would change some glyphs' pixels.
-		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`+"\n", fine(t.X), fine(t.Y+size*ascent), paint, escape(t.S))
+		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`+"\n", fine(t.X), fine(t.Y+size*ascent), attrs, escape(t.S))
 	}
 	b.WriteString("</g>\n")
 }
