@@ -166,16 +166,22 @@ func (e *scenarios) render(w util.BufWriter, _ []byte, n ast.Node, entering bool
 	if title == "" {
 		title = "Scenario"
 	}
-	fmt.Fprintf(w, "<figure class=\"scenario\" id=\"scenario-%d\" data-scenario=\"%s\">\n", b.Index, html.EscapeString(string(data)))
+	pic, picID, err := e.pictureOf(b)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	run, err := runAttr(pic)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	fmt.Fprintf(w, "<figure class=\"scenario\" id=\"scenario-%d\" data-scenario=\"%s\"%s>\n", b.Index, html.EscapeString(string(data)), run)
 	fmt.Fprintf(w, "<figcaption><span class=\"scenario-title\">%s</span>"+
 		"<button type=\"button\" class=\"scenario-show\" data-index=\"%d\">Show on the stage</button></figcaption>\n",
 		html.EscapeString(title), b.Index)
 	if err := highlightPython(w, b.Code); err != nil {
 		return ast.WalkStop, err
 	}
-	if err := e.renderPicture(w, b); err != nil {
-		return ast.WalkStop, err
-	}
+	renderPicture(w, pic, picID)
 	if b.Load != "" {
 		fmt.Fprintf(w, "<details class=\"scenario-load\"><summary>The requests</summary><pre>%s</pre></details>\n", html.EscapeString(b.Load))
 	}

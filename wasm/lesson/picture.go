@@ -2,6 +2,7 @@ package lesson
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"looplab/wasm/gameloop"
@@ -54,7 +55,7 @@ func (b *Block) picture(hidden bool, pal *svg.Palette) (*picture, error) {
 				return nil, err
 			}
 			o.Title = "The game three seconds in, nobody steering"
-			o.Desc = "The field, the frames per second, this frame's budget bar and the graph of recent frame times."
+			o.Desc = "The field, frames per second, this frame's budget and recent frame times."
 			draw = func(o svg.Options) svg.Scene {
 				g := gameloop.New(params)
 				for g.Now() < 3*trace.Second {
@@ -116,7 +117,7 @@ func (b *Block) picture(hidden bool, pal *svg.Palette) (*picture, error) {
 		// Nothing the question asks may show: not even the run's length,
 		// which a timeline's title gives.
 		o.Title = "The run's lanes, before it runs"
-		o.Desc = "The run is hidden until you answer the question about it, or play it on the stage."
+		o.Desc = "Its bars wait for your answer to the question."
 	}
 	scene := draw(o)
 	var err error
@@ -143,18 +144,18 @@ func (b *Block) labels() (string, string) {
 // requests answered and how fast, and the longest stall of the loop.
 func runDesc(tr *trace.Trace) string {
 	m := report.Measure(tr)
-	parts := []string{fmt.Sprintf("The run takes %s.", secs(m.Total))}
+	parts := []string{"Takes " + secs(m.Total)}
 	if m.Requests > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d requests answered; latency %s median, %s at most.", m.Completed, m.Requests, secs(m.LatencyMedian), secs(m.LatencyMax)))
+		parts = append(parts, fmt.Sprintf("%d of %d answered, %s median, %s at most", m.Completed, m.Requests, secs(m.LatencyMedian), secs(m.LatencyMax)))
 	}
 	if m.Stall > 0 {
 		why := ""
 		if m.StallWhy != "" {
 			why = " (" + m.StallWhy + ")"
 		}
-		parts = append(parts, fmt.Sprintf("The event loop's longest stall: %s from %s%s.", secs(m.Stall), secs(m.StallFrom), why))
+		parts = append(parts, fmt.Sprintf("loop stalls %s at most, from %s%s", secs(m.Stall), secs(m.StallFrom), why))
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, "; ") + "."
 }
 
 // pipelineDesc says what the pipeline's picture shows: each way's total.
@@ -166,7 +167,7 @@ func pipelineDesc(r pipeline.Result) string {
 	return strings.Join(parts, "; ") + "."
 }
 
-func secs(t trace.Time) string { return fmt.Sprintf("%.3f s", t.Seconds()) }
+func secs(t trace.Time) string { return strconv.FormatFloat(t.Seconds(), 'f', -1, 64) + " s" }
 
 // The laptop the pictures are drawn for: its window's height, CSS px.
 // The page gives the stage a share of it (web/src/figures.js, fitStage),

@@ -31,11 +31,12 @@ func PicturesCSS(lessons []*Lesson) (string, error) {
 			return "", errors.New("lessons compiled apart name their pictures' colours apart: compile them together (CompileDir)")
 		}
 	}
-	scope := "svg." + pictureClass
+	scope := "." + pictureClass
 	rules, dark := pal.CSS(scope)
 	var b strings.Builder
-	b.WriteString("/* The colours of the lessons' pictures, each written once for both themes (generated). */\n")
+	b.WriteString("/* The pictures' colours, both themes (generated) */\n")
 	b.WriteString(rules)
+	b.WriteString(svg.TextCSS(scope))
 	b.WriteString(":root[data-theme=dark] " + scope + "{" + dark + "}\n")
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
 	b.WriteString(":root:not([data-theme=light]) " + scope + "{" + dark + "}\n")

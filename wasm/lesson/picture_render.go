@@ -11,44 +11,48 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// renderPicture writes the block's picture into its figure: its default
-// run, once for both themes (the pictures' style sheet colours it for the
-// theme in effect, see PicturesCSS), or in the light and the dark theme
-// where their drawings differ in more than colour (the page's style sheet
-// shows the one of the theme in effect), with the figures the page shows
-// beside the stage until the simulator has started (see preview).
-// A run a question asks about shows its lanes only.
-func (e *scenarios) renderPicture(w util.BufWriter, b *Block) error {
+// pictureOf draws the block's picture: its default run, once for both
+// themes (the pictures' style sheet colours it for the theme in effect,
+// see PicturesCSS), or in the light and the dark theme where their
+// drawings differ in more than colour; with the figures the page shows
+// beside the stage until the simulator has started (see preview). A run
+// a question asks about shows its lanes only: the run would answer the
+// question, and the stage shows it once the question is answered. Only
+// the picture the page shows is drawn, so its colours alone go in the
+// palette. id names the picture's ids.
+func (e *scenarios) pictureOf(b *Block) (pic *picture, id string, err error) {
 	asked := false
 	for _, p := range e.predicts {
 		asked = asked || p.Scenario == b.Index
 	}
-	// The run would answer the question: the lesson shows its lanes, and
-	// the stage shows the run once the question is answered. Only the
-	// picture the page shows is drawn: its colours alone go in the
-	// palette. (The figures beside the stage are the run's either way.)
-	pic, err := b.picture(asked, e.palette)
-	if err != nil {
-		return err
-	}
-	// On a phone the picture scrolls sideways rather than shrink its
-	// labels past reading: the keyboard can scroll it too.
-	w.WriteString(`<div class="scenario-picture" tabindex="0" role="group" aria-label="The run, as the stage draws it"`)
-	if pic.run != nil {
-		run, err := json.Marshal(pic.run)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, ` data-run="%s"`, html.EscapeString(string(run)))
-	}
-	w.WriteString(">\n")
-	id := fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
+	id = fmt.Sprintf("pic-%s-%d", e.slug, b.Index)
 	if asked {
 		id += "-q"
 	}
+	pic, err = b.picture(asked, e.palette)
+	return pic, id, err
+}
+
+// runAttr is the figure's data-run attribute: what the page shows beside
+// the stage about the run until the simulator has started.
+func runAttr(pic *picture) (string, error) {
+	if pic.run == nil {
+		return "", nil
+	}
+	run, err := json.Marshal(pic.run)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(` data-run="%s"`, html.EscapeString(string(run))), nil
+}
+
+// renderPicture writes the picture into its figure. On a phone it scrolls
+// sideways rather than shrink its labels past reading: the keyboard can
+// scroll it too.
+func renderPicture(w util.BufWriter, pic *picture, id string) {
+	w.WriteString(`<div class="scenario-picture" tabindex="0" role="group" aria-label="The run">` + "\n")
 	writePictures(w, pic, id)
 	w.WriteString("</div>\n")
-	return nil
 }
 
 // writePictures writes the picture's document inline, or both themes'
@@ -69,6 +73,8 @@ func writePictures(w util.BufWriter, p *picture, id string) {
 // name their own.
 func inlineSVG(doc []byte, class, prefix string) []byte {
 	r := bytes.Replace(doc, []byte("<svg "), []byte(`<svg class="`+class+`" `), 1)
+	// Inside HTML the parser puts an svg element in SVG's namespace.
+	r = bytes.Replace(r, []byte(` xmlns="http://www.w3.org/2000/svg"`), nil, 1)
 	r = idAttr.ReplaceAll(r, []byte(`id="`+prefix+`-$1"`))
 	r = idRef.ReplaceAll(r, []byte(`url(#`+prefix+`-$1)`))
 	return labelledBy.ReplaceAllFunc(r, func(m []byte) []byte {

@@ -89,7 +89,7 @@ func TestEveryScenarioHasItsPicture(t *testing.T) {
 	// Each class has its rule, its light colour the fallback of a
 	// variable that both ways into the dark theme set.
 	dark := map[string]bool{}
-	for _, scope := range []string{"\n:root[data-theme=dark] svg.pic{", "\n:root:not([data-theme=light]) svg.pic{"} {
+	for _, scope := range []string{"\n:root[data-theme=dark] .pic{", "\n:root:not([data-theme=light]) .pic{"} {
 		i := strings.Index(string(css), scope)
 		if i < 0 {
 			t.Fatalf("pictures.css has no rule %s", scope)
@@ -101,10 +101,10 @@ func TestEveryScenarioHasItsPicture(t *testing.T) {
 		}
 	}
 	for c := range classes {
-		if !strings.Contains(string(css), "\nsvg.pic ."+c+"{") {
-			t.Errorf("pictures.css has no rule svg.pic .%s", c)
+		if !strings.Contains(string(css), "\n.pic ."+c+"{") {
+			t.Errorf("pictures.css has no rule .pic .%s", c)
 		}
-		for _, scope := range []string{"\n:root[data-theme=dark] svg.pic{", "\n:root:not([data-theme=light]) svg.pic{"} {
+		for _, scope := range []string{"\n:root[data-theme=dark] .pic{", "\n:root:not([data-theme=light]) .pic{"} {
 			if !dark[scope+"--"+c] {
 				t.Errorf("pictures.css gives .%s no colour in %s}", c, strings.TrimSpace(scope))
 			}

@@ -21,7 +21,7 @@ export const pictureOf = () => figureOf(S.index)?.querySelector(".scenario-pictu
 // scenario; null otherwise.
 export function preview() {
   if (S.stage || !lessonRun()) return null;
-  const d = pictureOf()?.dataset.run;
+  const d = figureOf(S.index)?.dataset.run;
   return d ? JSON.parse(d) : null;
 }
 

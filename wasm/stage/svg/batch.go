@@ -43,9 +43,9 @@ func (a box) union(b box) box {
 }
 
 // rect adds a rect, as a stroke when it is tall enough and its middle
-// falls on a tenth.
+// falls on a tenth (its edges are on whole pixels, as path.rect puts them).
 func (b *batch) rect(p paint, x, y, w, h float32) {
-	if th := tenths(y+h) - tenths(y); th >= strokeMin && th%2 == 0 {
+	if th := whole(y+h) - whole(y); th >= strokeMin && th%2 == 0 {
 		p.stroke = th
 	}
 	b.add(p, shape{box: box{x, y, x + w, y + h}, x: x, y: y, w: w, h: h})

@@ -43,10 +43,12 @@ func (p *path) flush(b *bytes.Buffer) {
 }
 
 // rect adds a box; its far edges are rounded, not its size, so boxes
-// that meet still meet. A subpath is left open: filling closes it.
+// that meet still meet. Its edges go to the pixel, as the stage, which
+// draws boxes without antialiasing, fills whole pixels. A subpath is left
+// open: filling closes it.
 func (p *path) rect(x, y, w, h float32) {
 	p.endBar()
-	x0, y0, x1, y1 := tenths(x), tenths(y), tenths(x+w), tenths(y+h)
+	x0, y0, x1, y1 := whole(x), whole(y), whole(x+w), whole(y+h)
 	p.move(x0, y0)
 	p.line(x1, y0)
 	p.line(x1, y1)
@@ -57,7 +59,7 @@ func (p *path) rect(x, y, w, h float32) {
 // path's stroke-width is th. A bar that starts where the last ended
 // lengthens it: one stroke covers both boxes exactly.
 func (p *path) bar(x, y, w float32, th int) {
-	x0, x1, mid := tenths(x), tenths(x+w), tenths(y)+th/2
+	x0, x1, mid := whole(x), whole(x+w), whole(y)+th/2
 	if p.bar1 != nil && p.bar1[1] == x0 && p.bar1[2] == mid {
 		p.bar1[1] = x1
 		return
@@ -83,16 +85,16 @@ func (p *path) endBar() {
 // poly adds a polygon, x0, y0, x1, y1, ... Its corners are placed from
 // the first, each rounded as an offset from it: the same marker drawn in
 // many places is then the same text after its first corner, which the
-// compressor says once (each corner is still within a tenth of a pixel).
+// compressor says once (each corner is within half a pixel).
 func (p *path) poly(pts []float32) {
 	if len(pts) < 2 {
 		return
 	}
 	p.endBar()
-	x0, y0 := tenths(pts[0]), tenths(pts[1])
+	x0, y0 := whole(pts[0]), whole(pts[1])
 	p.move(x0, y0)
 	for i := 2; i+1 < len(pts); i += 2 {
-		p.line(x0+tenths(pts[i]-pts[0]), y0+tenths(pts[i+1]-pts[1]))
+		p.line(x0+whole(pts[i]-pts[0]), y0+whole(pts[i+1]-pts[1]))
 	}
 	p.close(x0, y0)
 }
@@ -155,9 +157,16 @@ func (p *path) num(n int) {
 // tenths is v in tenths of a pixel, rounded half away from zero.
 func tenths(v float32) int { return int(math.Round(float64(v) * 10)) }
 
+// whole is v in tenths of a pixel, rounded to the pixel, where the stage,
+// which draws without antialiasing, puts every edge too.
+func whole(v float32) int { return int(math.Round(float64(v))) * 10 }
+
 // num writes a coordinate to a tenth of a pixel, as short as it goes
 // (".5", "-.5", "12").
 func num(v float32) string { return formatTenths(tenths(v)) }
+
+// px writes a coordinate to the pixel.
+func px(v float32) string { return formatTenths(whole(v)) }
 
 func formatTenths(n int) string {
 	sign := ""

@@ -159,10 +159,11 @@ func (d *doc) writeList(b *bytes.Buffer, l, dark geom.List) {
 	fillsTo(1, len(l.Polys))
 	shapes.write(b)
 	// Lines stay <line>s, not batched: a browser draws a path of several
-	// lines with other edge pixels than each line alone.
+	// lines with other edge pixels than each line alone. Their ends go to
+	// the pixel, as the shapes' edges.
 	for i, ln := range l.Lines {
 		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s"%s/>`+"\n",
-			num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), num(ln.Width), d.ink(ln.Color, dark.Lines[i].Color).stroked())
+			px(ln.X1), px(ln.Y1), px(ln.X2), px(ln.Y2), num(ln.Width), d.ink(ln.Color, dark.Lines[i].Color).stroked())
 	}
 	d.writeTexts(b, l, dark)
 }

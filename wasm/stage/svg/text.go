@@ -48,25 +48,41 @@ func (d *doc) writeTexts(b *bytes.Buffer, l, dark geom.List) {
 	if count[common] > 0 {
 		group = paint{ink: common}.attrs()
 	}
-	fmt.Fprintf(b, `<g font-family="'Go Mono', 'DejaVu Sans Mono', ui-monospace, monospace" font-size="%s" xml:space="preserve"%s>`+"\n", num(size), group)
+	if d.pal != nil && size == geom.FontSize {
+		// A page's picture: its style sheet sets the font (TextCSS).
+		fmt.Fprintf(b, "<g%s>\n", group)
+	} else {
+		fmt.Fprintf(b, `<g font-family="%s" font-size="%s" xml:space="preserve"%s>`+"\n", fontFamily, num(size), group)
+	}
 	for i, t := range l.Texts {
 		attrs := ""
 		if k := d.ink(t.Color, dark.Texts[i].Color); k != common || count[common] == 0 {
 			attrs = paint{ink: k}.attrs()
 		}
-		// Hundredths: a glyph is drawn where its baseline falls within a
-		// pixel, so a tenth would change some glyphs' pixels.
+		// To the pixel, as the shapes: a glyph half a pixel off is not
+		// to be seen.
 		fmt.Fprintf(b, `<text x="%s" y="%s"%s>%s</text>`+"\n", fine(t.X), fine(t.Y+size*ascent), attrs, escape(t.S))
 	}
 	b.WriteString("</g>\n")
 }
 
+// fontFamily is Go Mono, the stage's font, where the reader has it, or a
+// monospace font of the same advance (0.6 em).
+const fontFamily = "'Go Mono', 'DejaVu Sans Mono', ui-monospace, monospace"
+
+// TextCSS is the style sheet rule that sets, for a page's pictures inside
+// scope, the font their text groups leave to it: the page holds dozens of
+// pictures, and says it once.
+func TextCSS(scope string) string {
+	return scope + " g{font-family:" + strings.ReplaceAll(fontFamily, ", ", ",") + ";font-size:" + num(geom.FontSize) + "px;white-space:pre}\n"
+}
+
 // ascent is Go Mono's ascent over its em.
 const ascent = 0.93
 
-// fine writes a text's coordinate to a hundredth of a pixel.
+// fine writes a text's coordinate to the pixel, as the shapes'.
 func fine(v float32) string {
-	return strconv.FormatFloat(math.Round(float64(v)*100)/100, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(float64(v)), 'f', -1, 64)
 }
 
 // escape escapes what text content must: the page's apostrophes and
