@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -208,4 +209,36 @@ func TestPageWithoutJavaScript(t *testing.T) {
 		t.Error("the playground, which needs JavaScript, shows without it")
 	}
 	p.screenshot("no-javascript")
+}
+
+// TestActionsBeforeTheStageRuns: committing an answer or trying a step
+// while the stage is still a picture starts it, and the action is taken
+// once it has drawn: the answer is judged by the run, the step measured.
+func TestActionsBeforeTheStageRuns(t *testing.T) {
+	p := openCold(t, "#/fastapi-blocking", 1400, 900)
+	p.waitFor(`document.querySelectorAll("#stage-picture svg").length > 0`)
+	var live bool
+	if p.eval(`!!looplab.current().trace`, &live); live {
+		t.Skip("the stage ran before the test could act")
+	}
+	p.await(`(() => { const a = document.querySelector("#lesson-fastapi-blocking aside.predict");
+	  a.querySelector("input[type=radio], input[type=number]").click();
+	  const n = a.querySelector("input[type=number]"); if (n) n.value = "4";
+	  a.querySelector("button[type=submit]").click(); })()`)
+	p.waitFor(`looplab.current().trace && !document.querySelector("#lesson-fastapi-blocking aside.predict .predict-reveal").hidden`)
+	var reveal string
+	p.eval(`document.querySelector("#lesson-fastapi-blocking aside.predict .predict-reveal").textContent`, &reveal)
+	if !strings.Contains(reveal, "run on the stage") {
+		t.Errorf("the answer committed before the stage ran is not judged by its run: %q", reveal)
+	}
+
+	q := openCold(t, "#/gil", 1400, 900)
+	q.waitFor(`document.querySelectorAll("#stage-picture svg").length > 0`)
+	q.await(`document.querySelector("#lesson-gil aside.try button.try-run").click()`)
+	q.waitFor(`!document.querySelector("#lesson-gil aside.try .try-result")?.hidden && looplab.current().trace`)
+	var result string
+	q.eval(`document.querySelector("#lesson-gil aside.try .try-result").textContent`, &result)
+	if !strings.Contains(result, "The run on the stage shows") {
+		t.Errorf("a step tried before the stage ran was not measured: %q", result)
+	}
 }

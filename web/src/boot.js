@@ -12,6 +12,7 @@
 //   frame runs the compiled program (stage.js waits for stageStart).
 import { $ } from "./dom.js";
 import { emit } from "./events.js";
+import { S, ready } from "./state.js";
 
 let prepared = false, started = false;
 let release;
@@ -60,3 +61,24 @@ new IntersectionObserver((entries, observer) => {
 for (const id of ["playground", "live", "skip-stage"]) {
   for (const type of ["pointerover", "pointerdown", "focusin", "keydown"]) $(id).addEventListener(type, boot, { once: true, capture: true });
 }
+
+// An action that needs the simulator (commit an answer, try a step, run
+// it for real, edit the code), taken before the stage runs, starts it and
+// is taken again once it has drawn, rather than doing nothing or half.
+const needsStage = "aside.try button.try-run, #export, #edit";
+document.addEventListener("click", (ev) => {
+  const b = !S.stage && ev.target.closest?.(needsStage);
+  if (!b) return;
+  ev.preventDefault();
+  ev.stopImmediatePropagation();
+  boot();
+  ready.then(() => b.click());
+}, true);
+document.addEventListener("submit", (ev) => {
+  const form = !S.stage && ev.target.closest?.("aside.predict form");
+  if (!form) return;
+  ev.preventDefault();
+  ev.stopImmediatePropagation();
+  boot();
+  ready.then(() => form.requestSubmit());
+}, true);

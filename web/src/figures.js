@@ -4,7 +4,15 @@
 import { $, el } from "./dom.js";
 import { S, original, sceneOf } from "./state.js";
 import { on } from "./events.js";
-import { preview } from "./picture.js";
+import { preview as runPreview } from "./picture.js";
+
+// preview is what the build says of the scenario's run before the stage
+// runs; for the game, which runs live, only that it is the game.
+function preview() {
+  if (S.stage) return null;
+  if (sceneOf().scene === "gameloop" && original().options?.mode !== "asyncio") return { game: true };
+  return runPreview();
+}
 
 const fmt = (s) => (s == null ? "–" : `${s.toFixed(3)} s`);
 
@@ -168,6 +176,7 @@ function shape() {
   if (!r) return null;
   const scene = sceneOf().scene;
   const kind = scene === "pipeline" ? "pipeline" : scene === "gameloop" ? "game" : "";
+  if (r.game) return { kind };
   const rows = r.pipeline ? r.pipeline.reduce((n, l) => n + l.workers + 2, 0) : r.rows || r.lanes;
   return { kind, lanes: r.lanes, rows, b: r.compare ? { lanes: r.compare.lanes, rows: r.compare.rows || r.compare.lanes } : null };
 }

@@ -20,7 +20,7 @@ export const pictureOf = () => figureOf(S.index)?.querySelector(".scenario-pictu
 // simulator has not started and the page would run the lesson's own
 // scenario; null otherwise.
 export function preview() {
-  if (S.stage || !lessonRun()) return null;
+  if (S.stage || !(lessonRun() || S.waiting)) return null;
   const d = figureOf(S.index)?.dataset.run;
   return d ? JSON.parse(d) : null;
 }
@@ -31,7 +31,9 @@ const lessonRun = () => S.code === original().code && S.load === (original().loa
 
 function show() {
   if (live) return;
-  const pic = lessonRun() ? pictureOf() : null;
+  // A number changed while the stage starts keeps the lesson's picture
+  // in place, and the note says the change is on its way.
+  const pic = lessonRun() || S.waiting ? pictureOf() : null;
   // The picture itself (one for both themes, or one a theme), not the run
   // inside a question's answer. A copy keeps its classes: pictures.css
   // colours it as it colours the figure's.
@@ -53,7 +55,8 @@ function show() {
   // It waits hidden in the page until now: first a cover, then a note in
   // a corner, it would count as the page moving.
   if (!S.stage) status.hidden = false;
-  status.textContent = svgs.length ? (booting() ? "A picture · the live stage is starting…" : "A picture · live when you reach for it")
+  status.textContent = svgs.length && S.waiting ? "The lesson's run · yours is on its way…"
+    : svgs.length ? (booting() ? "A picture · the live stage is starting…" : "A picture · live when you reach for it")
     : S.waiting ? "Starting the simulator: your change runs as soon as it is up…" : "Starting the simulator…";
   // With no picture to show, the stage is needed now.
   if (!svgs.length) boot();

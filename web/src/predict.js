@@ -122,9 +122,12 @@ const leading = (s) => parseFloat(s);
 function veil() {
   for (const { aside, p } of predicts.get(S.lesson) || []) {
     const open_ = store.get(keyOf(S.lesson, p), null) == null && !store.get(readOnKey(S.lesson, p), false);
-    for (let n = aside.nextElementSibling; n && !n.matches("figure.scenario, aside.predict"); n = n.nextElementSibling) {
+    let n = aside.nextElementSibling;
+    for (; n && !n.matches("figure.scenario, aside.predict"); n = n.nextElementSibling) {
       n.classList.toggle("veiled", open_);
     }
+    // The next scenario's picture may show the answer too.
+    if (n?.matches("figure.scenario")) n.classList.toggle("picture-veiled", open_);
     let note = aside.querySelector(".predict-veil");
     if (open_ && !note) {
       note = document.createElement("p");
