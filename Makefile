@@ -134,12 +134,13 @@ shots: site chromium
 # the same flags, says how much of the wasm is the renderer's before any
 # of LoopLab's code. Figures that depend on the machine's speed are judged
 # by their ratio to references measured in the same run; on the machine
-# that sets the budgets, add --update-baseline to the last command to
-# record its references (scripts/perf/baseline.json).
+# that sets the budgets, make bench PERF_FLAGS=--update-baseline records
+# its references (scripts/perf/baseline.json).
+PERF_FLAGS ?=
 bench: site chromium
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./wasm/... | tee build/bench.txt
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o build/floor.wasm ./scripts/perf/floor
-	$(GO) run -tags browser ./scripts/perf --site $(SITE) --bench build/bench.txt --floor build/floor.wasm
+	$(GO) run -tags browser ./scripts/perf --site $(SITE) --bench build/bench.txt --floor build/floor.wasm $(PERF_FLAGS)
 
 # Plays the playground for SOAKTIME in headless Chromium and fails when
 # memory keeps growing after a five-minute warm-up (see scripts/soak).
