@@ -613,17 +613,14 @@ func TestDarkTheme(t *testing.T) {
 // TestDragNumber drags a number in the code panel with the mouse, as a
 // learner does, and sees the code, the run and the drawing change; the
 // timeline then scrubs on a click.
-func TestDragNumber(t *testing.T) {
-	p := open(t)
-	slug := "three-ways" // a timeline: a drag must change the run
-	p.await(fmt.Sprintf("looplab.go(%q)", slug))
-	p.await("looplab.seek(1e9)")
-	p.await("new Promise(r => setTimeout(r, 200))")
-	before := p.current()
-	beforeImg := p.stage()
+// dragFirstNumber drags the code's first number 40 px right with the
+// mouse, in steps, after scrolling it to block ("center", "end": where
+// nothing pinned covers it).
+func (p *page) dragFirstNumber(block string) {
+	p.t.Helper()
 	var box struct{ X, Y float64 }
-	p.eval(`(() => { const el = document.querySelector("#code .num"); el.scrollIntoView({block: "center"});
-		const r = el.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`, &box)
+	p.eval(fmt.Sprintf(`(() => { const el = document.querySelector("#code .num"); el.scrollIntoView({block: %q});
+		const r = el.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`, block), &box)
 	steps := []chromedp.Action[chromedp.Void]{
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, box.X, box.Y, chromedp.ButtonType(input.MouseButtonLeft)),
 	}
@@ -633,9 +630,20 @@ func TestDragNumber(t *testing.T) {
 	steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, box.X+40, box.Y, chromedp.ButtonType(input.MouseButtonLeft)))
 	for _, s := range steps {
 		if _, err := chromedp.Run(p.ctx, s); err != nil {
-			t.Fatal(err)
+			p.t.Fatal(err)
 		}
 	}
+}
+
+func TestDragNumber(t *testing.T) {
+	p := open(t)
+	slug := "three-ways" // a timeline: a drag must change the run
+	p.await(fmt.Sprintf("looplab.go(%q)", slug))
+	p.await("looplab.seek(1e9)")
+	p.await("new Promise(r => setTimeout(r, 200))")
+	before := p.current()
+	beforeImg := p.stage()
+	p.dragFirstNumber("center")
 	p.await("new Promise(r => setTimeout(r, 300))")
 	after := p.current()
 	if after.Numbers[0].Value <= before.Numbers[0].Value {

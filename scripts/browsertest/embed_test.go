@@ -5,7 +5,6 @@ package browsertest
 import (
 	"testing"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -47,21 +46,7 @@ func TestEmbedPage(t *testing.T) {
 		t.Errorf("the embed's link to the course is %q", shown.Open)
 	}
 	before := p.current()
-	var box struct{ X, Y float64 }
-	p.eval(`(() => { const el = document.querySelector("#code .num"); el.scrollIntoView({block: "end"});
-		const r = el.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`, &box)
-	steps := []chromedp.Action[chromedp.Void]{
-		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, box.X, box.Y, chromedp.ButtonType(input.MouseButtonLeft)),
-	}
-	for dx := 10.0; dx <= 40; dx += 10 {
-		steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box.X+dx, box.Y, chromedp.ButtonType(input.MouseButtonLeft)))
-	}
-	steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, box.X+40, box.Y, chromedp.ButtonType(input.MouseButtonLeft)))
-	for _, s := range steps {
-		if _, err := chromedp.Run(p.ctx, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	p.dragFirstNumber("end")
 	p.await("new Promise(r => setTimeout(r, 300))")
 	after := p.current()
 	if after.Numbers[0].Value <= before.Numbers[0].Value {

@@ -66,19 +66,20 @@ for (const id of ["playground", "live", "skip-stage"]) {
 // it for real, edit the code), taken before the stage runs, starts it and
 // is taken again once it has drawn, rather than doing nothing or half.
 const needsStage = "aside.try button.try-run, #export, #edit";
-document.addEventListener("click", (ev) => {
-  const b = !S.stage && ev.target.closest?.(needsStage);
-  if (!b) return;
+// later holds an action back when el needs the stage: it starts the
+// stage and redoes the action once the stage has drawn.
+function later(ev, el, redo) {
+  if (!el) return;
   ev.preventDefault();
   ev.stopImmediatePropagation();
   boot();
-  ready.then(() => b.click());
+  ready.then(redo);
+}
+document.addEventListener("click", (ev) => {
+  const b = !S.stage && ev.target.closest?.(needsStage);
+  later(ev, b, () => b.click());
 }, true);
 document.addEventListener("submit", (ev) => {
   const form = !S.stage && ev.target.closest?.("aside.predict form");
-  if (!form) return;
-  ev.preventDefault();
-  ev.stopImmediatePropagation();
-  boot();
-  ready.then(() => form.requestSubmit());
+  later(ev, form, () => form.requestSubmit());
 }, true);

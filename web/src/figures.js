@@ -5,6 +5,7 @@ import { $, el } from "./dom.js";
 import { S, original, sceneOf } from "./state.js";
 import { on } from "./events.js";
 import { preview as runPreview } from "./picture.js";
+import { embedded } from "./embed.js";
 
 // preview is what the build says of the scenario's run before the stage
 // runs; for the game, which runs live, only that it is the game.
@@ -192,8 +193,7 @@ export function fitStage() {
   const h = window.innerHeight;
   const b = sh.b;
   // Embedded in another page the frame is small and the stage its point.
-  const embed = document.documentElement.classList.contains("embed");
-  const cap = presenting ? Math.max(200, h * 0.6) : embed ? Math.max(160, h * (b ? 0.6 : 0.5))
+  const cap = presenting ? Math.max(200, h * 0.6) : embedded ? Math.max(160, h * (b ? 0.6 : 0.5))
     : phone ? Math.max(150, h * (b ? 0.34 : 0.28)) : Math.max(220, h * (b ? 0.5 : 0.42));
   let want;
   if (sh.kind) {
