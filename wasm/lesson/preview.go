@@ -23,17 +23,8 @@ type preview struct {
 	Compare  *preview        `json:"compare,omitempty"`
 	// Caption is the sentence under the stage at the moment it opens,
 	// one a run (see captionsAt).
-	Caption  []string       `json:"caption,omitempty"`
-	Pipeline []pipelineLane `json:"pipeline,omitempty"`
-}
-
-// pipelineLane is one way of doing the pipeline, as the page reports it.
-type pipelineLane struct {
-	Name        string     `json:"name"`
-	Workers     int        `json:"workers"`
-	Total       trace.Time `json:"total"`
-	Utilisation float64    `json:"utilisation"`
-	Fastest     bool       `json:"fastest"`
+	Caption  []string           `json:"caption,omitempty"`
+	Pipeline []pipeline.Summary `json:"pipeline,omitempty"`
 }
 
 // runPreview is a simulated run's preview; tl is its layout.
@@ -48,11 +39,7 @@ func runPreview(tr *trace.Trace, tl *geom.Timeline, focus []string) *preview {
 
 // pipelinePreview is the pipeline's.
 func pipelinePreview(r pipeline.Result) *preview {
-	p := &preview{Duration: r.Duration}
-	for _, l := range r.Lanes {
-		p.Pipeline = append(p.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
-	}
-	return p
+	return &preview{Duration: r.Duration, Pipeline: r.Summaries()}
 }
 
 // captionsAt are the sentences the stage's caption says of runs at t; with

@@ -97,8 +97,8 @@ type result struct {
 	// Compare is the compared version's run, in compare mode.
 	Compare *result `json:"compare,omitempty"`
 	// Pipeline is the pipeline scene's outcome; Game the game's constants.
-	Pipeline []pipelineLane   `json:"pipeline,omitempty"`
-	Game     *gameloop.Params `json:"game,omitempty"`
+	Pipeline []pipeline.Summary `json:"pipeline,omitempty"`
+	Game     *gameloop.Params   `json:"game,omitempty"`
 	// narration tells Log's lines: only those the page is sent are
 	// written (see tellLog and logWindow).
 	narration *report.Narration
@@ -108,15 +108,6 @@ type result struct {
 	// picture draws the run as an SVG document (see pictureOf); nil for
 	// the game, which runs live.
 	picture func(o svg.Options) []byte
-}
-
-// pipelineLane is one way of doing the pipeline, as the page reports it.
-type pipelineLane struct {
-	Name        string     `json:"name"`
-	Workers     int        `json:"workers"`
-	Total       trace.Time `json:"total"` // minutes shown as seconds: a minute plays in a second
-	Utilisation float64    `json:"utilisation"`
-	Fastest     bool       `json:"fastest"`
 }
 
 // problem is an error at a place: section is "code", "load" or "settings".
@@ -214,9 +205,7 @@ func showPipeline(code string, st shower) (res result) {
 	r := pipeline.Run(plan)
 	res.model = r.Figure
 	res.picture = func(o svg.Options) []byte { return svg.Pipeline(r, o) }
-	for _, l := range r.Lanes {
-		res.Pipeline = append(res.Pipeline, pipelineLane{l.Name, l.Workers, l.Total, l.Utilisation, l.Fastest})
-	}
+	res.Pipeline = r.Summaries()
 	res.OK, res.Duration = true, r.Duration
 	res.Generation = st.Show(stage.NewPipeline(r))
 	return res
